@@ -1,0 +1,4 @@
+/**
+ * Overdue detection, escalation ladder, review-board queues.
+ */
+package io.retrobridge.escalation;

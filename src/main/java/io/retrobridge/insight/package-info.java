@@ -1,0 +1,4 @@
+/**
+ * PIR metrics, DORA metrics, completion and recurrence reports, history search.
+ */
+package io.retrobridge.insight;

@@ -1,0 +1,4 @@
+/**
+ * Prometheus query API and Alertmanager webhook.
+ */
+package io.retrobridge.monitoring;

@@ -1,0 +1,4 @@
+/**
+ * Inclusion criteria, retrospective creation, templates filled from telemetry.
+ */
+package io.retrobridge.retro;

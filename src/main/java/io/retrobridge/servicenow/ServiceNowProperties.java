@@ -1,0 +1,59 @@
+package io.retrobridge.servicenow;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How to reach ServiceNow: basic auth (username + password) or OAuth client credentials (client id +
+ * secret, exchanged at {@code /oauth_token.do}).
+ */
+@Validated
+@ConfigurationProperties("retrobridge.servicenow")
+public record ServiceNowProperties(
+        @NotNull(message = "is not set: give your instance, e.g. https://acme.service-now.com (env RETROBRIDGE_SERVICENOW_BASE_URL)")
+        URI baseUrl,
+        String username,
+        String password,
+        String clientId,
+        String clientSecret,
+        String webhookSecret,
+        @DefaultValue("10s") Duration connectTimeout,
+        @DefaultValue("30s") Duration readTimeout) {
+
+    public boolean usesOAuth() {
+        return !isBlank(clientId);
+    }
+
+    @AssertTrue(message = "needs credentials: set retrobridge.servicenow.username and retrobridge.servicenow.password, "
+            + "or retrobridge.servicenow.client-id and retrobridge.servicenow.client-secret")
+    public boolean isCredentialsGiven() {
+        return (!isBlank(username) && !isBlank(password)) || (!isBlank(clientId) && !isBlank(clientSecret));
+    }
+
+    @AssertTrue(message = "base-url must be an absolute http or https URL, e.g. https://acme.service-now.com")
+    public boolean isBaseUrlHttp() {
+        return baseUrl == null || ("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))
+                && baseUrl.getHost() != null;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Secrets stay out of logs and error messages, whoever prints this. */
+    @Override
+    public String toString() {
+        return "ServiceNowProperties[baseUrl=" + baseUrl + ", username=" + username + ", oauth=" + usesOAuth()
+                + ", password=" + mask(password) + ", clientSecret=" + mask(clientSecret)
+                + ", webhookSecret=" + mask(webhookSecret) + "]";
+    }
+
+    private static String mask(String secret) {
+        return isBlank(secret) ? "<unset>" : "****";
+    }
+}

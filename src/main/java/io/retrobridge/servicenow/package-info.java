@@ -1,0 +1,4 @@
+/**
+ * ServiceNow Table API adapter: encoded queries with escaping, paging, display values.
+ */
+package io.retrobridge.servicenow;

@@ -1,0 +1,4 @@
+/**
+ * JDBC implementations of the ports; Flyway migrations live in src/main/resources/db/migration.
+ */
+package io.retrobridge.store;

@@ -1,0 +1,4 @@
+/**
+ * Outbound HTTP through Camel: auth headers, timeouts and the answers every adapter shares.
+ */
+package io.retrobridge.transport;
