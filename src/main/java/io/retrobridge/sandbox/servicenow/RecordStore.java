@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The simulated instance's data: every table's records in insertion order, numbering per table, and
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
  */
 final class RecordStore {
 
-    private static final Pattern SYS_ID = Pattern.compile("[0-9a-f]{32}");
     private static final int FIRST_NUMBER = 10001;
 
     private final ServiceNowDictionary dictionary;
@@ -190,10 +188,6 @@ final class RecordStore {
             }
         }
         return "";
-    }
-
-    static boolean looksLikeSysId(String value) {
-        return value != null && SYS_ID.matcher(value).matches();
     }
 
     private void appendJournal(TableDefinition table, String sysId, Map<String, String> entries, Actor actor) {

@@ -67,6 +67,23 @@ public final class ServiceNowSandbox implements AutoCloseable {
     }
 
     /**
+     * The next {@code times} requests get the 429 a ServiceNow rate-limit rule gives: {@code Retry-After},
+     * {@code X-RateLimit-Limit}, {@code X-RateLimit-Reset} (Unix seconds) and {@code X-RateLimit-Rule}.
+     * ({@code faults().rateLimitNext} gives the generic form, whose reset header is an ISO timestamp.)
+     */
+    public ServiceNowSandbox rateLimitNext(int times, int retryAfterSeconds) {
+        long reset = clock.instant().getEpochSecond() + retryAfterSeconds;
+        SandboxResponse limited = ServiceNowErrors.of(429, "Rate limit exceeded",
+                        "Rate limit of " + times + " requests for Table API exceeded")
+                .withHeader("Retry-After", String.valueOf(retryAfterSeconds))
+                .withHeader("X-RateLimit-Limit", String.valueOf(times))
+                .withHeader("X-RateLimit-Reset", String.valueOf(reset))
+                .withHeader("X-RateLimit-Rule", ServiceNowErrors.RATE_LIMIT_RULE);
+        faults().next(times, FaultPlan.any(), new FaultPlan.Respond(limited));
+        return this;
+    }
+
+    /**
      * Lets {@code userName} call the API with Basic auth (or get OAuth tokens with the password grant).
      * Roles decide which tables it may read and write: {@code itil} covers the task tables,
      * {@code admin} everything. A sys_user record is created for it if none exists, so records it

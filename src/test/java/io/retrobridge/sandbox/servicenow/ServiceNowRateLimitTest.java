@@ -36,16 +36,30 @@ class ServiceNowRateLimitTest extends SandboxTestSupport {
     }
 
     @Test
-    void injected429sCarryRetryAfterAndTheServiceNowBody() throws Exception {
-        sandbox.faults().rateLimitNext(1, 30, null);
+    void injected429sCarryRetryAfterTheRuleHeadersAndTheServiceNowBody() throws Exception {
+        sandbox.rateLimitNext(1, 30);
 
         HttpResponse<String> limited = get("/api/now/table/problem_task");
         HttpResponse<String> served = get("/api/now/table/problem_task");
 
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).contains("30");
+        assertThat(limited.headers().firstValue("X-RateLimit-Reset")).contains(String.valueOf(START.getEpochSecond() + 30));
+        assertThat(limited.headers().firstValue("X-RateLimit-Limit")).isPresent();
+        assertThat(limited.headers().firstValue("X-RateLimit-Rule")).isPresent();
         assertThat(json(limited).get("error").get("message").asText()).isEqualTo("Rate limit exceeded");
         assertThat(json(limited).get("status").asText()).isEqualTo("failure");
         assertThat(served.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void genericInjected429sAlsoUseTheServiceNowBody() throws Exception {
+        sandbox.faults().rateLimitNext(1, 7, null);
+
+        HttpResponse<String> limited = get("/api/now/table/problem_task");
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).contains("7");
+        assertThat(json(limited).get("error").get("message").asText()).isEqualTo("Rate limit exceeded");
     }
 }

@@ -130,6 +130,7 @@ class ServiceNowRecordLifecycleTest extends SandboxTestSupport {
         JsonNode shown = result(get("/api/now/table/change_request/" + change + "?sysparm_display_value=true"));
 
         assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(result(get("/api/now/v2/table/change_request/" + change)).get("state").asText()).isEqualTo("3");
         assertThat(result(put).get("type").asText()).isEqualTo("normal");
         assertThat(shown.get("state").asText()).isEqualTo("Closed");
         assertThat(shown.get("close_code").asText()).isEqualTo("Successful");
