@@ -127,7 +127,7 @@ public final class FaultPlan {
         if (++usedInWindow <= ratePerSecond) {
             return Optional.empty();
         }
-        SandboxResponse limited = errors.error(429, "Rate limit exceeded")
+        SandboxResponse limited = errors.rateLimited(ratePerSecond, second + 1)
                 .withHeader("Retry-After", "1")
                 .withHeader("X-RateLimit-Limit", String.valueOf(ratePerSecond))
                 .withHeader("X-RateLimit-Reset", String.valueOf(second + 1));

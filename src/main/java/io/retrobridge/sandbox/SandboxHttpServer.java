@@ -189,7 +189,8 @@ public final class SandboxHttpServer implements AutoCloseable {
                 decodeQuery(uri.getRawQuery()), Map.copyOf(exchange.getRequestHeaders()), body);
     }
 
-    static Map<String, List<String>> decodeQuery(String rawQuery) {
+    /** Decodes a query string or a form body ({@code application/x-www-form-urlencoded}); keeps repeated keys. */
+    public static Map<String, List<String>> decodeQuery(String rawQuery) {
         Map<String, List<String>> query = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return query;

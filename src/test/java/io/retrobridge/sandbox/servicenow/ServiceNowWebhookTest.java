@@ -1,0 +1,144 @@
+package io.retrobridge.sandbox.servicenow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.retrobridge.sandbox.SandboxJson;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Outbound notifications: what the connector's ServiceNow webhook endpoint will receive. */
+class ServiceNowWebhookTest extends SandboxTestSupport {
+
+    private static final String SECRET = "webhook-shared-secret";
+
+    private record Delivery(String signature, String body) {
+    }
+
+    private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+    private final AtomicInteger failuresToAnswer = new AtomicInteger();
+    private final AtomicInteger attempts = new AtomicInteger();
+    private HttpServer receiver;
+
+    @BeforeEach
+    void startReceiver() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+        receiver.createContext("/hooks/servicenow", exchange -> {
+            attempts.incrementAndGet();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean fail = failuresToAnswer.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0;
+            if (!fail) {
+                deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("X-RetroBridge-Signature"), body));
+            }
+            exchange.sendResponseHeaders(fail ? 500 : 202, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    private URI target() {
+        return URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/servicenow");
+    }
+
+    private JsonNode next() throws Exception {
+        Delivery delivery = deliveries.poll(10, TimeUnit.SECONDS);
+        assertThat(delivery).as("a notification arrives").isNotNull();
+        assertThat(delivery.signature()).isEqualTo("sha256=" + hmacHex(delivery.body(), SECRET));
+        return SandboxJson.parse(delivery.body());
+    }
+
+    private static String hmacHex(String body, String secret) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void everyChangeOnAWatchedTableIsNotifiedInOrderWithAVerifiableSignature() throws Exception {
+        WebhookSubscription subscription = sandbox.registerWebhook(target(), SECRET, Set.of("problem_task"));
+        String beth = sandbox.seed().user("beth.anglin", "Beth Anglin", "beth@example.com").sysId();
+
+        String id = result(post("/api/now/table/problem_task", "{\"short_description\":\"Add canary\"}"))
+                .get("sys_id").asText();
+        clock.advance(Duration.ofMinutes(3));
+        patch("/api/now/table/problem_task/" + id, "{\"assigned_to\":\"" + beth + "\",\"state\":\"154\"}");
+        sandbox.seed().problem(Map.of("short_description", "not watched"));
+        ServiceNowSeed.SeededRecord bySomeoneElse = sandbox.seed().problemTask(Map.of("short_description", "Made in UI"));
+        send("DELETE", "/api/now/table/problem_task/" + id, null, basic(USER, PASSWORD));
+
+        JsonNode inserted = next();
+        JsonNode updated = next();
+        JsonNode other = next();
+        JsonNode deleted = next();
+
+        assertThat(inserted.get("operation").asText()).isEqualTo("insert");
+        assertThat(inserted.get("table").asText()).isEqualTo("problem_task");
+        assertThat(inserted.get("sys_id").asText()).isEqualTo(id);
+        assertThat(inserted.get("sys_mod_count").asText()).isEqualTo("0");
+        assertThat(updated.get("operation").asText()).isEqualTo("update");
+        assertThat(updated.get("sys_mod_count").asText()).isEqualTo("1");
+        assertThat(updated.get("sys_updated_on").asText()).isEqualTo("2026-03-02 09:33:00");
+        assertThat(updated.get("record").get("assigned_to").asText()).isEqualTo(beth);
+        assertThat(updated.get("record").get("state").asText()).isEqualTo("154");
+        assertThat(other.get("sys_id").asText()).isEqualTo(bySomeoneElse.sysId());
+        assertThat(deleted.get("operation").asText()).isEqualTo("delete");
+        assertThat(deleted.get("sys_id").asText()).isEqualTo(id);
+        await().until(() -> subscription.delivered() == 4);
+        assertThat(deliveries).isEmpty();
+    }
+
+    @Test
+    void failedSendsAreRetriedThenDroppedAndCounted() throws Exception {
+        WebhookSubscription subscription = sandbox.registerWebhook(target(), SECRET, Set.of("problem_task"));
+
+        failuresToAnswer.set(2);
+        sandbox.seed().problemTask(Map.of("short_description", "survives two failures"));
+        JsonNode retried = next();
+        await().until(() -> subscription.delivered() == 1);
+
+        failuresToAnswer.set(100);
+        sandbox.seed().problemTask(Map.of("short_description", "never accepted"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> subscription.dropped() == 1);
+
+        assertThat(retried.get("record").get("short_description").asText()).isEqualTo("survives two failures");
+        assertThat(attempts.get()).isEqualTo(3 + 4);
+        assertThat(subscription.delivered()).isEqualTo(1);
+    }
+
+    @Test
+    void aSignatureMadeWithAnotherSecretDoesNotVerify() throws Exception {
+        sandbox.registerWebhook(target(), SECRET, Set.of("problem_task"));
+        sandbox.seed().problemTask(Map.of("short_description", "x"));
+
+        Delivery delivery = deliveries.poll(10, TimeUnit.SECONDS);
+
+        assertThat(delivery).isNotNull();
+        assertThat(delivery.signature()).isNotEqualTo("sha256=" + hmacHex(delivery.body(), "another-secret"));
+        List<String> names = new ArrayList<>();
+        SandboxJson.parse(delivery.body()).fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactly("table", "sys_id", "operation", "sys_updated_on", "sys_mod_count", "record");
+    }
+}
