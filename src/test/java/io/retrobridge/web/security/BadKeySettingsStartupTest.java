@@ -20,15 +20,16 @@ class BadKeySettingsStartupTest {
     @Test
     void startupStopsWithOneReportNamingEachBadSetting(CapturedOutput output) {
         SpringApplicationBuilder app = new SpringApplicationBuilder(RetroBridgeApplication.class)
-                .profiles("test")
-                .properties("server.port=0",
-                        "retrobridge.security.api-keys[0].name=ci", "retrobridge.security.api-keys[0].key=" + SHORT_KEY,
-                        "retrobridge.security.api-keys[0].role=pipeline",
-                        "retrobridge.security.api-keys[1].name=grafana", "retrobridge.security.api-keys[1].key=" + GOOD_KEY,
-                        "retrobridge.security.api-keys[1].role=auditor",
-                        "retrobridge.security.bootstrap-admin-key=" + GOOD_KEY);
+                .profiles("test");
 
-        assertThatThrownBy(app::run).hasRootCauseInstanceOf(InvalidApiKeySettingsException.class);
+        // Command-line arguments, as an admin would pass them; they outrank application.yaml.
+        assertThatThrownBy(() -> app.run("--server.port=0",
+                        "--retrobridge.security.api-keys[0].name=ci", "--retrobridge.security.api-keys[0].key=" + SHORT_KEY,
+                        "--retrobridge.security.api-keys[0].role=pipeline",
+                        "--retrobridge.security.api-keys[1].name=grafana", "--retrobridge.security.api-keys[1].key=" + GOOD_KEY,
+                        "--retrobridge.security.api-keys[1].role=auditor",
+                        "--retrobridge.security.bootstrap-admin-key=" + GOOD_KEY))
+                .hasRootCauseInstanceOf(InvalidApiKeySettingsException.class);
 
         assertThat(output.getAll())
                 .contains("APPLICATION FAILED TO START")

@@ -24,10 +24,11 @@ class DemoAdminKeyTest {
     void demoGeneratesAWorkingAdminKeyAndPrintsItOnce(CapturedOutput output) {
         try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(RetroBridgeApplication.class)
                 .profiles("demo")
-                .properties("server.port=0", "spring.datasource.url=jdbc:h2:mem:retrobridge-demo-key-test;DB_CLOSE_DELAY=-1")
-                .run()) {
+                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:retrobridge-demo-key-test;DB_CLOSE_DELAY=-1")) {
             String key = demo.getBean(DemoAdminKey.class).value();
-            ApiCalls api = new ApiCalls(((WebServerApplicationContext) demo).getWebServer().getPort());
+            int port = ((WebServerApplicationContext) demo).getWebServer().getPort();
+            assertThat(port).as("a free port, not the configured 8080").isNotEqualTo(8080);
+            ApiCalls api = new ApiCalls(port);
 
             HttpResponse<String> whoami = api.get("/api/whoami", "X-API-Key", key);
             HttpResponse<String> settings = api.get("/api/admin/settings", "Authorization", "Bearer " + key);
