@@ -1,0 +1,4 @@
+/**
+ * Admin endpoints under {@code /api/admin/**} (admin role only).
+ */
+package io.retrobridge.web.admin;

@@ -1,0 +1,18 @@
+package io.retrobridge.web.security;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Lets a user check which key they are using and what it may do. */
+@RestController
+class WhoAmIController {
+
+    record WhoAmI(String name, String role) {
+    }
+
+    @GetMapping("/api/whoami")
+    WhoAmI whoAmI(@AuthenticationPrincipal ApiKeyPrincipal caller) {
+        return new WhoAmI(caller.name(), caller.role().settingName());
+    }
+}
