@@ -3,6 +3,7 @@ package io.retrobridge.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.BindException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -63,7 +64,7 @@ public final class SandboxHttpServer implements AutoCloseable {
         this.errors = errors;
         this.authentication = authentication;
         this.faults = new FaultPlan(errors, clock);
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
+        this.server = bind(name, port);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, name + "-sandbox-" + threads.incrementAndGet());
@@ -72,6 +73,14 @@ public final class SandboxHttpServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", this::exchange);
+    }
+
+    private static HttpServer bind(String name, int port) throws IOException {
+        try {
+            return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
+        } catch (BindException e) {
+            throw new SandboxPortInUseException(name, port, e);
+        }
     }
 
     /** Registers a route; {@code pathTemplate} may hold {@code {variables}} that match one path segment. */
