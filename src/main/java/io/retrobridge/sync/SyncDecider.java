@@ -39,7 +39,7 @@ public final class SyncDecider {
                 writes.put(policy.field(), value);
             }
         }
-        return new Decision(Outcome.CREATE, writes, projection(observed.fields()), writes, List.of(),
+        return new Decision(Outcome.CREATE, writes, Map.of(), projection(observed.fields()), writes, List.of(),
                 List.of("no link yet: create on " + name(observed.source().other()) + " with " + writes.keySet()));
     }
 
@@ -47,6 +47,7 @@ public final class SyncDecider {
         ExternalSystem source = observed.source();
         Map<String, String> targetNow = projection(pair.targetNow());
         Map<String, String> writes = new LinkedHashMap<>();
+        Map<String, String> corrections = new LinkedHashMap<>();
         List<FieldConflict> conflicts = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (FieldPolicy policy : policies) {
@@ -60,20 +61,30 @@ public final class SyncDecider {
                 FieldConflict conflict = settle(policy, source, seen, valueOf(targetNow, field), observed, pair);
                 conflicts.add(conflict);
                 reasons.add(conflict.describe());
+                if (conflict.resolution() == Resolution.TARGET_KEPT) {
+                    // The other side's value won: it must reach this side too, or the two never meet again.
+                    corrections.put(field, conflict.targetValue());
+                }
                 if (conflict.resolution() != Resolution.SOURCE_WRITTEN) {
                     continue;
                 }
             }
             writes.put(field, seen);
         }
-        Map<String, String> targetAfter = new LinkedHashMap<>(targetNow);
+        // Only what we wrote (or a winner we carried back) becomes known on the other side: a change there
+        // that we have not been told about must still look like a change when its own notification arrives.
+        Map<String, String> targetAfter = projection(pair.lastOnTarget());
         targetAfter.putAll(writes);
-        if (writes.isEmpty()) {
+        targetAfter.putAll(corrections);
+        Map<String, String> sourceAfter = projection(observed.fields());
+        sourceAfter.putAll(corrections);
+        if (writes.isEmpty() && corrections.isEmpty()) {
             reasons.add(0, skipReason(observed, pair, conflicts));
-            return new Decision(Outcome.SKIP, writes, projection(observed.fields()), targetNow, conflicts, reasons);
+            return new Decision(Outcome.SKIP, writes, corrections, sourceAfter, targetAfter, conflicts, reasons);
         }
-        reasons.add(0, "changed on " + name(source) + ": write " + writes.keySet() + " to " + name(source.other()));
-        return new Decision(Outcome.UPDATE, writes, projection(observed.fields()), targetAfter, conflicts, reasons);
+        reasons.add(0, "changed on " + name(source) + ": write " + writes.keySet() + " to " + name(source.other())
+                + (corrections.isEmpty() ? "" : " and carry back " + corrections.keySet() + " to " + name(source)));
+        return new Decision(Outcome.UPDATE, writes, corrections, sourceAfter, targetAfter, conflicts, reasons);
     }
 
     /** The other side moved this field away from what was last agreed, and that move has not been synced. */

@@ -89,7 +89,8 @@ class SyncDeciderTest {
         Decision fromJira = decider.decide(new Observation(JIRA, jira, T0), known(AGREED, AGREED, servicenow));
         Decision fromServiceNow = decider.decide(new Observation(SERVICENOW, servicenow, T0), known(AGREED, AGREED, jira));
 
-        assertThat(fromJira.outcome()).isEqualTo(Outcome.SKIP);
+        assertThat(fromJira.writes()).isEmpty();
+        assertThat(fromJira.corrections()).as("the owner's value is carried back").containsExactly(Map.entry("status", "CANCELLED"));
         assertThat(fromJira.conflicts()).singleElement().extracting(FieldConflict::resolution).isEqualTo(Resolution.TARGET_KEPT);
         assertThat(fromServiceNow.writes()).containsExactly(Map.entry("status", "CANCELLED"));
         assertThat(fromServiceNow.reasons()).anyMatch(r -> r.contains("conflict on status") && r.contains("owner-wins"));
@@ -107,6 +108,7 @@ class SyncDeciderTest {
 
         assertThat(newer.writes()).containsExactly(Map.entry("title", "Jira title"));
         assertThat(older.writes()).isEmpty();
+        assertThat(older.corrections()).containsExactly(Map.entry("title", "ServiceNow title"));
         assertThat(older.conflicts()).singleElement().extracting(FieldConflict::resolution).isEqualTo(Resolution.TARGET_KEPT);
     }
 
