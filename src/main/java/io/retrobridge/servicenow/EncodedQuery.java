@@ -1,0 +1,99 @@
+package io.retrobridge.servicenow;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a ServiceNow encoded query. ServiceNow has no reliable escape for {@code ^} inside a value and
+ * silently ignores a part it does not understand, which would widen the query; so values that could
+ * break out of their clause ({@code ^}, {@code =}, {@code @}, line breaks) or be run as script
+ * ({@code javascript:}) are refused, never sent. Queries are built
+ * only from values we control: sys_ids, numbers, our correlation ids and timestamps we format.
+ */
+public final class EncodedQuery {
+
+    private static final Pattern FIELD = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
+    /** Table API stores and compares raw dates in UTC with this pattern. */
+    private static final DateTimeFormatter GLIDE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final List<String> parts = new ArrayList<>();
+    private final List<String> order = new ArrayList<>();
+
+    public static EncodedQuery query() {
+        return new EncodedQuery();
+    }
+
+    public EncodedQuery eq(String field, String value) {
+        parts.add(field(field) + "=" + value(field, value));
+        return this;
+    }
+
+    public EncodedQuery atOrAfter(String field, Instant instant) {
+        parts.add(field(field) + ">=" + GLIDE.format(instant));
+        return this;
+    }
+
+    /** The mapping's own scope, written by the admin; checked for line breaks only. */
+    public EncodedQuery fragment(String adminQuery) {
+        if (adminQuery != null && !adminQuery.isBlank()) {
+            if (adminQuery.contains("\n") || adminQuery.contains("\r") || adminQuery.contains("ORDERBY")) {
+                throw new IllegalArgumentException("the scope encoded query must be one line without ORDERBY");
+            }
+            parts.add(adminQuery.strip());
+        }
+        return this;
+    }
+
+    public EncodedQuery orderBy(String field) {
+        order.add("ORDERBY" + field(field));
+        return this;
+    }
+
+    public EncodedQuery orderByDescending(String field) {
+        order.add("ORDERBYDESC" + field(field));
+        return this;
+    }
+
+    public String build() {
+        if (parts.isEmpty()) {
+            throw new IllegalStateException("refusing to build an unbounded encoded query (it would match every record)");
+        }
+        List<String> all = new ArrayList<>(parts);
+        all.addAll(order);
+        return String.join("^", all);
+    }
+
+    @Override
+    public String toString() {
+        return build();
+    }
+
+    private static String value(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("encoded query value for " + field + " is empty; refused");
+        }
+        if (value.toLowerCase(java.util.Locale.ROOT).contains("javascript:")) {
+            // ServiceNow evaluates such a value as a server-side script.
+            throw new IllegalArgumentException("encoded query value for " + field + " holds 'javascript:'; refused");
+        }
+        for (char c : value.toCharArray()) {
+            if (c == '^' || c == '=' || c == '\n' || c == '\r' || c == '@') {
+                throw new IllegalArgumentException("encoded query value for " + field + " holds '"
+                        + (c == '\n' ? "\\n" : c == '\r' ? "\\r" : String.valueOf(c))
+                        + "', which could change the query; refused");
+            }
+        }
+        return value;
+    }
+
+    private static String field(String name) {
+        if (name == null || !FIELD.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not a ServiceNow field name this connector will send");
+        }
+        return name;
+    }
+}
