@@ -58,6 +58,18 @@ abstract class LinkStoreContract extends StoreContractSupport {
     }
 
     @Test
+    void fieldTextOfAnyKindComesBackExactly() {
+        Map<String, String> fields = Map.of(
+                "summary", "Ünïcödé ✓ 日本語 \uD83D\uDE80 \"quoted\" 'single' back\\slash",
+                "description", "line one\nline two\r\n\ttabbed " + "x".repeat(100_000),
+                "json", "{\"not\": [\"parsed\"]}",
+                "empty", "");
+        Link link = links().insert(actionItem("rb-1", "RB-1").withSnapshot(JIRA, snapshot(fields)));
+
+        assertThat(links().findById(link.id()).orElseThrow().snapshotOn(JIRA).orElseThrow().fields()).isEqualTo(fields);
+    }
+
+    @Test
     void unknownIdsFindNothing() {
         links().insert(actionItem("rb-1", "RB-1"));
 
