@@ -1,0 +1,7 @@
+package io.retrobridge.domain;
+
+/** The systems whose records we keep in sync. */
+public enum ExternalSystem {
+    JIRA,
+    SERVICENOW
+}
