@@ -1,0 +1,99 @@
+package io.retrobridge.store;
+
+import io.retrobridge.domain.DeadLetter;
+import io.retrobridge.sync.DeadLetterStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The dead_letters table; each letter carries a full copy of its event so it can be replayed on its own. */
+@Repository
+public class JdbcDeadLetterStore implements DeadLetterStore {
+
+    private static final String SELECT_LETTER = "SELECT id, event_id, " + InboundEventColumns.NAMES
+            + ", error, attempts, parked_at, replayed_at FROM dead_letters";
+
+    private final JdbcClient jdbc;
+    private final RowMapper<DeadLetter> letterMapper = (row, rowNumber) -> readLetter(row);
+
+    public JdbcDeadLetterStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public DeadLetter park(DeadLetter letter) {
+        try {
+            InboundEventColumns.bind(jdbc.sql("INSERT INTO dead_letters (id, event_id, " + InboundEventColumns.NAMES
+                                    + ", error, attempts, parked_at, replayed_at) VALUES (:id, :eventId, "
+                                    + InboundEventColumns.PARAMETERS + ", :error, :attempts, :parkedAt, :replayedAt)"),
+                            letter.event())
+                    .param("id", letter.id())
+                    .param("eventId", letter.event().id())
+                    .param("error", letter.error())
+                    .param("attempts", letter.attempts())
+                    .param("parkedAt", SqlInstants.toColumn(letter.parkedAt()))
+                    .param("replayedAt", SqlInstants.toColumn(letter.replayedAt()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new IllegalArgumentException("Dead letter " + letter.id()
+                    + " is already parked; park a new dead letter (DeadLetter.park) for a new failure.", e);
+        }
+        return letter;
+    }
+
+    @Override
+    public List<DeadLetter> list(int offset, int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("offset must be 0 or more and limit at least 1, but were "
+                    + offset + " and " + limit);
+        }
+        return jdbc.sql(SELECT_LETTER + " ORDER BY parked_at DESC, id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(letterMapper)
+                .list();
+    }
+
+    @Override
+    public Optional<DeadLetter> find(UUID id) {
+        return jdbc.sql(SELECT_LETTER + " WHERE id = :id").param("id", id).query(letterMapper).optional();
+    }
+
+    @Override
+    public DeadLetter markReplayed(UUID id, Instant at) {
+        // Only the first of two concurrent replays matches "replayed_at IS NULL"; the other is told who was first.
+        int updated = jdbc.sql("UPDATE dead_letters SET replayed_at = :at WHERE id = :id AND replayed_at IS NULL")
+                .param("at", SqlInstants.toColumn(at))
+                .param("id", id)
+                .update();
+        DeadLetter letter = find(id).orElseThrow(() -> new NoSuchElementException(
+                "There is no dead letter " + id + "; list them to see which exist."));
+        if (updated == 0) {
+            throw new IllegalStateException("Dead letter " + id + " was already replayed at " + letter.replayedAt()
+                    + "; if that replay failed too, it was parked again as a new dead letter.");
+        }
+        return letter;
+    }
+
+    @Override
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM dead_letters").query(Long.class).single();
+    }
+
+    private static DeadLetter readLetter(ResultSet row) throws SQLException {
+        return new DeadLetter(row.getObject("id", UUID.class),
+                InboundEventColumns.read(row, "event_id"),
+                row.getString("error"),
+                row.getInt("attempts"),
+                SqlInstants.fromColumn(row, "parked_at"),
+                SqlInstants.fromColumn(row, "replayed_at"));
+    }
+}

@@ -1,0 +1,162 @@
+package io.retrobridge.store;
+
+import io.retrobridge.domain.InboundEvent;
+import io.retrobridge.sync.EventInbox;
+import io.retrobridge.sync.InboxOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The inbound_events table. Status goes PENDING -> CLAIMED -> APPLIED | SKIPPED | PARKED. While an event is
+ * CLAIMED its claim_key names its entity, and a unique constraint on claim_key is what keeps two events of one
+ * entity from being claimed at once, whichever thread or instance tries.
+ */
+@Repository
+public class JdbcEventInbox implements EventInbox {
+
+    private static final String PENDING = "PENDING";
+    private static final String CLAIMED = "CLAIMED";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    // Each accept and each claim commits on its own, so a refused one (duplicate key) never spoils a caller's
+    // transaction and an accepted event is durable before the delivery is acknowledged.
+    private final TransactionTemplate ownTransaction;
+
+    public JdbcEventInbox(JdbcClient jdbc, PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+        this.jdbc = jdbc;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public boolean accept(InboundEvent event) {
+        try {
+            ownTransaction.executeWithoutResult(status -> InboundEventColumns.bind(jdbc.sql(
+                            "INSERT INTO inbound_events (id, " + InboundEventColumns.NAMES + ", status) VALUES (:id, "
+                                    + InboundEventColumns.PARAMETERS + ", 'PENDING')"), event)
+                    .param("id", event.id())
+                    .update());
+            return true;
+        } catch (DuplicateKeyException e) {
+            if (dedupKeySeen(event.dedupKey())) {
+                return false;
+            }
+            throw new IllegalArgumentException("Inbound event id " + event.id() + " is already used by another event;"
+                    + " give each new event a fresh id (InboundEvent.received).", e);
+        }
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public List<InboundEvent> claimNext(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1 but was " + max);
+        }
+        // Candidates: for each entity with nothing claimed, its oldest waiting event.
+        List<InboundEvent> candidates = jdbc.sql("""
+                        SELECT e.id, e.source_system, e.event_kind, e.entity_id, e.dedup_key, e.received_at, e.payload
+                          FROM inbound_events e
+                         WHERE e.status = 'PENDING'
+                           AND NOT EXISTS (SELECT 1 FROM inbound_events o
+                                            WHERE o.source_system = e.source_system AND o.entity_id = e.entity_id
+                                              AND (o.status = 'CLAIMED' OR (o.status = 'PENDING' AND o.arrival_seq < e.arrival_seq)))
+                         ORDER BY e.arrival_seq
+                         FETCH FIRST :max ROWS ONLY
+                        """)
+                .param("max", max)
+                .query((row, rowNumber) -> InboundEventColumns.read(row, "id"))
+                .list();
+        List<InboundEvent> claimed = new ArrayList<>();
+        for (InboundEvent candidate : candidates) {
+            if (claim(candidate)) {
+                claimed.add(candidate);
+            }
+        }
+        return claimed;
+    }
+
+    // False when another claimer was first: the event is no longer pending, or its entity is claimed already.
+    private boolean claim(InboundEvent event) {
+        try {
+            Integer updated = ownTransaction.execute(status -> jdbc.sql("""
+                            UPDATE inbound_events SET status = 'CLAIMED', claim_key = :claimKey, claimed_at = :now
+                             WHERE id = :id AND status = 'PENDING'
+                            """)
+                    .param("claimKey", claimKey(event))
+                    .param("now", SqlInstants.toColumn(clock.instant()))
+                    .param("id", event.id())
+                    .update());
+            return updated != null && updated == 1;
+        } catch (DuplicateKeyException | ConcurrencyFailureException entityAlreadyClaimed) {
+            return false;
+        }
+    }
+
+    @Override
+    public void complete(UUID eventId, InboxOutcome outcome, String reason) {
+        int updated = jdbc.sql("""
+                        UPDATE inbound_events
+                           SET status = :outcome, claim_key = NULL, completed_at = :now, outcome_reason = :reason
+                         WHERE id = :id AND status = 'CLAIMED'
+                        """)
+                .param("outcome", outcome.name())
+                .param("now", SqlInstants.toColumn(clock.instant()))
+                .param("reason", reason)
+                .param("id", eventId)
+                .update();
+        if (updated == 0) {
+            String status = statusOf(eventId).orElseThrow(() -> new NoSuchElementException(
+                    "There is no inbound event " + eventId + " to complete."));
+            throw new IllegalStateException("Inbound event " + eventId + " is " + status + ", not " + CLAIMED
+                    + "; only an event returned by claimNext can be completed, and only once."
+                    + (PENDING.equals(status) ? " Its claim may have been released after it went stale." : ""));
+        }
+    }
+
+    @Override
+    public int releaseClaimsBefore(Instant claimedBefore) {
+        return jdbc.sql("""
+                        UPDATE inbound_events SET status = 'PENDING', claim_key = NULL, claimed_at = NULL
+                         WHERE status = 'CLAIMED' AND claimed_at < :before
+                        """)
+                .param("before", SqlInstants.toColumn(claimedBefore))
+                .update();
+    }
+
+    @Override
+    public long pendingCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM inbound_events WHERE status IN ('PENDING', 'CLAIMED')")
+                .query(Long.class).single();
+    }
+
+    private boolean dedupKeySeen(String dedupKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM inbound_events WHERE dedup_key = :dedupKey")
+                .param("dedupKey", dedupKey).query(Long.class).single() > 0;
+    }
+
+    private Optional<String> statusOf(UUID eventId) {
+        return jdbc.sql("SELECT status FROM inbound_events WHERE id = :id")
+                .param("id", eventId).query(String.class).optional();
+    }
+
+    private static String claimKey(InboundEvent event) {
+        return event.source().name() + ":" + event.entityId();
+    }
+}

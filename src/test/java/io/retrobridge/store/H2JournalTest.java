@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class H2JournalTest extends JournalContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+}

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresDeadLetterStoreTest extends DeadLetterStoreContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}

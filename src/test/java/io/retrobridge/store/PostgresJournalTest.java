@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresJournalTest extends JournalContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresLinkStoreTest extends LinkStoreContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
