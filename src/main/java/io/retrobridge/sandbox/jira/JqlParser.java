@@ -36,12 +36,10 @@ final class JqlParser {
     private static final Set<String> RESERVED = Set.of("and", "or", "not", "in", "order", "by", "is", "empty", "null",
             "was", "changed");
 
-    private final String jql;
     private final List<Token> tokens;
     private int next;
 
     private JqlParser(String jql) {
-        this.jql = jql;
         this.tokens = tokenize(jql);
     }
 

@@ -94,6 +94,21 @@ class JiraSearchTest extends JiraSandboxTestSupport {
     }
 
     @Test
+    void pagesOfFullIssuesAreCappedAtOneHundredLikeCloud() throws Exception {
+        for (int i = 0; i < 105; i++) {
+            sandbox.seed().issue(JiraSeed.IssueSpec.of("PAY", "Task", "Bulk " + i), BOT);
+        }
+
+        JsonNode full = json(search("project = PAY", 500, null, "*all"));
+        JsonNode keysOnly = json(search("project = PAY", 500, null, "summary"));
+
+        assertThat(full.get("issues")).hasSize(100);
+        assertThat(full.get("isLast").asBoolean()).isFalse();
+        assertThat(keysOnly.get("issues")).hasSize(105);
+        assertThat(keysOnly.get("isLast").asBoolean()).isTrue();
+    }
+
+    @Test
     void aTokenFromAnotherQueryIsRefused() throws Exception {
         for (int i = 0; i < 3; i++) {
             createTask("T" + i, "");
