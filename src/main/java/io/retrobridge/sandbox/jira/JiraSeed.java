@@ -116,7 +116,9 @@ public final class JiraSeed {
         user("557058:beth-anglin", "Beth Anglin", "beth.anglin@example.com");
         user("557058:david-loo", "David Loo", "david.loo@example.com");
         user("557058:abel-tuter", "Abel Tuter", "abel.tuter@example.com");
-        String connector = accounts.byEmailOrName(DEMO_CONNECTOR_EMAIL).map(JiraUser::accountId).orElseGet(() -> {
+        // The connector's account may already be there under the configured e-mail; reuse it rather than add a twin.
+        String connector = accounts.byEmailOrName(DEMO_CONNECTOR_EMAIL).or(() -> accounts.byEmailOrName("RetroBridge"))
+                .map(JiraUser::accountId).orElseGet(() -> {
             user("557058:retrobridge", "RetroBridge", DEMO_CONNECTOR_EMAIL);
             return "557058:retrobridge";
         });

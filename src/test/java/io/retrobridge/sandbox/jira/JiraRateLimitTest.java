@@ -49,13 +49,15 @@ class JiraRateLimitTest extends JiraSandboxTestSupport {
         sandbox.perIssueWriteLimit().set(2, Duration.ofSeconds(10));
 
         HttpResponse<String> firstWrite = put("/rest/api/3/issue/" + busy, "{\"fields\":{\"summary\":\"1\"}}");
-        put("/rest/api/3/issue/" + busy, "{\"fields\":{\"summary\":\"2\"}}");
+        HttpResponse<String> secondWrite = put("/rest/api/3/issue/" + busy, "{\"fields\":{\"summary\":\"2\"}}");
         clock.advance(Duration.ofSeconds(3));
         HttpResponse<String> refused = put("/rest/api/3/issue/" + busy, "{\"fields\":{\"summary\":\"3\"}}");
         HttpResponse<String> otherIssue = put("/rest/api/3/issue/" + other, "{\"fields\":{\"summary\":\"x\"}}");
         HttpResponse<String> read = get("/rest/api/3/issue/" + busy);
 
         assertThat(firstWrite.headers().firstValue("X-RateLimit-Remaining")).contains("1");
+        assertThat(firstWrite.headers().firstValue("X-RateLimit-NearLimit")).isEmpty();
+        assertThat(secondWrite.headers().firstValue("X-RateLimit-NearLimit")).contains("true");
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("RateLimit-Reason")).contains("jira-per-issue-on-write");
         assertThat(refused.headers().firstValue("Retry-After")).contains("7");
