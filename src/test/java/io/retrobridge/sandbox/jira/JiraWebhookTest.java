@@ -25,8 +25,10 @@ class JiraWebhookTest extends JiraSandboxTestSupport {
 
     private static final String SECRET = "jira-webhook-secret";
 
-    private record Delivery(String signature, String identifier, String body) {
+    private record Delivery(String signature, String identifier, String retry, String body) {
     }
+
+    private final java.util.concurrent.atomic.AtomicInteger failuresToAnswer = new java.util.concurrent.atomic.AtomicInteger();
 
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
     private HttpServer receiver;
@@ -37,9 +39,13 @@ class JiraWebhookTest extends JiraSandboxTestSupport {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
         receiver.createContext("/hooks/jira", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("X-Hub-Signature"),
-                    exchange.getRequestHeaders().getFirst("X-Atlassian-Webhook-Identifier"), body));
-            exchange.sendResponseHeaders(202, -1);
+            boolean fail = failuresToAnswer.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0;
+            if (!fail) {
+                deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("X-Hub-Signature"),
+                        exchange.getRequestHeaders().getFirst("X-Atlassian-Webhook-Identifier"),
+                        exchange.getRequestHeaders().getFirst("X-Atlassian-Webhook-Retry"), body));
+            }
+            exchange.sendResponseHeaders(fail ? 503 : 202, -1);
             exchange.close();
         });
         receiver.start();
@@ -139,5 +145,17 @@ class JiraWebhookTest extends JiraSandboxTestSupport {
         assertThat(second.identifier()).isEqualTo(first.identifier());
         await().atMost(Duration.ofSeconds(5)).until(() -> subscription.delivered() == 2);
         assertThat(subscription.dropped()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedDeliveryIsRetriedAndSaysSo() throws Exception {
+        failuresToAnswer.set(2);
+
+        createTask("Retry me", "");
+
+        Delivery delivery = nextDelivery();
+        assertThat(delivery.retry()).isEqualTo("2");
+        assertThat(SandboxJson.parse(delivery.body()).at("/issue/fields/summary").asText()).isEqualTo("Retry me");
+        await().atMost(Duration.ofSeconds(5)).until(() -> subscription.delivered() == 1);
     }
 }
