@@ -106,8 +106,9 @@ final class SearchEndpoints {
         }
     }
 
-    /** REST v2 carries rich text as plain strings where v3 carries Atlassian Documents. */
+    /** REST v2 carries rich text as plain strings where v3 carries Atlassian Documents, and links to v2. */
     private static ObjectNode asV2(ObjectNode issue) {
+        relinkToV2(issue);
         JsonNode fields = issue.path("fields");
         if (fields.isObject() && fields.has("description") && !fields.get("description").isNull()) {
             ((ObjectNode) fields).put("description", IssueChanges.AdfText.of(fields.get("description")));
@@ -116,6 +117,17 @@ final class SearchEndpoints {
             ((ObjectNode) comment).set("body", new TextNode(IssueChanges.AdfText.of(comment.get("body"))));
         }
         return issue;
+    }
+
+    private static void relinkToV2(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            JsonNode self = object.get("self");
+            if (self != null && self.isTextual()) {
+                object.put("self", self.asText().replace("/rest/api/3/", "/rest/api/2/"));
+            }
+        }
+        node.forEach(SearchEndpoints::relinkToV2);
     }
 
     private static List<String> strings(JsonNode node) {

@@ -149,5 +149,7 @@ class JiraSearchTest extends JiraSandboxTestSupport {
         assertThat(page.get("total").asInt()).isEqualTo(3);
         assertThat(page.get("issues")).hasSize(2);
         assertThat(page.at("/issues/0/fields/description").asText()).isEqualTo("plain in v2");
+        assertThat(page.at("/issues/0/self").asText()).contains("/rest/api/2/issue/");
+        assertThat(page.at("/issues/0/fields/status/self").asText()).contains("/rest/api/2/status/");
     }
 }
