@@ -1,0 +1,60 @@
+package io.retrobridge.sandbox.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.retrobridge.sandbox.SandboxHttpServer;
+import io.retrobridge.sandbox.SandboxRequest;
+import io.retrobridge.sandbox.SandboxResponse;
+import java.util.Map;
+
+/** {@code GET/POST /rest/api/3/issue/{idOrKey}/comment} with Atlassian Document bodies. */
+final class CommentEndpoints {
+
+    static final String PATH = "/rest/api/3/issue/{idOrKey}/comment";
+
+    private final IssueStore store;
+    private final IssueRenderer renderer;
+    private final Caller caller;
+
+    CommentEndpoints(IssueStore store, IssueRenderer renderer, Caller caller) {
+        this.store = store;
+        this.renderer = renderer;
+        this.caller = caller;
+    }
+
+    void register(SandboxHttpServer server, IssueWriteLimit limit) {
+        server.route("GET", PATH, this::list);
+        server.route("POST", PATH, limit.guard(this::add));
+    }
+
+    private SandboxResponse list(SandboxRequest request) {
+        int startAt;
+        int maxResults;
+        try {
+            startAt = Integer.parseInt(request.queryParam("startAt", "0"));
+            maxResults = Math.min(5000, Integer.parseInt(request.queryParam("maxResults", "5000")));
+        } catch (NumberFormatException e) {
+            return JiraErrors.message(400, "startAt and maxResults must be whole numbers.");
+        }
+        if (startAt < 0 || maxResults < 0) {
+            return JiraErrors.message(400, "startAt and maxResults must not be negative.");
+        }
+        return store.find(request.pathVariable("idOrKey"))
+                .map(issue -> SandboxResponse.json(200, renderer.comments(issue, issue.comments, startAt, maxResults)))
+                .orElseGet(JiraErrors::issueNotFound);
+    }
+
+    private SandboxResponse add(SandboxRequest request) {
+        JsonNode json = request.json();
+        JsonNode body = json.path("body");
+        if (body.isMissingNode() || body.isNull() || body.isTextual() && body.asText().isBlank()) {
+            return JiraErrors.fields(Map.of("comment", "Comment body can not be empty!"));
+        }
+        if (!FieldEdits.isAdf(body)) {
+            return JiraErrors.fields(Map.of("comment", FieldEdits.ADF_REQUIRED));
+        }
+        String idOrKey = request.pathVariable("idOrKey");
+        return store.comment(idOrKey, caller.of(request), body, json.get("visibility"))
+                .map(comment -> SandboxResponse.json(201, renderer.comment(store.find(idOrKey).orElseThrow().id, comment)))
+                .orElseGet(JiraErrors::issueNotFound);
+    }
+}

@@ -1,0 +1,161 @@
+package io.retrobridge.sandbox.jira;
+
+import io.retrobridge.sandbox.FaultPlan;
+import io.retrobridge.sandbox.RequestLog;
+import io.retrobridge.sandbox.SandboxHttpServer;
+import io.retrobridge.sandbox.SandboxRequest;
+import io.retrobridge.sandbox.SandboxResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Jira Cloud site in a box: REST v3 issues, transitions, comments, JQL search, users and entity
+ * properties with the real shapes, Basic (e-mail + API token) and Bearer (personal access token)
+ * credentials, signed webhooks, per-issue write limits and injectable faults. Demo mode starts one;
+ * end-to-end tests drive the connector against it.
+ *
+ * <pre>{@code
+ * try (JiraSandbox jira = new JiraSandbox(0, Clock.systemUTC()).start()) {
+ *     jira.addUser("acc-1", "RetroBridge", "bot@example.com", "token");
+ *     jira.seed().project("PAY", "Payments");
+ *     // POST jira.baseUrl() + "/rest/api/3/search/jql" {"jql":"project = PAY"}
+ * }
+ * }</pre>
+ */
+public final class JiraSandbox implements AutoCloseable {
+
+    private final Clock clock;
+    private final JiraAccounts accounts = new JiraAccounts();
+    private final IssueStore store;
+    private final JiraWorkflow workflow = new JiraWorkflow();
+    private final SandboxHttpServer server;
+    private final IssueWriteLimit writeLimit;
+    private final JiraWebhooks webhooks;
+
+    /** @param port 0 picks a free port */
+    public JiraSandbox(int port, Clock clock) throws IOException {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.store = new IssueStore(clock, accounts);
+        this.server = new SandboxHttpServer("Jira", port, new JiraErrors(), this::refuseUnknownCaller, clock);
+        this.writeLimit = new IssueWriteLimit(clock, store);
+        URI base = server.baseUrl();
+        IssueRenderer renderer = new IssueRenderer(base, accounts);
+        FieldEdits edits = new FieldEdits(accounts);
+        Caller caller = new Caller(accounts);
+        new UserEndpoints(accounts, renderer, caller).register(server);
+        new IssueEndpoints(store, edits, renderer, caller, base).register(server, writeLimit);
+        new TransitionEndpoints(store, workflow, edits, renderer, caller).register(server, writeLimit);
+        new CommentEndpoints(store, renderer, caller).register(server, writeLimit);
+        new PropertyEndpoints(store, base).register(server, writeLimit);
+        new SearchEndpoints(store, new JqlMatcher(store, accounts), renderer).register(server);
+        this.webhooks = new JiraWebhooks(clock, renderer, accounts);
+        store.listen(webhooks);
+    }
+
+    public JiraSandbox start() {
+        server.start();
+        return this;
+    }
+
+    public URI baseUrl() {
+        return server.baseUrl();
+    }
+
+    public FaultPlan faults() {
+        return server.faults();
+    }
+
+    public RequestLog requests() {
+        return server.requests();
+    }
+
+    /** Lets this account call the API with Basic {@code email:apiToken}; a null token adds a user who cannot log in. */
+    public JiraSandbox addUser(String accountId, String displayName, String email, String apiToken) {
+        accounts.add(new JiraUser(accountId, displayName, email, apiToken));
+        return this;
+    }
+
+    /** Lets {@code token} in as a Bearer personal access token acting as the (already added) account. */
+    public JiraSandbox addPersonalAccessToken(String token, String accountId) {
+        accounts.addPersonalAccessToken(token, accountId);
+        return this;
+    }
+
+    /** The workflow, to add rules such as {@code workflow().requireFieldOn("Done", "resolution")}. */
+    public JiraWorkflow workflow() {
+        return workflow;
+    }
+
+    /** Jira Cloud's per-issue write limit; off until set. */
+    public IssueWriteLimit perIssueWriteLimit() {
+        return writeLimit;
+    }
+
+    /**
+     * The next {@code times} requests get the 429 of Jira's burst limit: {@code RateLimit-Reason:
+     * jira-burst-based}, {@code Retry-After}, {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining: 0}
+     * and {@code X-RateLimit-Reset} as an ISO timestamp.
+     */
+    public JiraSandbox rateLimitNext(int times, int retryAfterSeconds) {
+        SandboxResponse limited = JiraErrors.message(429, "Rate limit exceeded.")
+                .withHeader("RateLimit-Reason", JiraErrors.BURST_REASON)
+                .withHeader("Retry-After", String.valueOf(retryAfterSeconds))
+                .withHeader("X-RateLimit-Limit", "100")
+                .withHeader("X-RateLimit-Remaining", "0")
+                .withHeader("X-RateLimit-Reset", clock.instant().plusSeconds(retryAfterSeconds).toString());
+        faults().next(times, FaultPlan.any(), new FaultPlan.Respond(limited));
+        return this;
+    }
+
+    /**
+     * Every issue created, updated or deleted and every comment added from now on is POSTed to
+     * {@code target} as a Jira Cloud webhook event signed with {@code secret}.
+     */
+    public JiraWebhookSubscription subscribe(URI target, String secret) {
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException("A webhook needs a non-empty secret to sign its events with");
+        }
+        return webhooks.subscribe(target, secret);
+    }
+
+    /** The next {@code times} webhook deliveries are lost, as when Jira gives up on a target. */
+    public JiraSandbox dropNextWebhooks(int times) {
+        webhooks.dropNext(times);
+        return this;
+    }
+
+    /** The next {@code times} webhook deliveries arrive twice with the same identifier, as Jira's at-least-once sending allows. */
+    public JiraSandbox duplicateNextWebhooks(int times) {
+        webhooks.duplicateNext(times);
+        return this;
+    }
+
+    /** Puts projects, users and issues in place without HTTP. */
+    public JiraSeed seed() {
+        return new JiraSeed(store, accounts, clock);
+    }
+
+    /** Keys of every issue, in creation order. */
+    public List<String> issueKeys() {
+        return store.all().stream().map(i -> i.key).toList();
+    }
+
+    /** One issue's entity property as JSON text, if set. */
+    public Optional<String> property(String issueKey, String propertyKey) {
+        return store.find(issueKey).map(i -> i.properties.get(propertyKey)).map(Object::toString);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        webhooks.close();
+    }
+
+    private Optional<SandboxResponse> refuseUnknownCaller(SandboxRequest request) {
+        return accounts.identify(request).isPresent() ? Optional.empty() : Optional.of(JiraErrors.notAuthenticated());
+    }
+}

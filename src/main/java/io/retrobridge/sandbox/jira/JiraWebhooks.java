@@ -1,0 +1,206 @@
+package io.retrobridge.sandbox.jira;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retrobridge.sandbox.SandboxJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends Jira Cloud webhook events ({@code jira:issue_created}, {@code jira:issue_updated} with its
+ * changelog, {@code jira:issue_deleted}, {@code comment_created}) to every subscriber, in commit order,
+ * signed with {@code X-Hub-Signature: sha256=<hex HMAC-SHA256 of the body>}. Failed sends are retried a
+ * few times; tests can make the next deliveries get lost or arrive twice, as real webhooks sometimes do.
+ */
+final class JiraWebhooks implements IssueListener, AutoCloseable {
+
+    static final String SIGNATURE_HEADER = "X-Hub-Signature";
+    private static final Logger log = LoggerFactory.getLogger(JiraWebhooks.class);
+    private static final int ATTEMPTS = 4;
+
+    private final Clock clock;
+    private final IssueRenderer renderer;
+    private final JiraAccounts accounts;
+    private final List<JiraWebhookSubscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final AtomicLong changelogIds = new AtomicLong(10000);
+    private final AtomicInteger dropNext = new AtomicInteger();
+    private final AtomicInteger duplicateNext = new AtomicInteger();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "jira-sandbox-webhooks");
+        t.setDaemon(true);
+        return t;
+    });
+
+    JiraWebhooks(Clock clock, IssueRenderer renderer, JiraAccounts accounts) {
+        this.clock = clock;
+        this.renderer = renderer;
+        this.accounts = accounts;
+    }
+
+    JiraWebhookSubscription subscribe(URI target, String secret) {
+        JiraWebhookSubscription subscription = new JiraWebhookSubscription(target, secret);
+        subscriptions.add(subscription);
+        return subscription;
+    }
+
+    void dropNext(int times) {
+        dropNext.addAndGet(times);
+    }
+
+    void duplicateNext(int times) {
+        duplicateNext.addAndGet(times);
+    }
+
+    @Override
+    public void created(Issue issue, JiraUser by) {
+        queue(envelope("jira:issue_created", "issue_created", issue, by));
+    }
+
+    @Override
+    public void updated(Issue after, List<ChangeItem> changes, JiraUser by) {
+        boolean statusChanged = changes.stream().anyMatch(c -> c.field().equals("status"));
+        boolean assigned = changes.stream().anyMatch(c -> c.field().equals("assignee"));
+        String type = statusChanged ? "issue_generic" : assigned ? "issue_assigned" : "issue_updated";
+        ObjectNode event = envelope("jira:issue_updated", type, after, by);
+        ObjectNode changelog = event.putObject("changelog");
+        changelog.put("id", String.valueOf(changelogIds.incrementAndGet()));
+        ArrayNode items = changelog.putArray("items");
+        for (ChangeItem c : changes) {
+            ObjectNode item = items.addObject();
+            item.put("field", c.field());
+            item.put("fieldtype", "jira");
+            item.put("fieldId", c.fieldId());
+            item.put("from", c.from());
+            item.put("fromString", c.fromString());
+            item.put("to", c.to());
+            item.put("toString", c.toText());
+            if (c.field().equals("assignee") || c.field().equals("reporter")) {
+                item.put("tmpFromAccountId", c.from());
+                item.put("tmpToAccountId", c.to());
+            }
+        }
+        queue(event);
+    }
+
+    @Override
+    public void deleted(Issue before, JiraUser by) {
+        queue(envelope("jira:issue_deleted", "issue_deleted", before, by));
+    }
+
+    @Override
+    public void commented(Issue issue, Comment comment, JiraUser by) {
+        ObjectNode event = SandboxJson.object();
+        event.put("timestamp", clock.millis());
+        event.put("webhookEvent", "comment_created");
+        event.set("comment", renderer.comment(issue.id, comment));
+        event.set("issue", renderer.issue(issue, FieldSelection.parse(List.of("summary,issuetype,project,status,priority,assignee"), "")));
+        queue(event);
+    }
+
+    private ObjectNode envelope(String webhookEvent, String eventType, Issue issue, JiraUser by) {
+        ObjectNode event = SandboxJson.object();
+        event.put("timestamp", clock.millis());
+        event.put("webhookEvent", webhookEvent);
+        event.put("issue_event_type_name", eventType);
+        event.set("user", renderer.user(accounts.byId(by.accountId()).orElse(by)));
+        event.set("issue", renderer.issue(issue, FieldSelection.parse(List.of("*navigable"), "")));
+        return event;
+    }
+
+    /** Called under the store's lock: the body is fixed now, sending happens on the sender thread in order. */
+    private void queue(ObjectNode event) {
+        if (sender.isShutdown()) {
+            return;
+        }
+        String body = SandboxJson.write(event);
+        String deliveryId = UUID.randomUUID().toString();
+        for (JiraWebhookSubscription subscription : subscriptions) {
+            if (!subscription.isActive()) {
+                continue;
+            }
+            if (dropNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+                subscription.countDropped();
+                continue;
+            }
+            int copies = duplicateNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 ? 2 : 1;
+            for (int i = 0; i < copies; i++) {
+                sender.execute(() -> deliver(subscription, body, deliveryId));
+            }
+        }
+    }
+
+    static String signature(String body, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private void deliver(JiraWebhookSubscription subscription, String body, String deliveryId) {
+        Duration pause = Duration.ofMillis(100);
+        String failure = "";
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(subscription.target())
+                    .timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", "application/json")
+                    .header(SIGNATURE_HEADER, signature(body, subscription.secret()))
+                    .header("X-Atlassian-Webhook-Identifier", deliveryId)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            if (attempt > 1) {
+                request.header("X-Atlassian-Webhook-Retry", String.valueOf(attempt - 1));
+            }
+            try {
+                int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status >= 200 && status < 300) {
+                    subscription.countDelivered();
+                    return;
+                }
+                failure = "HTTP " + status;
+            } catch (IOException e) {
+                failure = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            pause = pause.multipliedBy(2);
+        }
+        log.warn("Dropped a Jira webhook to {} after {} attempts; last failure: {}", subscription.target(), ATTEMPTS,
+                failure);
+        subscription.countDropped();
+    }
+
+    @Override
+    public void close() {
+        sender.shutdownNow();
+    }
+}
