@@ -1,6 +1,7 @@
 package io.retrobridge.sandbox;
 
 import io.retrobridge.jira.JiraProperties;
+import io.retrobridge.sandbox.jira.JiraSandbox;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import io.retrobridge.servicenow.ServiceNowProperties;
 import io.retrobridge.web.security.DemoAdminKey;
@@ -30,9 +31,11 @@ class DemoBanner {
     private final ServiceNowProperties servicenow;
     private final ObjectProvider<DemoAdminKey> demoKey;
     private final ServiceNowSandbox servicenowSandbox;
+    private final JiraSandbox jiraSandbox;
 
     DemoBanner(Environment environment, SandboxProperties sandbox, JiraProperties jira,
-            ServiceNowProperties servicenow, ObjectProvider<DemoAdminKey> demoKey, ServiceNowSandbox servicenowSandbox) {
+            ServiceNowProperties servicenow, ObjectProvider<DemoAdminKey> demoKey, ServiceNowSandbox servicenowSandbox, JiraSandbox jiraSandbox) {
+        this.jiraSandbox = jiraSandbox;
         this.servicenowSandbox = servicenowSandbox;
         this.environment = environment;
         this.sandbox = sandbox;
@@ -48,7 +51,7 @@ class DemoBanner {
 
     String text() {
         String app = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-        String jiraUrl = "http://localhost:" + sandbox.jiraPort();
+        String jiraUrl = jiraSandbox.baseUrl().toString();
         String snUrl = servicenowSandbox.baseUrl().toString();
         DemoAdminKey generated = demoKey.getIfAvailable();
         String key = generated != null ? generated.value() : "<your retrobridge.security.bootstrap-admin-key>";

@@ -24,7 +24,8 @@ class DemoAdminKeyTest {
     void demoGeneratesAWorkingAdminKeyAndPrintsItOnce(CapturedOutput output) {
         try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(RetroBridgeApplication.class)
                 .profiles("demo")
-                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:retrobridge-demo-key-test;DB_CLOSE_DELAY=-1")) {
+                .run("--server.port=0", "--retrobridge.sandbox.jira-port=0", "--retrobridge.sandbox.servicenow-port=0",
+                        "--spring.datasource.url=jdbc:h2:mem:retrobridge-demo-key-test;DB_CLOSE_DELAY=-1")) {
             String key = demo.getBean(DemoAdminKey.class).value();
             int port = ((WebServerApplicationContext) demo).getWebServer().getPort();
             assertThat(port).as("a free port, not the configured 8080").isNotEqualTo(8080);
