@@ -1,0 +1,3 @@
+package io.retrobridge.domain;
+
+public enum ExternalSystem { JIRA, SERVICENOW }
