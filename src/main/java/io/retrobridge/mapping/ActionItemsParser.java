@@ -250,6 +250,7 @@ final class ActionItemsParser {
                 in.problem(e.get("direction"), path + ".direction", "field `" + field.yaml() + "` has no `" + missing
                         + "` side, so it cannot travel " + NodeReader.describe(e.get("direction")),
                         "add `" + missing + ":` or remove `direction` to only read it");
+                direction = null;
             }
         } else if (e.has("jira") && e.has("servicenow")) {
             in.problem(node, path, "missing `direction`", "add `direction: both`, `jira->servicenow` or `servicenow->jira`");
@@ -270,7 +271,7 @@ final class ActionItemsParser {
                 in.problem(node, path, "missing `conflict` for a field mapped both ways",
                         "add `conflict: owner-wins`, `newest-wins` or `park`");
             }
-            if (conflict == ConflictPolicy.OWNER_WINS && owner == null && !e.has("owner")) {
+            if (conflict == ConflictPolicy.OWNER_WINS && owner == null && !e.has("owner") && e.clean()) {
                 in.problem(e.get("conflict"), path + ".conflict", "`owner-wins` needs an owner",
                         "add `owner: jira` or `owner: servicenow`");
             }
@@ -446,7 +447,7 @@ final class ActionItemsParser {
                 in.text(item, itemPath).ifPresent(v -> alternative.put(boundFields.get(0), v));
             } else {
                 Optional<NodeReader.Entries> values = in.map(item, itemPath, boundFields, List.of());
-                if (values.isEmpty()) {
+                if (values.isEmpty() || !values.get().clean()) {
                     continue;
                 }
                 for (String field : values.get().tuples().keySet()) {

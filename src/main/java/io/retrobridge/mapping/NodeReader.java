@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class NodeReader {
 
     /** The keys of one YAML map, with their nodes (for positions). */
-    record Entries(MappingNode node, String path, Map<String, NodeTuple> tuples) {
+    record Entries(MappingNode node, String path, Map<String, NodeTuple> tuples, boolean clean) {
         boolean has(String key) {
             return tuples.containsKey(key);
         }
@@ -67,6 +67,7 @@ final class NodeReader {
             return Optional.empty();
         }
         Map<String, NodeTuple> tuples = new LinkedHashMap<>();
+        boolean clean = true;
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
             if (!(keyNode instanceof ScalarNode scalarKey)) {
@@ -85,6 +86,7 @@ final class NodeReader {
                 problem(keyNode, keyPath, "unknown key `" + key + "`" + suggestion.map(s -> "; did you mean `" + s + "`?")
                         .orElse(""), suggestion.map(s -> "rename it to `" + s + "`")
                         .orElse("allowed keys here: " + String.join(", ", allowed)));
+                clean = false;
                 continue;
             }
             tuples.put(key, tuple);
@@ -94,7 +96,7 @@ final class NodeReader {
                 problem(node, path, "missing `" + key + "`", "add `" + key + ":` under `" + last(path) + "`");
             }
         }
-        return Optional.of(new Entries(mapping, path, tuples));
+        return Optional.of(new Entries(mapping, path, tuples, clean));
     }
 
     /** A YAML map whose keys are names the caller checks (field names, canonical values). */
