@@ -38,6 +38,8 @@ final class SafeYaml {
     private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.BOOL, Tag.FLOAT, Tag.NULL, Tag.MAP,
             Tag.SEQ, Tag.TIMESTAMP);
 
+    private static final String GLOBAL_TAG_REFUSED = "Global tag is not allowed:";
+
     private SafeYaml() {
     }
 
@@ -58,7 +60,8 @@ final class SafeYaml {
                 return Optional.empty();
             }
             int before = problems.size();
-            checkTags(root, fileName, problems, Collections.newSetFromMap(new IdentityHashMap<>()));
+            checkTags(root, fileName, problems, Collections.newSetFromMap(new IdentityHashMap<>()),
+                    Collections.newSetFromMap(new IdentityHashMap<>()));
             return problems.size() == before ? Optional.of(root) : Optional.empty();
         } catch (CharacterCodingException e) {
             problems.add(new MappingProblem(fileName, 1, 1, "", "file is not valid UTF-8", "save it as UTF-8"));
@@ -66,9 +69,17 @@ final class SafeYaml {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = (e.getContext() == null ? "" : e.getContext() + ", ")
                     + (e.getProblem() == null ? e.getMessage() : e.getProblem());
-            problems.add(new MappingProblem(fileName, mark == null ? 1 : mark.getLine() + 1,
-                    mark == null ? 1 : mark.getColumn() + 1, "", "not valid YAML: " + what.strip(),
-                    "check indentation and quoting around this place"));
+            int line = mark == null ? 1 : mark.getLine() + 1;
+            int column = mark == null ? 1 : mark.getColumn() + 1;
+            if (what.contains(GLOBAL_TAG_REFUSED)) {
+                // A Java type tag (!!javax..., !!java...): the reader refuses it before building anything.
+                String tag = what.substring(what.indexOf(GLOBAL_TAG_REFUSED) + GLOBAL_TAG_REFUSED.length()).strip();
+                problems.add(new MappingProblem(fileName, line, column, "", "unknown tag `" + shortTag(new Tag(tag))
+                        + "`; mapping files use plain YAML without tags", "remove the tag"));
+            } else {
+                problems.add(new MappingProblem(fileName, line, column, "", "not valid YAML: " + what.strip(),
+                        "check indentation and quoting around this place"));
+            }
         } catch (YAMLException e) {
             problems.add(refusal(fileName, e.getMessage()));
         } catch (StackOverflowError e) {
@@ -121,7 +132,12 @@ final class SafeYaml {
     }
 
     /** Refuses every tag but plain YAML's: a mapping file never names a Java type or a custom type. */
-    private static void checkTags(Node node, String fileName, List<MappingProblem> problems, Set<Node> seen) {
+    private static void checkTags(Node node, String fileName, List<MappingProblem> problems, Set<Node> seen,
+                                  Set<Node> ancestors) {
+        if (ancestors.contains(node)) {
+            problems.add(at(fileName, node, "an alias refers to the list or map it is inside", "remove the recursive alias"));
+            return;
+        }
         if (!seen.add(node)) {
             return; // an alias: already checked, and walking it again could multiply the work
         }
@@ -132,16 +148,18 @@ final class SafeYaml {
                     + " YAML without tags", "remove the tag"));
             return;
         }
+        ancestors.add(node);
         if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
-                checkTags(tuple.getKeyNode(), fileName, problems, seen);
-                checkTags(tuple.getValueNode(), fileName, problems, seen);
+                checkTags(tuple.getKeyNode(), fileName, problems, seen, ancestors);
+                checkTags(tuple.getValueNode(), fileName, problems, seen, ancestors);
             }
         } else if (node instanceof SequenceNode sequence) {
             for (Node item : sequence.getValue()) {
-                checkTags(item, fileName, problems, seen);
+                checkTags(item, fileName, problems, seen, ancestors);
             }
         }
+        ancestors.remove(node);
     }
 
     private static String shortTag(Tag tag) {
