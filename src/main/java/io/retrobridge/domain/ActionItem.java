@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * @param dueDate       null when there is no due date
  * @param labels        free labels without whitespace; sorted, never null
  * @param components    component names; sorted, never null
- * @param failureMode   the failure-mode tag (FMEA) the item addresses; null when untagged
+ * @param failureMode   the failure-mode tag (FMEA) the item addresses, one word (e.g. config-drift); null when untagged
  * @param classification null until a classification rule has looked at the item
  */
 public record ActionItem(String title, String description, ActionStatus status, Priority priority,
@@ -35,6 +35,10 @@ public record ActionItem(String title, String description, ActionStatus status, 
         components = sortedCopy(components, "component");
         if (failureMode != null && failureMode.isBlank()) {
             failureMode = null;
+        }
+        if (failureMode != null && failureMode.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("Failure mode '" + failureMode + "' contains whitespace; it is a tag"
+                    + " such as config-drift");
         }
     }
 

@@ -58,7 +58,9 @@ public record CodeMap<E extends Enum<E>>(String name, Map<E, Alternatives> entri
         if (best != null) {
             return new Lookup<>(best, null);
         }
-        return new Lookup<>(defaultValue, name + " " + describe(external) + " from " + YamlName.of(side)
+        Map<String, String> given = new LinkedHashMap<>(external);
+        given.values().removeIf(String::isEmpty);
+        return new Lookup<>(defaultValue, name + " " + (given.isEmpty() ? "(empty)" : describe(given)) + " from " + YamlName.of(side)
                 + " has no mapping in values." + name + "; used default `" + YamlName.of(defaultValue) + "`");
     }
 
