@@ -62,8 +62,10 @@ final class NodeReader {
      */
     Optional<Entries> map(Node node, String path, Collection<String> allowed, Collection<String> required) {
         if (!(node instanceof MappingNode mapping)) {
-            problem(node, path, "expected a map of " + String.join(", ", allowed) + " but found " + describe(node),
-                    "indent the keys under `" + last(path) + ":`");
+            String expected = allowed == null ? "a map" : "a map of " + String.join(", ", allowed);
+            problem(node, path, "expected " + expected + " but found " + describe(node),
+                    path.isEmpty() ? "start from the commented default mappings/action-items.yaml"
+                            : "indent the keys under `" + last(path) + ":`");
             return Optional.empty();
         }
         Map<String, NodeTuple> tuples = new LinkedHashMap<>();

@@ -241,6 +241,31 @@ class ValidationMessagesTest {
     }
 
     @Test
+    void listWhereAMapBelongs() {
+        String content = MappingFiles.shippedWith("  title:\n    direction: both\n    conflict: newest-wins\n"
+                + "    jira: summary\n    servicenow: short_description\n", "  title: [summary, short_description]\n");
+        MappingProblem problem = onlyProblemAt(content, "[summary");
+        assertThat(problem.message()).isEqualTo("expected a map of direction, conflict, owner, jira, servicenow but found a list");
+        assertThat(problem.fix()).isEqualTo("indent the keys under `title:`");
+    }
+
+    @Test
+    void emptySectionIsReported() {
+        String shipped = MappingFiles.shipped();
+        String content = shipped.substring(0, shipped.indexOf("fields:\n")) + "fields:\n"
+                + shipped.substring(shipped.indexOf("# ----", shipped.indexOf("fields:\n")))
+                .replaceFirst("(?s)^.*?\nvalues:", "values:");
+        List<MappingProblem> problems = MappingFiles.problemsOf(MappingFiles.write(dir, content));
+        assertThat(problems).extracting(MappingProblem::message).contains("expected a map but found nothing");
+    }
+
+    @Test
+    void notAMappingAtAll() {
+        MappingProblem problem = onlyProblemAt("- just\n- a list\n", "- just");
+        assertThat(problem.message()).startsWith("expected a map of version, scope, fields, values, classification but found a list");
+    }
+
+    @Test
     void yamlSyntaxErrorIsLocated() {
         String content = MappingFiles.shippedWith("    issue-type: Task", "    issue-type: [Task");
         List<MappingProblem> problems = MappingFiles.problemsOf(MappingFiles.write(dir, content));
