@@ -1,0 +1,51 @@
+package io.retrobridge.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.retrobridge.domain.ActionItem;
+import io.retrobridge.domain.Classification;
+import io.retrobridge.domain.ExternalSystem;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The admin's action-item mapping, ready to evaluate. Implementations are immutable: a reloaded file
+ * gives a new instance, so a caller holding one sees one consistent mapping throughout a sync.
+ */
+public interface ActionItemMapping {
+
+    /**
+     * The canonical item for a record read from one side, classified with {@code side} as its source.
+     *
+     * @param externalFields Jira: the issue's {@code fields} object as REST v3 returns it;
+     *                       ServiceNow: a Table API record with raw values (ask for {@link #fieldsToRead})
+     */
+    default ActionItem toCanonical(ExternalSystem side, JsonNode externalFields) {
+        return read(side, externalFields).item();
+    }
+
+    /** As {@link #toCanonical}, with the rule ids and notes (defaults used, unknown users) for the journal. */
+    MappedItem read(ExternalSystem side, JsonNode externalFields);
+
+    /** The fields to send to a side: those whose direction flows into it, plus the classification write-back. */
+    ExternalWrite toExternal(ExternalSystem side, ActionItem item);
+
+    default Classification classify(ActionItem item, ExternalSystem source) {
+        return explain(item, source).classification();
+    }
+
+    /** The classification with the rule that decided it and why, in words. */
+    ClassificationDecision explain(ActionItem item, ExternalSystem source);
+
+    /** Direction, owner and conflict policy of every mapped canonical field. */
+    Map<CanonicalField, FieldRule> fieldRules();
+
+    /** The fields whose value a side owns: one-way fields it is the source of, and {@code both} fields it owns. */
+    Map<CanonicalField, FieldRule> fieldsOwnedBy(ExternalSystem side);
+
+    /** External field names to request when reading a side (e.g. ServiceNow {@code sysparm_fields}). */
+    List<String> fieldsToRead(ExternalSystem side);
+
+    Scopes.Jira jiraScope();
+
+    Scopes.ServiceNow serviceNowScope();
+}

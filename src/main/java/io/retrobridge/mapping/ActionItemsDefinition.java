@@ -1,0 +1,24 @@
+package io.retrobridge.mapping;
+
+import io.retrobridge.domain.ActionStatus;
+import io.retrobridge.domain.Priority;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything {@code action-items.yaml} says, validated. Immutable: a reload builds a new one.
+ *
+ * @param priority null when priority is not mapped
+ * @param users    null when the assignee is not mapped
+ */
+public record ActionItemsDefinition(Scopes.Jira jira, Scopes.ServiceNow servicenow, Map<CanonicalField, FieldRule> fields,
+                                    CodeMap<ActionStatus> status, CodeMap<Priority> priority, UserDirectory users,
+                                    ClassificationRules classification) {
+
+    public static final String FILE_NAME = "action-items.yaml";
+
+    public ActionItemsDefinition {
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+}

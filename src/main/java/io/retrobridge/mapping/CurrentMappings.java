@@ -1,0 +1,30 @@
+package io.retrobridge.mapping;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The mapping in force. Callers ask for it per event and use that one immutable value throughout, so
+ * a reload never changes the rules half-way through a sync. Only a valid set of files replaces it.
+ */
+public final class CurrentMappings {
+
+    private final AtomicReference<LoadedMappings> current;
+
+    public CurrentMappings(LoadedMappings initial) {
+        this.current = new AtomicReference<>(Objects.requireNonNull(initial));
+    }
+
+    public LoadedMappings get() {
+        return current.get();
+    }
+
+    public ActionItemMapping actionItems() {
+        return current.get().actionItems();
+    }
+
+    /** Puts a newly loaded (hence valid) set in force; answers the one it replaced. */
+    public LoadedMappings replace(LoadedMappings next) {
+        return current.getAndSet(Objects.requireNonNull(next));
+    }
+}

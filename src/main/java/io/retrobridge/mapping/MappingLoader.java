@@ -1,0 +1,42 @@
+package io.retrobridge.mapping;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads and validates the mapping files of a folder, reporting every problem at once. */
+public final class MappingLoader {
+
+    private final TextConverters textConverters;
+
+    /** @param textConverters used by the loaded mapping to convert descriptions (validation never calls them) */
+    public MappingLoader(TextConverters textConverters) {
+        this.textConverters = Objects.requireNonNull(textConverters);
+    }
+
+    public LoadedMappings load(Path dir) throws MappingValidationException {
+        List<MappingProblem> problems = new ArrayList<>();
+        String fileName = ActionItemsDefinition.FILE_NAME;
+        Path file = dir.resolve(fileName);
+        if (!Files.isDirectory(dir)) {
+            throw new MappingValidationException(List.of(new MappingProblem(dir.toString(), 1, 1, "",
+                    "mappings folder does not exist", "create it or point retrobridge.mappings-dir at it")));
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new MappingValidationException(List.of(new MappingProblem(fileName, 1, 1, "",
+                    "file is missing from " + dir, "copy the default mappings/action-items.yaml there and adapt it")));
+        }
+        Optional<Node> root = SafeYaml.read(file, fileName, problems);
+        Optional<ActionItemsDefinition> definition = root.flatMap(node ->
+                new ActionItemsParser(new NodeReader(fileName, problems)).parse(node, problems));
+        if (!problems.isEmpty() || definition.isEmpty()) {
+            throw new MappingValidationException(problems);
+        }
+        return new LoadedMappings(dir, List.of(fileName), definition.get(),
+                new ActionItemMappingEngine(definition.get(), textConverters));
+    }
+}

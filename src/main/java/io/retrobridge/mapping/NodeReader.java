@@ -1,0 +1,191 @@
+package io.retrobridge.mapping;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Typed reading of one file's YAML nodes that never stops at the first problem: each wrong thing is
+ * recorded with its position and the reader carries on, so the admin sees all of them at once.
+ */
+final class NodeReader {
+
+    /** The keys of one YAML map, with their nodes (for positions). */
+    record Entries(MappingNode node, String path, Map<String, NodeTuple> tuples, boolean clean) {
+        boolean has(String key) {
+            return tuples.containsKey(key);
+        }
+
+        Node get(String key) {
+            NodeTuple tuple = tuples.get(key);
+            return tuple == null ? null : tuple.getValueNode();
+        }
+
+        Node keyNode(String key) {
+            return tuples.get(key).getKeyNode();
+        }
+
+        String pathOf(String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+    }
+
+    private final String file;
+    private final List<MappingProblem> problems;
+
+    NodeReader(String file, List<MappingProblem> problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    String file() {
+        return file;
+    }
+
+    void problem(Node at, String path, String message, String fix) {
+        problems.add(new MappingProblem(file, at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1, path,
+                message, fix));
+    }
+
+    /**
+     * A YAML map with only the allowed keys; unknown keys (with a suggestion), repeated keys and missing
+     * required keys are reported. Empty when the node is not a map.
+     */
+    Optional<Entries> map(Node node, String path, Collection<String> allowed, Collection<String> required) {
+        if (!(node instanceof MappingNode mapping)) {
+            String expected = allowed == null ? "a map" : "a map of " + String.join(", ", allowed);
+            problem(node, path, "expected " + expected + " but found " + describe(node),
+                    path.isEmpty() ? "start from the commented default mappings/action-items.yaml"
+                            : "indent the keys under `" + last(path) + ":`");
+            return Optional.empty();
+        }
+        Map<String, NodeTuple> tuples = new LinkedHashMap<>();
+        boolean clean = true;
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            if (!(keyNode instanceof ScalarNode scalarKey)) {
+                problem(keyNode, path, "keys must be plain words, found " + describe(keyNode), "use a plain key");
+                continue;
+            }
+            String key = scalarKey.getValue();
+            String keyPath = path.isEmpty() ? key : path + "." + key;
+            if (tuples.containsKey(key)) {
+                problem(keyNode, keyPath, "key `" + key + "` appears twice (first at line "
+                        + (tuples.get(key).getKeyNode().getStartMark().getLine() + 1) + ")", "keep one of them");
+                continue;
+            }
+            if (allowed != null && !allowed.contains(key)) {
+                Optional<String> suggestion = Suggestions.closest(key, allowed);
+                problem(keyNode, keyPath, "unknown key `" + key + "`" + suggestion.map(s -> "; did you mean `" + s + "`?")
+                        .orElse(""), suggestion.map(s -> "rename it to `" + s + "`")
+                        .orElse("allowed keys here: " + String.join(", ", allowed)));
+                clean = false;
+                continue;
+            }
+            tuples.put(key, tuple);
+        }
+        for (String key : required) {
+            if (!tuples.containsKey(key)) {
+                problem(node, path, "missing `" + key + "`", "add `" + key + ":` under `" + last(path) + "`");
+            }
+        }
+        return Optional.of(new Entries(mapping, path, tuples, clean));
+    }
+
+    /** A YAML map whose keys are names the caller checks (field names, canonical values). */
+    Optional<Entries> openMap(Node node, String path, Collection<String> required) {
+        return map(node, path, null, required);
+    }
+
+    /** A non-empty single value. */
+    Optional<String> text(Node node, String path) {
+        if (node instanceof ScalarNode scalar && !scalar.getTag().equals(Tag.NULL)) {
+            String value = scalar.getValue().strip();
+            if (!value.isEmpty()) {
+                return Optional.of(value);
+            }
+            problem(node, path, "is empty", "give `" + last(path) + "` a value");
+            return Optional.empty();
+        }
+        problem(node, path, "expected a single value but found " + describe(node), "write one value after `" + last(path) + ":`");
+        return Optional.empty();
+    }
+
+    /** A single value, or "" when the node is absent or empty (for optional text such as query fragments). */
+    String optionalText(Node node, String path) {
+        if (node == null || (node instanceof ScalarNode scalar && (scalar.getTag().equals(Tag.NULL) || scalar.getValue().isBlank()))) {
+            return "";
+        }
+        return text(node, path).orElse("");
+    }
+
+    /** A list of nodes; a single value counts as a list of one, as admins often write it. */
+    List<Node> list(Node node, String path) {
+        if (node instanceof SequenceNode sequence) {
+            return sequence.getValue();
+        }
+        if (node instanceof ScalarNode) {
+            return List.of(node);
+        }
+        problem(node, path, "expected a list but found " + describe(node), "write `[a, b]` or one `- item` per line");
+        return List.of();
+    }
+
+    /** A list of single values. */
+    List<String> texts(Node node, String path) {
+        List<String> values = new ArrayList<>();
+        List<Node> items = list(node, path);
+        for (int i = 0; i < items.size(); i++) {
+            text(items.get(i), path + "[" + i + "]").ifPresent(values::add);
+        }
+        return values;
+    }
+
+    /** One of the allowed words; a wrong one is reported with all allowed words and the nearest. */
+    Optional<String> choice(Node node, String path, List<String> allowed) {
+        Optional<String> value = text(node, path);
+        if (value.isPresent() && !allowed.contains(value.get())) {
+            Optional<String> suggestion = Suggestions.closest(value.get(), allowed);
+            problem(node, path, "`" + value.get() + "` is not allowed here; expected one of " + String.join(", ", allowed)
+                    + suggestion.map(s -> " (did you mean `" + s + "`?)").orElse(""),
+                    "use " + suggestion.orElse(allowed.get(0)));
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    <E extends Enum<E>> Optional<E> enumValue(Node node, String path, Class<E> type) {
+        return choice(node, path, YamlName.allOf(type)).flatMap(v -> YamlName.parse(type, v));
+    }
+
+    static int line(Node node) {
+        return node.getStartMark().getLine() + 1;
+    }
+
+    static String describe(Node node) {
+        if (node instanceof MappingNode) {
+            return "a map";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL)) {
+            return "nothing";
+        }
+        return "`" + ((ScalarNode) node).getValue() + "`";
+    }
+
+    private static String last(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}
