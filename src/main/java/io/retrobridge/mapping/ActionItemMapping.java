@@ -1,5 +1,7 @@
 package io.retrobridge.mapping;
 
+import io.retrobridge.domain.FieldFlow;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.ActionItem;
 import io.retrobridge.domain.Classification;
@@ -36,7 +38,7 @@ public interface ActionItemMapping {
     /** The classification with the rule that decided it and why, in words. */
     ClassificationDecision explain(ActionItem item, ExternalSystem source);
 
-    /** Direction, owner and conflict policy of every mapped canonical field. */
+    /** FieldFlow, owner and conflict policy of every mapped canonical field. */
     Map<CanonicalField, FieldRule> fieldRules();
 
     /** The fields whose value a side owns: one-way fields it is the source of, and {@code both} fields it owns. */

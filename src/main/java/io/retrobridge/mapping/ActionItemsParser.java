@@ -1,5 +1,8 @@
 package io.retrobridge.mapping;
 
+import io.retrobridge.domain.FieldFlow;
+import io.retrobridge.domain.ConflictPolicy;
+
 import io.retrobridge.domain.ActionKind;
 import io.retrobridge.domain.ActionStatus;
 import io.retrobridge.domain.ExternalSystem;
@@ -240,11 +243,11 @@ final class ActionItemsParser {
             in.problem(node, path, "field `" + field.yaml() + "` is bound to no side", "add `jira:` and/or `servicenow:`");
             return Optional.empty();
         }
-        Direction direction = null;
+        FieldFlow direction = null;
         if (e.has("direction")) {
-            List<String> allowed = Arrays.stream(Direction.values()).map(Direction::yaml).toList();
+            List<String> allowed = Arrays.stream(FieldFlow.values()).map(FieldFlow::yaml).toList();
             direction = in.choice(e.get("direction"), path + ".direction", allowed)
-                    .flatMap(v -> Arrays.stream(Direction.values()).filter(d -> d.yaml().equals(v)).findFirst()).orElse(null);
+                    .flatMap(v -> Arrays.stream(FieldFlow.values()).filter(d -> d.yaml().equals(v)).findFirst()).orElse(null);
             if (!e.has("jira") || !e.has("servicenow")) {
                 String missing = e.has("jira") ? "servicenow" : "jira";
                 in.problem(e.get("direction"), path + ".direction", "field `" + field.yaml() + "` has no `" + missing
@@ -258,7 +261,7 @@ final class ActionItemsParser {
         ExternalSystem owner = e.has("owner") ? in.enumValue(e.get("owner"), path + ".owner", ExternalSystem.class).orElse(null) : null;
         ConflictPolicy conflict = e.has("conflict")
                 ? in.enumValue(e.get("conflict"), path + ".conflict", ConflictPolicy.class).orElse(null) : null;
-        if (direction != null && direction != Direction.BOTH) {
+        if (direction != null && direction != FieldFlow.BOTH) {
             if (owner != null && owner != direction.source()) {
                 in.problem(e.get("owner"), path + ".owner", "field `" + field.yaml() + "` travels " + direction.yaml()
                         + " but is owned by " + YamlName.of(owner) + "; ownership conflicts with the direction",
@@ -266,7 +269,7 @@ final class ActionItemsParser {
             }
             owner = direction.source();
             conflict = conflict == null ? ConflictPolicy.OWNER_WINS : conflict;
-        } else if (direction == Direction.BOTH) {
+        } else if (direction == FieldFlow.BOTH) {
             if (!e.has("conflict")) {
                 in.problem(node, path, "missing `conflict` for a field mapped both ways",
                         "add `conflict: owner-wins`, `newest-wins` or `park`");

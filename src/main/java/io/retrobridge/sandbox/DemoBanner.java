@@ -54,18 +54,20 @@ class DemoBanner {
         String jiraUrl = jiraSandbox.baseUrl().toString();
         String snUrl = servicenowSandbox.baseUrl().toString();
         DemoAdminKey generated = demoKey.getIfAvailable();
-        String key = generated != null ? generated.value() : "<your retrobridge.security.bootstrap-admin-key>";
+        String keyLine = generated != null
+                ? "export RB_KEY=" + generated.value() + "   (DEMO ADMIN KEY, valid for this run only)"
+                : "export RB_KEY=<your retrobridge.security.bootstrap-admin-key>";
         return String.join(System.lineSeparator(),
                 "",
                 "================ RetroBridge demo is running ================",
                 "RetroBridge        " + app + "   (health: " + app + "/actuator/health)",
                 "Jira sandbox       " + jiraUrl + "   user " + jira.email() + " / API token " + jira.apiToken(),
                 "ServiceNow sandbox " + snUrl + "   user " + servicenow.username() + " / password " + servicenow.password(),
-                "Admin API key      " + key,
+                "Admin API key      " + keyLine,
                 "",
                 "Try:",
                 "  curl -s " + app + "/actuator/health",
-                "  curl -s -H 'X-API-Key: " + key + "' " + app + "/api/whoami",
+                "  curl -s -H \"X-API-Key: $RB_KEY\" " + app + "/api/whoami",
                 "  curl -s -u " + jira.email() + ":" + jira.apiToken() + " -X POST -H 'Content-Type: application/json' "
                         + jiraUrl + "/rest/api/3/search/jql -d '{\"jql\":\"project = PAY ORDER BY key\",\"fields\":[\"summary\",\"status\"]}'",
                 "  curl -s -u " + servicenow.username() + ":" + servicenow.password() + " '" + snUrl

@@ -1,5 +1,8 @@
 package io.retrobridge.mapping;
 
+import io.retrobridge.domain.FieldFlow;
+import io.retrobridge.domain.ConflictPolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -182,7 +185,7 @@ class ActionItemMappingTest {
         assertThat(mapping.fieldsOwnedBy(ExternalSystem.JIRA)).containsOnlyKeys(CanonicalField.PRIORITY, CanonicalField.DUE_DATE);
         assertThat(mapping.fieldsOwnedBy(ExternalSystem.SERVICENOW)).containsOnlyKeys(CanonicalField.ASSIGNEE);
         FieldRule status = mapping.fieldRules().get(CanonicalField.STATUS);
-        assertThat(status.direction()).isEqualTo(Direction.BOTH);
+        assertThat(status.direction()).isEqualTo(FieldFlow.BOTH);
         assertThat(status.conflict()).isEqualTo(ConflictPolicy.PARK);
         FieldRule priority = mapping.fieldRules().get(CanonicalField.PRIORITY);
         assertThat(priority.flowsFrom(ExternalSystem.JIRA)).isTrue();

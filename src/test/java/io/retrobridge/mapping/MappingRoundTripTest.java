@@ -1,5 +1,7 @@
 package io.retrobridge.mapping;
 
+import io.retrobridge.domain.FieldFlow;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.ActionItem;
@@ -30,7 +32,7 @@ class MappingRoundTripTest {
     @BeforeProperty
     void load() throws MappingValidationException {
         mapping = new MappingLoader(TextConverters.plainOnly()).load(MappingFiles.SHIPPED_DIR).actionItems();
-        bothWays = mapping.fieldRules().values().stream().filter(r -> r.direction() == Direction.BOTH)
+        bothWays = mapping.fieldRules().values().stream().filter(r -> r.direction() == FieldFlow.BOTH)
                 .map(FieldRule::field).toList();
     }
 

@@ -28,16 +28,18 @@ class DemoStartupTest {
         try (ConfigurableApplicationContext ignored = demo().run("--server.port=0",
                 "--retrobridge.sandbox.jira-port=0", "--retrobridge.sandbox.servicenow-port=0")) {
             String banner = output.getAll();
-            assertThat(banner).contains("RetroBridge demo is running").contains("Admin API key      rb-demo-");
+            assertThat(banner).contains("RetroBridge demo is running").contains("Admin API key      export RB_KEY=rb-demo-");
 
             Matcher servicenow = Pattern.compile("curl -s -u (\\S+) '(http://\\S+)'").matcher(banner);
             assertThat(servicenow.find()).as("a ServiceNow curl line in:%n%s", banner).isTrue();
             assertThat(curl(servicenow.group(2), servicenow.group(1))).isEqualTo(200);
 
-            Matcher app = Pattern.compile("curl -s -H 'X-API-Key: (\\S+)' (\\S+)").matcher(banner);
+            Matcher key = Pattern.compile("export RB_KEY=(\\S+)").matcher(banner);
+            Matcher app = Pattern.compile("curl -s -H \"X-API-Key: \\$RB_KEY\" (\\S+)").matcher(banner);
+            assertThat(key.find()).isTrue();
             assertThat(app.find()).isTrue();
-            HttpResponse<String> whoami = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.group(2)))
-                    .header("X-API-Key", app.group(1)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> whoami = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.group(1)))
+                    .header("X-API-Key", key.group(1)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(whoami.statusCode()).isEqualTo(200);
             assertThat(whoami.body()).contains("admin");
         }

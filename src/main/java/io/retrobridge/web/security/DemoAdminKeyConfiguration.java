@@ -13,7 +13,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Lets the demo be tried without setting up keys: with no bootstrap admin key, a fresh admin key is made
- * for this run and printed once. This is the only place RetroBridge ever prints a key.
+ * for this run; the demo banner prints it once. That is the only place RetroBridge ever prints a key.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
@@ -24,10 +24,9 @@ class DemoAdminKeyConfiguration {
 
     @Bean
     DemoAdminKey demoAdminKey() {
-        DemoAdminKey key = DemoAdminKey.generate();
-        log.warn("*** DEMO ADMIN KEY (valid for this run only): {} -- send it as 'X-API-Key: <key>' or "
-                + "'Authorization: Bearer <key>' ***", key.value());
-        return key;
+        // The demo banner prints it once, beside the other addresses, when the service is ready.
+        log.info("No bootstrap admin key is set: a demo admin key was generated for this run");
+        return DemoAdminKey.generate();
     }
 
     /** Matches when retrobridge.security.bootstrap-admin-key is unset or blank, as the settings treat it. */
