@@ -34,7 +34,7 @@ public class SettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
             Map.entry("retrobridge.jira.base-url", "your Jira site as an absolute http(s) URL, e.g. https://acme.atlassian.net"),
             Map.entry("retrobridge.jira.email", "the e-mail of the Jira Cloud account RetroBridge acts as, together with "
                     + "retrobridge.jira.api-token (for Server/Data Center set retrobridge.jira.personal-access-token instead)"),
-            Map.entry("retrobridge.jira.api-token", "an API token of that Jira Cloud account (for Server/Data Center set "
+            Map.entry("retrobridge.jira.api-token", "an API token of the Jira Cloud account in retrobridge.jira.email (for Server/Data Center set "
                     + "retrobridge.jira.personal-access-token instead)"),
             Map.entry("retrobridge.servicenow.base-url",
                     "your instance as an absolute http(s) URL, e.g. https://acme.service-now.com"),
@@ -70,7 +70,7 @@ public class SettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
         }
         String description = "RetroBridge cannot start: " + (lines.size() == 1 ? "a setting is" : "settings are")
                 + " missing or wrong (values are not shown; they may be secrets):\n"
-                + String.join("\n", new LinkedHashSet<>(lines));
+                + String.join("\n", new java.util.TreeSet<>(lines));
         String action = "Set each one in application.yaml, as the environment variable named, or as --name=value on "
                 + "the command line, and start again; " + DEMO_HINT + " (built-in Jira and ServiceNow simulators).";
         return new FailureAnalysis(description, action, bind);
