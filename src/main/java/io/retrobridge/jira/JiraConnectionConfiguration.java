@@ -9,6 +9,7 @@ import io.retrobridge.transport.OutboundSender;
 import io.retrobridge.transport.RemoteSystem;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,8 +34,9 @@ public class JiraConnectionConfiguration {
         return connectionCheck(jira, properties, connections, Clock.systemUTC());
     }
 
-    /** Bean name makes the health component "jira". */
+    /** Bean name makes the health component "jira"; management.health.jira.enabled=false turns it off. */
     @Bean
+    @ConditionalOnEnabledHealthIndicator("jira")
     JiraHealthIndicator jiraHealthIndicator(ConnectionCheck jiraConnectionCheck) {
         return new JiraHealthIndicator(jiraConnectionCheck);
     }

@@ -9,6 +9,7 @@ import io.retrobridge.transport.OutboundSender;
 import io.retrobridge.transport.RemoteSystem;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,8 +34,9 @@ public class ServiceNowConnectionConfiguration {
         return connectionCheck(servicenow, properties, connections, Clock.systemUTC());
     }
 
-    /** Bean name makes the health component "servicenow". */
+    /** Bean name makes the health component "servicenow"; management.health.servicenow.enabled=false turns it off. */
     @Bean
+    @ConditionalOnEnabledHealthIndicator("servicenow")
     ServiceNowHealthIndicator servicenowHealthIndicator(ConnectionCheck serviceNowConnectionCheck) {
         return new ServiceNowHealthIndicator(serviceNowConnectionCheck);
     }

@@ -107,8 +107,9 @@ public final class ConnectionCheck {
                     .map(d -> ": " + system() + " asks us to wait " + d.toSeconds() + " s").orElse("");
             case SERVER_ERROR -> "unexpected status " + status + " for " + failed.method() + " " + failed.path()
                     + ": " + system() + " reports an error of its own; try again later or ask its administrators";
-            case CLIENT_ERROR -> "unexpected status " + status + " for " + failed.method() + " " + failed.path()
-                    + (failed.getMessage().contains(" but ") ? ": " + failed.getMessage() : "");
+            case CLIENT_ERROR -> failed.status().orElse(0) < 300
+                    ? "unexpected answer: " + failed.getMessage()
+                    : "unexpected status " + status + " for " + failed.method() + " " + failed.path();
         };
     }
 
