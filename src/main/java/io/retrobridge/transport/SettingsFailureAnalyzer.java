@@ -1,5 +1,7 @@
 package io.retrobridge.transport;
 
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,15 +10,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.core.env.Environment;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * Turns a refused {@code retrobridge.*} setting into one line per bad property: its name, the
@@ -50,30 +64,76 @@ public class SettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
             List.of("retrobridge.servicenow.username", "retrobridge.servicenow.password"),
             "retrobridge.servicenow.base-url-http", List.of("retrobridge.servicenow.base-url"));
 
+    private final ListableBeanFactory beans;
+    private final Environment environment;
+
+    /** Boot passes the failed context's bean factory and environment (null when there was no context yet). */
+    public SettingsFailureAnalyzer(BeanFactory beans, Environment environment) {
+        this.beans = beans instanceof ListableBeanFactory listable ? listable : null;
+        this.environment = environment;
+    }
+
     @Override
     public FailureAnalysis analyze(Throwable failure) {
         BindException bind = findCause(failure, BindException.class);
         if (bind == null || !bind.getName().toString().startsWith(PREFIX)) {
             return null;
         }
+        Set<String> lines = new TreeSet<>(linesFor(bind));
+        // Start-up stops at the first bad group; check the others too, so one start shows every fix.
+        lines.addAll(otherGroupsProblems(bind.getName().toString()));
+        String description = "RetroBridge cannot start: " + (lines.size() == 1 ? "a setting is" : "settings are")
+                + " missing or wrong (values are not shown; they may be secrets):\n" + String.join("\n", lines);
+        String action = "Set each one in application.yaml, as the environment variable named, or as --name=value on "
+                + "the command line, and start again; " + DEMO_HINT + " (built-in Jira and ServiceNow simulators).";
+        return new FailureAnalysis(description, action, bind);
+    }
+
+    private static List<String> linesFor(BindException bind) {
         List<String> lines = new ArrayList<>();
         BindValidationException validation = findCause(bind, BindValidationException.class);
         if (validation != null) {
             Set<String> given = new LinkedHashSet<>();
-            validation.getValidationErrors().getBoundProperties()
-                    .forEach(p -> given.add(p.getName().toString()));
+            validation.getValidationErrors().getBoundProperties().forEach(p -> given.add(p.getName().toString()));
             for (ObjectError error : validation.getValidationErrors()) {
                 lines.addAll(describe(bind.getName().toString(), error, given));
             }
         } else {
             lines.add(describeUnreadable(bind));
         }
-        String description = "RetroBridge cannot start: " + (lines.size() == 1 ? "a setting is" : "settings are")
-                + " missing or wrong (values are not shown; they may be secrets):\n"
-                + String.join("\n", new java.util.TreeSet<>(lines));
-        String action = "Set each one in application.yaml, as the environment variable named, or as --name=value on "
-                + "the command line, and start again; " + DEMO_HINT + " (built-in Jira and ServiceNow simulators).";
-        return new FailureAnalysis(description, action, bind);
+        return lines;
+    }
+
+    /** Binds and validates every other retrobridge.* settings group the way start-up would have. */
+    private List<String> otherGroupsProblems(String failedPrefix) {
+        if (beans == null || environment == null) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
+            ValidationBindHandler validate = new ValidationBindHandler(new SpringValidatorAdapter(validation.getValidator()));
+            for (String name : beans.getBeanNamesForAnnotation(ConfigurationProperties.class)) {
+                Class<?> type = beans.getType(name, false);
+                ConfigurationProperties settings = type == null ? null
+                        : AnnotationUtils.findAnnotation(type, ConfigurationProperties.class);
+                String prefix = settings == null ? "" : settings.prefix().isEmpty() ? settings.value() : settings.prefix();
+                if (!prefix.startsWith(PREFIX) || prefix.equals(failedPrefix)) {
+                    continue;
+                }
+                try {
+                    // Only groups marked @Validated are validated at start-up; check no more than that.
+                    boolean validated = AnnotationUtils.findAnnotation(type, Validated.class) != null;
+                    Binder.get(environment).bindOrCreate(prefix, Bindable.of(type), validated ? validate : BindHandler.DEFAULT);
+                } catch (BindException more) {
+                    lines.addAll(linesFor(more));
+                } catch (RuntimeException unrelated) {
+                    // A group that cannot even be checked here is reported on the next start.
+                }
+            }
+        } catch (RuntimeException noValidator) {
+            return lines;
+        }
+        return lines;
     }
 
     private static List<String> describe(String prefix, ObjectError error, Set<String> given) {

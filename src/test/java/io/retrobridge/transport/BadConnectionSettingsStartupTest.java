@@ -47,6 +47,22 @@ class BadConnectionSettingsStartupTest {
     }
 
     @Test
+    void aFirstRunWithNothingSetListsEveryMissingSettingAtOnce(CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(RetroBridgeApplication.class).run("--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:first-run-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")).isNotNull();
+
+        assertThat(output.getAll())
+                .contains("- retrobridge.jira.base-url (env RETROBRIDGE_JIRA_BASE_URL) is not set")
+                .contains("- retrobridge.jira.email (env RETROBRIDGE_JIRA_EMAIL) is not set")
+                .contains("- retrobridge.jira.api-token (env RETROBRIDGE_JIRA_API_TOKEN) is not set")
+                .contains("- retrobridge.servicenow.base-url (env RETROBRIDGE_SERVICENOW_BASE_URL) is not set: expected "
+                        + "your instance as an absolute http(s) URL, e.g. https://acme.service-now.com; or run the demo: "
+                        + "--spring.profiles.active=demo")
+                .contains("- retrobridge.servicenow.username (env RETROBRIDGE_SERVICENOW_USERNAME) is not set")
+                .contains("- retrobridge.servicenow.password (env RETROBRIDGE_SERVICENOW_PASSWORD) is not set");
+    }
+
+    @Test
     void anAddressWithoutSchemeIsNotAUrl(CapturedOutput output) {
         assertThatThrownBy(() -> start("--retrobridge.jira.base-url=acme.atlassian.net",
                 "--retrobridge.jira.email=bot@acme.example", "--retrobridge.jira.api-token=" + JIRA_TOKEN)).isNotNull();
