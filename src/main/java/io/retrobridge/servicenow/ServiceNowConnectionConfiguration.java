@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * ServiceNow as a remote system: Basic auth, or OAuth (password grant when a user name is set,
- * client credentials otherwise); its connection check and the {@code servicenow} health component.
+ * ServiceNow as a remote system: Basic auth, or OAuth (password grant when a user name and password
+ * are set, client credentials otherwise); its connection check and the {@code servicenow} health component.
  */
 @Configuration(proxyBeanMethods = false)
 public class ServiceNowConnectionConfiguration {
@@ -45,7 +45,7 @@ public class ServiceNowConnectionConfiguration {
         Credentials credentials;
         if (!sn.usesOAuth()) {
             credentials = Credentials.basic(sn.username(), sn.password());
-        } else if (hasText(sn.username())) {
+        } else if (hasText(sn.username()) && hasText(sn.password())) {
             credentials = Credentials.serviceNowPasswordGrant(sn.clientId(), sn.clientSecret(), sn.username(),
                     sn.password(), clock);
         } else {
