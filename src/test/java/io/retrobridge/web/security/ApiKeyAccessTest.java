@@ -81,13 +81,18 @@ class ApiKeyAccessTest {
 
     @Test
     void healthAndInfoAnswerWithoutAKey() {
-        assertThat(api.get("/actuator/health").statusCode()).isEqualTo(200);
+        // Open means not refused: the health report comes back (503 while the test's unreachable systems are DOWN).
+        HttpResponse<String> health = api.get("/actuator/health");
+        assertThat(health.statusCode()).isIn(200, 503);
+        assertThat(health.body()).contains("\"components\"");
         assertThat(api.get("/actuator/info").statusCode()).isEqualTo(200);
     }
 
     @Test
     void healthIgnoresAnUnknownKeyInsteadOfRefusingIt() {
-        assertThat(api.get("/actuator/health", "X-API-Key", UNKNOWN_KEY).statusCode()).isEqualTo(200);
+        HttpResponse<String> health = api.get("/actuator/health", "X-API-Key", UNKNOWN_KEY);
+        assertThat(health.statusCode()).isIn(200, 503);
+        assertThat(health.body()).contains("\"components\"");
     }
 
     @Test

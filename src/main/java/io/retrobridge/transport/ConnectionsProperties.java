@@ -1,0 +1,17 @@
+package io.retrobridge.transport;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How often RetroBridge re-checks its connections to Jira and ServiceNow.
+ *
+ * @param checkInterval  period of the connection-watch route (routes/connection-watch.yaml)
+ * @param healthCacheTtl how long /actuator/health reuses a result before asking the systems again
+ */
+@ConfigurationProperties("retrobridge.connections")
+public record ConnectionsProperties(
+        @DefaultValue("60s") Duration checkInterval,
+        @DefaultValue("15s") Duration healthCacheTtl) {
+}

@@ -1,0 +1,112 @@
+package io.retrobridge.transport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * How we prove who we are to one remote system. Implementations keep their secrets to themselves:
+ * {@code toString} and {@link #principal()} never reveal them.
+ */
+public interface Credentials {
+
+    /** Sends a request to the same system without credentials; throws {@link RemoteCallException} unless 2xx. */
+    @FunctionalInterface
+    interface TokenEndpoint {
+        OutboundResponse call(OutboundRequest request);
+    }
+
+    /** The Authorization header value for the next call; may fetch (and cache) a token first. */
+    String authorization(TokenEndpoint tokens);
+
+    /**
+     * Called when the remote system answered 401. Drops whatever was cached and says whether one
+     * more attempt with fresh credentials may succeed (true for tokens, false for fixed secrets).
+     */
+    default boolean renewAfterRefusal() {
+        return false;
+    }
+
+    /** Who these credentials speak for, safe to show: a user name, e-mail or client id. */
+    String principal();
+
+    static Credentials basic(String user, String secret) {
+        return new Basic(user, secret);
+    }
+
+    static Credentials bearer(String token, String principal) {
+        return new Bearer(token, principal);
+    }
+
+    /** ServiceNow OAuth, client-credentials grant: the token acts as the OAuth application's user. */
+    static Credentials serviceNowClientCredentials(String clientId, String clientSecret, Clock clock) {
+        return new ServiceNowOAuthCredentials(clientId, clientSecret, null, null, clock);
+    }
+
+    /** ServiceNow OAuth, password grant: the token acts as {@code user}. */
+    static Credentials serviceNowPasswordGrant(String clientId, String clientSecret, String user, String password,
+            Clock clock) {
+        return new ServiceNowOAuthCredentials(clientId, clientSecret, user, password, clock);
+    }
+
+    /** HTTP Basic: user name (or e-mail) and password (or API token). */
+    final class Basic implements Credentials {
+        private final String user;
+        private final String header;
+
+        private Basic(String user, String secret) {
+            this.user = requireText(user, "user");
+            this.header = "Basic " + Base64.getEncoder().encodeToString(
+                    (user + ":" + requireText(secret, "secret")).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String authorization(TokenEndpoint tokens) {
+            return header;
+        }
+
+        @Override
+        public String principal() {
+            return user;
+        }
+
+        @Override
+        public String toString() {
+            return "Basic[" + user + ", ****]";
+        }
+    }
+
+    /** A fixed bearer token, e.g. a Jira Server/Data Center personal access token. */
+    final class Bearer implements Credentials {
+        private final String header;
+        private final String principal;
+
+        private Bearer(String token, String principal) {
+            this.header = "Bearer " + requireText(token, "token");
+            this.principal = Objects.requireNonNull(principal, "principal");
+        }
+
+        @Override
+        public String authorization(TokenEndpoint tokens) {
+            return header;
+        }
+
+        @Override
+        public String principal() {
+            return principal;
+        }
+
+        @Override
+        public String toString() {
+            return "Bearer[" + principal + ", ****]";
+        }
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be empty");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,197 @@
+package io.retrobridge.transport;
+
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.OptionalInt;
+import javax.net.ssl.SSLException;
+
+/**
+ * A call to Jira or ServiceNow that did not succeed, with the kind of failure a caller (or a retry
+ * policy) decides on. The message names the system, method, path and status; it never holds a
+ * credential, a query value or a body.
+ */
+public final class RemoteCallException extends RuntimeException {
+
+    /** What went wrong, from the caller's point of view. */
+    public enum Failure {
+        /** Nothing answered: refused connection, unknown host, no route. */
+        UNREACHABLE,
+        /** Connecting or waiting for the answer took longer than allowed. */
+        TIMEOUT,
+        /** The TLS handshake failed: untrusted or mismatched certificate, protocol mismatch. */
+        TLS,
+        /** 401: the credentials were refused. */
+        UNAUTHORIZED,
+        /** 403: known caller, missing role or permission. */
+        FORBIDDEN,
+        /** 404. */
+        NOT_FOUND,
+        /** 429, usually with Retry-After. */
+        RATE_LIMITED,
+        /** 5xx. */
+        SERVER_ERROR,
+        /** Any other 4xx, or an answer that is not what the protocol promises. */
+        CLIENT_ERROR;
+
+        /** Worth trying again later without changing anything on our side. */
+        public boolean isTransient() {
+            return this == UNREACHABLE || this == TIMEOUT || this == RATE_LIMITED || this == SERVER_ERROR;
+        }
+    }
+
+    private final String system;
+    private final String method;
+    private final String path;
+    private final Failure failure;
+    private final Integer status;
+    private final Duration retryAfter;
+
+    private RemoteCallException(String system, String method, String path, Failure failure, Integer status,
+            Duration retryAfter, String message, Throwable cause) {
+        super(message, cause);
+        this.system = system;
+        this.method = method;
+        this.path = path;
+        this.failure = failure;
+        this.status = status;
+        this.retryAfter = retryAfter;
+    }
+
+    /** For an answer whose status is not 2xx. */
+    public static RemoteCallException forResponse(String system, OutboundRequest request, OutboundResponse response) {
+        int status = response.status();
+        Failure failure = kindOf(status);
+        Duration retryAfter = failure == Failure.RATE_LIMITED || status == 503
+                ? response.header("Retry-After").flatMap(RemoteCallException::parseRetryAfter).orElse(null)
+                : null;
+        String message = system + " " + request.describe() + " answered " + status + " (" + explain(failure, status) + ")"
+                + (retryAfter == null ? "" : "; retry after " + retryAfter.toSeconds() + " s");
+        return new RemoteCallException(system, request.method(), request.path(), failure, status, retryAfter, message, null);
+    }
+
+    /** For a call that got no HTTP answer at all. */
+    public static RemoteCallException forTransportFailure(String system, OutboundRequest request, String hostAndPort,
+            Throwable cause) {
+        Failure failure = kindOf(cause);
+        String detail = switch (failure) {
+            case UNREACHABLE -> "cannot reach " + hostAndPort + " (" + rootMessage(cause) + ")";
+            case TIMEOUT -> "no answer from " + hostAndPort + " in time (" + rootMessage(cause) + ")";
+            case TLS -> "TLS handshake with " + hostAndPort + " failed (" + rootMessage(cause) + ")";
+            default -> "failed talking to " + hostAndPort + " (" + rootMessage(cause) + ")";
+        };
+        return new RemoteCallException(system, request.method(), request.path(), failure, null, null,
+                system + " " + request.describe() + " " + detail, cause);
+    }
+
+    /** For a 2xx answer we cannot use (e.g. a token response without a token). */
+    public static RemoteCallException forUnusableAnswer(String system, OutboundRequest request, int status, String what) {
+        return new RemoteCallException(system, request.method(), request.path(), Failure.CLIENT_ERROR, status, null,
+                system + " " + request.describe() + " answered " + status + " but " + what, null);
+    }
+
+    public String system() {
+        return system;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Failure failure() {
+        return failure;
+    }
+
+    /** The HTTP status, when there was an answer. */
+    public OptionalInt status() {
+        return status == null ? OptionalInt.empty() : OptionalInt.of(status);
+    }
+
+    /** How long the remote system asked us to wait (Retry-After), when it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    static Failure kindOf(int status) {
+        if (status == 401) {
+            return Failure.UNAUTHORIZED;
+        }
+        if (status == 403) {
+            return Failure.FORBIDDEN;
+        }
+        if (status == 404) {
+            return Failure.NOT_FOUND;
+        }
+        if (status == 429) {
+            return Failure.RATE_LIMITED;
+        }
+        return status >= 500 ? Failure.SERVER_ERROR : Failure.CLIENT_ERROR;
+    }
+
+    static Failure kindOf(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return Failure.TLS;
+            }
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+                return Failure.UNREACHABLE;
+            }
+            // SocketTimeoutException and HttpClient's ConnectTimeoutException are both interrupted I/O.
+            if (t instanceof InterruptedIOException) {
+                return Failure.TIMEOUT;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Failure.UNREACHABLE;
+    }
+
+    private static String explain(Failure failure, int status) {
+        return switch (failure) {
+            case UNAUTHORIZED -> "credentials refused";
+            case FORBIDDEN -> "forbidden";
+            case NOT_FOUND -> "not found";
+            case RATE_LIMITED -> "rate limited";
+            case SERVER_ERROR -> "server error";
+            default -> status >= 400 ? "request refused" : "unexpected status";
+        };
+    }
+
+    /** The innermost message, which names the actual problem (e.g. "Connection refused"). */
+    static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    /** Retry-After is either seconds or an HTTP date. */
+    static Optional<Duration> parseRetryAfter(String value) {
+        String text = value.trim();
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(text))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(Instant.now(), at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notDate) {
+                return Optional.empty();
+            }
+        }
+    }
+}
