@@ -132,7 +132,7 @@ class ActionItemMappingTest {
         // priority travels jira->servicenow only, so it is not written to Jira.
         assertThat(write.fields()).isEqualTo(json("""
                 {"summary":"Add a canary stage","description":"Deploy to 5% first.","status":{"name":"Done"},
-                 "assignee":{"accountId":"712020:david-loo"},"duedate":"2026-12-01",
+                 "assignee":{"accountId":"557058:david-loo"},"duedate":"2026-12-01",
                  "labels":["failure-mode:config-drift","kind:preventive","payments","phase:pre-deployment-testing",
                            "retro-action","scope:tooling-upgrade"]}
                 """));
