@@ -124,7 +124,7 @@ class WebhookIntake {
         try {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new InvalidWebhookException("The body is not valid JSON (" + e.getOriginalMessage()
+            throw new InvalidWebhookException("The body is not valid JSON (" + firstClause(e.getOriginalMessage())
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr()) + ").");
         } catch (IOException e) {
@@ -137,6 +137,14 @@ class WebhookIntake {
             throw new InvalidWebhookException("The body is JSON but not an object; a delivery is a JSON object.");
         }
         return root;
+    }
+
+    // Jackson appends where an unclosed object started, with a placeholder for the source; the line and column
+    // we add are what a sender needs.
+    private static String firstClause(String parserMessage) {
+        String firstLine = parserMessage == null ? "unreadable" : parserMessage.lines().findFirst().orElse("unreadable");
+        int startMarker = firstLine.indexOf(" (start marker");
+        return startMarker > 0 ? firstLine.substring(0, startMarker) : firstLine;
     }
 
     private ResponseEntity<Map<String, Object>> reject(WebhookSource source, String kind, HttpStatus status,
