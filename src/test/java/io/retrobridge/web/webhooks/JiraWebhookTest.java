@@ -134,6 +134,42 @@ class JiraWebhookTest {
     }
 
     @Test
+    void cloudCommentEditsAreStoredPerEditOfTheCommentAgainstTheirIssue() {
+        String edit = cloudComment("comment_updated", "2026-03-02T09:31:00.000+0000");
+        String laterEdit = cloudComment("comment_updated", "2026-03-02T09:35:00.000+0000");
+
+        assertThat(deliver.jira(edit).statusCode()).isEqualTo(202);
+        assertThat(deliver.jira(edit).statusCode()).isEqualTo(200);
+        assertThat(deliver.jira(laterEdit).statusCode()).isEqualTo(202);
+        assertThat(deliver.jira(cloudComment("comment_created", "2026-03-02T09:31:00.000+0000")).statusCode())
+                .isEqualTo(202);
+
+        assertThat(jdbc.sql("SELECT DISTINCT entity_id FROM inbound_events").query(String.class).list())
+                .containsExactly("10042");
+        assertThat(storedCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aCloudDeleteIsStoredAgainstTheIssueId() {
+        HttpResponse<String> response = deliver.jira("{\"timestamp\": 1772443860000, \"webhookEvent\": "
+                + "\"jira:issue_deleted\", \"issue_event_type_name\": \"issue_deleted\", \"user\": {\"accountId\": "
+                + "\"5b10ac8d82e05b22cc7d4ef5\"}, \"issue\": {\"id\": \"10042\", \"key\": \"RB-12\", \"fields\": "
+                + "{\"updated\": \"2026-03-02T09:30:55.000+0000\"}}}");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(jdbc.sql("SELECT event_kind FROM inbound_events").query(String.class).single())
+                .isEqualTo("jira:issue_deleted");
+    }
+
+    private static String cloudComment(String event, String commentUpdated) {
+        return "{\"timestamp\": 1772443860000, \"webhookEvent\": \"" + event + "\", \"comment\": {\"self\": "
+                + "\"https://acme.atlassian.net/rest/api/2/issue/10042/comment/10100\", \"id\": \"10100\", \"body\": "
+                + "\"Canary added\", \"created\": \"2026-03-02T09:31:00.000+0000\", \"updated\": \"" + commentUpdated
+                + "\"}, \"issue\": {\"id\": \"10042\", \"key\": \"RB-12\", \"fields\": {\"updated\": "
+                + "\"2026-03-02T09:20:00.000+0000\"}}}";
+    }
+
+    @Test
     void unsignedOrWronglySignedDeliveriesAreRefusedAndNothingIsStored(CapturedOutput output) {
         byte[] body = jiraSample("issue-created.json");
         byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("BBCOM-1398", "BBCOM-1399")
