@@ -6,10 +6,12 @@ import static io.retrobridge.web.webhooks.JsonFields.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.jira.JiraProperties;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -109,7 +111,7 @@ class JiraWebhookSource implements WebhookSource {
                         + " one of them is needed to tell this change from the next one to the same issue.", event));
     }
 
-    private static java.util.List<String> sorted() {
-        return java.util.stream.Stream.concat(ISSUE_EVENTS.stream(), COMMENT_EVENTS.stream()).sorted().toList();
+    private static List<String> sorted() {
+        return Stream.concat(ISSUE_EVENTS.stream(), COMMENT_EVENTS.stream()).sorted().toList();
     }
 }

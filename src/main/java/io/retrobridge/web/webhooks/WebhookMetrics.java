@@ -2,6 +2,7 @@ package io.retrobridge.web.webhooks;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /** {@code retrobridge.events.received{system, kind, result}}: every delivery counted once with its outcome. */
@@ -25,7 +26,7 @@ class WebhookMetrics {
                 .description("Webhook deliveries received, by outcome")
                 .tag("system", system)
                 .tag("kind", kind == null ? UNKNOWN_KIND : kind)
-                .tag("result", result.name().toLowerCase(java.util.Locale.ROOT))
+                .tag("result", result.name().toLowerCase(Locale.ROOT))
                 .register(registry)
                 .increment();
     }

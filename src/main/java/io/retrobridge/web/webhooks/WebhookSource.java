@@ -2,6 +2,7 @@ package io.retrobridge.web.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.ExternalSystem;
+import java.util.Locale;
 import java.util.Optional;
 
 /** One system that sends us webhooks: how its deliveries are signed and how to read them. */
@@ -11,7 +12,7 @@ interface WebhookSource {
 
     /** Lower-case name for metrics and messages, e.g. {@code jira}. */
     default String name() {
-        return system().name().toLowerCase(java.util.Locale.ROOT);
+        return system().name().toLowerCase(Locale.ROOT);
     }
 
     /** The HTTP header carrying {@code sha256=<hex>}. */
