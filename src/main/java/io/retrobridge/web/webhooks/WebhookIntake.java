@@ -1,0 +1,164 @@
+package io.retrobridge.web.webhooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.retrobridge.domain.InboundEvent;
+import io.retrobridge.sync.EventInbox;
+import io.retrobridge.transport.WebhookSignature;
+import io.retrobridge.web.webhooks.WebhookMetrics.Result;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one path every webhook delivery takes: bounded read of the raw body, signature check over exactly those
+ * bytes, then reading, then durable storage in the inbox; only a stored (or already stored) event is
+ * acknowledged with a 2xx. Anything that may succeed later (no secret yet, store down) answers 503 so the
+ * sender retries and nothing is lost.
+ */
+@Component
+class WebhookIntake {
+
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
+
+    private final EventInbox inbox;
+    private final ObjectMapper json;
+    private final WebhookMetrics metrics;
+    private final Clock clock;
+
+    WebhookIntake(EventInbox inbox, ObjectMapper json, WebhookMetrics metrics, ObjectProvider<Clock> clock) {
+        this.inbox = inbox;
+        this.json = json;
+        this.metrics = metrics;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    ResponseEntity<Map<String, Object>> receive(WebhookSource source, HttpServletRequest request) {
+        byte[] body;
+        try {
+            body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), MAX_BODY_BYTES);
+        } catch (BoundedBody.TooLargeException e) {
+            return reject(source, null, HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than "
+                    + MAX_BODY_BYTES + " bytes (1 MiB); a " + source.name() + " change notice is far smaller,"
+                    + " so check what is being sent here.");
+        } catch (IOException e) {
+            return reject(source, null, HttpStatus.BAD_REQUEST, "The body could not be read completely ("
+                    + e.getClass().getSimpleName() + "); send the delivery again.");
+        }
+
+        Optional<String> secret = source.secret();
+        if (secret.isEmpty()) {
+            return reject(source, null, HttpStatus.SERVICE_UNAVAILABLE, "Webhooks from " + source.name()
+                    + " are not enabled: set " + source.secretSetting() + " to the secret the sender signs with."
+                    + " Unsigned deliveries are never accepted.");
+        }
+        String signature = request.getHeader(source.signatureHeader());
+        if (signature == null || signature.isBlank()) {
+            return reject(source, null, HttpStatus.UNAUTHORIZED, source.signatureHeader() + " is missing: configure"
+                    + " the " + source.name() + " webhook with a secret so it signs its deliveries, the same secret as "
+                    + source.secretSetting() + ".");
+        }
+        if (!new WebhookSignature(secret.get()).matches(body, signature)) {
+            return reject(source, null, HttpStatus.UNAUTHORIZED, source.signatureHeader() + " does not match the"
+                    + " body: check that the sender's secret equals " + source.secretSetting() + ", that it signs"
+                    + " with HMAC-SHA256 as sha256=<hex>, and that nothing on the way rewrites the body.");
+        }
+
+        WebhookNotice notice;
+        try {
+            notice = source.read(parse(body));
+        } catch (InvalidWebhookException e) {
+            return reject(source, e.kind(), HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        if (notice instanceof WebhookNotice.Ignored ignored) {
+            metrics.count(source.name(), ignored.kind(), Result.IGNORED);
+            return answer(HttpStatus.ACCEPTED, "status", "ignored", "reason", ignored.reason());
+        }
+        WebhookNotice.Change change = (WebhookNotice.Change) notice;
+        InboundEvent event;
+        try {
+            event = InboundEvent.received(source.system(), change.kind(), change.entityId(), change.dedupKey(),
+                    clock.instant(), new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return reject(source, change.kind(), HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        return store(source, event);
+    }
+
+    private ResponseEntity<Map<String, Object>> store(WebhookSource source, InboundEvent event) {
+        boolean stored;
+        try {
+            stored = inbox.accept(event);
+        } catch (RuntimeException e) {
+            log.error("Could not store a {} {} delivery for {}; answered 503 so the sender retries: {}",
+                    source.name(), event.kind(), event.entityId(), e.toString());
+            metrics.count(source.name(), event.kind(), Result.REJECTED);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                    .body(Map.of("error", "The event could not be stored just now; nothing was accepted."
+                            + " Send the delivery again (senders retry a 503 on their own)."));
+        }
+        if (!stored) {
+            metrics.count(source.name(), event.kind(), Result.DUPLICATE);
+            return answer(HttpStatus.OK, "status", "duplicate");
+        }
+        metrics.count(source.name(), event.kind(), Result.ACCEPTED);
+        log.debug("Stored {} {} for {} as event {}", source.name(), event.kind(), event.entityId(), event.id());
+        return answer(HttpStatus.ACCEPTED, "status", "accepted", "event", event.id().toString());
+    }
+
+    private JsonNode parse(byte[] body) throws InvalidWebhookException {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidWebhookException("The body is not valid JSON (" + firstClause(e.getOriginalMessage())
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr()) + ").");
+        } catch (IOException e) {
+            throw new InvalidWebhookException("The body is not valid JSON (" + e.getMessage() + ").");
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidWebhookException("The body is empty; a delivery is a JSON object.");
+        }
+        if (!root.isObject()) {
+            throw new InvalidWebhookException("The body is JSON but not an object; a delivery is a JSON object.");
+        }
+        return root;
+    }
+
+    // Jackson appends where an unclosed object started, with a placeholder for the source; the line and column
+    // we add are what a sender needs.
+    private static String firstClause(String parserMessage) {
+        String firstLine = parserMessage == null ? "unreadable" : parserMessage.lines().findFirst().orElse("unreadable");
+        int startMarker = firstLine.indexOf(" (start marker");
+        return startMarker > 0 ? firstLine.substring(0, startMarker) : firstLine;
+    }
+
+    private ResponseEntity<Map<String, Object>> reject(WebhookSource source, String kind, HttpStatus status,
+                                                       String message) {
+        log.warn("Refused a {} webhook delivery with {}: {}", source.name(), status.value(), message);
+        metrics.count(source.name(), kind, Result.REJECTED);
+        return answer(status, "error", message);
+    }
+
+    private static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String... namesAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            body.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return ResponseEntity.status(status).body(body);
+    }
+}
