@@ -1,0 +1,112 @@
+package io.retrobridge.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.jira.JiraClient;
+import io.retrobridge.jira.JiraIssue;
+import io.retrobridge.mapping.ActionItemMapping;
+import io.retrobridge.mapping.Scopes;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** Jira as the flow sees it: issues in the mapping's projects, marked with a label we stamp on creation. */
+@Component
+class JiraSide implements SideGateway {
+
+    private final JiraClient jira;
+
+    JiraSide(JiraClient jira) {
+        this.jira = jira;
+    }
+
+    @Override
+    public ExternalSystem system() {
+        return ExternalSystem.JIRA;
+    }
+
+    @Override
+    public Optional<SideRecord> read(String id, ActionItemMapping mapping) {
+        return jira.find(id, fieldsToRead(mapping)).map(JiraSide::record);
+    }
+
+    @Override
+    public Optional<SideRecord> findByCorrelation(String correlationId, ActionItemMapping mapping) {
+        Scopes.Jira scope = mapping.jiraScope();
+        return scope.projects().stream()
+                .flatMap(project -> jira.findByLabel(project, correlationId, fieldsToRead(mapping)).stream())
+                .findFirst().map(JiraSide::record);
+    }
+
+    @Override
+    public SideRecord create(ObjectNode fields, String correlationId, ActionItemMapping mapping) {
+        Scopes.Jira scope = mapping.jiraScope();
+        ObjectNode create = fields.deepCopy();
+        create.putObject("project").put("key", scope.projects().get(0));
+        create.putObject("issuetype").put("name", scope.issueType());
+        Set<String> labels = new LinkedHashSet<>();
+        if (create.get("labels") instanceof ArrayNode existing) {
+            existing.forEach(label -> labels.add(label.asText()));
+        }
+        labels.add(scope.label());
+        labels.add(correlationId);
+        ArrayNode labelArray = create.putArray("labels");
+        labels.forEach(labelArray::add);
+        return record(jira.create(create));
+    }
+
+    @Override
+    public void update(String id, ObjectNode fields, ActionItemMapping mapping) {
+        ObjectNode edit = fields.deepCopy();
+        JsonNode status = edit.remove("status");
+        if (edit.has("labels")) {
+            keepOurMarker(id, edit, mapping);
+        }
+        if (!edit.isEmpty()) {
+            jira.edit(id, edit);
+        }
+        if (status != null && status.hasNonNull("name")) {
+            jira.transitionTo(id, status.get("name").asText(), edit.objectNode());
+        }
+    }
+
+    @Override
+    public boolean inScope(SideRecord record, ActionItemMapping mapping) {
+        Scopes.Jira scope = mapping.jiraScope();
+        JsonNode fields = record.fields();
+        boolean project = scope.projects().contains(fields.path("project").path("key").asText());
+        boolean type = scope.issueType().equalsIgnoreCase(fields.path("issuetype").path("name").asText());
+        boolean labelled = false;
+        for (JsonNode label : fields.path("labels")) {
+            labelled |= scope.label().equals(label.asText());
+        }
+        return project && type && labelled;
+    }
+
+    /** Labels are written as a whole set: our correlation label must stay in it. */
+    private void keepOurMarker(String id, ObjectNode edit, ActionItemMapping mapping) {
+        Set<String> wanted = new LinkedHashSet<>();
+        edit.get("labels").forEach(label -> wanted.add(label.asText()));
+        jira.find(id, List.of("labels")).ifPresent(issue -> issue.fields().path("labels").forEach(label -> {
+            if (label.asText().startsWith("rb-")) {
+                wanted.add(label.asText());
+            }
+        }));
+        ArrayNode labels = edit.putArray("labels");
+        wanted.forEach(labels::add);
+    }
+
+    private static List<String> fieldsToRead(ActionItemMapping mapping) {
+        Set<String> fields = new LinkedHashSet<>(mapping.fieldsToRead(ExternalSystem.JIRA));
+        fields.addAll(List.of("project", "issuetype", "labels", "updated", "summary"));
+        return List.copyOf(fields);
+    }
+
+    private static SideRecord record(JiraIssue issue) {
+        return new SideRecord(issue.id(), issue.key(), issue.updated(), issue.fields());
+    }
+}

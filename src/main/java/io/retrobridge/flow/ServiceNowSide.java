@@ -1,0 +1,77 @@
+package io.retrobridge.flow;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.mapping.ActionItemMapping;
+import io.retrobridge.servicenow.ServiceNowClient;
+import io.retrobridge.servicenow.ServiceNowRecord;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** ServiceNow as the flow sees it: records of the mapping's table, marked with our correlation_id. */
+@Component
+class ServiceNowSide implements SideGateway {
+
+    static final String CORRELATION_FIELD = "correlation_id";
+
+    private final ServiceNowClient servicenow;
+
+    ServiceNowSide(ServiceNowClient servicenow) {
+        this.servicenow = servicenow;
+    }
+
+    @Override
+    public ExternalSystem system() {
+        return ExternalSystem.SERVICENOW;
+    }
+
+    @Override
+    public Optional<SideRecord> read(String id, ActionItemMapping mapping) {
+        return servicenow.find(table(mapping), id, fieldsToRead(mapping)).map(ServiceNowSide::record);
+    }
+
+    @Override
+    public Optional<SideRecord> findByCorrelation(String correlationId, ActionItemMapping mapping) {
+        return servicenow.findByCorrelationId(table(mapping), correlationId, fieldsToRead(mapping))
+                .map(ServiceNowSide::record);
+    }
+
+    @Override
+    public SideRecord create(ObjectNode fields, String correlationId, ActionItemMapping mapping) {
+        ObjectNode create = fields.deepCopy();
+        create.put(CORRELATION_FIELD, correlationId);
+        ServiceNowRecord created = servicenow.create(table(mapping), create);
+        return read(created.sysId(), mapping).orElseGet(() -> record(created));
+    }
+
+    @Override
+    public void update(String id, ObjectNode fields, ActionItemMapping mapping) {
+        if (!fields.isEmpty()) {
+            servicenow.update(table(mapping), id, fields);
+        }
+    }
+
+    /** The poll's query already holds the scope; webhooks name their table, which the intake checks. */
+    @Override
+    public boolean inScope(SideRecord record, ActionItemMapping mapping) {
+        return true;
+    }
+
+    private static String table(ActionItemMapping mapping) {
+        return mapping.serviceNowScope().table();
+    }
+
+    private static List<String> fieldsToRead(ActionItemMapping mapping) {
+        Set<String> fields = new LinkedHashSet<>(mapping.fieldsToRead(ExternalSystem.SERVICENOW));
+        fields.addAll(List.of("number", CORRELATION_FIELD));
+        return List.copyOf(fields);
+    }
+
+    private static SideRecord record(ServiceNowRecord record) {
+        return new SideRecord(record.sysId(), record.fields().path("number").asText(record.sysId()),
+                record.updatedOn(), record.fields());
+    }
+}

@@ -1,0 +1,26 @@
+package io.retrobridge.flow;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.mapping.ActionItemMapping;
+import java.util.Optional;
+
+/** What the flow needs of one system, whichever it is. */
+public interface SideGateway {
+
+    ExternalSystem system();
+
+    /** The record as it is now; empty when it no longer exists. */
+    Optional<SideRecord> read(String id, ActionItemMapping mapping);
+
+    /** A record we created earlier for this correlation id, found by the marker we stamp on creation. */
+    Optional<SideRecord> findByCorrelation(String correlationId, ActionItemMapping mapping);
+
+    /** Creates the record with our correlation marker on it. */
+    SideRecord create(ObjectNode fields, String correlationId, ActionItemMapping mapping);
+
+    void update(String id, ObjectNode fields, ActionItemMapping mapping);
+
+    /** Whether the mapping's scope covers the record (a webhook may tell us about anything). */
+    boolean inScope(SideRecord record, ActionItemMapping mapping);
+}

@@ -1,0 +1,99 @@
+package io.retrobridge.jira;
+
+import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.InboundEvent;
+import io.retrobridge.domain.Watermark;
+import io.retrobridge.mapping.CurrentMappings;
+import io.retrobridge.mapping.Scopes;
+import io.retrobridge.sync.EventInbox;
+import io.retrobridge.sync.WatermarkStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds action items changed in Jira since the stored watermark, minus an overlap (JQL has minute
+ * precision and Jira indexes asynchronously), and puts one inbox event per changed version. The inbox
+ * drops versions it has seen, so the overlap costs nothing but a query.
+ */
+@Component("jiraPoller")
+public class JiraPoller {
+
+    static final String WATERMARK = "jira-action-items";
+    private static final Logger log = LoggerFactory.getLogger(JiraPoller.class);
+    private static final Duration OVERLAP = Duration.ofMinutes(2);
+    private static final int PAGE = 100;
+
+    private final JiraClient jira;
+    private final CurrentMappings mappings;
+    private final EventInbox inbox;
+    private final WatermarkStore watermarks;
+    private final Clock clock;
+
+    public JiraPoller(JiraClient jira, CurrentMappings mappings, EventInbox inbox, WatermarkStore watermarks,
+            Optional<Clock> clock) {
+        this.jira = jira;
+        this.mappings = mappings;
+        this.inbox = inbox;
+        this.watermarks = watermarks;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** One poll from the watermark; returns how many new versions were queued. */
+    public int poll() {
+        Instant since = watermarks.find(WATERMARK).map(w -> w.at().minus(OVERLAP)).orElse(Instant.EPOCH);
+        return pollSince(since);
+    }
+
+    /** Everything in scope, whatever the watermark says: the backfill. */
+    public int pollAll() {
+        return pollSince(Instant.EPOCH);
+    }
+
+    private int pollSince(Instant since) {
+        Scopes.Jira scope = mappings.actionItems().jiraScope();
+        String jql = Jql.query().in("project", scope.projects()).eq("issuetype", scope.issueType())
+                .eq("labels", scope.label()).fragment(scope.jql())
+                .atOrAfter("updated", since, jira.userTimeZone())
+                .orderBy("updated", true).orderBy("key", true).build();
+        Instant newest = since;
+        Set<String> idsAtNewest = new HashSet<>();
+        int queued = 0;
+        int seen = 0;
+        String token = null;
+        do {
+            JiraSearchPage page = jira.search(jql, List.of("updated"), token, PAGE);
+            for (JiraIssue issue : page.issues()) {
+                seen++;
+                String dedup = "jira:poll:" + issue.id() + ":" + issue.updated().toEpochMilli();
+                if (inbox.accept(InboundEvent.received(ExternalSystem.JIRA, "jira:poll", issue.id(), dedup,
+                        clock.instant(), ""))) {
+                    queued++;
+                }
+                if (issue.updated().isAfter(newest)) {
+                    newest = issue.updated();
+                    idsAtNewest.clear();
+                }
+                idsAtNewest.add(issue.id());
+            }
+            token = page.nextPageToken().orElse(null);
+            if (seen > 0 && seen % 1000 == 0) {
+                log.info("Jira poll: {} issues read, {} queued so far", seen, queued);
+            }
+        } while (token != null);
+        if (newest.isAfter(since)) {
+            watermarks.save(new Watermark(WATERMARK, newest, idsAtNewest));
+        }
+        if (queued > 0) {
+            log.info("Jira poll: {} changed action item(s) queued ({} read)", queued, seen);
+        }
+        return queued;
+    }
+}
