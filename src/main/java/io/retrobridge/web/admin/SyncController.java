@@ -1,0 +1,43 @@
+package io.retrobridge.web.admin;
+
+import io.retrobridge.flow.Backfill;
+import io.retrobridge.sync.EventInbox;
+import io.retrobridge.sync.LinkStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Starts a backfill and tells where sync stands. */
+@RestController
+@RequestMapping("/api/admin/sync")
+class SyncController {
+
+    private final Backfill backfill;
+    private final EventInbox inbox;
+    private final LinkStore links;
+
+    SyncController(Backfill backfill, EventInbox inbox, LinkStore links) {
+        this.backfill = backfill;
+        this.inbox = inbox;
+        this.links = links;
+    }
+
+    @PostMapping("/backfill")
+    ResponseEntity<Backfill.Progress> backfill() {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(backfill.start());
+    }
+
+    @GetMapping("/status")
+    Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("links", links.count());
+        status.put("pendingEvents", inbox.pendingCount());
+        status.put("backfill", backfill.status().orElse(null));
+        return status;
+    }
+}
