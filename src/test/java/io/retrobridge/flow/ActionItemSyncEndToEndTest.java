@@ -1,0 +1,205 @@
+package io.retrobridge.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retrobridge.domain.ExternalRef;
+import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.JournalAction;
+import io.retrobridge.domain.JournalEntry;
+import io.retrobridge.jira.JiraPoller;
+import io.retrobridge.sandbox.jira.JiraSandbox;
+import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
+import io.retrobridge.servicenow.ServiceNowPoller;
+import io.retrobridge.sync.Journal;
+import io.retrobridge.sync.LinkStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole loop against both simulators: the demo story's action items cross over, edits on either side
+ * converge with one write each, our own writes coming back are recognised, and running everything again
+ * creates nothing twice.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ActionItemSyncEndToEndTest {
+
+    private static final String JIRA_EMAIL = "sync@retrobridge.example";
+    private static final String JIRA_TOKEN = "sync-jira-token";
+    private static final String SN_USER = "retrobridge.sync";
+    private static final String SN_PASSWORD = "sync-servicenow-password";
+
+    static final JiraSandbox jira;
+    static final ServiceNowSandbox servicenow;
+    static final Map<String, String> jiraKeys;
+
+    static {
+        try {
+            jira = new JiraSandbox(0, Clock.systemUTC());
+            jira.addUser("557058:retrobridge", "RetroBridge", JIRA_EMAIL, JIRA_TOKEN);
+            jiraKeys = jira.seed().demo();
+            jira.start();
+            servicenow = new ServiceNowSandbox(0, Clock.systemUTC());
+            servicenow.addUser(SN_USER, SN_PASSWORD, "itil");
+            servicenow.seed().demo();
+            servicenow.start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void systems(DynamicPropertyRegistry registry) {
+        registry.add("retrobridge.jira.base-url", () -> jira.baseUrl().toString());
+        registry.add("retrobridge.jira.email", () -> JIRA_EMAIL);
+        registry.add("retrobridge.jira.api-token", () -> JIRA_TOKEN);
+        registry.add("retrobridge.servicenow.base-url", () -> servicenow.baseUrl().toString());
+        registry.add("retrobridge.servicenow.username", () -> SN_USER);
+        registry.add("retrobridge.servicenow.password", () -> SN_PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        jira.close();
+        servicenow.close();
+    }
+
+    @Autowired
+    JiraPoller jiraPoller;
+
+    @Autowired
+    ServiceNowPoller serviceNowPoller;
+
+    @Autowired
+    InboxWorker worker;
+
+    @Autowired
+    LinkStore links;
+
+    @Autowired
+    Journal journal;
+
+    @Test
+    @Order(1)
+    void itemsOnEitherSideAppearOnTheOther() throws Exception {
+        int openInServiceNow = servicenow.records("problem_task").size();
+
+        syncEverything();
+
+        assertThat(jiraSearch("labels = retro-action")).as("Jira action items after sync")
+                .contains("Add a canary stage to payment gateway deployments", "Alert when the checkout error rate exceeds 2%",
+                        "Add contract tests for the gateway client", "Load-test checkout before cutover");
+        assertThat(servicenow.records("problem_task")).extracting(r -> r.get("short_description"))
+                .contains("Add contract tests for the gateway client", "Load-test checkout before cutover");
+        assertThat(servicenow.records("problem_task")).hasSize(openInServiceNow + 2);
+        assertThat(servicenow.records("problem_task")).filteredOn(r -> r.get("short_description").startsWith("Load-test"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("correlation_id")).startsWith("rb-");
+                    assertThat(r.get("state")).isEqualTo("154");
+                });
+        assertThat(links.count()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    @Order(2)
+    void runningEverythingAgainCreatesNothingAndWritesNothing() throws Exception {
+        long jiraWrites = jira.requests().successfulWrites("/rest/api");
+        long servicenowWrites = servicenow.requests().successfulWrites("/api/now/table");
+        long linksBefore = links.count();
+
+        syncEverything();
+        syncEverything();
+
+        assertThat(links.count()).isEqualTo(linksBefore);
+        assertThat(jira.requests().successfulWrites("/rest/api")).isEqualTo(jiraWrites);
+        assertThat(servicenow.requests().successfulWrites("/api/now/table")).isEqualTo(servicenowWrites);
+    }
+
+    @Test
+    @Order(3)
+    void anEditInJiraReachesServiceNowOnceAndItsEchoIsSkipped() throws Exception {
+        String key = jiraKeys.get("contractTests");
+        jiraCall("PUT", "/rest/api/3/issue/" + key, "{\"fields\":{\"summary\":\"Add consumer-driven contract tests for the gateway client\"}}");
+        long servicenowWrites = servicenow.requests().successfulWrites("/api/now/table");
+
+        syncEverything();
+        syncEverything();
+
+        assertThat(servicenow.records("problem_task")).extracting(r -> r.get("short_description"))
+                .contains("Add consumer-driven contract tests for the gateway client");
+        assertThat(servicenow.requests().successfulWrites("/api/now/table") - servicenowWrites).isEqualTo(1);
+        String issueId = jiraIssueId(key);
+        List<JournalEntry> entries = journal.forSubject(new ExternalRef(ExternalSystem.JIRA, issueId), 20);
+        assertThat(entries).extracting(JournalEntry::action).contains(JournalAction.WROTE);
+        assertThat(entries).filteredOn(e -> e.action() == JournalAction.WROTE).first()
+                .satisfies(e -> assertThat(e.summary()).contains("title"));
+    }
+
+    @Test
+    @Order(4)
+    void closingInServiceNowMovesTheJiraIssueThroughItsWorkflow() throws Exception {
+        Map<String, String> task = servicenow.records("problem_task").stream()
+                .filter(r -> r.get("short_description").startsWith("Load-test")).findFirst().orElseThrow();
+        servicenowCall("PATCH", "/api/now/table/problem_task/" + task.get("sys_id"),
+                "{\"state\":\"157\",\"close_code\":\"fix_applied\",\"close_notes\":\"Load test passed at 3x peak\"}");
+
+        syncEverything();
+
+        assertThat(jiraCall("GET", "/rest/api/3/issue/" + jiraKeys.get("loadTest") + "?fields=status", null))
+                .contains("\"name\":\"Done\"");
+    }
+
+    private void syncEverything() {
+        serviceNowPoller.poll();
+        jiraPoller.poll();
+        while (worker.drain() > 0) {
+            // until the inbox is empty: writes queue nothing, echoes come back through the next poll
+        }
+    }
+
+    private String jiraSearch(String jql) throws Exception {
+        return jiraCall("POST", "/rest/api/3/search/jql",
+                "{\"jql\":\"" + jql + "\",\"fields\":[\"summary\"],\"maxResults\":100}");
+    }
+
+    private String jiraIssueId(String key) throws Exception {
+        String body = jiraCall("GET", "/rest/api/3/issue/" + key + "?fields=summary", null);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("id").asText();
+    }
+
+    private static String jiraCall(String method, String path, String body) throws Exception {
+        return call(jira.baseUrl() + path, method, body, JIRA_EMAIL + ":" + JIRA_TOKEN);
+    }
+
+    private static String servicenowCall(String method, String path, String body) throws Exception {
+        return call(servicenow.baseUrl() + path, method, body, SN_USER + ":" + SN_PASSWORD);
+    }
+
+    private static String call(String url, String method, String body, String credentials) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s: %s", method, url, response.body()).isLessThan(300);
+        return response.body();
+    }
+}
