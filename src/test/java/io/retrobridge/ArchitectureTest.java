@@ -65,6 +65,12 @@ class ArchitectureTest {
                     "..retrobridge.jira..", "..retrobridge.monitoring..", "..retrobridge.pipeline..");
 
     @ArchTest
+    static final ArchRule onlyTheEdgeDrivesTheFlow = noClasses()
+            .that().resideOutsideOfPackages("..retrobridge.flow..", "..retrobridge.web..", "..retrobridge.sandbox..")
+            .should().dependOnClassesThat().resideInAPackage("..retrobridge.flow..")
+            .because("the flow joins adapters, mapping and sync; they must not call back into it");
+
+    @ArchTest
     static final ArchRule nothingDependsOnWebOrSandbox = noClasses()
             .that().resideOutsideOfPackages("..retrobridge.web..", "..retrobridge.sandbox..")
             .and().doNotHaveFullyQualifiedName(RetroBridgeApplication.class.getName())
