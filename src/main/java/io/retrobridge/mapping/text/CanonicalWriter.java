@@ -26,10 +26,10 @@ final class CanonicalWriter {
     }
 
     static String write(RichText text) {
-        return String.join("\n", blockLines(text.blocks()));
+        return String.join("\n", blockLines(text.blocks(), false));
     }
 
-    private static List<String> blockLines(List<Block> blocks) {
+    private static List<String> blockLines(List<Block> blocks, boolean insideItem) {
         List<String> lines = new ArrayList<>();
         Block previous = null;
         for (Block block : blocks) {
@@ -38,8 +38,10 @@ final class CanonicalWriter {
                 continue;
             }
             if (previous != null) {
-                // A list straight after a paragraph reads as that paragraph's sub-list; elsewhere a blank line.
-                boolean tightChild = block instanceof ListBlock && previous instanceof Paragraph;
+                // In a list item, a sub-list follows its paragraph directly; elsewhere blocks stand apart.
+                boolean tightChild = insideItem && block instanceof ListBlock list && previous instanceof Paragraph
+                        && (!list.ordered() || list.start() == 1) && !list.items().isEmpty()
+                        && !list.items().get(0).blocks().isEmpty();
                 if (!tightChild) {
                     lines.add("");
                 }
@@ -86,7 +88,7 @@ final class CanonicalWriter {
         for (ListItem item : list.items()) {
             String marker = list.ordered() ? (number++) + ". " : "- ";
             String indent = " ".repeat(marker.length());
-            List<String> itemLines = blockLines(item.blocks());
+            List<String> itemLines = blockLines(item.blocks(), true);
             if (itemLines.isEmpty()) {
                 lines.add(marker.stripTrailing());
                 continue;
