@@ -1,0 +1,37 @@
+package io.retrobridge.mapping.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import static io.retrobridge.mapping.text.AdfAssertions.assertValidAdf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CanonicalRoundTripProperties {
+
+    private final AdfText adf = new AdfText();
+
+    @Provide
+    Arbitrary<RichText> documents() {
+        return CanonicalDocuments.documents();
+    }
+
+    @Property(tries = 300)
+    void canonicalTextReadsBackAsTheDocumentItWasWrittenFrom(@ForAll("documents") RichText document) {
+        String canonical = CanonicalWriter.write(document);
+
+        assertThat(CanonicalReader.read(canonical)).as(canonical).isEqualTo(document);
+    }
+
+    @Property(tries = 300)
+    void canonicalToAdfAndBackIsIdentity(@ForAll("documents") RichText document) {
+        String canonical = CanonicalWriter.write(document);
+
+        JsonNode external = adf.toExternal(canonical);
+
+        assertValidAdf(external);
+        assertThat(adf.toCanonical(external)).isEqualTo(canonical);
+    }
+}
