@@ -79,6 +79,45 @@ final class InlineRuns {
         return List.copyOf(runs.subList(from, to));
     }
 
+    /** True when nothing was added yet or the last thing added ends in whitespace or a line break. */
+    boolean endsInSpace() {
+        if (runs.isEmpty()) {
+            return true;
+        }
+        Inline last = runs.get(runs.size() - 1);
+        if (last instanceof Text t) {
+            return Character.isWhitespace(t.text().charAt(t.text().length() - 1));
+        }
+        return last instanceof LineBreak;
+    }
+
+    /**
+     * Like {@link #build()}, but also without the spaces at the start and end of each line, which HTML
+     * does not show either.
+     */
+    List<Inline> buildTrimmed() {
+        List<Inline> trimmed = new ArrayList<>();
+        List<Inline> built = build();
+        for (int i = 0; i < built.size(); i++) {
+            Inline inline = built.get(i);
+            if (inline instanceof Text t) {
+                String text = t.text();
+                if (i == 0 || built.get(i - 1) instanceof LineBreak) {
+                    text = text.stripLeading();
+                }
+                if (i == built.size() - 1 || built.get(i + 1) instanceof LineBreak) {
+                    text = text.stripTrailing();
+                }
+                if (!text.isEmpty()) {
+                    trimmed.add(new Text(text, t.bold(), t.italic(), t.link()));
+                }
+            } else {
+                trimmed.add(inline);
+            }
+        }
+        return List.copyOf(trimmed);
+    }
+
     /** Plain text of inline runs, for places that cannot hold styles. */
     static String plainText(List<Inline> inlines) {
         StringBuilder out = new StringBuilder();

@@ -41,10 +41,24 @@ final class PlainReader {
         if (lines.isEmpty()) {
             return;
         }
-        if (lines.stream().allMatch(line -> LIST_LINE.matcher(line).matches())) {
-            blocks.addAll(list(lines));
-            return;
+        // Runs of list-looking lines become lists; the lines between them stay paragraphs with their breaks.
+        int from = 0;
+        while (from < lines.size()) {
+            boolean listRun = LIST_LINE.matcher(lines.get(from)).matches();
+            int to = from + 1;
+            while (to < lines.size() && LIST_LINE.matcher(lines.get(to)).matches() == listRun) {
+                to++;
+            }
+            if (listRun) {
+                blocks.addAll(list(lines.subList(from, to)));
+            } else {
+                blocks.add(paragraph(lines.subList(from, to)));
+            }
+            from = to;
         }
+    }
+
+    private static Block paragraph(List<String> lines) {
         InlineRuns runs = new InlineRuns();
         for (int i = 0; i < lines.size(); i++) {
             if (i > 0) {
@@ -52,7 +66,7 @@ final class PlainReader {
             }
             runs.plain(lines.get(i).strip());
         }
-        blocks.add(new RichText.Paragraph(runs.build()));
+        return new RichText.Paragraph(runs.build());
     }
 
     /** Builds nested lists from indented lines with a stack, so indentation depth cannot recurse. */
