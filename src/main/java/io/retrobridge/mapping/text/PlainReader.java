@@ -69,78 +69,16 @@ final class PlainReader {
         return new RichText.Paragraph(runs.build());
     }
 
-    /** Builds nested lists from indented lines with a stack, so indentation depth cannot recurse. */
     private static List<Block> list(List<String> lines) {
-        List<Block> result = new ArrayList<>();
-        List<DraftList> stack = new ArrayList<>();
+        ListAssembler lists = new ListAssembler();
         for (String line : lines) {
             Matcher m = LIST_LINE.matcher(line);
             m.matches();
-            int wanted = Math.min(m.group(1).length() / 2, Nesting.MAX_DEPTH - 1);
-            int level = Math.min(wanted, stack.size());
             boolean ordered = m.group(3) != null;
-            while (stack.size() > level + 1) {
-                stack.remove(stack.size() - 1);
-            }
-            if (stack.size() == level) {
-                DraftList list = new DraftList(ordered, ordered ? Integer.parseInt(m.group(3)) : 1);
-                if (level == 0) {
-                    result.add(null); // placeholder, filled when the list is finished
-                    list.resultIndex = result.size() - 1;
-                } else {
-                    stack.get(level - 1).lastItem().children.add(list);
-                }
-                stack.add(list);
-            }
-            stack.get(level).items.add(new DraftItem(m.group(4).strip()));
-            if (level == 0) {
-                DraftList top = stack.get(0);
-                result.set(top.resultIndex, top.toBlock());
-            }
+            InlineRuns runs = new InlineRuns();
+            runs.plain(m.group(4).strip());
+            lists.add(m.group(1).length() / 2, ordered, ordered ? Integer.parseInt(m.group(3)) : 1, runs.build());
         }
-        if (!stack.isEmpty()) {
-            result.set(stack.get(0).resultIndex, stack.get(0).toBlock());
-        }
-        return result;
-    }
-
-    private static final class DraftList {
-        final boolean ordered;
-        final int start;
-        final List<DraftItem> items = new ArrayList<>();
-        int resultIndex;
-
-        DraftList(boolean ordered, int start) {
-            this.ordered = ordered;
-            this.start = start;
-        }
-
-        DraftItem lastItem() {
-            return items.get(items.size() - 1);
-        }
-
-        RichText.ListBlock toBlock() {
-            List<RichText.ListItem> built = new ArrayList<>();
-            for (DraftItem item : items) {
-                InlineRuns runs = new InlineRuns();
-                runs.plain(item.text);
-                List<Block> blocks = new ArrayList<>();
-                blocks.add(new RichText.Paragraph(runs.build()));
-                for (DraftList child : item.children) {
-                    blocks.add(child.toBlock());
-                }
-                built.add(new RichText.ListItem(blocks));
-            }
-            return new RichText.ListBlock(ordered, start, built);
-        }
-    }
-
-    private static final class DraftItem {
-        final String text;
-        final List<DraftList> children = new ArrayList<>();
-
-        DraftItem(String text) {
-            this.text = text;
-        }
+        return lists.build();
     }
 }
