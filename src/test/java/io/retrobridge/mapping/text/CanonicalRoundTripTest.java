@@ -9,7 +9,7 @@ import net.jqwik.api.Provide;
 import static io.retrobridge.mapping.text.AdfAssertions.assertValidAdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CanonicalRoundTripProperties {
+class CanonicalRoundTripTest {
 
     private final AdfText adf = new AdfText();
 
