@@ -25,7 +25,30 @@ final class CanonicalWriter {
     private CanonicalWriter() {
     }
 
-    static String write(RichText text) {
+    /**
+     * Canonical text for a document. Where Markdown cannot say exactly what the document says (rare
+     * style and punctuation mixes), the text is settled: written, read back, and written again until it
+     * reads as itself, so converting it once more never changes it.
+     */
+    static String write(RichText document) {
+        RichText current = document;
+        String text = render(current);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            RichText reread = CanonicalReader.read(text);
+            if (reread.equals(current)) {
+                return text;
+            }
+            String again = render(reread);
+            if (again.equals(text)) {
+                return text;
+            }
+            current = reread;
+            text = again;
+        }
+        return text;
+    }
+
+    private static String render(RichText text) {
         return String.join("\n", blockLines(text.blocks(), false));
     }
 
@@ -55,7 +78,12 @@ final class CanonicalWriter {
     private static List<String> lines(Block block) {
         if (block instanceof Paragraph p) {
             String inline = inlines(p.inlines(), true);
-            return inline.isEmpty() ? List.of() : List.of(inline.split("\n", -1));
+            List<String> lines = new ArrayList<>();
+            for (String line : inline.split("\n", -1)) {
+                // Markdown drops spaces at either end of a line; writing them would only hide the text's real form.
+                lines.add(line.strip());
+            }
+            return inline.isBlank() ? List.of() : lines;
         }
         if (block instanceof Heading h) {
             String inline = inlines(h.inlines(), false).replace('\n', ' ');
@@ -108,21 +136,37 @@ final class CanonicalWriter {
         while (i < inlines.size()) {
             String link = linkOf(inlines.get(i));
             int end = i + 1;
-            while (end < inlines.size() && link != null && Objects.equals(link, linkOf(inlines.get(end)))) {
+            while (end < inlines.size() && Objects.equals(link, linkOf(inlines.get(end)))) {
                 end++;
             }
             List<Inline> group = inlines.subList(i, end);
             if (link == null) {
-                styled(group, out, escapeLineStarts, inlines, i);
+                styled(group, out, escapeLineStarts, lastChar(inlines, i - 1), firstChar(inlines, end));
             } else {
+                escapeImageMarker(out);
                 out.append('[');
                 StringBuilder label = new StringBuilder();
-                styled(group, label, false, group, 0);
+                styled(group, label, false, '[', ']');
                 out.append(label).append("](").append(destination(link)).append(')');
             }
             i = end;
         }
         return out.toString();
+    }
+
+    /** A "!" right before a link would turn it into an image. */
+    private static void escapeImageMarker(StringBuilder out) {
+        int end = out.length() - 1;
+        if (end < 0 || out.charAt(end) != '!') {
+            return;
+        }
+        int backslashes = 0;
+        for (int i = end - 1; i >= 0 && out.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        if (backslashes % 2 == 0) {
+            out.insert(end, '\\');
+        }
     }
 
     private static String linkOf(Inline inline) {
@@ -139,8 +183,9 @@ final class CanonicalWriter {
      * Writes runs that share one link (or none), opening bold over the longest bold stretch and italic
      * inside it, so delimiters never pile up into runs Markdown would read differently.
      */
-    private static void styled(List<Inline> runs, StringBuilder out, boolean escapeLineStarts,
-                               List<Inline> context, int offset) {
+    private static void styled(List<Inline> original, StringBuilder out, boolean escapeLineStarts,
+                               char outerBefore, char outerAfter) {
+        List<Inline> runs = expressible(original, outerBefore, outerAfter);
         int i = 0;
         while (i < runs.size()) {
             Inline run = runs.get(i);
@@ -154,12 +199,12 @@ final class CanonicalWriter {
                 for (Inline r : runs.subList(i, end)) {
                     stretch.add((Text) r);
                 }
-                char before = lastChar(context, offset + i - 1);
-                char after = firstChar(context, offset + end);
+                char before = edgeBefore(runs, i, outerBefore, t);
+                char after = edgeAfter(runs, end, outerAfter, t);
                 if (t.bold()) {
                     wrap(out, stretch, "**", before, after, escapeLineStarts, true);
                 } else {
-                    wrap(out, stretch, italicDelimiter(before, after), before, after, escapeLineStarts, false);
+                    wrap(out, stretch, null, before, after, escapeLineStarts, false);
                 }
                 i = end;
             } else if (run instanceof Text t) {
@@ -175,6 +220,7 @@ final class CanonicalWriter {
         }
     }
 
+    /** {@code delimiter} null means italic, whose delimiter depends on the neighbouring characters. */
     private static void wrap(StringBuilder out, List<Text> stretch, String delimiter, char before, char after,
                              boolean escapeLineStarts, boolean bold) {
         StringBuilder inner = new StringBuilder();
@@ -183,7 +229,7 @@ final class CanonicalWriter {
             for (Text t : stretch) {
                 asInlines.add(new Text(t.text(), false, t.italic(), null));
             }
-            styled(asInlines, inner, false, asInlines, 0);
+            styled(asInlines, inner, false, '*', '*');
         } else {
             for (Text t : stretch) {
                 inner.append(escape(t.text(), false));
@@ -199,7 +245,131 @@ final class CanonicalWriter {
         int lead = content.indexOf(stripped);
         String leading = content.substring(0, lead);
         String trailing = content.substring(lead + stripped.length());
-        out.append(leading).append(delimiter).append(stripped).append(delimiter).append(trailing);
+        char outsideBefore = leading.isEmpty() ? before : ' ';
+        char outsideAfter = trailing.isEmpty() ? after : ' ';
+        if (!canEmphasize(outsideBefore, stripped, outsideAfter)
+                || (delimiter == null && !italicFits(outsideBefore, outsideAfter))) {
+            // Punctuation at the edge of a span that touches a word cannot be emphasised in Markdown;
+            // keep the words without the style rather than leave stray delimiters in the text.
+            List<Inline> unstyled = new ArrayList<>();
+            for (Text t : stretch) {
+                unstyled.add(new Text(t.text(), false, bold && t.italic(), null));
+            }
+            styled(unstyled, out, escapeLineStarts, before, after);
+            return;
+        }
+        String mark = delimiter != null ? delimiter : italicDelimiter(outsideBefore, outsideAfter);
+        out.append(leading).append(mark).append(stripped).append(mark).append(trailing);
+    }
+
+    /**
+     * Drops bold, then italic, from stretches Markdown cannot emphasise (punctuation at an edge that
+     * touches a word), deciding on the document alone so the same document always gives the same text.
+     */
+    private static List<Inline> expressible(List<Inline> runs, char outerBefore, char outerAfter) {
+        List<Inline> result = new ArrayList<>(runs);
+        for (int pass = 0; pass < 2; pass++) {
+            boolean boldPass = pass == 0;
+            int i = 0;
+            while (i < result.size()) {
+                if (!(result.get(i) instanceof Text t) || !(boldPass ? t.bold() : t.italic())) {
+                    i++;
+                    continue;
+                }
+                int end = i + 1;
+                while (end < result.size() && result.get(end) instanceof Text n
+                        && (boldPass ? n.bold() : n.italic() && n.bold() == t.bold())) {
+                    end++;
+                }
+                StringBuilder text = new StringBuilder();
+                for (Inline r : result.subList(i, end)) {
+                    text.append(((Text) r).text());
+                }
+                String content = text.toString();
+                String stripped = content.strip();
+                if (!stripped.isEmpty()) {
+                    boolean startsWithItalic = boldPass && italicAt(result, i, end, content.indexOf(stripped));
+                    boolean endsWithItalic = boldPass
+                            && italicAt(result, i, end, content.indexOf(stripped) + stripped.length() - 1);
+                    char before = content.startsWith(stripped) ? edgeBefore(result, i, outerBefore, t) : ' ';
+                    char after = content.endsWith(stripped) ? edgeAfter(result, end, outerAfter, t) : ' ';
+                    char first = startsWithItalic ? '_' : stripped.charAt(0);
+                    char last = endsWithItalic ? '_' : stripped.charAt(stripped.length() - 1);
+                    boolean ok = canEmphasize(before, String.valueOf(first) + last, after)
+                            && (boldPass || italicFits(before, after));
+                    if (!ok) {
+                        for (int k = i; k < end; k++) {
+                            Text r = (Text) result.get(k);
+                            result.set(k, new Text(r.text(), !boldPass && r.bold(), boldPass && r.italic(), r.link()));
+                        }
+                    }
+                }
+                i = end;
+            }
+        }
+        // Runs that lost a style may now match a neighbour; merged, they escape as the one text they are.
+        List<Inline> merged = new ArrayList<>();
+        for (Inline inline : result) {
+            if (inline instanceof Text t && !merged.isEmpty() && merged.get(merged.size() - 1) instanceof Text last
+                    && last.bold() == t.bold() && last.italic() == t.italic() && Objects.equals(last.link(), t.link())) {
+                merged.set(merged.size() - 1, new Text(last.text() + t.text(), t.bold(), t.italic(), t.link()));
+            } else {
+                merged.add(inline);
+            }
+        }
+        return merged;
+    }
+
+    private static boolean italicAt(List<Inline> runs, int from, int to, int offset) {
+        int seen = 0;
+        for (Inline r : runs.subList(from, to)) {
+            Text t = (Text) r;
+            if (offset < seen + t.text().length()) {
+                return t.italic();
+            }
+            seen += t.text().length();
+        }
+        return false;
+    }
+
+    /** The character Markdown sees before a stretch: an inner italic sits right after the bold delimiter. */
+    private static char edgeBefore(List<Inline> runs, int index, char outer, Text stretchStart) {
+        if (index == 0) {
+            return outer;
+        }
+        if (!stretchStart.bold() && runs.get(index - 1) instanceof Text p && p.bold()) {
+            return '*';
+        }
+        return runs.get(index - 1) instanceof Text p && (p.bold() || p.italic()) ? '*' : lastChar(runs, index - 1);
+    }
+
+    private static char edgeAfter(List<Inline> runs, int index, char outer, Text stretchStart) {
+        if (index >= runs.size()) {
+            return outer;
+        }
+        return runs.get(index) instanceof Text n && (n.bold() || n.italic()) ? '*' : firstChar(runs, index);
+    }
+
+    /**
+     * Italic inside a word needs "*", which would fuse with the "**" or "*" of a styled neighbour into
+     * one delimiter run; that combination cannot be written.
+     */
+    private static boolean italicFits(char before, char after) {
+        boolean inWord = Character.isLetterOrDigit(before) || Character.isLetterOrDigit(after);
+        return !(inWord && (before == '*' || after == '*'));
+    }
+
+    /** CommonMark's flanking rules for a delimiter pair around {@code content} between two characters. */
+    private static boolean canEmphasize(char before, String content, char after) {
+        char first = content.charAt(0);
+        char last = content.charAt(content.length() - 1);
+        boolean opens = !isPunctuation(first) || !Character.isLetterOrDigit(before);
+        boolean closes = !isPunctuation(last) || !Character.isLetterOrDigit(after);
+        return opens && closes;
+    }
+
+    private static boolean isPunctuation(char c) {
+        return !Character.isLetterOrDigit(c) && !Character.isWhitespace(c);
     }
 
     /** Underscore reads best, but cannot open or close inside a word, where an asterisk can. */
@@ -223,8 +393,18 @@ final class CanonicalWriter {
         return text.isEmpty() ? ' ' : text.charAt(0);
     }
 
+    /** True when only indentation, which Markdown ignores, stands between here and the line start. */
     private static boolean atLineStart(StringBuilder out) {
-        return out.length() == 0 || out.charAt(out.length() - 1) == '\n';
+        for (int i = out.length() - 1; i >= 0; i--) {
+            char c = out.charAt(i);
+            if (c == '\n') {
+                return true;
+            }
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String code(String text) {
@@ -279,6 +459,8 @@ final class CanonicalWriter {
                 out.append('\\');
             } else if (c == '&' && i + 1 < text.length()
                     && (Character.isLetterOrDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '#')) {
+                // "&amp;" would be read as an entity. Runs of different styles always have a delimiter
+                // between them, so an entity cannot form across runs.
                 out.append('\\');
             }
             out.append(c);

@@ -24,6 +24,29 @@ final class CanonicalDocuments {
                 .map(RichText::new);
     }
 
+    /**
+     * Single paragraphs of runs with any style mix and punctuation at their edges, including shapes
+     * Markdown cannot express exactly (a bold "!" glued to a word).
+     */
+    static Arbitrary<RichText> awkwardParagraphs() {
+        Arbitrary<String> text = Arbitraries.strings().withChars("ab1 *_`[]()<>&#!\\-.\"'").ofMinLength(1).ofMaxLength(6);
+        Arbitrary<RichText.Inline> run = Combinators.combine(text, Arbitraries.of(true, false),
+                        Arbitraries.of(true, false), Arbitraries.of(0, 1, 2))
+                .as((t, bold, italic, kind) -> kind == 2 ? (RichText.Inline) new RichText.Code(t, null)
+                        : new RichText.Text(t, bold, italic, kind == 1 ? "https://example.com/x" : null));
+        return run.list().ofMinSize(1).ofMaxSize(6).map(runs -> {
+            InlineRuns built = new InlineRuns();
+            for (RichText.Inline inline : runs) {
+                if (inline instanceof RichText.Text t) {
+                    built.text(t.text(), t.bold(), t.italic(), t.link());
+                } else {
+                    built.code(((RichText.Code) inline).text(), null);
+                }
+            }
+            return new RichText(List.of(new RichText.Paragraph(built.build())));
+        });
+    }
+
     private static Arbitrary<Block> blocks(int listDepth) {
         List<Arbitrary<? extends Block>> choices = new ArrayList<>(List.of(paragraphs(), paragraphs(), headings(),
                 codeBlocks(), Arbitraries.just(new RichText.Rule())));

@@ -34,4 +34,29 @@ class CanonicalRoundTripTest {
         assertValidAdf(external);
         assertThat(adf.toCanonical(external)).isEqualTo(canonical);
     }
+
+    @Provide
+    Arbitrary<RichText> awkward() {
+        return CanonicalDocuments.awkwardParagraphs();
+    }
+
+    @Property(tries = 1000)
+    void anyStyledJiraTextKeepsEveryCharacterAndSettlesAfterOneTrip(@ForAll("awkward") RichText document) {
+        JsonNode jira = AdfWriter.write(document);
+
+        String canonical = adf.toCanonical(jira);
+        JsonNode back = adf.toExternal(canonical);
+
+        assertValidAdf(back);
+        assertThat(words(AdfReader.read(back))).as(canonical).isEqualTo(words(document));
+        assertThat(adf.toCanonical(back)).isEqualTo(canonical);
+    }
+
+    private static String words(RichText document) {
+        StringBuilder text = new StringBuilder();
+        for (RichText.Block block : document.blocks()) {
+            text.append(InlineRuns.plainText(((RichText.Paragraph) block).inlines())).append(' ');
+        }
+        return text.toString().replaceAll("\\s+", " ").strip();
+    }
 }
