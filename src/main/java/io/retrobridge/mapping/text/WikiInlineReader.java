@@ -139,7 +139,7 @@ final class WikiInlineReader {
             return -1;
         }
         int limit = Math.min(to, open + MAX_SPAN);
-        for (int i = open + 2; i < limit; i++) {
+        for (int i = open + 1; i < limit; i++) {
             char c = text.charAt(i);
             if (c == '\n') {
                 return -1;
@@ -148,7 +148,7 @@ final class WikiInlineReader {
                 i++;
                 continue;
             }
-            if (c == delimiter && !Character.isWhitespace(text.charAt(i - 1))
+            if (i > open + 1 && c == delimiter && !Character.isWhitespace(text.charAt(i - 1))
                     && (i + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(i + 1)))) {
                 return i;
             }
@@ -185,6 +185,14 @@ final class WikiInlineReader {
             char c = s.charAt(i);
             if (c == '\\' && i + 1 < s.length()) {
                 out.append(s.charAt(++i));
+            } else if (c == '&' && s.startsWith("&#", i) && s.indexOf(';', i) > i + 2 && s.indexOf(';', i) < i + 9) {
+                int end = s.indexOf(';', i);
+                try {
+                    out.appendCodePoint(Integer.parseInt(s.substring(i + 2, end)));
+                    i = end;
+                } catch (IllegalArgumentException notANumber) {
+                    out.append(c);
+                }
             } else {
                 out.append(c);
             }
