@@ -49,9 +49,10 @@ final class WikiWriter {
             return List.of("h" + h.level() + ". " + inlines(h.inlines(), " "));
         }
         if (block instanceof CodeBlock c) {
-            boolean noformat = c.language().isEmpty() || c.code().toLowerCase().contains("{code}");
+            boolean noformat = c.language().isEmpty() || c.code().toLowerCase(java.util.Locale.ROOT).contains("{code}");
             String open = noformat ? "{noformat}" : "{code:" + c.language().replaceAll("[^A-Za-z0-9_+#.-]", "") + "}";
             String close = noformat ? "{noformat}" : "{code}";
+            // A literal closing tag inside the code would end the section early; a zero-width space defuses it.
             String code = c.code().replace(close, close.replace("}", "\u200b}"));
             List<String> lines = new ArrayList<>();
             lines.add(open);
