@@ -2,7 +2,6 @@ package io.retrobridge.mapping;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,11 +12,8 @@ class MappingConfiguration {
     private static final Logger log = LoggerFactory.getLogger(MappingConfiguration.class);
 
     @Bean
-    CurrentMappings currentMappings(MappingSettings settings, ObjectProvider<TextConverters> textConverters) {
-        TextConverters converters = textConverters.getIfAvailable(() -> {
-            log.warn("No rich-text converters are configured; descriptions are mapped as plain text");
-            return TextConverters.plainOnly();
-        });
+    CurrentMappings currentMappings(MappingSettings settings) {
+        TextFormatConverters converters = TextFormatConverters.standard();
         try {
             LoadedMappings loaded = new MappingLoader(converters).load(settings.mappingsDir());
             log.info("Mappings loaded from {}: {} file(s), {} classification rule(s)", settings.mappingsDir(),

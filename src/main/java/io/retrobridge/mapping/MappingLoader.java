@@ -11,10 +11,10 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads and validates the mapping files of a folder, reporting every problem at once. */
 public final class MappingLoader {
 
-    private final TextConverters textConverters;
+    private final TextFormatConverters textConverters;
 
     /** @param textConverters used by the loaded mapping to convert descriptions (validation never calls them) */
-    public MappingLoader(TextConverters textConverters) {
+    public MappingLoader(TextFormatConverters textConverters) {
         this.textConverters = Objects.requireNonNull(textConverters);
     }
 
