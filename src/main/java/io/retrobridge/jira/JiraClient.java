@@ -43,6 +43,7 @@ public class JiraClient {
     private static final Logger log = LoggerFactory.getLogger(JiraClient.class);
 
     private static final Pattern ISSUE_ID_OR_KEY = Pattern.compile("[A-Z][A-Z0-9_]+-\\d+|\\d+");
+    private static final Pattern PROPERTY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,255}");
     private static final int MAX_PAGE_SIZE = 5000;
     private static final int LABEL_PAGE_SIZE = 100;
     private static final int COMMENT_PAGE_SIZE = 100;
@@ -403,8 +404,10 @@ public class JiraClient {
 
     private String propertyPath(String idOrKey, String propertyKey) {
         String issue = issuePath(idOrKey);
-        if (propertyKey == null || propertyKey.isBlank() || propertyKey.length() > 255) {
-            throw new IllegalArgumentException("an issue property key must be 1 to 255 characters");
+        if (propertyKey == null || !PROPERTY_KEY.matcher(propertyKey).matches()) {
+            // Servers in front of Jira commonly refuse an encoded slash in a path, so such keys are kept out.
+            throw new IllegalArgumentException("'" + propertyKey + "' is not an issue property key this connector uses: "
+                    + "1 to 255 letters, digits, '.', '_', ':' or '-'");
         }
         return issue + "/properties/" + segment(propertyKey);
     }
