@@ -185,7 +185,15 @@ public class JiraClient {
             throw RemoteCallException.forUnusableAnswer(jira.name(), request, 201, "it named no issue key");
         }
         log.info("Created Jira issue {}", key);
-        status.ifPresent(name -> transitionTo(key, name, toCreate));
+        if (status.isPresent()) {
+            try {
+                transitionTo(key, status.get(), toCreate);
+            } catch (JiraTransitionRefusedException e) {
+                // The issue exists now: say so, so the caller links it instead of creating it again.
+                throw new JiraTransitionRefusedException(key, e.targetStatus(), e.missingFields(),
+                        "Created " + key + " but could not move it: " + e.getMessage());
+            }
+        }
         return find(key, List.of("*all")).orElseThrow(() -> new IllegalStateException(
                 "Jira created " + key + " but does not show it to us; check the account's Browse Projects permission"));
     }

@@ -86,6 +86,33 @@ class JiraClientIssueTest extends JiraClientTestSupport {
     }
 
     @Test
+    void createWithAStatusWhoseTransitionNeedsAFieldTakesItFromTheFields() {
+        sandbox.workflow().requireFieldOn("Done", "duedate");
+        ObjectNode fields = task("Already done elsewhere").put("duedate", "2026-12-24");
+        fields.putObject("status").put("name", "Done");
+
+        JiraIssue created = jira.create(fields);
+
+        assertThat(created.fields().path("status").path("name").asText()).isEqualTo("Done");
+        assertThat(created.fields().path("duedate").asText()).isEqualTo("2026-12-24");
+    }
+
+    @Test
+    void createWhoseStatusCannotBeReachedNamesTheIssueItDidCreate() {
+        sandbox.workflow().requireFieldOn("Done", "duedate");
+        ObjectNode fields = task("Already done elsewhere");
+        fields.putObject("status").put("name", "Done");
+
+        assertThatThrownBy(() -> jira.create(fields))
+                .isInstanceOfSatisfying(JiraTransitionRefusedException.class, e -> {
+                    assertThat(e.issue()).isEqualTo("PAY-1");
+                    assertThat(e.missingFields()).containsExactly("duedate");
+                })
+                .hasMessageStartingWith("Created PAY-1 but");
+        assertThat(sandbox.issueKeys()).containsExactly("PAY-1");
+    }
+
+    @Test
     void editChangesFieldsButNeverTheStatus() {
         String key = sandbox.seed().issue(IssueSpec.of("PAY", "Task", "Old summary"), BETH);
         ObjectNode fields = object("{\"summary\":\"New summary\",\"labels\":[\"rb-7\"],\"status\":{\"name\":\"Done\"}}");
