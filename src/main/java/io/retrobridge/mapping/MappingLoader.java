@@ -21,6 +21,11 @@ public final class MappingLoader {
         this.textConverters = Objects.requireNonNull(textConverters);
     }
 
+    /** A loader for checking files only: validation never converts text, so no converters are needed. */
+    public static MappingLoader forValidation() {
+        return new MappingLoader(TextConverters.plainOnly());
+    }
+
     public LoadedMappings load(Path dir) throws MappingValidationException {
         List<MappingProblem> problems = new ArrayList<>();
         String fileName = ActionItemsDefinition.FILE_NAME;

@@ -7,7 +7,6 @@ import io.retrobridge.mapping.MappingReloader;
 import io.retrobridge.mapping.MappingSettings;
 import io.retrobridge.mapping.MappingValidationException;
 import io.retrobridge.mapping.ReloadOutcome;
-import io.retrobridge.mapping.TextConverters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,8 +33,8 @@ class MappingAdminController {
 
     private final MappingReloader reloader;
     private final MappingSettings settings;
-    /** Validation never converts text, so plain converters are enough and nothing running is touched. */
-    private final MappingLoader checker = new MappingLoader(TextConverters.plainOnly());
+    /** Its own loader: checking touches nothing that runs. */
+    private final MappingLoader checker = MappingLoader.forValidation();
 
     MappingAdminController(MappingReloader reloader, MappingSettings settings) {
         this.reloader = reloader;
