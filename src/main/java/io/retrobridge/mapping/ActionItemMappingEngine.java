@@ -34,9 +34,9 @@ final class ActionItemMappingEngine implements ActionItemMapping {
     private static final String SERVICENOW_END_OF_DAY = " 23:59:59";
 
     private final ActionItemsDefinition definition;
-    private final TextConverters text;
+    private final TextFormatConverters text;
 
-    ActionItemMappingEngine(ActionItemsDefinition definition, TextConverters text) {
+    ActionItemMappingEngine(ActionItemsDefinition definition, TextFormatConverters text) {
         this.definition = definition;
         this.text = text;
     }

@@ -1,32 +1,45 @@
 package io.retrobridge.mapping;
 
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Loads the mapping files at start-up; invalid files stop the start with every problem listed. */
+/**
+ * Loads the mapping files at start-up (invalid files stop the start with every problem listed) and keeps
+ * them current afterwards through {@code mappingReloader}, which {@code routes/mappings-reload.yaml} polls.
+ */
 @Configuration(proxyBeanMethods = false)
 class MappingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MappingConfiguration.class);
 
     @Bean
-    CurrentMappings currentMappings(MappingSettings settings, ObjectProvider<TextConverters> textConverters) {
-        TextConverters converters = textConverters.getIfAvailable(() -> {
-            log.warn("No rich-text converters are configured; descriptions are mapped as plain text");
-            return TextConverters.plainOnly();
-        });
+    MappingReloader mappingReloader(MappingSettings settings) {
+        TextFormatConverters converters = TextFormatConverters.standard();
         try {
-            LoadedMappings loaded = new MappingLoader(converters).load(settings.mappingsDir());
+            MappingReloader reloader = MappingReloader.loadAtStartup(settings.mappingsDir(), new MappingLoader(converters),
+                    Clock.systemUTC());
+            LoadedMappings loaded = reloader.currentMappings().get();
             log.info("Mappings loaded from {}: {} file(s), {} classification rule(s)", settings.mappingsDir(),
                     loaded.files().size(), loaded.ruleCount());
-            return new CurrentMappings(loaded);
+            return reloader;
         } catch (MappingValidationException e) {
-            throw new IllegalStateException("The mapping files in " + settings.mappingsDir().toAbsolutePath()
-                    + " were refused. Fix them (check with `java -jar retrobridge.jar validate-mappings "
-                    + settings.mappingsDir() + "`) and start again.\n" + e.getMessage(), e);
+            throw new InvalidMappingsAtStartupException(settings.mappingsDir(), e);
         }
+    }
+
+    /** The one holder of the running mapping; every reader asks it per use, so reloads reach everyone. */
+    @Bean
+    CurrentMappings currentMappings(MappingReloader mappingReloader) {
+        return mappingReloader.currentMappings();
+    }
+
+    @Bean
+    @ConditionalOnEnabledHealthIndicator("mappings")
+    MappingsHealthIndicator mappingsHealthIndicator(MappingReloader mappingReloader) {
+        return new MappingsHealthIndicator(mappingReloader);
     }
 }

@@ -27,7 +27,7 @@ public final class MappingValidationCommand {
         }
         Path dir = Path.of(args.length == 1 ? args[0] : "mappings");
         try {
-            LoadedMappings loaded = new MappingLoader(TextConverters.plainOnly()).load(dir);
+            LoadedMappings loaded = new MappingLoader(TextFormatConverters.standard()).load(dir);
             out.println(dir + "/ is valid: " + loaded.files().size() + " file" + (loaded.files().size() == 1 ? "" : "s")
                     + ", " + loaded.ruleCount() + " rule" + (loaded.ruleCount() == 1 ? "" : "s"));
             return 0;

@@ -52,7 +52,33 @@ final class SafeYaml {
                         + " at most " + MAX_FILE_BYTES + " bytes (1 MiB)", "split it or remove what is not needed"));
                 return Optional.empty();
             }
-            String text = decode(Files.readAllBytes(file));
+            return parse(decode(Files.readAllBytes(file)), fileName, problems);
+        } catch (CharacterCodingException e) {
+            problems.add(new MappingProblem(fileName, 1, 1, "", "file is not valid UTF-8", "save it as UTF-8"));
+        } catch (IOException e) {
+            problems.add(new MappingProblem(fileName, 1, 1, "", "cannot read file: " + e.getMessage(),
+                    "check that it exists and is readable"));
+        }
+        return Optional.empty();
+    }
+
+    /** As {@link #read(Path, String, List)} for text that is not (yet) a file, e.g. an edit sent for checking. */
+    static Optional<Node> read(byte[] content, String fileName, List<MappingProblem> problems) {
+        if (content.length > MAX_FILE_BYTES) {
+            problems.add(new MappingProblem(fileName, 1, 1, "", "text is " + content.length + " bytes; mapping files may"
+                    + " be at most " + MAX_FILE_BYTES + " bytes (1 MiB)", "split it or remove what is not needed"));
+            return Optional.empty();
+        }
+        try {
+            return parse(decode(content), fileName, problems);
+        } catch (CharacterCodingException e) {
+            problems.add(new MappingProblem(fileName, 1, 1, "", "text is not valid UTF-8", "save it as UTF-8"));
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Node> parse(String text, String fileName, List<MappingProblem> problems) {
+        try {
             Node root = yaml().compose(new StringReader(text));
             if (root == null) {
                 problems.add(new MappingProblem(fileName, 1, 1, "", "file is empty",
@@ -63,8 +89,6 @@ final class SafeYaml {
             checkTags(root, fileName, problems, Collections.newSetFromMap(new IdentityHashMap<>()),
                     Collections.newSetFromMap(new IdentityHashMap<>()));
             return problems.size() == before ? Optional.of(root) : Optional.empty();
-        } catch (CharacterCodingException e) {
-            problems.add(new MappingProblem(fileName, 1, 1, "", "file is not valid UTF-8", "save it as UTF-8"));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = (e.getContext() == null ? "" : e.getContext() + ", ")
@@ -85,9 +109,6 @@ final class SafeYaml {
         } catch (StackOverflowError e) {
             problems.add(new MappingProblem(fileName, 1, 1, "", "file is nested too deeply to read",
                     "keep nesting under " + MAX_NESTING_DEPTH + " levels"));
-        } catch (IOException e) {
-            problems.add(new MappingProblem(fileName, 1, 1, "", "cannot read file: " + e.getMessage(),
-                    "check that it exists and is readable"));
         }
         return Optional.empty();
     }

@@ -32,7 +32,7 @@ class ActionItemMappingTest {
 
     private static ActionItemMapping shipped() {
         try {
-            return new MappingLoader(TextConverters.plainOnly()).load(MappingFiles.SHIPPED_DIR).actionItems();
+            return new MappingLoader(TextFormatConverters.plainOnly()).load(MappingFiles.SHIPPED_DIR).actionItems();
         } catch (MappingValidationException e) {
             throw new AssertionError(e.getMessage());
         }

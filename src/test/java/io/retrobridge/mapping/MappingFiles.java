@@ -57,7 +57,7 @@ final class MappingFiles {
 
     static List<MappingProblem> problemsOf(Path dir) {
         try {
-            new MappingLoader(TextConverters.plainOnly()).load(dir);
+            new MappingLoader(TextFormatConverters.plainOnly()).load(dir);
         } catch (MappingValidationException e) {
             return e.problems();
         }
@@ -66,7 +66,7 @@ final class MappingFiles {
 
     static LoadedMappings load(String content, Path dir) {
         try {
-            return new MappingLoader(TextConverters.plainOnly()).load(write(dir, content));
+            return new MappingLoader(TextFormatConverters.plainOnly()).load(write(dir, content));
         } catch (MappingValidationException e) {
             throw new AssertionError(e.getMessage(), e);
         }

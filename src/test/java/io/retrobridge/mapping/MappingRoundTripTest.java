@@ -31,7 +31,7 @@ class MappingRoundTripTest {
 
     @BeforeProperty
     void load() throws MappingValidationException {
-        mapping = new MappingLoader(TextConverters.plainOnly()).load(MappingFiles.SHIPPED_DIR).actionItems();
+        mapping = new MappingLoader(TextFormatConverters.plainOnly()).load(MappingFiles.SHIPPED_DIR).actionItems();
         bothWays = mapping.fieldRules().values().stream().filter(r -> r.direction() == FieldFlow.BOTH)
                 .map(FieldRule::field).toList();
     }

@@ -36,7 +36,7 @@ class ServiceNowSandboxMappingTest {
         sandbox = new ServiceNowSandbox(0, Clock.systemUTC()).start();
         sandbox.addUser("retrobridge.integration", "s3cret-pw", "itil");
         sandbox.seed().demo();
-        mapping = new MappingLoader(TextConverters.plainOnly()).load(MappingFiles.SHIPPED_DIR).actionItems();
+        mapping = new MappingLoader(TextFormatConverters.plainOnly()).load(MappingFiles.SHIPPED_DIR).actionItems();
     }
 
     @AfterEach

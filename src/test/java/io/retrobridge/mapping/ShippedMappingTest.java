@@ -24,7 +24,7 @@ class ShippedMappingTest {
 
     @Test
     void shippedFileLoads() throws MappingValidationException {
-        LoadedMappings loaded = new MappingLoader(TextConverters.plainOnly()).load(MappingFiles.SHIPPED_DIR);
+        LoadedMappings loaded = new MappingLoader(TextFormatConverters.plainOnly()).load(MappingFiles.SHIPPED_DIR);
         assertThat(loaded.files()).containsExactly("action-items.yaml");
         assertThat(loaded.ruleCount()).isEqualTo(5);
         assertThat(loaded.actionItems().jiraScope().projects()).containsExactly("PAY");

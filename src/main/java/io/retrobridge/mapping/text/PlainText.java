@@ -3,16 +3,16 @@ package io.retrobridge.mapping.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-/** Plain text is canonical text already: a JSON string in, the same string out. */
+/** ServiceNow plain string fields such as {@code description} and {@code short_description}. */
 public final class PlainText implements TextConverter {
 
     @Override
     public String toCanonical(JsonNode external) {
-        return external == null || external.isNull() ? "" : external.asText();
+        return CanonicalWriter.write(PlainReader.read(ExternalText.asString(external, "plain")));
     }
 
     @Override
     public JsonNode toExternal(String canonical) {
-        return TextNode.valueOf(canonical == null ? "" : canonical);
+        return TextNode.valueOf(PlainWriter.write(CanonicalReader.read(canonical)));
     }
 }

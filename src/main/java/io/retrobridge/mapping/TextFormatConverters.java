@@ -1,22 +1,30 @@
 package io.retrobridge.mapping;
 
+import io.retrobridge.mapping.text.AdfText;
+import io.retrobridge.mapping.text.HtmlText;
+
 import io.retrobridge.mapping.text.PlainText;
 import io.retrobridge.mapping.text.TextConverter;
 import java.util.Objects;
 
 /** The converter for each text format a mapping file can name. */
-public record TextConverters(TextConverter adf, TextConverter html, TextConverter plain) {
+public record TextFormatConverters(TextConverter adf, TextConverter html, TextConverter plain) {
 
-    public TextConverters {
+    public TextFormatConverters {
         Objects.requireNonNull(adf, "adf");
         Objects.requireNonNull(html, "html");
         Objects.requireNonNull(plain, "plain");
     }
 
+    /** The real converters: Atlassian Document Format, ServiceNow journal HTML, plain text. */
+    public static TextFormatConverters standard() {
+        return new TextFormatConverters(new AdfText(), new HtmlText(), new PlainText());
+    }
+
     /** Text kept as it is for every format: enough to validate files, not to talk to Jira Cloud. */
-    public static TextConverters plainOnly() {
+    public static TextFormatConverters plainOnly() {
         PlainText plain = new PlainText();
-        return new TextConverters(plain, plain, plain);
+        return new TextFormatConverters(plain, plain, plain);
     }
 
     public TextConverter forFormat(TextFormat format) {
