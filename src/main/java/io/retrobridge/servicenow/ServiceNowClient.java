@@ -81,7 +81,7 @@ public class ServiceNowClient {
     /** The record with this sys_id, or empty when ServiceNow has none (404: deleted, or hidden by an ACL). */
     public Optional<ServiceNowRecord> find(String table, String sysId, Collection<String> fields) {
         List<String> asked = asked(fields);
-        OutboundRequest request = raw(OutboundRequest.get(recordPath(table, sysId)), asked);
+        OutboundRequest request = raw(OutboundRequest.get(recordPath(table, sysId)), withAudit(asked));
         OutboundResponse response = servicenow.exchange(request);
         if (response.status() == 404) {
             return Optional.empty();
@@ -112,7 +112,8 @@ public class ServiceNowClient {
         String query = EncodedQuery.query().fragment(scopeQuery).atOrAfter("sys_updated_on", since)
                 .orderBy("sys_updated_on").orderBy("sys_id").build();
         List<String> asked = asked(fields);
-        OutboundRequest request = raw(OutboundRequest.get(tablePath(table)).withQuery("sysparm_query", query), asked)
+        OutboundRequest request = raw(OutboundRequest.get(tablePath(table)).withQuery("sysparm_query", query),
+                withAudit(asked))
                 .withQuery("sysparm_limit", limit)
                 .withQuery("sysparm_offset", offset);
         OutboundResponse response = succeeded(request, servicenow.exchange(request));
@@ -128,7 +129,8 @@ public class ServiceNowClient {
     public Optional<ServiceNowRecord> findByCorrelationId(String table, String correlationId, Collection<String> fields) {
         String query = EncodedQuery.query().eq("correlation_id", correlationId).orderBy("sys_created_on").build();
         List<String> asked = asked(fields);
-        OutboundRequest request = raw(OutboundRequest.get(tablePath(table)).withQuery("sysparm_query", query), asked)
+        OutboundRequest request = raw(OutboundRequest.get(tablePath(table)).withQuery("sysparm_query", query),
+                withAudit(asked))
                 .withQuery("sysparm_limit", 2);
         List<ServiceNowRecord> found = records(request, succeeded(request, servicenow.exchange(request)), asked);
         if (found.size() > 1) {
@@ -146,7 +148,7 @@ public class ServiceNowClient {
         String path = tablePath(table);
         ObjectNode body = writable(fields);
         List<String> written = asked(names(body));
-        OutboundRequest request = writeOptions(OutboundRequest.post(path, body.toString()), written);
+        OutboundRequest request = writeOptions(OutboundRequest.post(path, body.toString()), withAudit(written));
         OutboundResponse response = succeeded(request, servicenow.exchange(request));
         return answers.record(request, response, answers.result(request, response), written);
     }
@@ -156,7 +158,7 @@ public class ServiceNowClient {
         String path = recordPath(table, sysId);
         ObjectNode body = writable(fields);
         List<String> written = asked(names(body));
-        OutboundRequest request = writeOptions(OutboundRequest.patch(path, body.toString()), written);
+        OutboundRequest request = writeOptions(OutboundRequest.patch(path, body.toString()), withAudit(written));
         OutboundResponse response = succeeded(request, servicenow.exchange(request));
         return answers.record(request, response, answers.result(request, response), written);
     }
@@ -269,12 +271,18 @@ public class ServiceNowClient {
         return raw(request, fields).withQuery("sysparm_input_display_value", "false");
     }
 
-    /** The caller's fields, checked, without repeats, followed by the audit columns every record answer needs. */
+    /** The caller's fields, checked, without repeats. */
     private static List<String> asked(Collection<String> fields) {
         Set<String> all = new LinkedHashSet<>();
         for (String field : Objects.requireNonNull(fields, "fields")) {
             all.add(TableApiNames.readableField(field));
         }
+        return List.copyOf(all);
+    }
+
+    /** What to ask ServiceNow for: the caller's fields, then the audit columns every record answer needs. */
+    private static List<String> withAudit(List<String> asked) {
+        Set<String> all = new LinkedHashSet<>(asked);
         all.addAll(AUDIT_FIELDS);
         return List.copyOf(all);
     }
