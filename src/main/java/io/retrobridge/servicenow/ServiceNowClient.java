@@ -153,7 +153,10 @@ public class ServiceNowClient {
         return answers.record(request, response, answers.result(request, response), written);
     }
 
-    /** Changes the given fields of a record (PATCH) and returns it as stored. User references may be given by user_name. */
+    /**
+     * Changes the given fields of a record (PATCH) and returns it as stored. User references may be
+     * given by user_name (or, failing that, e-mail address).
+     */
     public ServiceNowRecord update(String table, String sysId, ObjectNode fields) {
         String path = recordPath(table, sysId);
         ObjectNode body = writable(fields);
@@ -173,10 +176,15 @@ public class ServiceNowClient {
         addJournalEntry(table, sysId, "comments", text);
     }
 
-    /** Every journal entry (work notes, comments) of a record, oldest first, read from sys_journal_field. */
+    /**
+     * Every journal entry (work notes, comments) of a record, oldest first, read from sys_journal_field.
+     * Entries are found by the record's sys_id alone: sys_ids are unique across tables, and the table
+     * name stored beside an entry may be a parent table's (task) rather than the one we asked about.
+     */
     public List<JournalLine> journal(String table, String sysId) {
+        TableApiNames.table(table);
         String query = EncodedQuery.query().eq("element_id", TableApiNames.sysId(sysId))
-                .eq("name", TableApiNames.table(table)).orderBy("sys_created_on").build();
+                .orderBy("sys_created_on").build();
         List<JournalLine> lines = new ArrayList<>();
         boolean more = true;
         for (int offset = 0; more; ) {
@@ -321,9 +329,12 @@ public class ServiceNowClient {
         if (text.isEmpty() || TableApiNames.isSysId(text)) {
             return value;
         }
-        String sysId = users.byUserName(text).orElseThrow(() -> new IllegalArgumentException(field + " names user '"
-                + text + "', but ServiceNow has no user with that user_name; give an existing user_name or a sys_id "
-                + "(nothing was sent)"));
+        Optional<String> byName = users.byUserName(text);
+        // Mappings often carry a person's e-mail address; it names them as well when no user_name matches.
+        Optional<String> found = byName.isEmpty() && text.contains("@") ? users.byEmail(text) : byName;
+        String sysId = found.orElseThrow(() -> new IllegalArgumentException(field + " names user '" + text
+                + "', but ServiceNow has no user with that user_name" + (text.contains("@") ? " or e-mail address" : "")
+                + "; give an existing user_name or a sys_id (nothing was sent)"));
         return json.getNodeFactory().textNode(sysId);
     }
 

@@ -15,8 +15,9 @@ import javax.net.ssl.SSLException;
 
 /**
  * A call to Jira or ServiceNow that did not succeed, with the kind of failure a caller (or a retry
- * policy) decides on. The message names the system, method, path and status; it never holds a
- * credential, a query value or a body.
+ * policy) decides on. The message names the system, method, path and status, and the remote system's
+ * own one-line reason when the adapter read one out of the error body; it never holds a credential, a
+ * query value or a body.
  */
 public final class RemoteCallException extends RuntimeException {
 

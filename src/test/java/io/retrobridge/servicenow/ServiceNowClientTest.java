@@ -194,6 +194,19 @@ class ServiceNowClientTest {
     }
 
     @Test
+    void anEmailAddressInAReferenceNamesTheUserWhenNoUserNameMatches() {
+        SeededRecord task = task("Pin the SDK");
+
+        ServiceNowRecord updated = client.update("problem_task", task.sysId(),
+                fields("assigned_to", "beth.anglin@example.com"));
+
+        assertThat(updated.text("assigned_to")).isEqualTo(beth.sysId());
+        assertThatThrownBy(() -> client.update("problem_task", task.sysId(), fields("opened_by", "ghost@example.com")))
+                .hasMessageContaining("opened_by names user 'ghost@example.com'")
+                .hasMessageContaining("no user with that user_name or e-mail address");
+    }
+
+    @Test
     void unknownUserNameInAReferenceIsRefusedAndNothingIsWritten() {
         SeededRecord task = task("Pin the SDK");
 
@@ -375,7 +388,8 @@ class ServiceNowClientTest {
         RequestLog.Entry read = sandbox.requests().all().get(sandbox.requests().all().size() - 1);
         assertThat(read.path()).isEqualTo("/api/now/table/sys_journal_field");
         assertThat(query(read)).containsEntry("sysparm_query",
-                List.of("element_id=" + task.sysId() + "^name=problem_task^ORDERBYsys_created_on"));
+                List.of("element_id=" + task.sysId() + "^ORDERBYsys_created_on"))
+                .containsEntry("sysparm_fields", List.of("sys_id,element,value,sys_created_on,sys_created_by"));
     }
 
     // --- users ---
