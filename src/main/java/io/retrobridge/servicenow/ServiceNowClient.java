@@ -10,8 +10,10 @@ import io.retrobridge.transport.RemoteSystem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +99,9 @@ public class ServiceNowClient {
      * callers de-duplicate by sys_id and sys_mod_count.
      *
      * @param scopeQuery the mapping's encoded query (e.g. {@code active=true}), or null/blank for the whole table
+     * <p>Offsets are exact only while nothing in scope changes during the poll; {@link #allUpdatedSince}
+     * pages safely while ServiceNow is being written to.
+     *
      * @param offset     0 for the first page, then the previous page's {@link ServiceNowPage#nextOffset()}
      * @param limit      page size, 1 to {@value #MAX_PAGE_SIZE}
      */
@@ -120,6 +125,40 @@ public class ServiceNowClient {
         List<ServiceNowRecord> records = records(request, response, asked);
         return new ServiceNowPage(records, offset + records.size(),
                 TableApiAnswers.hasMore(response, offset, records.size(), limit));
+    }
+
+    /**
+     * Every record in scope updated at or after {@code since}, oldest change first, each version
+     * (sys_id and sys_mod_count) once. Pages by the last {@code sys_updated_on} read rather than by a
+     * growing offset: a record updated while the poll runs moves to the end of the order, which shifts
+     * everything after it and would make a plain offset skip one unread record for good.
+     *
+     * @param pageSize records per request, 1 to {@value #MAX_PAGE_SIZE}
+     */
+    public List<ServiceNowRecord> allUpdatedSince(String table, String scopeQuery, Instant since,
+            Collection<String> fields, int pageSize) {
+        List<ServiceNowRecord> all = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Instant from = Objects.requireNonNull(since, "since").truncatedTo(ChronoUnit.SECONDS);
+        int offset = 0;
+        while (true) {
+            ServiceNowPage page = updatedSince(table, scopeQuery, from, fields, offset, pageSize);
+            for (ServiceNowRecord record : page.records()) {
+                if (seen.add(record.sysId() + "#" + record.modCount())) {
+                    all.add(record);
+                }
+            }
+            if (!page.hasMore()) {
+                return all;
+            }
+            Instant last = page.records().get(page.records().size() - 1).updatedOn();
+            if (last.equals(from)) {
+                offset += page.records().size(); // a whole page within one second: step through that second
+            } else {
+                from = last; // start again at the newest second read; what is read twice is dropped above
+                offset = 0;
+            }
+        }
     }
 
     /**

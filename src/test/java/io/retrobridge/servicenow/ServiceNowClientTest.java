@@ -11,6 +11,8 @@ import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import io.retrobridge.sandbox.servicenow.ServiceNowSeed.SeededRecord;
 import io.retrobridge.transport.AdjustableClock;
 import io.retrobridge.transport.CamelHttpSender;
+import io.retrobridge.transport.OutboundResponse;
+import io.retrobridge.transport.OutboundSender;
 import io.retrobridge.transport.RemoteCallException;
 import io.retrobridge.transport.RemoteCallException.Failure;
 import io.retrobridge.transport.RemoteSystem;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -257,6 +260,58 @@ class ServiceNowClientTest {
         assertThat(more).containsExactly(true, true, false);
         assertThat(seen).hasSize(120).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
         assertThat(offset).isEqualTo(120);
+    }
+
+    @Test
+    void aFullPollMissesNothingWhenARecordIsUpdatedWhileItRuns() {
+        sandboxClock.advance(Duration.ofSeconds(10));
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            created.add(task("task " + i).sysId());
+            if (i % 3 == 2) {
+                sandboxClock.advance(Duration.ofSeconds(1));
+            }
+        }
+        sandboxClock.advance(Duration.ofMinutes(1));
+        // Between the first and second page someone edits a record the first page already returned.
+        String edited = client.updatedSince("problem_task", null, START, List.of(), 0, 1).records().get(0).sysId();
+        AtomicInteger polls = new AtomicInteger();
+        CamelHttpSender wire = new CamelHttpSender(camel, camel.createProducerTemplate());
+        OutboundSender meddling = (target, request) -> {
+            OutboundResponse response = wire.send(target, request);
+            if (request.method().equals("GET") && polls.incrementAndGet() == 1) {
+                client.update("problem_task", edited, fields("state", "154"));
+            }
+            return response;
+        };
+        ServiceNowProperties properties = new ServiceNowProperties(sandbox.baseUrl(), USER, PASSWORD, null, null,
+                "hook", Duration.ofSeconds(2), Duration.ofSeconds(5));
+        ServiceNowClient polling = new ServiceNowClient(
+                ServiceNowConnectionConfiguration.remoteSystem(properties, meddling, ourClock),
+                ServiceNowClient.DEFAULT_USER_REFERENCE_FIELDS, ourClock);
+
+        List<ServiceNowRecord> all = polling.allUpdatedSince("problem_task", "active=true", START, List.of("state"), 50);
+
+        assertThat(all).extracting(ServiceNowRecord::sysId).containsAll(created).hasSize(121);
+        assertThat(all).filteredOn(r -> r.sysId().equals(edited)).extracting(ServiceNowRecord::modCount)
+                .containsExactly(0, 1);
+        assertThat(all.get(all.size() - 1).text("state")).isEqualTo("154");
+        assertThat(all).extracting(ServiceNowRecord::updatedOn).isSorted();
+    }
+
+    @Test
+    void aFullPollStepsThroughASecondHoldingMoreThanAPage() {
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            created.add(task("same second " + i).sysId());
+        }
+
+        List<ServiceNowRecord> all = client.allUpdatedSince("problem_task", null, START.plusMillis(400), List.of(), 25);
+
+        assertThat(all).extracting(ServiceNowRecord::sysId)
+                .containsExactlyElementsOf(created.stream().sorted().toList());
+        assertThat(sandbox.requests().all()).extracting(e -> query(e).get("sysparm_offset"))
+                .containsExactly(List.of("0"), List.of("25"), List.of("50"));
     }
 
     @Test
