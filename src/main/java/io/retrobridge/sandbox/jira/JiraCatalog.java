@@ -31,15 +31,17 @@ final class JiraCatalog {
     static final Status TO_DO = new Status("10000", "To Do", NEW);
     static final Status IN_PROGRESS = new Status("10001", "In Progress", IN_FLIGHT);
     static final Status DONE = new Status("10002", "Done", COMPLETE);
-    static final List<Status> STATUSES = List.of(TO_DO, IN_PROGRESS, DONE);
+    /** Jira Service Management and business workflows close work that will not be done this way. */
+    static final Status CANCELLED = new Status("10003", "Cancelled", COMPLETE);
+    static final List<Status> STATUSES = List.of(TO_DO, IN_PROGRESS, DONE, CANCELLED);
 
     static final List<Priority> PRIORITIES = List.of(new Priority("1", "Highest"), new Priority("2", "High"),
             new Priority("3", "Medium"), new Priority("4", "Low"), new Priority("5", "Lowest"));
     static final Priority DEFAULT_PRIORITY = PRIORITIES.get(2);
 
     static final Resolution DONE_RESOLUTION = new Resolution("10000", "Done", "Work has been completed on this issue.");
-    static final List<Resolution> RESOLUTIONS = List.of(DONE_RESOLUTION,
-            new Resolution("10001", "Won't Do", "This issue won't be actioned."),
+    static final Resolution WONT_DO_RESOLUTION = new Resolution("10001", "Won't Do", "This issue won't be actioned.");
+    static final List<Resolution> RESOLUTIONS = List.of(DONE_RESOLUTION, WONT_DO_RESOLUTION,
             new Resolution("10002", "Duplicate", "The problem is a duplicate of an existing issue."),
             new Resolution("10003", "Cannot Reproduce", "This issue could not be reproduced."));
 

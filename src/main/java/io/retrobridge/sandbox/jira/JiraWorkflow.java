@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The simple workflow of a Jira Cloud team project: To Do, In Progress and Done, each reachable from
- * the others by a global transition named after its target (ids 11, 21, 31). A transition into Done
- * sets the resolution (Done unless the caller gives one); leaving Done clears it. Tests can make a
+ * A simple Jira workflow: To Do, In Progress, Done and Cancelled, each reachable from the others by a
+ * global transition named after its target (ids 11, 21, 31, 41). A transition into Done sets the
+ * resolution (Done unless the caller gives one), into Cancelled "Won't Do"; leaving them clears it. Tests can make a
  * transition's screen demand a field, as an admin would, to see the connector handle the refusal.
  */
 public final class JiraWorkflow {
@@ -22,7 +22,8 @@ public final class JiraWorkflow {
     static final List<Transition> TRANSITIONS = List.of(
             new Transition("11", "To Do", JiraCatalog.TO_DO),
             new Transition("21", "In Progress", JiraCatalog.IN_PROGRESS),
-            new Transition("31", "Done", JiraCatalog.DONE));
+            new Transition("31", "Done", JiraCatalog.DONE),
+            new Transition("41", "Cancelled", JiraCatalog.CANCELLED));
 
     /** Fields a transition screen may show and so may demand. */
     private static final Set<String> SCREEN_FIELDS = Set.of("resolution", "assignee", "duedate", "labels", "priority");

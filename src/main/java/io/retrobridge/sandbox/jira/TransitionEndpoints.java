@@ -97,12 +97,14 @@ final class TransitionEndpoints {
         return SandboxResponse.empty(204);
     }
 
-    /** Into Done the resolution is set (Done unless given) and dated; out of Done it is cleared. */
+    /** Into Done or Cancelled the resolution is set (Done / Won't Do unless given) and dated; out of them it is cleared. */
     private void moveTo(Issue draft, JiraWorkflow.Transition t) {
         JiraCatalog.Resolution given = draft.resolution;
         draft.status = t.to();
-        if (t.to().equals(JiraCatalog.DONE)) {
-            draft.resolution = given == null ? JiraCatalog.DONE_RESOLUTION : given;
+        if (t.to().equals(JiraCatalog.DONE) || t.to().equals(JiraCatalog.CANCELLED)) {
+            JiraCatalog.Resolution byDefault = t.to().equals(JiraCatalog.DONE)
+                    ? JiraCatalog.DONE_RESOLUTION : JiraCatalog.WONT_DO_RESOLUTION;
+            draft.resolution = given == null ? byDefault : given;
             draft.resolutionDate = store.now();
         } else {
             draft.resolution = null;
