@@ -1,8 +1,6 @@
 package io.retrobridge.servicenow;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -17,8 +15,8 @@ import java.util.regex.Pattern;
 public final class EncodedQuery {
 
     private static final Pattern FIELD = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
-    /** Table API stores and compares raw dates in UTC with this pattern. */
-    private static final DateTimeFormatter GLIDE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** A plain mailbox address: nothing that could end the clause or start another operator's syntax. */
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
     private final List<String> parts = new ArrayList<>();
     private final List<String> order = new ArrayList<>();
@@ -32,16 +30,36 @@ public final class EncodedQuery {
         return this;
     }
 
-    public EncodedQuery atOrAfter(String field, Instant instant) {
-        parts.add(field(field) + ">=" + GLIDE.format(instant));
+    /**
+     * {@code field=address} for an e-mail address. {@link #eq} refuses {@code @} (it separates the
+     * arguments of operators such as BETWEEN and RELATIVE); after {@code =} it is plain text, so an
+     * address of the usual shape, and nothing else, is let through here.
+     */
+    public EncodedQuery eqEmail(String field, String address) {
+        if (address == null || !EMAIL.matcher(address).matches()) {
+            throw new IllegalArgumentException("encoded query value for " + field
+                    + " is not a plain e-mail address (name@domain.tld); refused");
+        }
+        // The pattern admits no ^, =, colon or line break, so the address cannot leave its clause.
+        parts.add(field(field) + "=" + address);
         return this;
     }
 
-    /** The mapping's own scope, written by the admin; checked for line breaks only. */
+    public EncodedQuery atOrAfter(String field, Instant instant) {
+        parts.add(field(field) + ">=" + GlideTime.format(instant));
+        return this;
+    }
+
+    /** The mapping's own scope, written by the admin; checked for line breaks, ordering and ^NQ only. */
     public EncodedQuery fragment(String adminQuery) {
         if (adminQuery != null && !adminQuery.isBlank()) {
             if (adminQuery.contains("\n") || adminQuery.contains("\r") || adminQuery.contains("ORDERBY")) {
                 throw new IllegalArgumentException("the scope encoded query must be one line without ORDERBY");
+            }
+            if (adminQuery.contains("^NQ")) {
+                // ^NQ starts a second, separate query: the conditions we add after it would bound only that one.
+                throw new IllegalArgumentException("the scope encoded query must not hold ^NQ (a second query); "
+                        + "write the alternatives with ^OR instead");
             }
             parts.add(adminQuery.strip());
         }

@@ -15,8 +15,9 @@ import javax.net.ssl.SSLException;
 
 /**
  * A call to Jira or ServiceNow that did not succeed, with the kind of failure a caller (or a retry
- * policy) decides on. The message names the system, method, path and status; it never holds a
- * credential, a query value or a body.
+ * policy) decides on. The message names the system, method, path and status, and the remote system's
+ * own one-line reason when the adapter read one out of the error body; it never holds a credential, a
+ * query value or a body.
  */
 public final class RemoteCallException extends RuntimeException {
 
@@ -67,12 +68,24 @@ public final class RemoteCallException extends RuntimeException {
 
     /** For an answer whose status is not 2xx. */
     public static RemoteCallException forResponse(String system, OutboundRequest request, OutboundResponse response) {
+        return forResponse(system, request, response, null);
+    }
+
+    /**
+     * For an answer whose status is not 2xx, with the reason the remote system gave for it (e.g.
+     * ServiceNow's {@code error.message}), picked out of the body by the adapter that knows its shape.
+     * Only that reason is kept, on one line and cut to {@value #MAX_REASON} characters, never the body.
+     */
+    public static RemoteCallException forResponse(String system, OutboundRequest request, OutboundResponse response,
+            String remoteReason) {
         int status = response.status();
         Failure failure = kindOf(status);
         Duration retryAfter = failure == Failure.RATE_LIMITED || status == 503
                 ? response.header("Retry-After").flatMap(RemoteCallException::parseRetryAfter).orElse(null)
                 : null;
+        String reason = oneLine(remoteReason);
         String message = system + " " + request.describe() + " answered " + status + " (" + explain(failure, status) + ")"
+                + (reason.isEmpty() ? "" : ": " + reason)
                 + (retryAfter == null ? "" : "; retry after " + retryAfter.toSeconds() + " s");
         return new RemoteCallException(system, request.method(), request.path(), failure, status, retryAfter, message, null);
     }
@@ -167,6 +180,16 @@ public final class RemoteCallException extends RuntimeException {
             case SERVER_ERROR -> "server error";
             default -> status >= 400 ? "request refused" : "unexpected status";
         };
+    }
+
+    private static final int MAX_REASON = 300;
+
+    private static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON) + "...";
     }
 
     /** The innermost message, which names the actual problem (e.g. "Connection refused"). */

@@ -34,4 +34,24 @@ class EncodedQueryTest {
         assertThat(EncodedQuery.query().eq("correlation_id", "rb-2f1c").eq("problem.number", "PRB0040001").build())
                 .isEqualTo("correlation_id=rb-2f1c^problem.number=PRB0040001");
     }
+
+    @Test
+    void emailAddressesAreLetThroughOnlyInTheirPlainShape() {
+        assertThat(EncodedQuery.query().eqEmail("email", "o'neil.beth+ops@mail.example.com").build())
+                .isEqualTo("email=o'neil.beth+ops@mail.example.com");
+        for (String hostile : new String[] {"a@b.c^ORactive=true", "a@b.c\nactive=false", "x@y", "a=b@c.d",
+                "javascript:gs.getUserID()@x.y", "", "a@b@c.d"}) {
+            assertThatThrownBy(() -> EncodedQuery.query().eqEmail("email", hostile))
+                    .as(hostile).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refused");
+        }
+    }
+
+    @Test
+    void scopeWithASecondQueryIsRefusedBecauseOurBoundsWouldOnlyCoverTheLastOne() {
+        assertThatThrownBy(() -> EncodedQuery.query().fragment("active=true^NQstate=3"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("^NQ").hasMessageContaining("^OR");
+        assertThat(EncodedQuery.query().fragment("state=1^ORstate=2").atOrAfter("sys_updated_on",
+                Instant.parse("2026-01-01T00:00:00Z")).build())
+                .isEqualTo("state=1^ORstate=2^sys_updated_on>=2026-01-01 00:00:00");
+    }
 }
