@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * Retries what is worth retrying and paces every attempt, around another sender (the breaker routes).
@@ -27,6 +28,7 @@ import java.util.function.DoubleSupplier;
 public final class ResilientSender implements OutboundSender {
 
     private static final Set<String> NOT_IDEMPOTENT = Set.of("POST", "PATCH");
+    private static final ThreadLocal<Boolean> SINGLE_ATTEMPT = ThreadLocal.withInitial(() -> false);
 
     private final OutboundSender delegate;
     private final ResilienceProperties settings;
@@ -48,6 +50,20 @@ public final class ResilientSender implements OutboundSender {
         this.clock = clock;
         this.sleeper = sleeper;
         this.random = random;
+    }
+
+    /**
+     * Runs {@code calls} with one attempt per call (still paced, still through the breaker): for
+     * connection checks, which report how a system is now rather than insist until it answers.
+     */
+    public static <T> T singleAttempt(Supplier<T> calls) {
+        boolean outer = SINGLE_ATTEMPT.get();
+        SINGLE_ATTEMPT.set(true);
+        try {
+            return calls.get();
+        } finally {
+            SINGLE_ATTEMPT.set(outer);
+        }
     }
 
     @Override
@@ -79,7 +95,7 @@ public final class ResilientSender implements OutboundSender {
 
     private static boolean worthRetrying(RemoteCallException failure, OutboundRequest request, int attempt,
             ResilienceProperties.PerSystem policy) {
-        if (attempt >= policy.maxAttempts() || !failure.isTransient() || failure.circuitOpen()) {
+        if (attempt >= policy.maxAttempts() || SINGLE_ATTEMPT.get() || !failure.isTransient() || failure.circuitOpen()) {
             return false;
         }
         return !NOT_IDEMPOTENT.contains(request.method()) || wasRefusedUnprocessed(failure);

@@ -219,6 +219,28 @@ class ResilientSenderTest {
     }
 
     @Test
+    void aConnectionCheckTriesOnceAndReportsWhatItGot() {
+        answersInTurn("GET", 503);
+
+        OutboundResponse answer = ResilientSender.singleAttempt(() -> jira().exchange(OutboundRequest.get("/rest/api/3/myself")));
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(requestsSeen()).isEqualTo(1);
+    }
+
+    @Test
+    void serviceNowHasItsOwnDefaultsAndUnknownSystemsAreNamed() {
+        ResilienceProperties defaults = ResilienceProperties.defaults();
+
+        assertThat(defaults.forSystem("Jira").requestsPerSecond()).isEqualTo(10.0);
+        assertThat(defaults.forSystem("ServiceNow").requestsPerSecond()).isEqualTo(20.0);
+        assertThat(defaults.forSystem("ServiceNow").maxAttempts()).isEqualTo(5);
+        assertThatThrownBy(() -> defaults.forSystem("Acme")).hasMessageContaining("no resilience settings for system Acme");
+        assertThatThrownBy(() -> new ResilienceProperties.PerSystem(0, null, null, null, null, null, null, null, null))
+                .hasMessage("retrobridge.resilience: max-attempts must be at least 1 (1 means: never retry)");
+    }
+
+    @Test
     void theRateLimiterSpacesCallsEvenly() {
         wire.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200)));
         RemoteSystem jira = jira(new ResilienceProperties(
