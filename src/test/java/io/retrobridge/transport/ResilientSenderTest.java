@@ -184,6 +184,35 @@ class ResilientSenderTest {
     }
 
     @Test
+    void rateLimitingAndConflictsDoNotOpenTheBreakerButTimeoutsDo() {
+        wire.stubFor(get("/limited").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+        wire.stubFor(get("/conflict").willReturn(aResponse().withStatus(409)));
+        wire.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(1_000)));
+        ResilienceProperties once = new ResilienceProperties(
+                new ResilienceProperties.PerSystem(1, null, null, null, null, null, null, null, null), null);
+        ResilientSender sender = new ResilientSender(new CamelHttpSender(camel, camel.createProducerTemplate(), true),
+                once, new OutboundMetrics(meters), clock, recordingSleeper, () -> 0.5);
+        HttpTarget impatient = new HttpTarget("Jira", URI.create("http://localhost:" + wire.port()),
+                Duration.ofSeconds(1), Duration.ofMillis(150));
+
+        for (int i = 0; i < 6; i++) {
+            assertThat(sender.send(impatient, OutboundRequest.get("/limited")).status()).isEqualTo(429);
+            assertThat(sender.send(impatient, OutboundRequest.get("/conflict")).status()).isEqualTo(409);
+        }
+        assertThat(breakers.stateCode("Jira")).isZero();
+
+        for (int i = 0; i < 12; i++) {
+            try {
+                sender.send(impatient, OutboundRequest.get("/slow"));
+            } catch (RemoteCallException expected) {
+                assertThat(expected.failure()).isIn(Failure.TIMEOUT, Failure.UNREACHABLE);
+            }
+        }
+        // After ten timeouts the last 20 calls are half failures: the breaker opens, the rest fail fast.
+        assertThat(breakers.stateCode("Jira")).isEqualTo(1.0);
+    }
+
+    @Test
     void aPostThatFailedWithAServerErrorIsNotSentTwice() {
         answersInTurn("POST", 500);
 
