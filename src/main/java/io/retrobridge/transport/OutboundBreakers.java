@@ -4,9 +4,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -23,6 +27,8 @@ public final class OutboundBreakers implements MeterBinder {
     public static final List<String> SYSTEMS = List.of("Jira", "ServiceNow");
 
     private final CamelContext camel;
+    /** When each breaker last opened, learnt from its events; breakers are watched from their first call. */
+    private final Map<CircuitBreaker, Instant> openedAt = new ConcurrentHashMap<>();
 
     public OutboundBreakers(CamelContext camel) {
         this.camel = camel;
@@ -35,6 +41,7 @@ public final class OutboundBreakers implements MeterBinder {
 
     /** Route step after the HTTP call: a 5xx answer is a failure the breaker must count. */
     public void countServerError(Exchange exchange) {
+        watch(exchange);
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (status >= 500) {
             throw new ServerErrorAnswer(CamelHttpSender.answerOf(exchange.getMessage()));
@@ -46,6 +53,7 @@ public final class OutboundBreakers implements MeterBinder {
      * real failure is passed on unchanged; a refusal becomes {@link CircuitOpenException}.
      */
     public void afterFailure(Exchange exchange, String system) throws Exception {
+        watch(exchange);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (caught instanceof Exception failure) {
             throw failure;
@@ -63,9 +71,32 @@ public final class OutboundBreakers implements MeterBinder {
                 .orElse(0L) / 1000;
         String state = breaker.map(b -> b.getState() == CircuitBreaker.State.HALF_OPEN ? "half-open" : "open")
                 .orElse("open");
-        return "circuit " + state + " for " + system + ": " + failures + " recent failures; calls resume after the "
-                + waitSeconds + " s wait (retrobridge.resilience." + key(system) + ".breaker-wait-seconds), "
-                + "once a trial call succeeds";
+        Instant opened = breaker.map(openedAt::get).filter(at -> !Instant.EPOCH.equals(at)).orElse(null);
+        String resume = opened == null ? "the " + waitSeconds + " s wait"
+                : opened.plusSeconds(waitSeconds).truncatedTo(ChronoUnit.SECONDS) + " (" + waitSeconds + " s after it opened)";
+        return "circuit " + state + " for " + system + ": " + failures + " recent failures; calls resume after "
+                + resume + " once a trial call succeeds (wait set by retrobridge.resilience." + key(system)
+                + ".breaker-wait-seconds)";
+    }
+
+    /** Starts following a breaker's state changes the first time one of its calls passes here. */
+    private void watch(Exchange exchange) {
+        String routeId = exchange.getFromRouteId();
+        if (routeId == null || !routeId.startsWith("outbound-")) {
+            return;
+        }
+        Processor processor = camel.getProcessor(routeId.substring("outbound-".length()) + "-breaker");
+        if (processor instanceof ResilienceProcessor breakerProcessor && breakerProcessor.getCircuitBreaker() != null) {
+            CircuitBreaker breaker = breakerProcessor.getCircuitBreaker();
+            openedAt.computeIfAbsent(breaker, b -> {
+                b.getEventPublisher().onStateTransition(event -> {
+                    if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                        openedAt.put(b, event.getCreationTime().toInstant());
+                    }
+                });
+                return Instant.EPOCH;
+            });
+        }
     }
 
     /** 0 closed, 1 open, 2 half-open; NaN while the route is not (yet) there. */

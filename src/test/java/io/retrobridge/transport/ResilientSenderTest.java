@@ -153,9 +153,10 @@ class ResilientSenderTest {
         assertThatThrownBy(() -> jira.call(OutboundRequest.get("/rest/api/3/issue/RB-2")))
                 .isInstanceOfSatisfying(RemoteCallException.class, e -> {
                     assertThat(e.circuitOpen()).isTrue();
-                    assertThat(e).hasMessage("Jira GET /rest/api/3/issue/RB-2 not sent: circuit open for Jira: "
-                            + "10 recent failures; calls resume after the 30 s wait "
-                            + "(retrobridge.resilience.jira.breaker-wait-seconds), once a trial call succeeds");
+                    assertThat(e.getMessage()).matches("Jira GET /rest/api/3/issue/RB-2 not sent: circuit open for Jira: "
+                            + "10 recent failures; calls resume after \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ "
+                            + "\\(30 s after it opened\\) once a trial call succeeds "
+                            + "\\(wait set by retrobridge.resilience.jira.breaker-wait-seconds\\)");
                 });
         assertThat(requestsSeen()).as("refused without reaching Jira").isEqualTo(10);
         assertThat(counter("retrobridge.outbound.calls", "outcome", "circuit_open")).isEqualTo(1);
