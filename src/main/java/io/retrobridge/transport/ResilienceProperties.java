@@ -35,7 +35,7 @@ public record ResilienceProperties(PerSystem jira, PerSystem servicenow) {
      * @param maxAttempts          tries per call, the first included (default 5)
      * @param requestsPerSecond    calls started per second at most (default Jira 10, ServiceNow 20)
      * @param initialBackoff       ceiling of the first retry wait; doubles per retry, with jitter (default 500ms)
-     * @param maxBackoff           ceiling of any retry wait (default 30s)
+     * @param maxBackoff           ceiling of any retry wait (default 30s); a longer Retry-After ends the retries
      * @param rateLimitFloor       wait after a 429 that gave no Retry-After (default 5s)
      * @param breakerFailureRate   percent of failed calls in the window that opens the breaker (default 50)
      * @param breakerWindow        how many recent calls the breaker judges (default 20)

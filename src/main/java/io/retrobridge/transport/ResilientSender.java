@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  *     {@link Backoff#delay} between tries: exponential with jitter, never sooner than Retry-After.</li>
  * <li>POST and PATCH may have been half done, so they are retried only when the system clearly refused
  *     them (429, 503) or the connection was never made.</li>
- * <li>Never retries 4xx other than 429, nor a call the circuit breaker refused.</li>
+ * <li>Never retries 4xx other than 429, nor a call the circuit breaker refused, nor when Retry-After
+ *     asks for longer than {@code max-backoff}: then the failure (with its Retry-After) goes to the caller.</li>
  * </ul>
  */
 public final class ResilientSender implements OutboundSender {
@@ -87,9 +88,16 @@ public final class ResilientSender implements OutboundSender {
                 }
                 failure = e;
             }
+            Duration wait = policy.backoff().delay(attempt, failure.retryAfter(),
+                    failure.failure() == Failure.RATE_LIMITED, random);
+            if (wait.compareTo(policy.maxBackoff()) > 0) {
+                // Asked to wait longer than we ever hold a thread: give up now; the failure carries
+                // Retry-After for whoever schedules the next try.
+                metrics.call(system, OutboundMetrics.word(failure.failure()));
+                throw failure;
+            }
             metrics.retry(system, OutboundMetrics.word(failure.failure()));
-            pause(policy.backoff().delay(attempt, failure.retryAfter(), failure.failure() == Failure.RATE_LIMITED,
-                    random), failure);
+            pause(wait, failure);
         }
     }
 

@@ -109,6 +109,17 @@ class ResilientSenderTest {
     }
 
     @Test
+    void aRetryAfterLongerThanMaxBackoffIsHandedToTheCallerInsteadOfWaitedOut() {
+        wire.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+
+        assertThatThrownBy(() -> jira().call(OutboundRequest.get("/rest/api/3/myself")))
+                .isInstanceOfSatisfying(RemoteCallException.class,
+                        e -> assertThat(e.retryAfter()).contains(Duration.ofHours(1)));
+        assertThat(requestsSeen()).isEqualTo(1);
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
     void a429WithoutRetryAfterWaitsTheRateLimitFloor() {
         answersInTurn("GET", 429);
 
