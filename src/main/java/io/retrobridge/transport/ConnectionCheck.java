@@ -70,7 +70,8 @@ public final class ConnectionCheck {
         }
         long started = System.nanoTime();
         try {
-            OutboundResponse response = remote.call(request);
+            // A check reports how the system is now; retrying would only delay the answer.
+            OutboundResponse response = ResilientSender.singleAttempt(() -> remote.call(request));
             long latency = elapsedMs(started);
             Instant at = clock.instant();
             return probe.identity(response)

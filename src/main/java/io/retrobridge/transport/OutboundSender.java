@@ -1,10 +1,10 @@
 package io.retrobridge.transport;
 
 /**
- * Puts one request on the wire and brings back whatever the remote system answered. This is the seam
- * for per-system resilience: a decorator (circuit breaker, retry honouring Retry-After, rate limiter)
- * implements this interface around {@link CamelHttpSender}, or a Camel route does the same around the
- * HTTP endpoint, and {@link RemoteSystem} uses it unchanged.
+ * Puts one request on the wire and brings back whatever the remote system answered. The application's
+ * sender is {@link ResilientSender} (rate limiter, retries honouring Retry-After) around
+ * {@link CamelHttpSender}, whose calls pass each system's circuit breaker route in
+ * {@code routes/outbound.yaml}; {@link RemoteSystem} uses it unchanged.
  */
 @FunctionalInterface
 public interface OutboundSender {

@@ -54,9 +54,15 @@ public final class RemoteCallException extends RuntimeException {
     private final Failure failure;
     private final Integer status;
     private final Duration retryAfter;
+    private final boolean circuitOpen;
 
     private RemoteCallException(String system, String method, String path, Failure failure, Integer status,
             Duration retryAfter, String message, Throwable cause) {
+        this(system, method, path, failure, status, retryAfter, message, cause, false);
+    }
+
+    private RemoteCallException(String system, String method, String path, Failure failure, Integer status,
+            Duration retryAfter, String message, Throwable cause, boolean circuitOpen) {
         super(message, cause);
         this.system = system;
         this.method = method;
@@ -64,6 +70,16 @@ public final class RemoteCallException extends RuntimeException {
         this.failure = failure;
         this.status = status;
         this.retryAfter = retryAfter;
+        this.circuitOpen = circuitOpen;
+    }
+
+    /**
+     * For a call the circuit breaker refused without sending. It counts as UNREACHABLE (nothing was
+     * asked, try later), but {@link #circuitOpen()} tells a retry policy not to insist.
+     */
+    public static RemoteCallException forOpenCircuit(String system, OutboundRequest request, String reason) {
+        return new RemoteCallException(system, request.method(), request.path(), Failure.UNREACHABLE, null, null,
+                system + " " + request.describe() + " not sent: " + reason, null, true);
     }
 
     /** For an answer whose status is not 2xx. */
@@ -129,6 +145,16 @@ public final class RemoteCallException extends RuntimeException {
     /** The HTTP status, when there was an answer. */
     public OptionalInt status() {
         return status == null ? OptionalInt.empty() : OptionalInt.of(status);
+    }
+
+    /** Worth trying again later without changing anything on our side (429, 5xx, timeout, unreachable). */
+    public boolean isTransient() {
+        return failure.isTransient();
+    }
+
+    /** The circuit breaker refused the call: the system failed too often lately. */
+    public boolean circuitOpen() {
+        return circuitOpen;
     }
 
     /** How long the remote system asked us to wait (Retry-After), when it said. */

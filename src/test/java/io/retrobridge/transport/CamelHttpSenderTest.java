@@ -20,6 +20,7 @@ import io.retrobridge.transport.RemoteCallException.Failure;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Properties;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,12 +36,12 @@ class CamelHttpSenderTest {
     CamelHttpSender sender;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         wire = new WireMockServer(options().dynamicPort().dynamicHttpsPort());
         wire.start();
-        camel = new DefaultCamelContext();
-        camel.start();
-        sender = new CamelHttpSender(camel, camel.createProducerTemplate());
+        // Through the real breaker route, as in the application.
+        camel = OutboundRoutesFixture.startWithOutboundRoutes(new Properties());
+        sender = new CamelHttpSender(camel, camel.createProducerTemplate(), true);
     }
 
     @AfterEach

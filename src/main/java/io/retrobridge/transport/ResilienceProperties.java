@@ -1,0 +1,89 @@
+package io.retrobridge.transport;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How hard RetroBridge tries, and how politely, when calling each remote system. Every value has a
+ * default; {@code routes/outbound.yaml} reads the breaker values through placeholders with the same
+ * defaults, so leaving a value out means the same thing in both places.
+ */
+@ConfigurationProperties("retrobridge.resilience")
+public record ResilienceProperties(PerSystem jira, PerSystem servicenow) {
+
+    public ResilienceProperties {
+        jira = (jira == null ? PerSystem.DEFAULTS : jira).withRateIfUnset(10);
+        servicenow = (servicenow == null ? PerSystem.DEFAULTS : servicenow).withRateIfUnset(20);
+    }
+
+    public static ResilienceProperties defaults() {
+        return new ResilienceProperties(null, null);
+    }
+
+    /** The settings for "Jira" or "ServiceNow" (as {@link HttpTarget#system()} names them). */
+    public PerSystem forSystem(String system) {
+        return switch (system.toLowerCase(Locale.ROOT)) {
+            case "jira" -> jira;
+            case "servicenow" -> servicenow;
+            default -> throw new IllegalArgumentException("no resilience settings for system " + system
+                    + "; known: Jira, ServiceNow");
+        };
+    }
+
+    /**
+     * @param maxAttempts          tries per call, the first included (default 5)
+     * @param requestsPerSecond    calls started per second at most (default Jira 10, ServiceNow 20)
+     * @param initialBackoff       ceiling of the first retry wait; doubles per retry, with jitter (default 500ms)
+     * @param maxBackoff           ceiling of any retry wait (default 30s); a longer Retry-After ends the retries
+     * @param rateLimitFloor       wait after a 429 that gave no Retry-After (default 5s)
+     * @param breakerFailureRate   percent of failed calls in the window that opens the breaker (default 50)
+     * @param breakerWindow        how many recent calls the breaker judges (default 20)
+     * @param breakerMinimumCalls  calls needed in the window before it may open (default 10)
+     * @param breakerWaitSeconds   how long an open breaker refuses calls before trying again (default 30)
+     */
+    public record PerSystem(Integer maxAttempts, Double requestsPerSecond, Duration initialBackoff,
+            Duration maxBackoff, Duration rateLimitFloor, Integer breakerFailureRate, Integer breakerWindow,
+            Integer breakerMinimumCalls, Integer breakerWaitSeconds) {
+
+        static final PerSystem DEFAULTS = new PerSystem(null, null, null, null, null, null, null, null, null);
+
+        public PerSystem {
+            maxAttempts = orDefault(maxAttempts, 5);
+            initialBackoff = orDefault(initialBackoff, Duration.ofMillis(500));
+            maxBackoff = orDefault(maxBackoff, Duration.ofSeconds(30));
+            rateLimitFloor = orDefault(rateLimitFloor, Duration.ofSeconds(5));
+            breakerFailureRate = orDefault(breakerFailureRate, 50);
+            breakerWindow = orDefault(breakerWindow, 20);
+            breakerMinimumCalls = orDefault(breakerMinimumCalls, 10);
+            breakerWaitSeconds = orDefault(breakerWaitSeconds, 30);
+            require(maxAttempts >= 1, "max-attempts must be at least 1 (1 means: never retry)");
+            require(requestsPerSecond == null || requestsPerSecond > 0,
+                    "requests-per-second must be above 0, e.g. 10");
+            require(breakerFailureRate > 0 && breakerFailureRate <= 100, "breaker-failure-rate is a percentage, 1..100");
+            require(breakerMinimumCalls >= 1 && breakerMinimumCalls <= breakerWindow,
+                    "breaker-minimum-calls must be between 1 and breaker-window");
+            require(breakerWaitSeconds >= 1, "breaker-wait-seconds must be at least 1");
+        }
+
+        /** Retry waits: exponential from initial-backoff up to max-backoff, never below Retry-After. */
+        public Backoff backoff() {
+            return new Backoff(initialBackoff, maxBackoff, rateLimitFloor);
+        }
+
+        PerSystem withRateIfUnset(double perSecond) {
+            return requestsPerSecond != null ? this : new PerSystem(maxAttempts, perSecond, initialBackoff, maxBackoff,
+                    rateLimitFloor, breakerFailureRate, breakerWindow, breakerMinimumCalls, breakerWaitSeconds);
+        }
+
+        private static <T> T orDefault(T value, T fallback) {
+            return value == null ? fallback : value;
+        }
+
+        private static void require(boolean ok, String problem) {
+            if (!ok) {
+                throw new IllegalArgumentException("retrobridge.resilience: " + problem);
+            }
+        }
+    }
+}
