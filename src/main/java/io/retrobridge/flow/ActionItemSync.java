@@ -103,9 +103,10 @@ public class ActionItemSync {
             return SyncResult.applied("linked existing " + earlier.get().displayKey());
         }
         Decision decision = new SyncDecider(policies).decide(observed, Optional.empty());
-        ExternalWrite write = mapping.toExternal(target.system(), mapped.item());
+        ExternalWrite write = mapping.toNewRecord(target.system(), mapped.item());
         SideRecord created = target.create(write.fields(), correlationId, mapping);
-        Link link = newLink(correlationId, ref, record, created, target, decision.sourceSnapshot(), decision.targetSnapshot());
+        // The new record holds every synced field, so both sides start from the same projection.
+        Link link = newLink(correlationId, ref, record, created, target, decision.sourceSnapshot(), decision.sourceSnapshot());
         links.insert(link);
         List<String> rules = rules(mapped, write);
         record(link.id(), ref, JournalAction.RECEIVED, "new in scope: " + record.displayKey(), rules,

@@ -31,6 +31,12 @@ public interface ActionItemMapping {
     /** The fields to send to a side: those whose direction flows into it, plus the classification write-back. */
     ExternalWrite toExternal(ExternalSystem side, ActionItem item);
 
+    /**
+     * The fields of a record created on a side: every synced field, also those the other side owns, so the
+     * new record starts equal to the one it was made from rather than with the side's defaults.
+     */
+    ExternalWrite toNewRecord(ExternalSystem side, ActionItem item);
+
     default Classification classify(ActionItem item, ExternalSystem source) {
         return explain(item, source).classification();
     }

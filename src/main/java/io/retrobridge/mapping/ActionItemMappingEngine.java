@@ -245,13 +245,23 @@ final class ActionItemMappingEngine implements ActionItemMapping {
 
     @Override
     public ExternalWrite toExternal(ExternalSystem side, ActionItem item) {
+        return write(side, item, false);
+    }
+
+    @Override
+    public ExternalWrite toNewRecord(ExternalSystem side, ActionItem item) {
+        return write(side, item, true);
+    }
+
+    private ExternalWrite write(ExternalSystem side, ActionItem item, boolean creating) {
         ObjectNode out = JSON.objectNode();
         List<String> notes = new ArrayList<>();
         Set<String> labels = new LinkedHashSet<>();
         boolean writeLabels = false;
         for (FieldRule rule : definition.fields().values()) {
             FieldBinding binding = rule.binding(side);
-            if (binding == null || !rule.writtenOn(side)) {
+            boolean synced = creating ? rule.direction() != null : rule.writtenOn(side);
+            if (binding == null || !synced) {
                 continue;
             }
             if (binding.usesLabelPrefix()) {

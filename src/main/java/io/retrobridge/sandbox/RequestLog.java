@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Every request a simulator received and what it answered, so tests can count writes. */
 public final class RequestLog {
@@ -11,8 +12,10 @@ public final class RequestLog {
     /** One exchange. {@code status} is 0 when the connection was dropped. */
     public record Entry(Instant at, String method, String path, String rawQuery, String body, int status) {
 
+        /** A request that changes state: not a GET, and not a query sent as POST (Jira's search/jql). */
         public boolean isWrite() {
-            return !method.equals("GET") && !method.equals("HEAD");
+            return !method.equals("GET") && !method.equals("HEAD") && !path.endsWith("/search/jql")
+                    && !path.endsWith("/search");
         }
     }
 
@@ -20,10 +23,13 @@ public final class RequestLog {
 
     private final ConcurrentLinkedDeque<Entry> entries = new ConcurrentLinkedDeque<>();
 
+    // ConcurrentLinkedDeque.size() walks the whole deque; count separately so logging stays O(1).
+    private final AtomicInteger size = new AtomicInteger();
+
     void add(Entry entry) {
         entries.add(entry);
-        if (entries.size() > MAX_ENTRIES) {
-            entries.pollFirst();
+        if (size.incrementAndGet() > MAX_ENTRIES && entries.pollFirst() != null) {
+            size.decrementAndGet();
         }
     }
 
@@ -46,5 +52,6 @@ public final class RequestLog {
 
     public void clear() {
         entries.clear();
+        size.set(0);
     }
 }

@@ -129,8 +129,10 @@ class ActionItemSyncEndToEndTest {
         syncEverything();
 
         assertThat(links.count()).isEqualTo(linksBefore);
-        assertThat(jira.requests().successfulWrites("/rest/api")).isEqualTo(jiraWrites);
-        assertThat(servicenow.requests().successfulWrites("/api/now/table")).isEqualTo(servicenowWrites);
+        assertThat(jira.requests().successfulWrites("/rest/api")).as("Jira writes: %s", writes(jira.requests().all()))
+                .isEqualTo(jiraWrites);
+        assertThat(servicenow.requests().successfulWrites("/api/now/table")).as("ServiceNow writes: %s",
+                writes(servicenow.requests().all())).isEqualTo(servicenowWrites);
     }
 
     @Test
@@ -165,6 +167,11 @@ class ActionItemSyncEndToEndTest {
 
         assertThat(jiraCall("GET", "/rest/api/3/issue/" + jiraKeys.get("loadTest") + "?fields=status", null))
                 .contains("\"name\":\"Done\"");
+    }
+
+    private static List<String> writes(List<io.retrobridge.sandbox.RequestLog.Entry> requests) {
+        return requests.stream().filter(io.retrobridge.sandbox.RequestLog.Entry::isWrite)
+                .map(e -> e.method() + " " + e.path() + " " + e.body()).toList();
     }
 
     private void syncEverything() {

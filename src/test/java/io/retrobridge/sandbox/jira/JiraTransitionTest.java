@@ -25,7 +25,7 @@ class JiraTransitionTest extends JiraSandboxTestSupport {
     @Test
     void theWorkflowOffersTheOtherStatusesAndMovesForwardAndBack() throws Exception {
         String key = createTask("Move me", "");
-        assertThat(transitionNames(key)).containsExactly("In Progress->In Progress", "Done->Done");
+        assertThat(transitionNames(key)).containsExactly("In Progress->In Progress", "Done->Done", "Cancelled->Cancelled");
 
         assertThat(transition(key, "{\"transition\":{\"id\":\"21\"}}").statusCode()).isEqualTo(204);
         assertThat(issue(key).at("/fields/status/name").asText()).isEqualTo("In Progress");
@@ -41,6 +41,11 @@ class JiraTransitionTest extends JiraSandboxTestSupport {
         JsonNode reopened = issue(key).get("fields");
         assertThat(reopened.at("/status/name").asText()).isEqualTo("To Do");
         assertThat(reopened.get("resolution").isNull()).isTrue();
+
+        assertThat(transition(key, "{\"transition\":{\"id\":\"41\"}}").statusCode()).isEqualTo(204);
+        JsonNode cancelled = issue(key).get("fields");
+        assertThat(cancelled.at("/status/name").asText()).isEqualTo("Cancelled");
+        assertThat(cancelled.at("/resolution/name").asText()).isEqualTo("Won't Do");
     }
 
     @Test
