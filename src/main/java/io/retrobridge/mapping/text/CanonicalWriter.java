@@ -86,7 +86,11 @@ final class CanonicalWriter {
             return inline.isBlank() ? List.of() : lines;
         }
         if (block instanceof Heading h) {
-            String inline = inlines(h.inlines(), false).replace('\n', ' ');
+            String inline = inlines(h.inlines(), false).replace('\n', ' ').stripTrailing();
+            if (inline.endsWith("#")) {
+                // A heading's trailing #s would be read as its closing sequence and dropped.
+                inline = inline.substring(0, inline.length() - 1) + "\\#";
+            }
             return List.of(("#".repeat(h.level()) + " " + inline).stripTrailing());
         }
         if (block instanceof CodeBlock c) {

@@ -25,6 +25,17 @@ class CanonicalRoundTripTest {
         assertThat(CanonicalReader.read(canonical)).as(canonical).isEqualTo(document);
     }
 
+    /** A heading ending in # keeps it: CommonMark would otherwise read the #s as the closing sequence. */
+    @net.jqwik.api.Example
+    void aHeadingEndingInAHashKeepsIt() {
+        for (String text : new String[] {"#", "Release ##", "C#"}) {
+            RichText document = new RichText(java.util.List.of(new RichText.Heading(2,
+                    java.util.List.of(new RichText.Text(text, false, false, null)))));
+
+            assertThat(CanonicalReader.read(CanonicalWriter.write(document))).as(text).isEqualTo(document);
+        }
+    }
+
     @Property(tries = 300)
     void canonicalToAdfAndBackIsIdentity(@ForAll("documents") RichText document) {
         String canonical = CanonicalWriter.write(document);
