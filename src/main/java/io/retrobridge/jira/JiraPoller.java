@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component("jiraPoller")
 public class JiraPoller {
 
-    static final String WATERMARK = "jira-action-items";
+    public static final String WATERMARK = "jira-action-items";
     private static final Logger log = LoggerFactory.getLogger(JiraPoller.class);
     private static final Duration OVERLAP = Duration.ofMinutes(2);
     private static final int PAGE = 100;

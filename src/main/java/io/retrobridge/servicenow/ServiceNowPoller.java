@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component("serviceNowPoller")
 public class ServiceNowPoller {
 
-    static final String WATERMARK = "servicenow-action-items";
+    public static final String WATERMARK = "servicenow-action-items";
     private static final Logger log = LoggerFactory.getLogger(ServiceNowPoller.class);
     private static final Duration OVERLAP = Duration.ofMinutes(1);
     private static final int PAGE = 200;
