@@ -263,6 +263,33 @@ class MappingPreviewTest {
         assertThat(get("/api/admin/mappings/preview?system=jira&id=PAY-1", VIEWER_KEY).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    @Order(6)
+    void bothSidesEditedShowsTheConflictAndHowThePolicySettlesIt() throws Exception {
+        String canary = tasks.get("canary").sysId();
+        String issueKey = previewWithoutWrites("servicenow", canary).get("link").get("other").get("key").asText();
+        jiraCall("PUT", "/rest/api/3/issue/" + issueKey, "{\"fields\":{\"summary\":\"Canary stage (Jira wording)\"}}");
+        Thread.sleep(1_100); // ServiceNow keeps whole seconds: its edit must be unmistakably the newer one
+        servicenowCall("PATCH", "/api/now/table/problem_task/" + canary,
+                "{\"short_description\":\"Canary stage (ServiceNow wording)\"}");
+
+        JsonNode decision = previewWithoutWrites("servicenow", canary).get("decision");
+
+        assertThat(decision.get("conflicts")).singleElement().satisfies(conflict -> {
+            assertThat(conflict.get("field").asText()).isEqualTo("title");
+            assertThat(conflict.get("thisSide").asText()).isEqualTo("Canary stage (ServiceNow wording)");
+            assertThat(conflict.get("otherSide").asText()).isEqualTo("Canary stage (Jira wording)");
+            assertThat(conflict.get("policy").asText()).isEqualTo("newest-wins");
+            assertThat(conflict.get("resolution").asText()).isEqualTo("source-written");
+        });
+        assertThat(decision.get("action").asText()).isEqualTo("update");
+        assertThat(decision.get("writes")).singleElement().satisfies(write -> {
+            assertThat(write.get("system").asText()).isEqualTo("jira");
+            assertThat(write.get("key").asText()).isEqualTo(issueKey);
+            assertThat(write.get("payload").toString()).isEqualTo("{\"summary\":\"Canary stage (ServiceNow wording)\"}");
+        });
+    }
+
     /** The preview, asserting that answering it wrote nothing to either system. */
     private JsonNode previewWithoutWrites(String system, String id) throws Exception {
         long jiraWrites = jira.requests().successfulWrites("/rest/api");
