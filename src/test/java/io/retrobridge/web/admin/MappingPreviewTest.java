@@ -290,6 +290,19 @@ class MappingPreviewTest {
         });
     }
 
+    @Test
+    @Order(7)
+    void aRecordOutsideTheScopeIsExplainedButWouldNotBeSynced() throws Exception {
+        JsonNode preview = previewWithoutWrites("jira", jiraKeys.get("bug"));
+
+        assertThat(preview.get("inScope").asBoolean()).as("a Bug, not a Task labelled retro-action").isFalse();
+        assertThat(preview.get("link").isNull()).isTrue();
+        assertThat(preview.get("item").get("title").asText()).isEqualTo("Checkout fails with gateway timeout");
+        assertThat(preview.get("classification").get("ruleId").asText()).isNotBlank();
+        assertThat(preview.get("decision").get("action").asText()).isEqualTo("out-of-scope");
+        assertThat(preview.get("decision").get("writes")).isEmpty();
+    }
+
     /** The preview, asserting that answering it wrote nothing to either system. */
     private JsonNode previewWithoutWrites(String system, String id) throws Exception {
         long jiraWrites = jira.requests().successfulWrites("/rest/api");
