@@ -43,7 +43,7 @@ class JiraSide implements SideGateway {
     }
 
     @Override
-    public SideRecord create(ObjectNode fields, String correlationId, ActionItemMapping mapping) {
+    public ObjectNode newRecordBody(ObjectNode fields, String correlationId, ActionItemMapping mapping) {
         Scopes.Jira scope = mapping.jiraScope();
         ObjectNode create = fields.deepCopy();
         create.putObject("project").put("key", scope.projects().get(0));
@@ -56,7 +56,12 @@ class JiraSide implements SideGateway {
         labels.add(correlationId);
         ArrayNode labelArray = create.putArray("labels");
         labels.forEach(labelArray::add);
-        return record(jira.create(create));
+        return create;
+    }
+
+    @Override
+    public SideRecord create(ObjectNode body, ActionItemMapping mapping) {
+        return record(jira.create(body));
     }
 
     @Override

@@ -40,10 +40,15 @@ class ServiceNowSide implements SideGateway {
     }
 
     @Override
-    public SideRecord create(ObjectNode fields, String correlationId, ActionItemMapping mapping) {
+    public ObjectNode newRecordBody(ObjectNode fields, String correlationId, ActionItemMapping mapping) {
         ObjectNode create = fields.deepCopy();
         create.put(CORRELATION_FIELD, correlationId);
-        ServiceNowRecord created = servicenow.create(table(mapping), create);
+        return create;
+    }
+
+    @Override
+    public SideRecord create(ObjectNode body, ActionItemMapping mapping) {
+        ServiceNowRecord created = servicenow.create(table(mapping), body);
         return read(created.sysId(), mapping).orElseGet(() -> record(created));
     }
 

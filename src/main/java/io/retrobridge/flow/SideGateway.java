@@ -16,8 +16,14 @@ public interface SideGateway {
     /** A record we created earlier for this correlation id, found by the marker we stamp on creation. */
     Optional<SideRecord> findByCorrelation(String correlationId, ActionItemMapping mapping);
 
-    /** Creates the record with our correlation marker on it. */
-    SideRecord create(ObjectNode fields, String correlationId, ActionItemMapping mapping);
+    /**
+     * The body that creates a record from the mapping's fields, with our correlation marker (and whatever else
+     * the side needs to accept it) added. Sends nothing, so a preview can show exactly what a create would send.
+     */
+    ObjectNode newRecordBody(ObjectNode fields, String correlationId, ActionItemMapping mapping);
+
+    /** Creates the record from a body made by {@link #newRecordBody}. */
+    SideRecord create(ObjectNode body, ActionItemMapping mapping);
 
     void update(String id, ObjectNode fields, ActionItemMapping mapping);
 
