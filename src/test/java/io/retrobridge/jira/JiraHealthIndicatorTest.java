@@ -11,7 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.retrobridge.transport.AdjustableClock;
+import io.retrobridge.testsupport.MutableClock;
 import io.retrobridge.transport.CamelHttpSender;
 import io.retrobridge.transport.ConnectionsProperties;
 import java.net.ServerSocket;
@@ -44,7 +44,7 @@ class JiraHealthIndicatorTest {
     WireMockServer wire;
     DefaultCamelContext camel;
     CamelHttpSender sender;
-    AdjustableClock clock = new AdjustableClock(Instant.parse("2026-03-02T09:30:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:30:00Z"));
 
     @BeforeEach
     void start() {

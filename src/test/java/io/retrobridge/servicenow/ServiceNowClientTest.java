@@ -9,7 +9,7 @@ import io.retrobridge.sandbox.RequestLog;
 import io.retrobridge.sandbox.SandboxHttpServer;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import io.retrobridge.sandbox.servicenow.ServiceNowSeed.SeededRecord;
-import io.retrobridge.transport.AdjustableClock;
+import io.retrobridge.testsupport.MutableClock;
 import io.retrobridge.transport.CamelHttpSender;
 import io.retrobridge.transport.OutboundResponse;
 import io.retrobridge.transport.OutboundSender;
@@ -44,8 +44,8 @@ class ServiceNowClientTest {
             "correlation_id");
 
     final ObjectMapper json = new ObjectMapper();
-    final AdjustableClock sandboxClock = new AdjustableClock(START);
-    final AdjustableClock ourClock = new AdjustableClock(START);
+    final MutableClock sandboxClock = new MutableClock(START);
+    final MutableClock ourClock = new MutableClock(START);
     ServiceNowSandbox sandbox;
     DefaultCamelContext camel;
     ServiceNowClient client;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.sandbox.RequestLog;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
-import io.retrobridge.transport.AdjustableClock;
+import io.retrobridge.testsupport.MutableClock;
 import io.retrobridge.transport.CamelHttpSender;
 import io.retrobridge.transport.ConnectionCheck;
 import io.retrobridge.transport.ConnectionStatus;
@@ -32,8 +32,8 @@ class ServiceNowHealthIndicatorTest {
     static final String CLIENT_SECRET = "sn-client-secret-Pp09Zx";
     static final String TABLE = "/api/now/table/sys_user";
 
-    AdjustableClock sandboxClock = new AdjustableClock(Instant.parse("2026-03-02T09:30:00Z"));
-    AdjustableClock ourClock = new AdjustableClock(Instant.parse("2026-03-02T09:30:00Z"));
+    MutableClock sandboxClock = new MutableClock(Instant.parse("2026-03-02T09:30:00Z"));
+    MutableClock ourClock = new MutableClock(Instant.parse("2026-03-02T09:30:00Z"));
     ServiceNowSandbox sandbox;
     DefaultCamelContext camel;
     CamelHttpSender sender;

@@ -2,6 +2,7 @@ package io.retrobridge.sandbox.servicenow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.sandbox.SandboxJson;
+import io.retrobridge.testsupport.MutableClock;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
