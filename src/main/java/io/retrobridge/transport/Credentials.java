@@ -50,41 +50,16 @@ public interface Credentials {
         return new ServiceNowOAuthCredentials(clientId, clientSecret, user, password, clock);
     }
 
-    /** HTTP Basic: user name (or e-mail) and password (or API token). */
-    final class Basic implements Credentials {
-        private final String user;
-        private final String header;
-
-        private Basic(String user, String secret) {
-            this.user = requireText(user, "user");
-            this.header = "Basic " + Base64.getEncoder().encodeToString(
-                    (user + ":" + requireText(secret, "secret")).getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public String authorization(TokenEndpoint tokens) {
-            return header;
-        }
-
-        @Override
-        public String principal() {
-            return user;
-        }
-
-        @Override
-        public String toString() {
-            return "Basic[" + user + ", ****]";
-        }
-    }
-
-    /** A fixed bearer token, e.g. a Jira Server/Data Center personal access token. */
-    final class Bearer implements Credentials {
+    /** Credentials that send the same Authorization header on every call. */
+    abstract sealed class FixedHeader implements Credentials permits Basic, Bearer {
+        private final String scheme;
         private final String header;
         private final String principal;
 
-        private Bearer(String token, String principal) {
-            this.header = "Bearer " + requireText(token, "token");
-            this.principal = Objects.requireNonNull(principal, "principal");
+        private FixedHeader(String scheme, String header, String principal) {
+            this.scheme = scheme;
+            this.header = header;
+            this.principal = principal;
         }
 
         @Override
@@ -99,7 +74,25 @@ public interface Credentials {
 
         @Override
         public String toString() {
-            return "Bearer[" + principal + ", ****]";
+            return scheme + "[" + principal + ", ****]";
+        }
+    }
+
+    /** HTTP Basic: user name (or e-mail) and password (or API token). */
+    final class Basic extends FixedHeader {
+        private Basic(String user, String secret) {
+            super("Basic", basicHeader(requireText(user, "user"), requireText(secret, "secret")), user);
+        }
+
+        private static String basicHeader(String user, String secret) {
+            return "Basic " + Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A fixed bearer token, e.g. a Jira Server/Data Center personal access token. */
+    final class Bearer extends FixedHeader {
+        private Bearer(String token, String principal) {
+            super("Bearer", "Bearer " + requireText(token, "token"), Objects.requireNonNull(principal, "principal"));
         }
     }
 

@@ -75,7 +75,7 @@ public class SettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
-        BindException bind = findCause(failure, BindException.class);
+        BindException bind = Causes.find(failure, BindException.class);
         if (bind == null || !bind.getName().toString().startsWith(PREFIX)) {
             return null;
         }
@@ -91,7 +91,7 @@ public class SettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
 
     private static List<String> linesFor(BindException bind) {
         List<String> lines = new ArrayList<>();
-        BindValidationException validation = findCause(bind, BindValidationException.class);
+        BindValidationException validation = Causes.find(bind, BindValidationException.class);
         if (validation != null) {
             Set<String> given = new LinkedHashSet<>();
             validation.getValidationErrors().getBoundProperties().forEach(p -> given.add(p.getName().toString()));
@@ -168,7 +168,7 @@ public class SettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
     private static String describeUnreadable(BindException bind) {
         ConfigurationProperty property = bind.getProperty();
         String name = property != null ? property.getName().toString() : bind.getName().toString();
-        ConversionFailedException conversion = findCause(bind, ConversionFailedException.class);
+        ConversionFailedException conversion = Causes.find(bind, ConversionFailedException.class);
         Class<?> type = conversion == null ? null : conversion.getTargetType().getType();
         String expected = EXPECTED.getOrDefault(name, expectedFor(type));
         String what = type == URI.class ? "is not a valid URL" : "could not be read";
@@ -207,15 +207,6 @@ public class SettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
 
     private static String kebab(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-    }
-
-    private static <E extends Throwable> E findCause(Throwable failure, Class<E> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 
     /** After the API key analyzer, before Boot's binding analyzers. */

@@ -11,8 +11,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.retrobridge.transport.AdjustableClock;
-import io.retrobridge.transport.CamelHttpSender;
+import io.retrobridge.testsupport.CamelHttpExtension;
+import io.retrobridge.testsupport.MutableClock;
 import io.retrobridge.transport.ConnectionsProperties;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -22,11 +22,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -42,22 +42,18 @@ class JiraHealthIndicatorTest {
     static final String MYSELF = "/rest/api/3/myself";
 
     WireMockServer wire;
-    DefaultCamelContext camel;
-    CamelHttpSender sender;
-    AdjustableClock clock = new AdjustableClock(Instant.parse("2026-03-02T09:30:00Z"));
+    @RegisterExtension
+    final CamelHttpExtension camel = new CamelHttpExtension();
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:30:00Z"));
 
     @BeforeEach
     void start() {
         wire = new WireMockServer(options().dynamicPort().dynamicHttpsPort());
         wire.start();
-        camel = new DefaultCamelContext();
-        camel.start();
-        sender = new CamelHttpSender(camel, camel.createProducerTemplate());
     }
 
     @AfterEach
     void stop() {
-        camel.stop();
         wire.stop();
     }
 
@@ -76,7 +72,7 @@ class JiraHealthIndicatorTest {
 
     JiraHealthIndicator indicator(JiraProperties properties) {
         return new JiraHealthIndicator(JiraConnectionConfiguration.connectionCheck(
-                JiraConnectionConfiguration.remoteSystem(properties, sender), properties,
+                JiraConnectionConfiguration.remoteSystem(properties, camel.sender()), properties,
                 new ConnectionsProperties(Duration.ofSeconds(60), Duration.ofSeconds(15)), clock));
     }
 

@@ -9,7 +9,8 @@ import io.retrobridge.sandbox.RequestLog;
 import io.retrobridge.sandbox.SandboxHttpServer;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import io.retrobridge.sandbox.servicenow.ServiceNowSeed.SeededRecord;
-import io.retrobridge.transport.AdjustableClock;
+import io.retrobridge.testsupport.CamelHttpExtension;
+import io.retrobridge.testsupport.MutableClock;
 import io.retrobridge.transport.CamelHttpSender;
 import io.retrobridge.transport.OutboundResponse;
 import io.retrobridge.transport.OutboundSender;
@@ -23,11 +24,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -44,10 +45,11 @@ class ServiceNowClientTest {
             "correlation_id");
 
     final ObjectMapper json = new ObjectMapper();
-    final AdjustableClock sandboxClock = new AdjustableClock(START);
-    final AdjustableClock ourClock = new AdjustableClock(START);
+    final MutableClock sandboxClock = new MutableClock(START);
+    final MutableClock ourClock = new MutableClock(START);
     ServiceNowSandbox sandbox;
-    DefaultCamelContext camel;
+    @RegisterExtension
+    final CamelHttpExtension camel = new CamelHttpExtension();
     ServiceNowClient client;
     SeededRecord beth;
     SeededRecord problem;
@@ -58,22 +60,18 @@ class ServiceNowClientTest {
         sandbox.addUser(USER, PASSWORD, "itil");
         beth = sandbox.seed().user("beth.anglin", "Beth Anglin", "beth.anglin@example.com");
         problem = sandbox.seed().problem(Map.of("short_description", "Checkout failures"));
-        camel = new DefaultCamelContext();
-        camel.start();
         client = clientAs(USER, PASSWORD);
     }
 
     @AfterEach
     void stop() {
-        camel.stop();
         sandbox.close();
     }
 
     ServiceNowClient clientAs(String user, String password) {
         ServiceNowProperties properties = new ServiceNowProperties(sandbox.baseUrl(), user, password, null, null,
                 "hook", Duration.ofSeconds(2), Duration.ofSeconds(5));
-        RemoteSystem remote = ServiceNowConnectionConfiguration.remoteSystem(properties,
-                new CamelHttpSender(camel, camel.createProducerTemplate()), ourClock);
+        RemoteSystem remote = ServiceNowConnectionConfiguration.remoteSystem(properties, camel.sender(), ourClock);
         return new ServiceNowClient(remote, ServiceNowClient.DEFAULT_USER_REFERENCE_FIELDS, ourClock);
     }
 
@@ -276,7 +274,7 @@ class ServiceNowClientTest {
         // Between the first and second page someone edits a record the first page already returned.
         String edited = client.updatedSince("problem_task", null, START, List.of(), 0, 1).records().get(0).sysId();
         AtomicInteger polls = new AtomicInteger();
-        CamelHttpSender wire = new CamelHttpSender(camel, camel.createProducerTemplate());
+        CamelHttpSender wire = camel.sender();
         OutboundSender meddling = (target, request) -> {
             OutboundResponse response = wire.send(target, request);
             if (request.method().equals("GET") && polls.incrementAndGet() == 1) {

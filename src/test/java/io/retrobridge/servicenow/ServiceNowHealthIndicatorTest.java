@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.sandbox.RequestLog;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
-import io.retrobridge.transport.AdjustableClock;
-import io.retrobridge.transport.CamelHttpSender;
+import io.retrobridge.testsupport.CamelHttpExtension;
+import io.retrobridge.testsupport.MutableClock;
 import io.retrobridge.transport.ConnectionCheck;
 import io.retrobridge.transport.ConnectionStatus;
 import io.retrobridge.transport.ConnectionsProperties;
 import io.retrobridge.transport.RemoteSystem;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -32,25 +32,21 @@ class ServiceNowHealthIndicatorTest {
     static final String CLIENT_SECRET = "sn-client-secret-Pp09Zx";
     static final String TABLE = "/api/now/table/sys_user";
 
-    AdjustableClock sandboxClock = new AdjustableClock(Instant.parse("2026-03-02T09:30:00Z"));
-    AdjustableClock ourClock = new AdjustableClock(Instant.parse("2026-03-02T09:30:00Z"));
+    MutableClock sandboxClock = new MutableClock(Instant.parse("2026-03-02T09:30:00Z"));
+    MutableClock ourClock = new MutableClock(Instant.parse("2026-03-02T09:30:00Z"));
     ServiceNowSandbox sandbox;
-    DefaultCamelContext camel;
-    CamelHttpSender sender;
+    @RegisterExtension
+    final CamelHttpExtension camel = new CamelHttpExtension();
 
     @BeforeEach
     void start() throws Exception {
         sandbox = new ServiceNowSandbox(0, sandboxClock).start();
         sandbox.addUser(USER, PASSWORD, "itil");
         sandbox.addOAuthClient(CLIENT_ID, CLIENT_SECRET, USER);
-        camel = new DefaultCamelContext();
-        camel.start();
-        sender = new CamelHttpSender(camel, camel.createProducerTemplate());
     }
 
     @AfterEach
     void stop() {
-        camel.stop();
         sandbox.close();
     }
 
@@ -65,7 +61,7 @@ class ServiceNowHealthIndicatorTest {
     }
 
     ConnectionCheck check(ServiceNowProperties properties) {
-        RemoteSystem remote = ServiceNowConnectionConfiguration.remoteSystem(properties, sender, ourClock);
+        RemoteSystem remote = ServiceNowConnectionConfiguration.remoteSystem(properties, camel.sender(), ourClock);
         return ServiceNowConnectionConfiguration.connectionCheck(remote, properties,
                 new ConnectionsProperties(Duration.ofSeconds(60), Duration.ofSeconds(15)), ourClock);
     }

@@ -1,6 +1,7 @@
 package io.retrobridge.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.retrobridge.testsupport.MutableClock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,7 +37,7 @@ abstract class StoreContractSupport {
 
     protected static final Instant START = Instant.parse("2026-11-26T08:00:00.123456Z");
 
-    protected final SettableClock clock = new SettableClock(START);
+    protected final MutableClock clock = new MutableClock(START);
     private HikariDataSource dataSource;
     private AnnotationConfigApplicationContext context;
 

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.retrobridge.testsupport.MutableClock;
 import io.retrobridge.transport.RemoteCallException.Failure;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -34,7 +35,7 @@ class ResilientSenderTest {
     WireMockServer wire;
     DefaultCamelContext camel;
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    AdjustableClock clock = new AdjustableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     List<Duration> waits = new ArrayList<>();
     Sleeper recordingSleeper = wait -> {
         waits.add(wait);

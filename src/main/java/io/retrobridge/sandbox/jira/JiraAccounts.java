@@ -1,9 +1,9 @@
 package io.retrobridge.sandbox.jira;
 
+import static io.retrobridge.sandbox.PresentedCredentials.sameSecret;
+
+import io.retrobridge.sandbox.PresentedCredentials;
 import io.retrobridge.sandbox.SandboxRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -55,42 +55,20 @@ final class JiraAccounts {
     }
 
     Optional<JiraUser> identify(SandboxRequest request) {
-        String authorization = request.header("Authorization");
-        if (authorization == null) {
-            return Optional.empty();
-        }
-        if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return basic(authorization.substring(6).trim());
-        }
-        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            String token = authorization.substring(7).trim();
-            return accountIdByToken.entrySet().stream()
-                    .filter(e -> same(e.getKey(), token))
-                    .findFirst()
-                    .flatMap(e -> byId(e.getValue()));
-        }
-        return Optional.empty();
+        return PresentedCredentials.of(request).flatMap(this::identify);
     }
 
-    private Optional<JiraUser> basic(String encoded) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+    private Optional<JiraUser> identify(PresentedCredentials presented) {
+        if (presented instanceof PresentedCredentials.Basic basic) {
+            return byAccountId.values().stream()
+                    .filter(u -> u.apiToken() != null && u.email().equalsIgnoreCase(basic.user())
+                            && sameSecret(u.apiToken(), basic.secret()))
+                    .findFirst();
         }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return Optional.empty();
-        }
-        String email = decoded.substring(0, colon);
-        String token = decoded.substring(colon + 1);
-        return byAccountId.values().stream()
-                .filter(u -> u.apiToken() != null && u.email().equalsIgnoreCase(email) && same(u.apiToken(), token))
-                .findFirst();
-    }
-
-    private static boolean same(String expected, String given) {
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+        String token = ((PresentedCredentials.Bearer) presented).token();
+        return accountIdByToken.entrySet().stream()
+                .filter(e -> sameSecret(e.getKey(), token))
+                .findFirst()
+                .flatMap(e -> byId(e.getValue()));
     }
 }

@@ -1,15 +1,14 @@
 package io.retrobridge.sandbox.jira;
 
 import io.retrobridge.sandbox.FaultPlan;
-import io.retrobridge.sandbox.RequestLog;
 import io.retrobridge.sandbox.SandboxHttpServer;
 import io.retrobridge.sandbox.SandboxRequest;
 import io.retrobridge.sandbox.SandboxResponse;
+import io.retrobridge.sandbox.SimulatedSystem;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -26,21 +25,21 @@ import java.util.Optional;
  * }
  * }</pre>
  */
-public final class JiraSandbox implements AutoCloseable {
+public final class JiraSandbox extends SimulatedSystem<JiraSandbox> {
 
     private final Clock clock;
     private final JiraAccounts accounts = new JiraAccounts();
     private final IssueStore store;
     private final JiraWorkflow workflow = new JiraWorkflow();
-    private final SandboxHttpServer server;
     private final IssueWriteLimit writeLimit;
     private final JiraWebhooks webhooks;
 
     /** @param port 0 picks a free port */
     public JiraSandbox(int port, Clock clock) throws IOException {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        super("Jira", port, new JiraErrors(), clock);
+        this.clock = clock;
         this.store = new IssueStore(clock, accounts);
-        this.server = new SandboxHttpServer("Jira", port, new JiraErrors(), this::refuseUnknownCaller, clock);
+        SandboxHttpServer server = server();
         this.writeLimit = new IssueWriteLimit(clock, store);
         URI base = server.baseUrl();
         IssueRenderer renderer = new IssueRenderer(base, accounts);
@@ -54,23 +53,6 @@ public final class JiraSandbox implements AutoCloseable {
         new SearchEndpoints(store, new JqlMatcher(store, accounts), renderer).register(server);
         this.webhooks = new JiraWebhooks(clock, renderer, accounts);
         store.listen(webhooks);
-    }
-
-    public JiraSandbox start() {
-        server.start();
-        return this;
-    }
-
-    public URI baseUrl() {
-        return server.baseUrl();
-    }
-
-    public FaultPlan faults() {
-        return server.faults();
-    }
-
-    public RequestLog requests() {
-        return server.requests();
     }
 
     /** Lets this account call the API with Basic {@code email:apiToken}; a null token adds a user who cannot log in. */
@@ -151,11 +133,12 @@ public final class JiraSandbox implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        super.close();
         webhooks.close();
     }
 
-    private Optional<SandboxResponse> refuseUnknownCaller(SandboxRequest request) {
+    @Override
+    protected Optional<SandboxResponse> refuseUnknownCaller(SandboxRequest request) {
         return accounts.identify(request).isPresent() ? Optional.empty() : Optional.of(JiraErrors.notAuthenticated());
     }
 }

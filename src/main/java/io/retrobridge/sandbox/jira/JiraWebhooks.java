@@ -3,28 +3,14 @@ package io.retrobridge.sandbox.jira;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.sandbox.SandboxJson;
-import java.io.IOException;
+import io.retrobridge.sandbox.WebhookSender;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends Jira Cloud webhook events ({@code jira:issue_created}, {@code jira:issue_updated} with its
@@ -35,22 +21,16 @@ import org.slf4j.LoggerFactory;
 final class JiraWebhooks implements IssueListener, AutoCloseable {
 
     static final String SIGNATURE_HEADER = "X-Hub-Signature";
-    private static final Logger log = LoggerFactory.getLogger(JiraWebhooks.class);
-    private static final int ATTEMPTS = 4;
 
     private final Clock clock;
     private final IssueRenderer renderer;
     private final JiraAccounts accounts;
     private final List<JiraWebhookSubscription> subscriptions = new CopyOnWriteArrayList<>();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicLong changelogIds = new AtomicLong(10000);
     private final AtomicInteger dropNext = new AtomicInteger();
     private final AtomicInteger duplicateNext = new AtomicInteger();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "jira-sandbox-webhooks");
-        t.setDaemon(true);
-        return t;
-    });
+    private final WebhookSender sender =
+            new WebhookSender("jira-sandbox-webhooks", SIGNATURE_HEADER, "a Jira webhook");
 
     JiraWebhooks(Clock clock, IssueRenderer renderer, JiraAccounts accounts) {
         this.clock = clock;
@@ -130,7 +110,7 @@ final class JiraWebhooks implements IssueListener, AutoCloseable {
 
     /** Called under the store's lock: the body is fixed now, sending happens on the sender thread in order. */
     private void queue(ObjectNode event) {
-        if (sender.isShutdown()) {
+        if (sender.isClosed()) {
             return;
         }
         String body = SandboxJson.write(event);
@@ -140,67 +120,23 @@ final class JiraWebhooks implements IssueListener, AutoCloseable {
                 continue;
             }
             if (dropNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-                subscription.countDropped();
+                sender.lose(subscription);
                 continue;
             }
             int copies = duplicateNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 ? 2 : 1;
             for (int i = 0; i < copies; i++) {
-                sender.execute(() -> deliver(subscription, body, deliveryId));
+                sender.queue(subscription, body, (request, attempt) -> {
+                    request.header("X-Atlassian-Webhook-Identifier", deliveryId);
+                    if (attempt > 1) {
+                        request.header("X-Atlassian-Webhook-Retry", String.valueOf(attempt - 1));
+                    }
+                });
             }
         }
-    }
-
-    static String signature(String body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
-    }
-
-    private void deliver(JiraWebhookSubscription subscription, String body, String deliveryId) {
-        Duration pause = Duration.ofMillis(100);
-        String failure = "";
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(subscription.target())
-                    .timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/json")
-                    .header(SIGNATURE_HEADER, signature(body, subscription.secret()))
-                    .header("X-Atlassian-Webhook-Identifier", deliveryId)
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-            if (attempt > 1) {
-                request.header("X-Atlassian-Webhook-Retry", String.valueOf(attempt - 1));
-            }
-            try {
-                int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status >= 200 && status < 300) {
-                    subscription.countDelivered();
-                    return;
-                }
-                failure = "HTTP " + status;
-            } catch (IOException e) {
-                failure = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            try {
-                Thread.sleep(pause.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            pause = pause.multipliedBy(2);
-        }
-        log.warn("Dropped a Jira webhook to {} after {} attempts; last failure: {}", subscription.target(), ATTEMPTS,
-                failure);
-        subscription.countDropped();
     }
 
     @Override
     public void close() {
-        sender.shutdownNow();
+        sender.close();
     }
 }

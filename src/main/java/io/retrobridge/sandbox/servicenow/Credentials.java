@@ -1,8 +1,9 @@
 package io.retrobridge.sandbox.servicenow;
 
+import static io.retrobridge.sandbox.PresentedCredentials.sameSecret;
+
+import io.retrobridge.sandbox.PresentedCredentials;
 import io.retrobridge.sandbox.SandboxRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,17 +85,13 @@ final class Credentials {
 
     /** The caller, from Basic credentials or an unexpired Bearer token; empty when neither is valid. */
     Optional<ApiUser> identify(SandboxRequest request) {
-        String authorization = request.header("Authorization");
-        if (authorization == null) {
-            return Optional.empty();
-        }
-        if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return basic(authorization.substring(6).trim());
-        }
-        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return valid(accessTokens, authorization.substring(7).trim()).flatMap(t -> user(t.userName()));
-        }
-        return Optional.empty();
+        return PresentedCredentials.of(request).flatMap(presented -> {
+            if (presented instanceof PresentedCredentials.Basic basic) {
+                return checkPassword(basic.user(), basic.secret());
+            }
+            return valid(accessTokens, ((PresentedCredentials.Bearer) presented).token())
+                    .flatMap(t -> user(t.userName()));
+        });
     }
 
     Optional<ApiUser> checkPassword(String userName, String password) {
@@ -124,17 +121,6 @@ final class Credentials {
         return new Grant(access, refresh, lifetime.toSeconds());
     }
 
-    private Optional<ApiUser> basic(String encoded) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        int colon = decoded.indexOf(':');
-        return colon < 0 ? Optional.empty() : checkPassword(decoded.substring(0, colon), decoded.substring(colon + 1));
-    }
-
     private Optional<Token> valid(Map<String, Token> tokens, String value) {
         Token token = value == null ? null : tokens.get(value);
         if (token == null) {
@@ -145,11 +131,6 @@ final class Credentials {
             return Optional.empty();
         }
         return Optional.of(token);
-    }
-
-    private static boolean sameSecret(String expected, String given) {
-        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String newToken() {

@@ -1,17 +1,15 @@
 package io.retrobridge.sandbox.servicenow;
 
 import io.retrobridge.sandbox.FaultPlan;
-import io.retrobridge.sandbox.RequestLog;
-import io.retrobridge.sandbox.SandboxHttpServer;
 import io.retrobridge.sandbox.SandboxRequest;
 import io.retrobridge.sandbox.SandboxResponse;
+import io.retrobridge.sandbox.SimulatedSystem;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,40 +28,22 @@ import java.util.Set;
  * }
  * }</pre>
  */
-public final class ServiceNowSandbox implements AutoCloseable {
+public final class ServiceNowSandbox extends SimulatedSystem<ServiceNowSandbox> {
 
     private final Clock clock;
     private final RecordStore store;
     private final Credentials credentials;
-    private final SandboxHttpServer server;
     private final WebhookDispatcher webhooks = new WebhookDispatcher();
 
     /** @param port 0 picks a free port */
     public ServiceNowSandbox(int port, Clock clock) throws IOException {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        super("ServiceNow", port, new ServiceNowErrors(), clock);
+        this.clock = clock;
         this.store = new RecordStore(new ServiceNowDictionary(), clock);
         this.credentials = new Credentials(clock);
-        this.server = new SandboxHttpServer("ServiceNow", port, new ServiceNowErrors(), this::refuseUnknownCaller, clock);
-        new TableApi(store, credentials, new RecordRenderer(store, server.baseUrl()), server.baseUrl()).register(server);
-        server.route("POST", OAuthTokenEndpoint.PATH, new OAuthTokenEndpoint(credentials));
+        new TableApi(store, credentials, new RecordRenderer(store, baseUrl()), baseUrl()).register(server());
+        server().route("POST", OAuthTokenEndpoint.PATH, new OAuthTokenEndpoint(credentials));
         store.onChange(webhooks);
-    }
-
-    public ServiceNowSandbox start() {
-        server.start();
-        return this;
-    }
-
-    public URI baseUrl() {
-        return server.baseUrl();
-    }
-
-    public FaultPlan faults() {
-        return server.faults();
-    }
-
-    public RequestLog requests() {
-        return server.requests();
     }
 
     /**
@@ -143,12 +123,13 @@ public final class ServiceNowSandbox implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        super.close();
         webhooks.close();
     }
 
     /** Everything but the token endpoint needs valid credentials. */
-    private Optional<SandboxResponse> refuseUnknownCaller(SandboxRequest request) {
+    @Override
+    protected Optional<SandboxResponse> refuseUnknownCaller(SandboxRequest request) {
         if (request.path().equals(OAuthTokenEndpoint.PATH) || credentials.identify(request).isPresent()) {
             return Optional.empty();
         }

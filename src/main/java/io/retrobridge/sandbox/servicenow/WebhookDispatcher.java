@@ -2,48 +2,26 @@ package io.retrobridge.sandbox.servicenow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.sandbox.SandboxJson;
-import java.io.IOException;
+import io.retrobridge.sandbox.WebhookSender;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Plays the business rule with an outbound REST message that we ship for real instances: after each
  * committed change on a watched table it POSTs a signed JSON notification. One background thread sends
- * them in commit order; a failed send is retried a few times with growing pauses, then dropped and
- * counted on its {@link WebhookSubscription}.
+ * them in commit order through a {@link WebhookSender}, which retries and counts on the
+ * {@link WebhookSubscription}.
  */
 final class WebhookDispatcher implements RecordChangeListener, AutoCloseable {
 
     static final String SIGNATURE_HEADER = "X-RetroBridge-Signature";
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
-    private static final int ATTEMPTS = 4;
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
-
     private final List<WebhookSubscription> subscriptions = new CopyOnWriteArrayList<>();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "servicenow-sandbox-webhooks");
-        t.setDaemon(true);
-        return t;
-    });
+    private final WebhookSender sender =
+            new WebhookSender("servicenow-sandbox-webhooks", SIGNATURE_HEADER, "a notification");
 
     WebhookSubscription register(URI target, String secret, Set<String> tables) {
         WebhookSubscription subscription = new WebhookSubscription(target, secret, tables);
@@ -55,9 +33,8 @@ final class WebhookDispatcher implements RecordChangeListener, AutoCloseable {
     @Override
     public void changed(String table, String operation, Map<String, String> record) {
         for (WebhookSubscription subscription : subscriptions) {
-            if (subscription.watches(table) && !sender.isShutdown()) {
-                String body = body(table, operation, record);
-                sender.execute(() -> deliver(subscription, body));
+            if (subscription.watches(table)) {
+                sender.queue(subscription, body(table, operation, record), WebhookSender.AttemptHeaders.NONE);
             }
         }
     }
@@ -74,65 +51,8 @@ final class WebhookDispatcher implements RecordChangeListener, AutoCloseable {
         return SandboxJson.write(body);
     }
 
-    /** {@code sha256=} and the lowercase hex HMAC-SHA256 of the body bytes under the shared secret. */
-    static String signature(String body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
-    }
-
-    private void deliver(WebhookSubscription subscription, String body) {
-        HttpRequest request = HttpRequest.newBuilder(subscription.target())
-                .timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/json")
-                .header(SIGNATURE_HEADER, signature(body, subscription.secret()))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        Duration pause = FIRST_PAUSE;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            String failure;
-            try {
-                int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status >= 200 && status < 300) {
-                    subscription.countDelivered();
-                    return;
-                }
-                failure = "HTTP " + status;
-            } catch (IOException e) {
-                failure = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (attempt == ATTEMPTS) {
-                log.warn("Dropped a notification to {} after {} attempts; last failure: {}", subscription.target(),
-                        ATTEMPTS, failure);
-                subscription.countDropped();
-                return;
-            }
-            if (!pause(pause)) {
-                return;
-            }
-            pause = pause.multipliedBy(2);
-        }
-    }
-
-    private static boolean pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     @Override
     public void close() {
-        sender.shutdownNow();
+        sender.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.retrobridge.web.security;
 
+import io.retrobridge.transport.Causes;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
@@ -21,11 +22,11 @@ public class ApiKeySettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
-        InvalidApiKeySettingsException invalid = findCause(failure, InvalidApiKeySettingsException.class);
+        InvalidApiKeySettingsException invalid = Causes.find(failure, InvalidApiKeySettingsException.class);
         if (invalid != null) {
             return new FailureAnalysis(invalid.getMessage(), ACTION, invalid);
         }
-        BindException bind = findCause(failure, BindException.class);
+        BindException bind = Causes.find(failure, BindException.class);
         if (bind != null && bind.getName().toString().startsWith(ApiSecurityProperties.PREFIX)) {
             return new FailureAnalysis(describeWithoutValues(bind), ACTION, bind);
         }
@@ -33,7 +34,7 @@ public class ApiKeySettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
     }
 
     private static String describeWithoutValues(BindException bind) {
-        UnboundConfigurationPropertiesException unbound = findCause(bind, UnboundConfigurationPropertiesException.class);
+        UnboundConfigurationPropertiesException unbound = Causes.find(bind, UnboundConfigurationPropertiesException.class);
         if (unbound != null) {
             return "These API key settings were not used: " + unbound.getUnboundProperties().stream()
                     .map(ConfigurationProperty::getName).map(Object::toString).sorted().collect(Collectors.joining(", "))
@@ -42,15 +43,6 @@ public class ApiKeySettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
         return "The settings under " + bind.getName() + " could not be read (" + bind.getCause().getClass().getSimpleName()
                 + "); " + ApiSecurityProperties.PREFIX + ".api-keys must be a list of entries with name, key and role. "
                 + "Values are not shown because they may contain keys.";
-    }
-
-    private static <E extends Throwable> E findCause(Throwable failure, Class<E> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 
     @Override

@@ -2,14 +2,11 @@ package io.retrobridge.sandbox.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.sandbox.SandboxJson;
+import io.retrobridge.testsupport.MutableClock;
+import io.retrobridge.testsupport.SandboxHttpTestSupport;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -17,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
  * Starts a Jira sandbox with project PAY, the connector's account and two colleagues on a hand-moved
  * clock, and speaks HTTP to it as a client would.
  */
-abstract class JiraSandboxTestSupport {
+abstract class JiraSandboxTestSupport extends SandboxHttpTestSupport {
 
     static final String BOT = "5b10a2844c20165700ede21g";
     static final String BOT_EMAIL = "bot@retrobridge.example";
@@ -26,7 +23,6 @@ abstract class JiraSandboxTestSupport {
     static final String DAVID = "557058:david";
     static final Instant START = Instant.parse("2026-11-25T10:15:30Z");
 
-    final HttpClient http = HttpClient.newHttpClient();
     MutableClock clock;
     JiraSandbox sandbox;
 
@@ -45,46 +41,14 @@ abstract class JiraSandboxTestSupport {
         sandbox.close();
     }
 
-    static String basic(String user, String secret) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    @Override
+    protected URI sandboxBaseUrl() {
+        return sandbox.baseUrl();
     }
 
-    static String q(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    HttpResponse<String> send(String method, String pathAndQuery, String body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + pathAndQuery))
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return send("GET", pathAndQuery, null, basic(BOT_EMAIL, TOKEN));
-    }
-
-    HttpResponse<String> post(String path, String json) throws Exception {
-        return send("POST", path, json, basic(BOT_EMAIL, TOKEN));
-    }
-
-    HttpResponse<String> put(String path, String json) throws Exception {
-        return send("PUT", path, json, basic(BOT_EMAIL, TOKEN));
-    }
-
-    HttpResponse<String> delete(String path) throws Exception {
-        return send("DELETE", path, null, basic(BOT_EMAIL, TOKEN));
-    }
-
-    static JsonNode json(HttpResponse<String> response) {
-        return SandboxJson.parse(response.body());
+    @Override
+    protected String defaultAuthorization() {
+        return basic(BOT_EMAIL, TOKEN);
     }
 
     /** An Atlassian Document holding one paragraph, as a JSON fragment. */

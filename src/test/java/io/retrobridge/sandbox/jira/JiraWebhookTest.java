@@ -1,21 +1,14 @@
 package io.retrobridge.sandbox.jira;
 
+import static io.retrobridge.testsupport.WebhookReceiver.hmacHex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.retrobridge.sandbox.SandboxJson;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import io.retrobridge.testsupport.WebhookReceiver;
+import io.retrobridge.testsupport.WebhookReceiver.Delivery;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,42 +17,24 @@ import org.junit.jupiter.api.Test;
 class JiraWebhookTest extends JiraSandboxTestSupport {
 
     private static final String SECRET = "jira-webhook-secret";
+    private static final String IDENTIFIER = "X-Atlassian-Webhook-Identifier";
 
-    private record Delivery(String signature, String identifier, String retry, String body) {
-    }
-
-    private final java.util.concurrent.atomic.AtomicInteger failuresToAnswer = new java.util.concurrent.atomic.AtomicInteger();
-
-    private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
-    private HttpServer receiver;
+    private WebhookReceiver receiver;
     private JiraWebhookSubscription subscription;
 
     @BeforeEach
     void startReceiver() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
-        receiver.createContext("/hooks/jira", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            boolean fail = failuresToAnswer.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0;
-            if (!fail) {
-                deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("X-Hub-Signature"),
-                        exchange.getRequestHeaders().getFirst("X-Atlassian-Webhook-Identifier"),
-                        exchange.getRequestHeaders().getFirst("X-Atlassian-Webhook-Retry"), body));
-            }
-            exchange.sendResponseHeaders(fail ? 503 : 202, -1);
-            exchange.close();
-        });
-        receiver.start();
-        subscription = sandbox.subscribe(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort()
-                + "/hooks/jira"), SECRET);
+        receiver = WebhookReceiver.start("/hooks/jira", "X-Hub-Signature", 503);
+        subscription = sandbox.subscribe(receiver.url(), SECRET);
     }
 
     @AfterEach
     void stopReceiver() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     private Delivery nextDelivery() throws Exception {
-        Delivery delivery = deliveries.poll(10, TimeUnit.SECONDS);
+        Delivery delivery = receiver.poll(Duration.ofSeconds(10));
         assertThat(delivery).as("a webhook arrives").isNotNull();
         return delivery;
     }
@@ -68,12 +43,6 @@ class JiraWebhookTest extends JiraSandboxTestSupport {
         Delivery delivery = nextDelivery();
         assertThat(delivery.signature()).isEqualTo("sha256=" + hmacHex(delivery.body(), SECRET));
         return SandboxJson.parse(delivery.body());
-    }
-
-    private static String hmacHex(String body, String secret) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -128,7 +97,7 @@ class JiraWebhookTest extends JiraSandboxTestSupport {
         JsonNode edited = next();
         assertThat(edited.at("/changelog/items/0/field").asText()).isEqualTo("summary");
         assertThat(edited.at("/changelog/items/0/fromString").asText()).isEqualTo("Quiet");
-        assertThat(deliveries.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(receiver.poll(Duration.ofMillis(300))).isNull();
     }
 
     @Test
@@ -142,19 +111,19 @@ class JiraWebhookTest extends JiraSandboxTestSupport {
         Delivery second = nextDelivery();
         assertThat(SandboxJson.parse(first.body()).at("/issue/fields/summary").asText()).isEqualTo("Twice");
         assertThat(second.body()).isEqualTo(first.body());
-        assertThat(second.identifier()).isEqualTo(first.identifier());
+        assertThat(second.header(IDENTIFIER)).isEqualTo(first.header(IDENTIFIER));
         await().atMost(Duration.ofSeconds(5)).until(() -> subscription.delivered() == 2);
         assertThat(subscription.dropped()).isEqualTo(1);
     }
 
     @Test
     void aFailedDeliveryIsRetriedAndSaysSo() throws Exception {
-        failuresToAnswer.set(2);
+        receiver.refuseNext(2);
 
         createTask("Retry me", "");
 
         Delivery delivery = nextDelivery();
-        assertThat(delivery.retry()).isEqualTo("2");
+        assertThat(delivery.header("X-Atlassian-Webhook-Retry")).isEqualTo("2");
         assertThat(SandboxJson.parse(delivery.body()).at("/issue/fields/summary").asText()).isEqualTo("Retry me");
         await().atMost(Duration.ofSeconds(5)).until(() -> subscription.delivered() == 1);
     }

@@ -1,26 +1,19 @@
 package io.retrobridge.sandbox.servicenow;
 
+import static io.retrobridge.testsupport.WebhookReceiver.hmacHex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.retrobridge.sandbox.SandboxJson;
-import java.net.InetSocketAddress;
+import io.retrobridge.testsupport.WebhookReceiver;
+import io.retrobridge.testsupport.WebhookReceiver.Delivery;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,50 +23,27 @@ class ServiceNowWebhookTest extends SandboxTestSupport {
 
     private static final String SECRET = "webhook-shared-secret";
 
-    private record Delivery(String signature, String body) {
-    }
-
-    private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
-    private final AtomicInteger failuresToAnswer = new AtomicInteger();
-    private final AtomicInteger attempts = new AtomicInteger();
-    private HttpServer receiver;
+    private WebhookReceiver receiver;
 
     @BeforeEach
     void startReceiver() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
-        receiver.createContext("/hooks/servicenow", exchange -> {
-            attempts.incrementAndGet();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            boolean fail = failuresToAnswer.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0;
-            if (!fail) {
-                deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("X-RetroBridge-Signature"), body));
-            }
-            exchange.sendResponseHeaders(fail ? 500 : 202, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = WebhookReceiver.start("/hooks/servicenow", "X-RetroBridge-Signature", 500);
     }
 
     @AfterEach
     void stopReceiver() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     private URI target() {
-        return URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/servicenow");
+        return receiver.url();
     }
 
     private JsonNode next() throws Exception {
-        Delivery delivery = deliveries.poll(10, TimeUnit.SECONDS);
+        Delivery delivery = receiver.poll(Duration.ofSeconds(10));
         assertThat(delivery).as("a notification arrives").isNotNull();
         assertThat(delivery.signature()).isEqualTo("sha256=" + hmacHex(delivery.body(), SECRET));
         return SandboxJson.parse(delivery.body());
-    }
-
-    private static String hmacHex(String body, String secret) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -107,24 +77,24 @@ class ServiceNowWebhookTest extends SandboxTestSupport {
         assertThat(deleted.get("operation").asText()).isEqualTo("delete");
         assertThat(deleted.get("sys_id").asText()).isEqualTo(id);
         await().until(() -> subscription.delivered() == 4);
-        assertThat(deliveries).isEmpty();
+        assertThat(receiver.poll(Duration.ZERO)).isNull();
     }
 
     @Test
     void failedSendsAreRetriedThenDroppedAndCounted() throws Exception {
         WebhookSubscription subscription = sandbox.registerWebhook(target(), SECRET, Set.of("problem_task"));
 
-        failuresToAnswer.set(2);
+        receiver.refuseNext(2);
         sandbox.seed().problemTask(Map.of("short_description", "survives two failures"));
         JsonNode retried = next();
         await().until(() -> subscription.delivered() == 1);
 
-        failuresToAnswer.set(100);
+        receiver.refuseNext(100);
         sandbox.seed().problemTask(Map.of("short_description", "never accepted"));
         await().atMost(Duration.ofSeconds(20)).until(() -> subscription.dropped() == 1);
 
         assertThat(retried.get("record").get("short_description").asText()).isEqualTo("survives two failures");
-        assertThat(attempts.get()).isEqualTo(3 + 4);
+        assertThat(receiver.attempts()).isEqualTo(3 + 4);
         assertThat(subscription.delivered()).isEqualTo(1);
     }
 
@@ -133,7 +103,7 @@ class ServiceNowWebhookTest extends SandboxTestSupport {
         sandbox.registerWebhook(target(), SECRET, Set.of("problem_task"));
         sandbox.seed().problemTask(Map.of("short_description", "x"));
 
-        Delivery delivery = deliveries.poll(10, TimeUnit.SECONDS);
+        Delivery delivery = receiver.poll(Duration.ofSeconds(10));
 
         assertThat(delivery).isNotNull();
         assertThat(delivery.signature()).isNotEqualTo("sha256=" + hmacHex(delivery.body(), "another-secret"));

@@ -1,4 +1,4 @@
-package io.retrobridge.sandbox.servicenow;
+package io.retrobridge.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand, so expiry and timestamps are exact. */
-final class MutableClock extends Clock {
+/**
+ * A UTC clock a test moves by hand, so timestamps, expiry, rate-limit windows and cache lifetimes are exact.
+ * Volatile because the sandboxes read it from their server threads while the test thread advances it.
+ */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
@@ -29,6 +32,7 @@ final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** Everything under test works in UTC, so the zone is not switched. */
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
