@@ -5,6 +5,7 @@ import io.retrobridge.sync.CommentLink;
 import io.retrobridge.sync.CommentLinkStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,6 +48,27 @@ public class JdbcCommentLinkStore implements CommentLinkStore {
         } catch (DuplicateKeyException alreadyClaimedOrCopied) {
             return false;
         }
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public boolean reclaim(CommentLink stale, Instant now) {
+        String copyColumn = column(stale.origin().other());
+        return jdbc.sql("UPDATE comment_links SET created_at = :now WHERE " + column(stale.origin()) + " = :original AND "
+                        + copyColumn + " IS NULL AND created_at = :then")
+                .param("now", SqlInstants.toColumn(now))
+                .param("original", stale.originalId())
+                .param("then", SqlInstants.toColumn(stale.createdAt()))
+                .update() == 1;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void release(CommentLink intent) {
+        jdbc.sql("DELETE FROM comment_links WHERE " + column(intent.origin()) + " = :original AND "
+                        + column(intent.origin().other()) + " IS NULL")
+                .param("original", intent.originalId())
+                .update();
     }
 
     @Override

@@ -25,6 +25,17 @@ public interface CommentLinkStore {
     boolean recordIntent(CommentLink intent);
 
     /**
+     * Takes over a claim whose copy never appeared (its worker died before writing): moves the claim's time to
+     * {@code now} if it is still {@code stale}.
+     *
+     * @return true for exactly one of several workers trying at once; that one writes the copy
+     */
+    boolean reclaim(CommentLink stale, java.time.Instant now);
+
+    /** Drops a claim whose copy was not written (the write failed), so the next run may copy the original. */
+    void release(CommentLink intent);
+
+    /**
      * Stores the pair: completes the claim of {@code pair}'s original with the copy's id, or inserts the pair
      * when there was no claim (a copy found after its record was lost).
      *

@@ -107,4 +107,38 @@ abstract class CommentLinkStoreContract extends StoreContractSupport {
         assertThat(outcomes).allMatch(Outcome::succeeded);
         assertThat(outcomes).filteredOn(o -> Boolean.TRUE.equals(o.value())).hasSize(1);
     }
+
+    @Test
+    void aStaleClaimIsTakenOverByExactlyOneWorker() throws InterruptedException {
+        CommentLink intent = CommentLink.intent(linkId, ExternalSystem.JIRA, "20010", START);
+        comments().recordIntent(intent);
+
+        var outcomes = raceOn(4, () -> comments().reclaim(intent, START.plusSeconds(600)));
+
+        assertThat(outcomes).filteredOn(o -> Boolean.TRUE.equals(o.value())).hasSize(1);
+        assertThat(comments().find(ExternalSystem.JIRA, "20010").orElseThrow().createdAt())
+                .isEqualTo(START.plusSeconds(600));
+    }
+
+    @Test
+    void aCompletedPairIsNeverReclaimed() {
+        CommentLink intent = CommentLink.intent(linkId, ExternalSystem.JIRA, "20011", START);
+        comments().recordIntent(intent);
+        comments().record(intent.withCopy("j-11"));
+
+        assertThat(comments().reclaim(intent, START.plusSeconds(600))).isFalse();
+    }
+
+    @Test
+    void aReleasedClaimMayBeClaimedAgainButAPairIsNeverReleased() {
+        CommentLink intent = CommentLink.intent(linkId, ExternalSystem.JIRA, "20012", START);
+        comments().recordIntent(intent);
+        comments().release(intent);
+        assertThat(comments().recordIntent(intent)).isTrue();
+
+        comments().record(intent.withCopy("j-12"));
+        comments().release(intent);
+
+        assertThat(comments().find(ExternalSystem.SERVICENOW, "j-12")).isPresent();
+    }
 }
