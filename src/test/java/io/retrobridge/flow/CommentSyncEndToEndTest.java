@@ -275,6 +275,42 @@ class CommentSyncEndToEndTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void oneWayToCustomerVisibleCommentsWritesPlainTextAndBringsNothingBack(@TempDir Path dir) throws Exception {
+        String oneWay = Files.readString(Path.of("mappings", "action-items.yaml")).replace(
+                "comments:\n  direction: both\n  servicenow: work_notes\n  text: html",
+                "comments:\n  direction: jira->servicenow\n  servicenow: comments\n  text: plain");
+        assertThat(oneWay).contains("servicenow: comments");
+        Files.writeString(dir.resolve("action-items.yaml"), oneWay);
+        LoadedMappings previous = mappings.replace(new MappingLoader(TextFormatConverters.standard()).load(dir));
+        try {
+            String commentId = JSON.readTree(jiraCall("POST", "/rest/api/3/issue/" + issueKey + "/comment", """
+                    {"body":{"type":"doc","version":1,"content":[
+                      {"type":"paragraph","content":[{"type":"text","text":"Customer update:"}]},
+                      {"type":"bulletList","content":[
+                        {"type":"listItem","content":[{"type":"paragraph","content":[{"type":"text","text":"fix deployed","marks":[{"type":"strong"}]}]}]}]}]}}
+                    """, PERSON_EMAIL, PERSON_TOKEN)).get("id").asText();
+            servicenowCall("PATCH", "/api/now/table/problem_task/" + taskSysId, "{\"comments\":\"Thanks, confirmed\"}",
+                    SN_PERSON, SN_PERSON_PASSWORD);
+            int jiraCommentsBefore = jiraComments().size();
+
+            syncEverything();
+            syncEverything();
+
+            List<Map<String, String>> copies = servicenow.journal(taskSysId).stream()
+                    .filter(e -> e.get("value").contains("(rb-comment " + commentId + ")")).toList();
+            assertThat(copies).singleElement().satisfies(copy -> {
+                assertThat(copy.get("element")).isEqualTo("comments");
+                assertThat(copy.get("value")).contains("Customer update:").contains("fix deployed")
+                        .doesNotContain("[code]").doesNotContain("<").doesNotContain("**");
+            });
+            assertThat(jiraComments()).as("one way: nothing comes back").hasSize(jiraCommentsBefore);
+        } finally {
+            mappings.replace(previous);
+        }
+    }
+
     private List<Map<String, String>> workNotes() {
         return servicenow.journal(taskSysId).stream().filter(e -> "work_notes".equals(e.get("element"))).toList();
     }
