@@ -31,14 +31,16 @@ public class InboxWorker {
 
     private final EventInbox inbox;
     private final ActionItemSync sync;
+    private final CommentSync comments;
     private final DeadLetterStore deadLetters;
     private final Journal journal;
     private final Clock clock;
 
-    public InboxWorker(EventInbox inbox, ActionItemSync sync, DeadLetterStore deadLetters, Journal journal,
-            Optional<Clock> clock) {
+    public InboxWorker(EventInbox inbox, ActionItemSync sync, CommentSync comments, DeadLetterStore deadLetters,
+            Journal journal, Optional<Clock> clock) {
         this.inbox = inbox;
         this.sync = sync;
+        this.comments = comments;
         this.deadLetters = deadLetters;
         this.journal = journal;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -66,6 +68,11 @@ public class InboxWorker {
     private void handle(InboundEvent event) {
         try {
             SyncResult result = sync.process(event);
+            // After the item, so a newly created item's comments follow it in the same event.
+            int copied = comments.syncCommentsOf(event.entity());
+            if (copied > 0) {
+                result = new SyncResult(InboxOutcome.APPLIED, result.reason() + "; copied " + copied + " comment(s)");
+            }
             inbox.complete(event.id(), result.outcome(), result.reason());
         } catch (RuntimeException e) {
             String error = describe(e);

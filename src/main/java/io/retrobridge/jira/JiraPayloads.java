@@ -47,7 +47,9 @@ final class JiraPayloads {
         JsonNode author = node.path("author");
         String authorId = author.hasNonNull("accountId") ? author.get("accountId").asText()
                 : author.hasNonNull("name") ? author.get("name").asText() : null;
-        return new JiraComment(node.path("id").asText(), authorId, timestamp(node.path("created")), node.path("body").deepCopy());
+        String authorName = author.hasNonNull("displayName") ? author.get("displayName").asText() : null;
+        return new JiraComment(node.path("id").asText(), authorId, timestamp(node.path("created")), node.path("body").deepCopy(),
+                authorName);
     }
 
     /** The parsed body, or null when it is not JSON. */

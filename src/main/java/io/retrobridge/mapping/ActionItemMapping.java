@@ -56,4 +56,7 @@ public interface ActionItemMapping {
     Scopes.Jira jiraScope();
 
     Scopes.ServiceNow serviceNowScope();
+
+    /** How comments on linked items travel between the sides. */
+    CommentRule comments();
 }

@@ -456,4 +456,9 @@ final class ActionItemMappingEngine implements ActionItemMapping {
     public Scopes.ServiceNow serviceNowScope() {
         return definition.servicenow();
     }
+
+    @Override
+    public CommentRule comments() {
+        return definition.comments();
+    }
 }

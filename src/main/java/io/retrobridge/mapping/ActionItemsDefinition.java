@@ -11,14 +11,16 @@ import java.util.Map;
  *
  * @param priority null when priority is not mapped
  * @param users    null when the assignee is not mapped
+ * @param comments how comments travel; {@link CommentRule#DEFAULT} when the file has no {@code comments:} section
  */
 public record ActionItemsDefinition(Scopes.Jira jira, Scopes.ServiceNow servicenow, Map<CanonicalField, FieldRule> fields,
                                     CodeMap<ActionStatus> status, CodeMap<Priority> priority, UserDirectory users,
-                                    ClassificationRules classification) {
+                                    ClassificationRules classification, CommentRule comments) {
 
     public static final String FILE_NAME = "action-items.yaml";
 
     public ActionItemsDefinition {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        comments = comments == null ? CommentRule.DEFAULT : comments;
     }
 }

@@ -48,7 +48,7 @@ final class ActionItemsParser {
     Optional<ActionItemsDefinition> parse(Node root, List<MappingProblem> problems) {
         int before = problems.size();
         Optional<NodeReader.Entries> top = in.map(root, "",
-                List.of("version", "scope", "fields", "values", "classification"),
+                List.of("version", "scope", "fields", "values", "classification", "comments"),
                 List.of("version", "scope", "fields", "values", "classification"));
         if (top.isEmpty()) {
             return Optional.empty();
@@ -83,10 +83,12 @@ final class ActionItemsParser {
         }
         ClassificationRules classification = file.has("classification")
                 ? classification(file.get("classification")) : null;
+        CommentRule comments = file.has("comments") ? comments(file.get("comments")) : CommentRule.DEFAULT;
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new ActionItemsDefinition(jira, servicenow, fields, status, priority, users, classification));
+        return Optional.of(new ActionItemsDefinition(jira, servicenow, fields, status, priority, users, classification,
+                comments));
     }
 
     // ---- scope -------------------------------------------------------------------------------
@@ -192,6 +194,30 @@ final class ActionItemsParser {
             }
         }
         return new Scopes.ServiceNow(table, query);
+    }
+
+    // ---- comments ----------------------------------------------------------------------------
+
+    private CommentRule comments(Node node) {
+        Optional<NodeReader.Entries> map = in.map(node, "comments", List.of("direction", "servicenow", "text"), List.of());
+        if (map.isEmpty()) {
+            return CommentRule.DEFAULT;
+        }
+        NodeReader.Entries e = map.get();
+        CommentRule.Direction direction = e.has("direction")
+                ? in.choice(e.get("direction"), "comments.direction", CommentRule.Direction.spellings())
+                        .flatMap(CommentRule.Direction::parse).orElse(CommentRule.DEFAULT.direction())
+                : CommentRule.DEFAULT.direction();
+        CommentRule.JournalField journal = e.has("servicenow")
+                ? in.choice(e.get("servicenow"), "comments.servicenow", CommentRule.JournalField.elements())
+                        .flatMap(CommentRule.JournalField::parse).orElse(CommentRule.DEFAULT.serviceNowJournal())
+                : CommentRule.DEFAULT.serviceNowJournal();
+        TextFormat text = e.has("text")
+                ? in.choice(e.get("text"), "comments.text", List.of("html", "plain"))
+                        .map(v -> v.equals("plain") ? TextFormat.PLAIN : TextFormat.HTML)
+                        .orElse(CommentRule.DEFAULT.serviceNowText())
+                : CommentRule.DEFAULT.serviceNowText();
+        return new CommentRule(direction, journal, text);
     }
 
     // ---- fields ------------------------------------------------------------------------------

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresCommentLinkStoreTest extends CommentLinkStoreContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
