@@ -61,25 +61,22 @@ public class ServiceNowPoller {
         Set<String> idsAtNewest = new HashSet<>();
         int queued = 0;
         int seen = 0;
-        int offset = 0;
-        ServiceNowPage page;
-        do {
-            page = servicenow.updatedSince(scope.table(), scope.query(), since, List.of("sys_id"), offset, PAGE);
-            for (ServiceNowRecord record : page.records()) {
-                seen++;
-                String dedup = "servicenow:poll:" + scope.table() + ":" + record.sysId() + ":" + record.modCount();
-                if (inbox.accept(InboundEvent.received(ExternalSystem.SERVICENOW, "servicenow:poll", record.sysId(),
-                        dedup, clock.instant(), ""))) {
-                    queued++;
-                }
-                if (record.updatedOn().isAfter(newest)) {
-                    newest = record.updatedOn();
-                    idsAtNewest.clear();
-                }
-                idsAtNewest.add(record.sysId());
+        // Paged by the last sys_updated_on read, not by offset: an edit during the poll moves a record
+        // to the end of the ordering, and offset paging would then skip an unread one.
+        for (ServiceNowRecord record : servicenow.allUpdatedSince(scope.table(), scope.query(), since,
+                List.of("sys_id"), PAGE)) {
+            seen++;
+            String dedup = "servicenow:poll:" + scope.table() + ":" + record.sysId() + ":" + record.modCount();
+            if (inbox.accept(InboundEvent.received(ExternalSystem.SERVICENOW, "servicenow:poll", record.sysId(),
+                    dedup, clock.instant(), ""))) {
+                queued++;
             }
-            offset = page.nextOffset();
-        } while (page.hasMore());
+            if (record.updatedOn().isAfter(newest)) {
+                newest = record.updatedOn();
+                idsAtNewest.clear();
+            }
+            idsAtNewest.add(record.sysId());
+        }
         if (newest.isAfter(since)) {
             watermarks.save(new Watermark(WATERMARK, newest, idsAtNewest));
         }
