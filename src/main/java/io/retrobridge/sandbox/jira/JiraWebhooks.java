@@ -46,6 +46,7 @@ final class JiraWebhooks implements IssueListener, AutoCloseable {
     private final AtomicLong changelogIds = new AtomicLong(10000);
     private final AtomicInteger dropNext = new AtomicInteger();
     private final AtomicInteger duplicateNext = new AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "jira-sandbox-webhooks");
         t.setDaemon(true);
@@ -70,6 +71,11 @@ final class JiraWebhooks implements IssueListener, AutoCloseable {
 
     void duplicateNext(int times) {
         duplicateNext.addAndGet(times);
+    }
+
+    /** Deliveries queued and not yet accepted or given up on. */
+    int pending() {
+        return pending.get();
     }
 
     @Override
@@ -145,7 +151,14 @@ final class JiraWebhooks implements IssueListener, AutoCloseable {
             }
             int copies = duplicateNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 ? 2 : 1;
             for (int i = 0; i < copies; i++) {
-                sender.execute(() -> deliver(subscription, body, deliveryId));
+                pending.incrementAndGet();
+                sender.execute(() -> {
+                    try {
+                        deliver(subscription, body, deliveryId);
+                    } finally {
+                        pending.decrementAndGet();
+                    }
+                });
             }
         }
     }

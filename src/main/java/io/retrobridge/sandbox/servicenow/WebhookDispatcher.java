@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -38,6 +39,9 @@ final class WebhookDispatcher implements RecordChangeListener, AutoCloseable {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
 
     private final List<WebhookSubscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger dropNext = new AtomicInteger();
+    private final AtomicInteger duplicateNext = new AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "servicenow-sandbox-webhooks");
@@ -51,13 +55,43 @@ final class WebhookDispatcher implements RecordChangeListener, AutoCloseable {
         return subscription;
     }
 
+    /** The next {@code times} notifications are lost, as when an outbound REST message fails for good. */
+    void dropNext(int times) {
+        dropNext.addAndGet(times);
+    }
+
+    /** The next {@code times} notifications are sent twice, as an outbound message retried after a timeout is. */
+    void duplicateNext(int times) {
+        duplicateNext.addAndGet(times);
+    }
+
+    /** Notifications queued and not yet accepted by their target or given up on. */
+    int pending() {
+        return pending.get();
+    }
+
     /** Called under the store's lock, so queueing here keeps commit order; the sending happens later. */
     @Override
     public void changed(String table, String operation, Map<String, String> record) {
         for (WebhookSubscription subscription : subscriptions) {
-            if (subscription.watches(table) && !sender.isShutdown()) {
-                String body = body(table, operation, record);
-                sender.execute(() -> deliver(subscription, body));
+            if (!subscription.watches(table) || sender.isShutdown()) {
+                continue;
+            }
+            if (dropNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+                subscription.countDropped();
+                continue;
+            }
+            String body = body(table, operation, record);
+            int copies = duplicateNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 ? 2 : 1;
+            for (int i = 0; i < copies; i++) {
+                pending.incrementAndGet();
+                sender.execute(() -> {
+                    try {
+                        deliver(subscription, body);
+                    } finally {
+                        pending.decrementAndGet();
+                    }
+                });
             }
         }
     }
