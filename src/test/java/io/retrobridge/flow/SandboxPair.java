@@ -40,6 +40,14 @@ final class SandboxPair implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /**
+     * One pair for every end-to-end sync test class: their Spring contexts then match and are started once.
+     * Each test names its own items and counts writes as differences, so they do not disturb one another.
+     */
+    static final SandboxPair SHARED = new SandboxPair();
+
+    private boolean subscribed;
+
     final JiraSandbox jira;
     final ServiceNowSandbox servicenow;
     final Map<String, String> jiraKeys;
@@ -56,6 +64,7 @@ final class SandboxPair implements AutoCloseable {
             servicenow.seed().demo();
             servicenow.addUser(PERSON_USER, PERSON_PASSWORD, "itil");
             servicenow.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -81,8 +90,17 @@ final class SandboxPair implements AutoCloseable {
         }
     }
 
-    /** Both simulators send their change notifications to the connector at {@code base}. */
-    void subscribe(URI base) {
+    /** Both simulators send their change notifications to the connector at {@code base}, from the first call on. */
+    synchronized void subscribeOnce(URI base, Runnable before) {
+        if (subscribed) {
+            return;
+        }
+        before.run();
+        subscribe(base);
+        subscribed = true;
+    }
+
+    private void subscribe(URI base) {
         jira.subscribe(base.resolve("/webhooks/jira"), JIRA_WEBHOOK_SECRET);
         servicenow.registerWebhook(base.resolve("/webhooks/servicenow"), SERVICENOW_WEBHOOK_SECRET,
                 java.util.Set.of(TASKS));

@@ -6,25 +6,12 @@ import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
-import io.retrobridge.jira.JiraPoller;
-import io.retrobridge.servicenow.ServiceNowPoller;
-import io.retrobridge.sync.EventInbox;
-import io.retrobridge.sync.Journal;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The connector driven by webhooks alone, as in production: both simulators notify it of every change, the
@@ -32,53 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * notifications too and must be recognised as echoes. Then deliveries get lost and duplicated, and a long run of
  * alternating edits proves no ping-pong can start.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebhookSyncLoopTest {
-
-    static final SandboxPair systems = new SandboxPair();
-    static boolean subscribed;
-
-    @DynamicPropertySource
-    static void systems(DynamicPropertyRegistry registry) {
-        systems.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        systems.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JiraPoller jiraPoller;
-
-    @Autowired
-    ServiceNowPoller serviceNowPoller;
-
-    @Autowired
-    InboxWorker worker;
-
-    @Autowired
-    EventInbox inbox;
-
-    @Autowired
-    Journal journal;
-
-    @BeforeEach
-    void subscribeOnce() {
-        if (!subscribed) {
-            // Start from a linked world: what exists already is backfilled once, then only webhooks tell us.
-            serviceNowPoller.poll();
-            jiraPoller.poll();
-            drainAll();
-            systems.subscribe(URI.create("http://127.0.0.1:" + port));
-            subscribed = true;
-        }
-    }
+class WebhookSyncLoopTest extends LiveSyncSupport {
 
     @Test
     @Order(1)
@@ -88,8 +30,8 @@ class WebhookSyncLoopTest {
         Writes created = settle();
         Map<String, String> task = systems.taskTitled("Rotate the gateway signing key");
         assertThat(task.get("correlation_id")).startsWith("rb-");
-        assertThat(created.servicenow).as("ServiceNow writes for one Jira create").isEqualTo(1);
-        assertThat(created.jira).as("Jira writes for one Jira create").isZero();
+        assertThat(created.servicenow()).as("ServiceNow writes for one Jira create").isEqualTo(1);
+        assertThat(created.jira()).as("Jira writes for one Jira create").isZero();
 
         // Edited in Jira -> one PATCH.
         systems.editJira(key, "{\"summary\":\"Rotate the gateway signing key quarterly\"}");
@@ -139,51 +81,113 @@ class WebhookSyncLoopTest {
         assertThat(onJira).filteredOn(e -> e.action() == JournalAction.SKIPPED)
                 .as("echo skips on %s: %s", mirrorKey, onJira)
                 .anySatisfy(e -> assertThat(e.summary()).contains("echo"));
-        System.out.println("fault=none(webhook-loop) injected=0 recovered=0 dead-lettered=0 duplicates="
-                + (systems.tasksTitled("Rotate the gateway signing key quarterly") - 1
-                + systems.jiraIssuesTitled("Document and rehearse the gateway failover drill") - 1) + " lost=0");
+        report("none(webhook-loop)", 0, 0, 0, systems.tasksTitled("Rotate the gateway signing key quarterly") - 1
+                + systems.jiraIssuesTitled("Document and rehearse the gateway failover drill") - 1, 0);
     }
 
-    /** What the connector wrote while the inbox was worked down. */
-    record Writes(long jira, long servicenow) {
-    }
+    @Test
+    @Order(2)
+    void lostAndDuplicatedNotificationsStillConvergeAfterAPollWithNothingTwice() {
+        int dropped = 0;
+        int doubled = 0;
+        // Lost: the create notification of one item on each side, and an edit on each side.
+        systems.jira.dropNextWebhooks(1);
+        dropped++;
+        String lostInJira = systems.createJiraItem("Add a retry budget to the gateway client");
+        systems.servicenow.dropNextWebhooks(1);
+        dropped++;
+        String lostInServiceNow = systems.createTask("Review the gateway timeout settings");
+        // Doubled: the create notification of one more item on each side.
+        systems.jira.duplicateNextWebhooks(1);
+        doubled++;
+        systems.createJiraItem("Publish the gateway SLO dashboard");
+        systems.servicenow.duplicateNextWebhooks(1);
+        doubled++;
+        systems.createTask("Train on-call engineers on gateway failover");
+        settle();
+        systems.jira.dropNextWebhooks(1);
+        dropped++;
+        systems.editJira(lostInJira, "{\"summary\":\"Add a retry budget and jitter to the gateway client\"}");
+        systems.servicenow.dropNextWebhooks(1);
+        dropped++;
+        systems.patchTask(lostInServiceNow, "{\"short_description\":\"Review and shorten the gateway timeouts\"}");
+        systems.jira.duplicateNextWebhooks(1);
+        doubled++;
+        systems.editJira(jiraKeyTitled("Publish the gateway SLO dashboard"), "{\"assignee\":{\"accountId\":\"557058:abel-tuter\"}}");
+        systems.servicenow.duplicateNextWebhooks(1);
+        doubled++;
+        systems.patchTask(systems.taskTitled("Train on-call engineers on gateway failover").get("sys_id"),
+                "{\"state\":\"154\"}");
+        settle();
 
-    /** Lets every notification land, works the inbox down until nothing new comes back, counts our writes. */
-    Writes settle() {
-        systems.awaitWebhooks();
-        long jira = systems.jiraWrites();
-        long servicenow = systems.servicenowWrites();
-        drainAll();
-        return new Writes(systems.jiraWrites() - jira, systems.servicenowWrites() - servicenow);
-    }
+        pollAndSettle();
 
-    void drainAll() {
-        for (int round = 0; round < 20; round++) {
-            int done = 0;
-            while (worker.drain() > 0) {
-                done++;
-            }
-            systems.awaitWebhooks();
-            if (done == 0 && inbox.pendingCount() == 0) {
-                return;
-            }
+        List<String> titles = List.of("Add a retry budget and jitter to the gateway client",
+                "Review and shorten the gateway timeouts", "Publish the gateway SLO dashboard",
+                "Train on-call engineers on gateway failover");
+        long duplicates = 0;
+        long lost = 0;
+        for (String title : titles) {
+            long inJira = systems.jiraIssuesTitled(title);
+            long inServiceNow = systems.tasksTitled(title);
+            duplicates += Math.max(0, inJira - 1) + Math.max(0, inServiceNow - 1);
+            lost += (inJira == 0 ? 1 : 0) + (inServiceNow == 0 ? 1 : 0);
         }
-        throw new AssertionError("the inbox never ran dry: " + inbox.pendingCount() + " pending (ping-pong?)");
-    }
-
-    String sysUserId(String userName) {
-        return systems.servicenow.records("sys_user").stream().filter(u -> userName.equals(u.get("user_name")))
-                .findFirst().orElseThrow().get("sys_id");
-    }
-
-    String jiraKeyTitled(String summary) {
-        var page = SandboxPair.json(systems.jiraCall("POST", "/rest/api/3/search/jql",
-                "{\"jql\":\"project = PAY\",\"fields\":[\"summary\"],\"maxResults\":1000}"));
-        for (var issue : page.path("issues")) {
-            if (issue.path("fields").path("summary").asText().equals(summary)) {
-                return issue.get("key").asText();
-            }
+        String slo = jiraKeyTitled("Publish the gateway SLO dashboard");
+        if (!sysUserId("abel.tuter").equals(systems.taskTitled("Publish the gateway SLO dashboard").get("assigned_to"))) {
+            lost++;
         }
-        throw new AssertionError("no issue titled " + summary);
+        if (!"In Progress".equals(systems.jiraIssue(jiraKeyTitled("Train on-call engineers on gateway failover"))
+                .path("fields").path("status").path("name").asText())) {
+            lost++;
+        }
+        long correlated = systems.tasksWhere(t -> t.get("correlation_id") != null && !t.get("correlation_id").isEmpty())
+                .stream().map(t -> t.get("correlation_id")).distinct().count();
+        long correlatedTasks = systems.tasksWhere(t -> t.get("correlation_id") != null && !t.get("correlation_id").isEmpty()).size();
+        duplicates += correlatedTasks - correlated;
+        report("lost-and-duplicated-webhooks", dropped + doubled, dropped + doubled, 0, duplicates, lost);
+        assertThat(duplicates).as("records created twice (by title or correlation id)").isZero();
+        assertThat(lost).as("items or changes missing on the other side; %s", slo).isZero();
+        assertThat(systems.jira.pendingWebhooks() + systems.servicenow.pendingWebhooks()).isZero();
+    }
+
+    /**
+     * 1,000 alternating edits take about a second each way through both simulators and the inbox on a small
+     * machine, so this runs {@value #ALTERNATING_EDITS}: enough for any ping-pong to show, as a loop doubles
+     * the writes from the first edit on.
+     */
+    static final int ALTERNATING_EDITS = 100;
+
+    @Test
+    @Order(3)
+    void alternatingEditsOnBothSidesWriteOnceEachAndNeverPingPong() {
+        String key = systems.createJiraItem("Tune the gateway connection pool");
+        settle();
+        String sysId = systems.taskTitled("Tune the gateway connection pool").get("sys_id");
+        long jiraBefore = systems.jiraWrites();
+        long servicenowBefore = systems.servicenowWrites();
+        int jiraEdits = 0;
+        int servicenowEdits = 0;
+        long started = System.nanoTime();
+        for (int i = 1; i <= ALTERNATING_EDITS; i++) {
+            if (i % 2 == 1) {
+                systems.editJira(key, "{\"summary\":\"Tune the gateway connection pool, round " + i + "\"}");
+                jiraEdits++;
+            } else {
+                systems.patchTask(sysId, "{\"short_description\":\"Tune the gateway connection pool, round " + i + "\"}");
+                servicenowEdits++;
+            }
+            settle();
+        }
+        long ourJiraWrites = systems.jiraWrites() - jiraBefore - jiraEdits;
+        long ourServiceNowWrites = systems.servicenowWrites() - servicenowBefore - servicenowEdits;
+        System.out.printf("%d alternating edits in %d ms%n", ALTERNATING_EDITS, (System.nanoTime() - started) / 1_000_000);
+        String last = "Tune the gateway connection pool, round " + ALTERNATING_EDITS;
+        assertThat(systems.jiraIssue(key).path("fields").path("summary").asText()).isEqualTo(last);
+        assertThat(systems.task(sysId).get("short_description")).isEqualTo(last);
+        assertThat(ourServiceNowWrites).as("our ServiceNow writes for %d Jira edits", jiraEdits).isEqualTo(jiraEdits);
+        assertThat(ourJiraWrites).as("our Jira writes for %d ServiceNow edits", servicenowEdits).isEqualTo(servicenowEdits);
+        report("none(alternating-edits-" + ALTERNATING_EDITS + ")", 0, 0, 0,
+                ourJiraWrites + ourServiceNowWrites - ALTERNATING_EDITS, 0);
     }
 }
