@@ -54,10 +54,15 @@ class ServiceNowSide implements SideGateway {
         }
     }
 
-    /** The poll's query already holds the scope; webhooks name their table, which the intake checks. */
+    /**
+     * The poll's query already holds the scope; webhooks name their table, which the intake checks. A record
+     * carrying our correlation_id is one we created as the copy of a Jira issue: without a link it is the copy
+     * of a create whose link write has not happened (yet, or ever, after a crash), and it is the origin's event
+     * that links it. Taking it for a new item would mirror it back to Jira as a duplicate.
+     */
     @Override
     public boolean inScope(SideRecord record, ActionItemMapping mapping) {
-        return true;
+        return !CorrelationIds.isMarker(record.fields().path(CORRELATION_FIELD).asText(null));
     }
 
     private static String table(ActionItemMapping mapping) {
