@@ -190,4 +190,22 @@ class WebhookSyncLoopTest extends LiveSyncSupport {
         report("none(alternating-edits-" + ALTERNATING_EDITS + ")", 0, 0, 0,
                 ourJiraWrites + ourServiceNowWrites - ALTERNATING_EDITS, 0);
     }
+
+    @Test
+    @Order(4)
+    void notificationsAboutRecordsOutsideTheMappingsScopeMirrorNothing() {
+        // The mapping's scope: problem tasks of type general; Jira tasks in PAY labelled retro-action.
+        String rca = "Find the root cause of the gateway timeouts";
+        systems.servicenowCall("POST", "/api/now/table/" + SandboxPair.TASKS,
+                "{\"short_description\":" + SandboxPair.quote(rca) + ",\"problem_task_type\":\"rca\"}");
+        String unlabelled = "Buy a second gateway test device";
+        systems.jiraCall("POST", "/rest/api/3/issue", "{\"fields\":{\"project\":{\"key\":\"PAY\"},"
+                + "\"issuetype\":{\"name\":\"Task\"},\"summary\":" + SandboxPair.quote(unlabelled) + "}}");
+
+        Writes writes = settle();
+
+        assertThat(systems.jiraIssuesTitled(rca)).as("Jira copies of a root-cause task").isZero();
+        assertThat(systems.tasksTitled(unlabelled)).as("ServiceNow copies of an unlabelled issue").isZero();
+        assertThat(writes).isEqualTo(new Writes(0, 0));
+    }
 }
