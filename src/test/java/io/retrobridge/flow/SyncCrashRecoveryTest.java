@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,6 +71,33 @@ class SyncCrashRecoveryTest extends LiveSyncSupport {
         assertThat(onOther).as("copies of %s on %s", title, origin.other()).isEqualTo(1);
         assertThat(onOrigin).as("copies of %s on %s (our record must not be mirrored back)", title, origin).isEqualTo(1);
         assertThat(link.idOn(origin.other())).isPresent();
+    }
+
+    @Test
+    @Disabled("ActionItemSync.createOrAdopt links a record found by correlation id with the origin's current projection as"
+            + " its source snapshot and writes nothing, so an edit made to the origin between the crash and the recovery"
+            + " never reaches the copy (every later event of the origin compares equal and is skipped as an echo)")
+    void anEditMadeBetweenTheCrashAndTheRecoveryReachesTheCopy() {
+        String title = "Keep gateway credentials in the vault";
+        systems.jira.dropNextWebhooks(1);
+        String key = systems.createJiraItem(title);
+        String originId = jiraIdOf(key);
+        UUID blocker = insertBlockingLink(CorrelationIds.forOrigin(new ExternalRef(ExternalSystem.JIRA, originId)));
+        long parkedBefore = deadLetters.count();
+        pollAndSettle();
+        assertThat(deadLetters.count() - parkedBefore).isEqualTo(1);
+        DeadLetter parked = deadLetters.list(0, 1).get(0);
+        systems.editJira(key, "{\"summary\":\"Keep gateway credentials in the vault, rotated\"}");
+        settle();
+
+        removeLink(blocker);
+        replay(parked.id());
+        settle();
+        pollAndSettle();
+
+        assertThat(systems.tasksTitled("Keep gateway credentials in the vault, rotated")).as("the copy carries the edit")
+                .isEqualTo(1);
+        assertThat(systems.tasksTitled(title)).isZero();
     }
 
     private long copiesOn(ExternalSystem system, String title) {

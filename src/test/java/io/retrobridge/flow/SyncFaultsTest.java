@@ -61,6 +61,37 @@ class SyncFaultsTest extends LiveSyncSupport {
     }
 
     @Test
+    void aRateLimitWithoutRetryAfterWaitsTheFloorAndTheEditApplied() {
+        Item item = linkedItem("Alert on gateway certificate expiry");
+        systems.editJira(item.key, "{\"summary\":\"Alert 30 days before gateway certificates expire\"}");
+        systems.servicenow.faults().rateLimitNext(2, null, null);
+
+        Writes writes = settle();
+
+        assertThat(systems.task(item.sysId).get("short_description")).isEqualTo("Alert 30 days before gateway certificates expire");
+        assertThat(writes.servicenow()).isEqualTo(1);
+        report("servicenow-429-no-retry-after", answered(429), 1, 0, writes.servicenow() - 1, 0);
+        assertThat(answered(429)).isEqualTo(2);
+    }
+
+    @Test
+    void aConnectionResetDuringTheWriteIsRunAgainAndAppliedOnce() {
+        Item item = linkedItem("Drain gateway connections before deploys");
+        systems.editJira(item.key, "{\"summary\":\"Drain gateway connections before every deploy\"}");
+        systems.servicenow.faults().next(1, FaultPlan.on("PATCH", "/api/now/table"), new FaultPlan.DropConnection());
+        long parked = deadLetters.count();
+
+        Writes writes = settle();
+
+        long reset = systems.servicenow.requests().all().stream().filter(e -> e.status() == 0).count();
+        assertThat(systems.task(item.sysId).get("short_description")).isEqualTo("Drain gateway connections before every deploy");
+        assertThat(writes.servicenow()).isEqualTo(1);
+        assertThat(deadLetters.count()).isEqualTo(parked);
+        report("servicenow-connection-reset", reset, 1, 0, writes.servicenow() - 1, 0);
+        assertThat(reset).isEqualTo(1);
+    }
+
+    @Test
     void anAuthenticationFailureMidRunIsParkedReadablyAndAReplayAppliesItOnce() {
         Item item = linkedItem("Rotate the ServiceNow integration password");
         systems.editJira(item.key, "{\"summary\":\"Rotate the ServiceNow integration password monthly\"}");
