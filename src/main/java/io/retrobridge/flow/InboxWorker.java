@@ -104,12 +104,17 @@ public class InboxWorker {
         inbox.complete(event.id(), InboxOutcome.PARKED, error);
     }
 
-    /** A transient failure of a write the transport left unretried because it may have landed. */
+    /**
+     * A transient failure of a write the transport left unretried because it may have landed. A 429 or 503 was
+     * refused before anything happened and the transport has retried it already, so it is not run again here.
+     */
     private static Optional<RemoteCallException> halfDoneWrite(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof RemoteCallException remote) {
-                return remote.isTransient() && !remote.circuitOpen() && MAYBE_HALF_DONE.contains(remote.method())
-                        ? Optional.of(remote) : Optional.empty();
+                boolean retriedAlready = remote.failure() == RemoteCallException.Failure.RATE_LIMITED
+                        || remote.status().orElse(0) == 503;
+                return remote.isTransient() && !remote.circuitOpen() && !retriedAlready
+                        && MAYBE_HALF_DONE.contains(remote.method()) ? Optional.of(remote) : Optional.empty();
             }
         }
         return Optional.empty();
@@ -126,11 +131,8 @@ public class InboxWorker {
     /** Waits as the transport would before its next try; false when interrupted (then the event is parked). */
     private boolean pause(RemoteCallException failure, int attempt) {
         ResilienceProperties.PerSystem policy = resilience.forSystem(failure.system());
-        Duration wait = policy.backoff().delay(attempt, failure.retryAfter(),
-                failure.failure() == RemoteCallException.Failure.RATE_LIMITED, () -> ThreadLocalRandom.current().nextDouble());
-        if (wait.compareTo(policy.maxBackoff()) > 0) {
-            return false;
-        }
+        Duration wait = policy.backoff().delay(attempt, failure.retryAfter(), false,
+                () -> ThreadLocalRandom.current().nextDouble());
         try {
             Thread.sleep(wait.toMillis());
             return true;
