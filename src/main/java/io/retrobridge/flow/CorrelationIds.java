@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * The marker stamped on every record RetroBridge creates. It is derived from the record it was created
@@ -13,7 +14,14 @@ import java.util.HexFormat;
  */
 final class CorrelationIds {
 
+    private static final Pattern MARKER = Pattern.compile("rb-[0-9a-f]{12}");
+
     private CorrelationIds() {
+    }
+
+    /** Whether {@code value} (a Jira label, a ServiceNow correlation_id) is a marker we stamp on what we create. */
+    static boolean isMarker(String value) {
+        return value != null && MARKER.matcher(value).matches();
     }
 
     static String forOrigin(ExternalRef origin) {

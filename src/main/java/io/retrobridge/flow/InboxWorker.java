@@ -8,18 +8,25 @@ import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.InboxOutcome;
 import io.retrobridge.sync.Journal;
+import io.retrobridge.transport.RemoteCallException;
+import io.retrobridge.transport.ResilienceProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Works through the inbox: each stored event is applied, skipped with its reason, or parked as a dead
- * letter with the error. Calls are retried inside the transport before an error reaches here, so an
- * error here is one that retrying soon would not cure; the dead letter can be replayed once it is.
+ * letter with the error. Calls are retried inside the transport before an error reaches here, except writes
+ * that may have been half done (POST, PATCH answered 5xx or cut off): the transport cannot know whether they
+ * landed, but the sync can, because it reads both records again before it writes. So such an event is run
+ * again here, with the system's backoff, up to its max-attempts; an error that remains, or that retrying would
+ * not cure, parks the event, and the dead letter can be replayed once the cause is fixed.
  */
 @Component("inboxWorker")
 public class InboxWorker {
@@ -29,18 +36,23 @@ public class InboxWorker {
     /** A claim older than this belongs to a worker that died; its events are offered again. */
     private static final Duration ABANDONED_CLAIM = Duration.ofMinutes(5);
 
+    /** The methods the transport never retries after a 5xx or a cut connection. */
+    private static final Set<String> MAYBE_HALF_DONE = Set.of("POST", "PATCH");
+
     private final EventInbox inbox;
     private final ActionItemSync sync;
     private final CommentSync comments;
     private final DeadLetterStore deadLetters;
     private final Journal journal;
+    private final ResilienceProperties resilience;
     private final Clock clock;
 
     public InboxWorker(EventInbox inbox, ActionItemSync sync, CommentSync comments, DeadLetterStore deadLetters,
-            Journal journal, Optional<Clock> clock) {
-        this.inbox = inbox;
-        this.sync = sync;
+            Journal journal, ResilienceProperties resilience, Optional<Clock> clock) {
         this.comments = comments;
+        this.inbox = inbox;
+        this.resilience = resilience;
+        this.sync = sync;
         this.deadLetters = deadLetters;
         this.journal = journal;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -66,21 +78,74 @@ public class InboxWorker {
     }
 
     private void handle(InboundEvent event) {
-        try {
-            SyncResult result = sync.process(event);
-            // After the item, so a newly created item's comments follow it in the same event.
-            int copied = comments.syncCommentsOf(event.entity());
-            if (copied > 0) {
-                result = new SyncResult(InboxOutcome.APPLIED, result.reason() + "; copied " + copied + " comment(s)");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                SyncResult result = sync.process(event);
+                // After the item, so a newly created item's comments follow it in the same event.
+                int copied = comments.syncCommentsOf(event.entity());
+                if (copied > 0) {
+                    result = new SyncResult(InboxOutcome.APPLIED, result.reason() + "; copied " + copied + " comment(s)");
+                }
+                inbox.complete(event.id(), result.outcome(), result.reason());
+                return;
+            } catch (RuntimeException e) {
+                Optional<RemoteCallException> unsure = halfDoneWrite(e);
+                if (unsure.isPresent() && attempt < maxAttempts(unsure.get()) && pause(unsure.get(), attempt)) {
+                    log.info("Running {} {} for {} again (attempt {}): {}", event.source(), event.kind(),
+                            event.entityId(), attempt + 1, describe(e));
+                    continue;
+                }
+                park(event, e, attempt);
+                return;
             }
-            inbox.complete(event.id(), result.outcome(), result.reason());
-        } catch (RuntimeException e) {
-            String error = describe(e);
-            log.warn("Parked {} {} for {} {}: {}", event.source(), event.kind(), event.source(), event.entityId(), error);
-            deadLetters.park(DeadLetter.park(event, error, 1, clock.instant()));
-            journal.append(JournalEntry.of(clock.instant(), null, event.entity(), JournalAction.PARKED,
-                    "parked in the dead-letter store: " + error, List.of(), event.kind()));
-            inbox.complete(event.id(), InboxOutcome.PARKED, error);
+        }
+    }
+
+    private void park(InboundEvent event, RuntimeException e, int attempts) {
+        String error = describe(e);
+        log.warn("Parked {} {} for {} {} after {} attempt(s): {}", event.source(), event.kind(), event.source(),
+                event.entityId(), attempts, error);
+        deadLetters.park(DeadLetter.park(event, error, attempts, clock.instant()));
+        journal.append(JournalEntry.of(clock.instant(), null, event.entity(), JournalAction.PARKED,
+                "parked in the dead-letter store: " + error, List.of(), event.kind()));
+        inbox.complete(event.id(), InboxOutcome.PARKED, error);
+    }
+
+    /**
+     * A transient failure of a write the transport left unretried because it may have landed. A 429 or 503 was
+     * refused before anything happened and the transport has retried it already, so it is not run again here.
+     */
+    private static Optional<RemoteCallException> halfDoneWrite(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RemoteCallException remote) {
+                boolean retriedAlready = remote.failure() == RemoteCallException.Failure.RATE_LIMITED
+                        || remote.status().orElse(0) == 503;
+                return remote.isTransient() && !remote.circuitOpen() && !retriedAlready
+                        && MAYBE_HALF_DONE.contains(remote.method()) ? Optional.of(remote) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private int maxAttempts(RemoteCallException failure) {
+        try {
+            return resilience.forSystem(failure.system()).maxAttempts();
+        } catch (IllegalArgumentException notOneWeSyncWith) {
+            return 1;
+        }
+    }
+
+    /** Waits as the transport would before its next try; false when interrupted (then the event is parked). */
+    private boolean pause(RemoteCallException failure, int attempt) {
+        ResilienceProperties.PerSystem policy = resilience.forSystem(failure.system());
+        Duration wait = policy.backoff().delay(attempt, failure.retryAfter(), false,
+                () -> ThreadLocalRandom.current().nextDouble());
+        try {
+            Thread.sleep(wait.toMillis());
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -79,6 +79,11 @@ class JiraSide implements SideGateway {
         }
     }
 
+    /**
+     * An issue carrying our correlation label is one we created as the copy of a ServiceNow record: without a
+     * link it is the copy of a create whose link write has not happened (yet, or ever, after a crash), and it
+     * is the origin's event that links it. Taking it for a new item would mirror it back as a duplicate.
+     */
     @Override
     public boolean inScope(SideRecord record, ActionItemMapping mapping) {
         Scopes.Jira scope = mapping.jiraScope();
@@ -86,10 +91,12 @@ class JiraSide implements SideGateway {
         boolean project = scope.projects().contains(fields.path("project").path("key").asText());
         boolean type = scope.issueType().equalsIgnoreCase(fields.path("issuetype").path("name").asText());
         boolean labelled = false;
+        boolean ourCopy = false;
         for (JsonNode label : fields.path("labels")) {
             labelled |= scope.label().equals(label.asText());
+            ourCopy |= CorrelationIds.isMarker(label.asText());
         }
-        return project && type && labelled;
+        return project && type && labelled && !ourCopy;
     }
 
     /** Labels are written as a whole set: our correlation label must stay in it. */

@@ -59,10 +59,20 @@ class ServiceNowSide implements SideGateway {
         }
     }
 
-    /** The poll's query already holds the scope; webhooks name their table, which the intake checks. */
+    /**
+     * Whether a record not linked yet is an action item to mirror. A notification may be about any record of
+     * the table, so the mapping's encoded query is asked of ServiceNow (the poll's query holds it already; the
+     * question then costs one small read per new item). A record carrying our correlation_id is one we created
+     * as the copy of a Jira issue: without a link it is the copy of a create whose link write has not happened
+     * (yet, or ever, after a crash), and it is the origin's event that links it. Taking it for a new item would
+     * mirror it back to Jira as a duplicate.
+     */
     @Override
     public boolean inScope(SideRecord record, ActionItemMapping mapping) {
-        return true;
+        if (CorrelationIds.isMarker(record.fields().path(CORRELATION_FIELD).asText(null))) {
+            return false;
+        }
+        return servicenow.inScope(table(mapping), record.id(), mapping.serviceNowScope().query());
     }
 
     private static String table(ActionItemMapping mapping) {

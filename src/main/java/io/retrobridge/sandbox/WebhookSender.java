@@ -39,6 +39,7 @@ public final class WebhookSender implements AutoCloseable {
     private final String what;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ExecutorService sender;
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param threadName      name of the sending thread, to recognise it in thread dumps
@@ -73,8 +74,20 @@ public final class WebhookSender implements AutoCloseable {
     /** Queues one delivery; the body is fixed now, sending happens later on the sender thread. */
     public void queue(WebhookTarget target, String body, AttemptHeaders headers) {
         if (!sender.isShutdown()) {
-            sender.execute(() -> deliver(target, body, headers));
+            pending.incrementAndGet();
+            sender.execute(() -> {
+                try {
+                    deliver(target, body, headers);
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
         }
+    }
+
+    /** Deliveries queued or being sent (with their retries); tests wait for 0 before they look. */
+    public int pending() {
+        return pending.get();
     }
 
     /** A fault loses one delivery: it is never sent, and counts as dropped. */

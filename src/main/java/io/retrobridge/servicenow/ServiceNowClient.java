@@ -162,6 +162,20 @@ public class ServiceNowClient {
     }
 
     /**
+     * Whether record {@code sysId} of {@code table} is within {@code scopeQuery} (the mapping's encoded query;
+     * null or blank means the whole table). ServiceNow evaluates the query, so the answer is exactly what a poll
+     * with that scope would see; the sys_id is added as an escaped condition, never spliced in.
+     */
+    public boolean inScope(String table, String sysId, String scopeQuery) {
+        String query = EncodedQuery.query().fragment(scopeQuery).eq("sys_id", sysId).build();
+        List<String> asked = asked(List.of("sys_id"));
+        OutboundRequest request = raw(OutboundRequest.get(tablePath(table)).withQuery("sysparm_query", query),
+                withAudit(asked))
+                .withQuery("sysparm_limit", 1);
+        return !records(request, succeeded(request, servicenow.exchange(request)), asked).isEmpty();
+    }
+
+    /**
      * The record we created with this correlation id. Should there be more than one (made by hand, or
      * before correlation ids were checked), the oldest is the one, and a warning says so.
      */

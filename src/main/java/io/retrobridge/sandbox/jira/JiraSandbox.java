@@ -116,6 +116,11 @@ public final class JiraSandbox extends SimulatedSystem<JiraSandbox> {
         return this;
     }
 
+    /** Webhook deliveries queued and not yet accepted by their target or given up on; 0 once all have landed. */
+    public int pendingWebhooks() {
+        return webhooks.pending();
+    }
+
     /** Puts projects, users and issues in place without HTTP. */
     public JiraSeed seed() {
         return new JiraSeed(store, accounts, clock);

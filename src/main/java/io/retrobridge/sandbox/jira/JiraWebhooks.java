@@ -52,6 +52,11 @@ final class JiraWebhooks implements IssueListener, AutoCloseable {
         duplicateNext.addAndGet(times);
     }
 
+    /** Deliveries queued and not yet accepted or given up on. */
+    int pending() {
+        return sender.pending();
+    }
+
     @Override
     public void created(Issue issue, JiraUser by) {
         queue(envelope("jira:issue_created", "issue_created", issue, by));

@@ -102,6 +102,23 @@ public final class ServiceNowSandbox extends SimulatedSystem<ServiceNowSandbox> 
         return webhooks.register(target, secret, tables);
     }
 
+    /** The next {@code times} change notifications are lost (counted as dropped on their subscription). */
+    public ServiceNowSandbox dropNextWebhooks(int times) {
+        webhooks.dropNext(times);
+        return this;
+    }
+
+    /** The next {@code times} change notifications arrive twice with the same body, as at-least-once senders do. */
+    public ServiceNowSandbox duplicateNextWebhooks(int times) {
+        webhooks.duplicateNext(times);
+        return this;
+    }
+
+    /** Notifications queued and not yet accepted by their target or given up on; 0 once all have landed. */
+    public int pendingWebhooks() {
+        return webhooks.pending();
+    }
+
     /** Puts users, groups, problems, changes and action items in place without HTTP. */
     public ServiceNowSeed seed() {
         return new ServiceNowSeed(store, clock);

@@ -81,6 +81,28 @@ class ServiceNowWebhookTest extends SandboxTestSupport {
     }
 
     @Test
+    void notificationsCanBeLostOrDoubledAndPendingOnesAreCounted() throws Exception {
+        WebhookSubscription subscription = sandbox.registerWebhook(target(), SECRET, Set.of("problem_task"));
+
+        sandbox.dropNextWebhooks(1);
+        sandbox.seed().problemTask(Map.of("short_description", "lost"));
+        sandbox.duplicateNextWebhooks(1);
+        sandbox.seed().problemTask(Map.of("short_description", "doubled"));
+        sandbox.seed().problemTask(Map.of("short_description", "once"));
+
+        JsonNode first = next();
+        JsonNode second = next();
+        JsonNode third = next();
+        await().until(() -> sandbox.pendingWebhooks() == 0);
+        assertThat(first.toString()).as("both copies are the same notification").isEqualTo(second.toString());
+        assertThat(first.path("record").path("short_description").asText()).isEqualTo("doubled");
+        assertThat(third.path("record").path("short_description").asText()).isEqualTo("once");
+        assertThat(subscription.dropped()).isEqualTo(1);
+        assertThat(subscription.delivered()).isEqualTo(3);
+        assertThat(receiver.poll(Duration.ZERO)).isNull();
+    }
+
+    @Test
     void failedSendsAreRetriedThenDroppedAndCounted() throws Exception {
         WebhookSubscription subscription = sandbox.registerWebhook(target(), SECRET, Set.of("problem_task"));
 

@@ -1,0 +1,126 @@
+package io.retrobridge.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retrobridge.domain.DeadLetter;
+import io.retrobridge.domain.EntityKind;
+import io.retrobridge.domain.ExternalRef;
+import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.Link;
+import io.retrobridge.domain.Snapshot;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A crash after the record was created on the other side but before its link was written, injected by a link
+ * row that already holds the correlation id (the link insert fails, as the write of a process killed at that
+ * moment never lands). The next run must find the record by its correlation id and link it, never create it again;
+ * and the record we created, announced by its own notification meanwhile, must not be mirrored back as new.
+ */
+class SyncCrashRecoveryTest extends LiveSyncSupport {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aCrashBetweenCreateAndLinkWriteIsRecoveredByLookupNeverByASecondCreate() {
+        crashThenRecover(ExternalSystem.JIRA, "Cache gateway tokens between retries");
+        crashThenRecover(ExternalSystem.SERVICENOW, "Add a gateway health page for support");
+    }
+
+    private void crashThenRecover(ExternalSystem origin, String title) {
+        // The origin's own notification is lost, so nothing happens before the blocker is in place.
+        String originId;
+        if (origin == ExternalSystem.JIRA) {
+            systems.jira.dropNextWebhooks(1);
+            originId = jiraIdOf(systems.createJiraItem(title));
+        } else {
+            systems.servicenow.dropNextWebhooks(1);
+            originId = systems.createTask(title);
+        }
+        String correlationId = CorrelationIds.forOrigin(new ExternalRef(origin, originId));
+        UUID blocker = insertBlockingLink(correlationId);
+        long parkedBefore = deadLetters.count();
+
+        pollAndSettle();
+
+        assertThat(deadLetters.count() - parkedBefore).as("the failed link write parks the event").isEqualTo(1);
+        assertThat(copiesOn(origin.other(), title)).as("created on %s before the crash", origin.other()).isEqualTo(1);
+        assertThat(links.findByExternal(new ExternalRef(origin, originId))).isEmpty();
+
+        // Restart: the half-written state is cleared and the event runs again (a replay; a backfill does the same).
+        removeLink(blocker);
+        DeadLetter parked = deadLetters.list(0, 1).get(0);
+        replay(parked.id());
+        settle();
+        pollAndSettle();
+
+        long onOrigin = copiesOn(origin, title);
+        long onOther = copiesOn(origin.other(), title);
+        Link link = links.findByExternal(new ExternalRef(origin, originId)).orElseThrow();
+        // Injected once, parked once, recovered by the replay.
+        report("crash-between-create-and-link(" + origin.name().toLowerCase() + ")", 1, 1, 1,
+                onOrigin - 1 + onOther - 1, onOther == 0 ? 1 : 0);
+        assertThat(link.correlationId()).isEqualTo(correlationId);
+        assertThat(onOther).as("copies of %s on %s", title, origin.other()).isEqualTo(1);
+        assertThat(onOrigin).as("copies of %s on %s (our record must not be mirrored back)", title, origin).isEqualTo(1);
+        assertThat(link.idOn(origin.other())).isPresent();
+    }
+
+    @Test
+    @Disabled("ActionItemSync.createOrAdopt links a record found by correlation id with the origin's current projection as"
+            + " its source snapshot and writes nothing, so an edit made to the origin between the crash and the recovery"
+            + " never reaches the copy (every later event of the origin compares equal and is skipped as an echo)")
+    void anEditMadeBetweenTheCrashAndTheRecoveryReachesTheCopy() {
+        String title = "Keep gateway credentials in the vault";
+        systems.jira.dropNextWebhooks(1);
+        String key = systems.createJiraItem(title);
+        String originId = jiraIdOf(key);
+        UUID blocker = insertBlockingLink(CorrelationIds.forOrigin(new ExternalRef(ExternalSystem.JIRA, originId)));
+        long parkedBefore = deadLetters.count();
+        pollAndSettle();
+        assertThat(deadLetters.count() - parkedBefore).isEqualTo(1);
+        DeadLetter parked = deadLetters.list(0, 1).get(0);
+        systems.editJira(key, "{\"summary\":\"Keep gateway credentials in the vault, rotated\"}");
+        settle();
+
+        removeLink(blocker);
+        replay(parked.id());
+        settle();
+        pollAndSettle();
+
+        assertThat(systems.tasksTitled("Keep gateway credentials in the vault, rotated")).as("the copy carries the edit")
+                .isEqualTo(1);
+        assertThat(systems.tasksTitled(title)).isZero();
+    }
+
+    private long copiesOn(ExternalSystem system, String title) {
+        return system == ExternalSystem.JIRA ? systems.jiraIssuesTitled(title) : systems.tasksTitled(title);
+    }
+
+    /** A link that owns the correlation id, as the row a crashed writer left behind would. */
+    private UUID insertBlockingLink(String correlationId) {
+        Link blocker = Link.newLink(EntityKind.ACTION_ITEM, correlationId)
+                .withExternalId(ExternalSystem.JIRA, "blocker-" + UUID.randomUUID())
+                .withSnapshot(ExternalSystem.JIRA, new Snapshot(Map.of(), Instant.now()));
+        return links.insert(blocker).id();
+    }
+
+    private void removeLink(UUID id) {
+        for (String table : List.of("link_snapshots", "link_external_ids")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE link_id = :id").param("id", id).update();
+        }
+        jdbc.sql("DELETE FROM links WHERE id = :id").param("id", id).update();
+    }
+
+    private void replay(UUID deadLetter) {
+        String answer = AdminApi.post(port, "/api/admin/dead-letters/" + deadLetter + "/replay");
+        assertThat(answer).contains("requeued");
+    }
+}
