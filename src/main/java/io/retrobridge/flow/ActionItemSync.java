@@ -94,7 +94,9 @@ public class ActionItemSync {
         Link adopted = newLink(plan, earlier);
         links.insert(adopted);
         record(adopted.id(), plan.subject(), JournalAction.WROTE, plan.reason(), plan.ruleIds(), null);
-        return SyncResult.applied("linked existing " + earlier.displayKey());
+        // Now linked: bring the copy up to date with whatever changed on the origin meanwhile.
+        SyncResult followUp = sync(plan.subject());
+        return SyncResult.applied("linked existing " + earlier.displayKey() + "; " + followUp.reason());
     }
 
     private SyncResult reconcile(SyncPlan plan) {

@@ -91,7 +91,10 @@ public class SyncPlanner {
         if (earlier.isPresent()) {
             ActionItem there = mapping.read(target.system(), earlier.get().fields()).item();
             plan.target = earlier;
-            plan.snapshots = Optional.of(new Snapshots(observed.fields(), CanonicalProjection.of(there, policies)));
+            // The copy is what we last wrote: remember it as agreed on both sides, so an edit made to the
+            // origin since (while the link was missing) still looks like a change and reaches the copy.
+            Map<String, String> copy = CanonicalProjection.of(there, policies);
+            plan.snapshots = Optional.of(new Snapshots(copy, copy));
             return plan.done(Action.ADOPT, "linked " + earlier.get().displayKey() + " found by correlation id "
                     + plan.correlationId + " instead of creating it again");
         }
