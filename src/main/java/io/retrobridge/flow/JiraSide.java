@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.jira.JiraClient;
 import io.retrobridge.jira.JiraIssue;
+import io.retrobridge.jira.Jql;
 import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.Scopes;
 import java.util.LinkedHashSet;
@@ -96,7 +97,16 @@ class JiraSide implements SideGateway {
             labelled |= scope.label().equals(label.asText());
             ourCopy |= CorrelationIds.isMarker(label.asText());
         }
-        return project && type && labelled && !ourCopy;
+        return project && type && labelled && !ourCopy && matchesScopeJql(record, scope);
+    }
+
+    /** The admin's extra JQL can say anything: let Jira judge it, for this one issue. */
+    private boolean matchesScopeJql(SideRecord record, Scopes.Jira scope) {
+        if (scope.jql() == null || scope.jql().isBlank()) {
+            return true;
+        }
+        String jql = Jql.query().eq("key", record.displayKey()).fragment(scope.jql()).build();
+        return !jira.search(jql, List.of("id"), null, 1).issues().isEmpty();
     }
 
     /** Labels are written as a whole set: our correlation label must stay in it. */
