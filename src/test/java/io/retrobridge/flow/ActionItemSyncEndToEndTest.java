@@ -10,6 +10,7 @@ import io.retrobridge.jira.JiraPoller;
 import io.retrobridge.sandbox.jira.JiraSandbox;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import io.retrobridge.servicenow.ServiceNowPoller;
+import io.retrobridge.testsupport.JiraOpenApiValidator;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LinkStore;
 import java.net.URI;
@@ -78,8 +79,12 @@ class ActionItemSyncEndToEndTest {
 
     @AfterAll
     static void stop() {
-        jira.close();
-        servicenow.close();
+        try {
+            JiraOpenApiValidator.assertEveryRequestValid(jira.requests());
+        } finally {
+            jira.close();
+            servicenow.close();
+        }
     }
 
     @Autowired

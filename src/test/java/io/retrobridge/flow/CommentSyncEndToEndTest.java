@@ -101,8 +101,12 @@ class CommentSyncEndToEndTest {
 
     @AfterAll
     static void stop() {
-        jira.close();
-        servicenow.close();
+        try {
+            io.retrobridge.testsupport.JiraOpenApiValidator.assertEveryRequestValid(jira.requests());
+        } finally {
+            jira.close();
+            servicenow.close();
+        }
     }
 
     @Autowired

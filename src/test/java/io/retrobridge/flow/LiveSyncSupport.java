@@ -27,6 +27,12 @@ abstract class LiveSyncSupport {
 
     static final SandboxPair systems = SandboxPair.SHARED;
 
+    /** The simulators live on for the next class; what this class sent Jira is checked against the spec. */
+    @org.junit.jupiter.api.AfterAll
+    static void everyJiraRequestMatchesTheSpec() {
+        io.retrobridge.testsupport.JiraOpenApiValidator.assertEveryRequestValid(systems.jira.requests());
+    }
+
     @DynamicPropertySource
     static void systems(DynamicPropertyRegistry registry) {
         systems.register(registry);

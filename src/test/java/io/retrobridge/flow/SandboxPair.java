@@ -243,9 +243,14 @@ final class SandboxPair implements AutoCloseable {
         }
     }
 
+    /** Stops both simulators, after checking every Jira request they saw against Jira's published spec. */
     @Override
     public void close() {
-        jira.close();
-        servicenow.close();
+        try {
+            io.retrobridge.testsupport.JiraOpenApiValidator.assertEveryRequestValid(jira.requests());
+        } finally {
+            jira.close();
+            servicenow.close();
+        }
     }
 }

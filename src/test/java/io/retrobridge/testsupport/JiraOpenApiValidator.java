@@ -54,6 +54,30 @@ public final class JiraOpenApiValidator {
         this.validator = validator;
     }
 
+    /**
+     * Checks every REST v3 request a simulator received (what the connector and the test sent) against the
+     * spec; fails listing each one the spec refuses.
+     */
+    public static void assertEveryRequestValid(io.retrobridge.sandbox.RequestLog log) {
+        List<String> refused = new java.util.ArrayList<>();
+        for (io.retrobridge.sandbox.RequestLog.Entry entry : log.all()) {
+            if (!entry.path().startsWith("/rest/api/3/")) {
+                continue;
+            }
+            String query = entry.rawQuery() == null || entry.rawQuery().isEmpty() ? "" : "?" + entry.rawQuery();
+            boolean hasBody = entry.body() != null && !entry.body().isEmpty();
+            Call call = new Call(entry.method(), entry.path() + query,
+                    hasBody ? Map.of("Content-Type", List.of("application/json")) : Map.of(), hasBody ? entry.body() : null);
+            List<String> problems = shared().problems(call);
+            if (!problems.isEmpty()) {
+                refused.add(entry.method() + " " + entry.path() + query + ": " + problems);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new AssertionError("Requests Jira's OpenAPI spec refuses:\n" + String.join("\n", refused));
+        }
+    }
+
     /** The validator over the reference spec, parsed on first use and kept for the JVM's lifetime. */
     public static JiraOpenApiValidator shared() {
         JiraOpenApiValidator current = shared;
