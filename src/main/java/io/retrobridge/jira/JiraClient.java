@@ -263,9 +263,9 @@ public class JiraClient {
         }
         if (!missing.isEmpty()) {
             throw new JiraTransitionRefusedException(idOrKey, statusName, missing, "Moving " + idOrKey + " to '"
-                    + statusName + "' needs " + missing + " on Jira's transition screen; give "
-                    + (missing.size() == 1 ? "it" : "them") + " a value in the mapping, or make "
-                    + (missing.size() == 1 ? "it" : "them") + " optional in the Jira workflow");
+                    + statusName + "' needs " + missing + " on Jira's transition screen, which RetroBridge does not "
+                    + "fill; make " + (missing.size() == 1 ? "it" : "them") + " optional on that transition in the "
+                    + "Jira workflow, then replay the dead letter");
         }
         ObjectNode body = JiraPayloads.JSON.createObjectNode();
         body.putObject("transition").put("id", chosen.path("id").asText());

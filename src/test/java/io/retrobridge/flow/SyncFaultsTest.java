@@ -25,6 +25,30 @@ class SyncFaultsTest extends LiveSyncSupport {
     @AfterEach
     void clearFaults() {
         systems.servicenow.faults().clear();
+        systems.jira.workflow().clearRules();
+    }
+
+    @Test
+    void aWorkflowThatDemandsAResolutionParksTheEventNamingTheFieldAndAReplayAfterTheFixApplies() {
+        Item item = linkedItem("Retire the legacy gateway endpoint");
+        systems.jira.workflow().requireFieldOn("Done", "resolution");
+        systems.patchTask(item.sysId, "{\"state\":\"157\",\"close_code\":\"fix_applied\",\"close_notes\":\"Endpoint removed\"}");
+        long parkedBefore = deadLetters.count();
+
+        settle();
+
+        assertThat(deadLetters.count() - parkedBefore).as("parked events").isEqualTo(1);
+        JsonNode letter = SandboxPair.json(AdminApi.get(port, "/api/admin/dead-letters")).path("items").get(0);
+        assertThat(letter.path("error").asText()).as("the error an admin reads")
+                .contains("resolution").contains("Done").contains(item.issueId).contains("replay");
+        assertThat(systems.jiraIssue(item.key).at("/fields/status/name").asText()).isNotEqualTo("Done");
+
+        systems.jira.workflow().clearRules();
+        AdminApi.post(port, "/api/admin/dead-letters/" + letter.path("id").asText() + "/replay");
+        settle();
+
+        assertThat(systems.jiraIssue(item.key).at("/fields/status/name").asText()).isEqualTo("Done");
+        report("jira-transition-needs-resolution", 1, 1, 1, 0, 0);
     }
 
     @Test
