@@ -10,16 +10,9 @@ import io.retrobridge.jira.JiraPoller;
 import io.retrobridge.sandbox.jira.JiraSandbox;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import io.retrobridge.servicenow.ServiceNowPoller;
-import io.retrobridge.testsupport.JiraOpenApiValidator;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LinkStore;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.Base64;
+import io.retrobridge.testsupport.SandboxPair;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -43,48 +36,21 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ActionItemSyncEndToEndTest {
 
-    private static final String JIRA_EMAIL = "sync@retrobridge.example";
-    private static final String JIRA_TOKEN = "sync-jira-token";
-    private static final String SN_USER = "retrobridge.sync";
-    private static final String SN_PASSWORD = "sync-servicenow-password";
-
-    static final JiraSandbox jira;
-    static final ServiceNowSandbox servicenow;
-    static final Map<String, String> jiraKeys;
-
-    static {
-        try {
-            jira = new JiraSandbox(0, Clock.systemUTC());
-            jira.addUser("557058:retrobridge", "RetroBridge", JIRA_EMAIL, JIRA_TOKEN);
-            jiraKeys = jira.seed().demo();
-            jira.start();
-            servicenow = new ServiceNowSandbox(0, Clock.systemUTC());
-            servicenow.addUser(SN_USER, SN_PASSWORD, "itil");
-            servicenow.seed().demo();
-            servicenow.start();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    /** Its own simulators: the tests below count every item and link the demo story makes. */
+    static final SandboxPair systems = new SandboxPair();
+    static final JiraSandbox jira = systems.jira;
+    static final ServiceNowSandbox servicenow = systems.servicenow;
+    static final Map<String, String> jiraKeys = systems.jiraKeys;
 
     @DynamicPropertySource
     static void systems(DynamicPropertyRegistry registry) {
-        registry.add("retrobridge.jira.base-url", () -> jira.baseUrl().toString());
-        registry.add("retrobridge.jira.email", () -> JIRA_EMAIL);
-        registry.add("retrobridge.jira.api-token", () -> JIRA_TOKEN);
-        registry.add("retrobridge.servicenow.base-url", () -> servicenow.baseUrl().toString());
-        registry.add("retrobridge.servicenow.username", () -> SN_USER);
-        registry.add("retrobridge.servicenow.password", () -> SN_PASSWORD);
+        systems.register(registry);
     }
 
+    /** Stops both simulators after checking every Jira request against the spec. */
     @AfterAll
     static void stop() {
-        try {
-            JiraOpenApiValidator.assertEveryRequestValid(jira.requests());
-        } finally {
-            jira.close();
-            servicenow.close();
-        }
+        systems.close();
     }
 
     @Autowired
@@ -197,21 +163,12 @@ class ActionItemSyncEndToEndTest {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("id").asText();
     }
 
-    private static String jiraCall(String method, String path, String body) throws Exception {
-        return call(jira.baseUrl() + path, method, body, JIRA_EMAIL + ":" + JIRA_TOKEN);
+    /** As the connector's own account, as these tests always did. */
+    private static String jiraCall(String method, String path, String body) {
+        return systems.jiraCallAs(SandboxPair.SYNC_EMAIL, SandboxPair.SYNC_TOKEN, method, path, body);
     }
 
-    private static String servicenowCall(String method, String path, String body) throws Exception {
-        return call(servicenow.baseUrl() + path, method, body, SN_USER + ":" + SN_PASSWORD);
-    }
-
-    private static String call(String url, String method, String body, String credentials) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, url, response.body()).isLessThan(300);
-        return response.body();
+    private static String servicenowCall(String method, String path, String body) {
+        return systems.servicenowCallAs(SandboxPair.SYNC_USER, SandboxPair.SYNC_PASSWORD, method, path, body);
     }
 }

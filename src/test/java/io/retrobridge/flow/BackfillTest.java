@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.jira.JiraPoller;
 import io.retrobridge.servicenow.ServiceNowPoller;
 import io.retrobridge.sync.LinkStore;
+import io.retrobridge.testsupport.AdminApi;
+import io.retrobridge.testsupport.SandboxPair;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

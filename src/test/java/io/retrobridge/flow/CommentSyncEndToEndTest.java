@@ -18,18 +18,12 @@ import io.retrobridge.servicenow.ServiceNowPoller;
 import io.retrobridge.sync.CommentLink;
 import io.retrobridge.sync.CommentLinkStore;
 import io.retrobridge.sync.LinkStore;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import io.retrobridge.testsupport.SandboxPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -58,55 +52,28 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CommentSyncEndToEndTest {
 
-    private static final String JIRA_EMAIL = "sync@retrobridge.example";
-    private static final String JIRA_TOKEN = "sync-jira-token";
-    private static final String SN_USER = "retrobridge.sync";
-    private static final String SN_PASSWORD = "sync-servicenow-password";
+    // The people whose names the copies must carry; the connector itself uses the pair's sync accounts.
     private static final String PERSON_EMAIL = "ada@retrobridge.example";
     private static final String PERSON_TOKEN = "ada-jira-token";
     private static final String SN_PERSON = "ops.engineer";
     private static final String SN_PERSON_PASSWORD = "beth-password";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final JiraSandbox jira;
-    static final ServiceNowSandbox servicenow;
-    static final Map<String, String> jiraKeys;
-
-    static {
-        try {
-            jira = new JiraSandbox(0, Clock.systemUTC());
-            jira.addUser("557058:retrobridge", "RetroBridge", JIRA_EMAIL, JIRA_TOKEN);
-            jira.addUser("557058:ada", "Ada Lovelace", PERSON_EMAIL, PERSON_TOKEN);
-            jiraKeys = jira.seed().demo();
-            jira.start();
-            servicenow = new ServiceNowSandbox(0, Clock.systemUTC());
-            servicenow.addUser(SN_USER, SN_PASSWORD, "itil");
-            servicenow.addUser(SN_PERSON, SN_PERSON_PASSWORD, "itil");
-            servicenow.seed().demo();
-            servicenow.start();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    /** Its own simulators: the tests below count every comment and work note on one linked item. */
+    static final SandboxPair systems = new SandboxPair();
+    static final JiraSandbox jira = systems.jira.addUser("557058:ada", "Ada Lovelace", PERSON_EMAIL, PERSON_TOKEN);
+    static final ServiceNowSandbox servicenow = systems.servicenow.addUser(SN_PERSON, SN_PERSON_PASSWORD, "itil");
+    static final Map<String, String> jiraKeys = systems.jiraKeys;
 
     @DynamicPropertySource
     static void systems(DynamicPropertyRegistry registry) {
-        registry.add("retrobridge.jira.base-url", () -> jira.baseUrl().toString());
-        registry.add("retrobridge.jira.email", () -> JIRA_EMAIL);
-        registry.add("retrobridge.jira.api-token", () -> JIRA_TOKEN);
-        registry.add("retrobridge.servicenow.base-url", () -> servicenow.baseUrl().toString());
-        registry.add("retrobridge.servicenow.username", () -> SN_USER);
-        registry.add("retrobridge.servicenow.password", () -> SN_PASSWORD);
+        systems.register(registry);
     }
 
+    /** Stops both simulators after checking every Jira request against the spec. */
     @AfterAll
     static void stop() {
-        try {
-            io.retrobridge.testsupport.JiraOpenApiValidator.assertEveryRequestValid(jira.requests());
-        } finally {
-            jira.close();
-            servicenow.close();
-        }
+        systems.close();
     }
 
     @Autowired
@@ -340,25 +307,16 @@ class CommentSyncEndToEndTest {
         }
     }
 
-    private static String jiraCall(String method, String path, String body) throws Exception {
-        return jiraCall(method, path, body, JIRA_EMAIL, JIRA_TOKEN);
+    /** As the connector's own account unless a person is named. */
+    private static String jiraCall(String method, String path, String body) {
+        return jiraCall(method, path, body, SandboxPair.SYNC_EMAIL, SandboxPair.SYNC_TOKEN);
     }
 
-    private static String jiraCall(String method, String path, String body, String email, String token) throws Exception {
-        return call(jira.baseUrl() + path, method, body, email + ":" + token);
+    private static String jiraCall(String method, String path, String body, String email, String token) {
+        return systems.jiraCallAs(email, token, method, path, body);
     }
 
-    private static String servicenowCall(String method, String path, String body, String user, String password) throws Exception {
-        return call(servicenow.baseUrl() + path, method, body, user + ":" + password);
-    }
-
-    private static String call(String url, String method, String body, String credentials) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, url, response.body()).isLessThan(300);
-        return response.body();
+    private static String servicenowCall(String method, String path, String body, String user, String password) {
+        return systems.servicenowCallAs(user, password, method, path, body);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.sync.InboxOutcome;
+import io.retrobridge.testsupport.SandboxPair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LinkStore;
+import io.retrobridge.testsupport.SandboxPair;
 import java.net.URI;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 abstract class LiveSyncSupport {
 
-    static final SandboxPair systems = SandboxPair.SHARED;
+    static final SandboxPair systems = SandboxPair.shared();
 
     /** The simulators live on for the next class; what this class sent Jira is checked against the spec. */
     @org.junit.jupiter.api.AfterAll

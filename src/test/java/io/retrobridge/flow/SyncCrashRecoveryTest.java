@@ -8,6 +8,7 @@ import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Snapshot;
+import io.retrobridge.testsupport.AdminApi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

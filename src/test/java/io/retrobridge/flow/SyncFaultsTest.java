@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.DeadLetter;
 import io.retrobridge.sandbox.FaultPlan;
 import io.retrobridge.sandbox.SandboxResponse;
+import io.retrobridge.testsupport.AdminApi;
+import io.retrobridge.testsupport.SandboxPair;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

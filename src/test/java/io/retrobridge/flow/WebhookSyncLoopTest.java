@@ -6,6 +6,7 @@ import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
+import io.retrobridge.testsupport.SandboxPair;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;

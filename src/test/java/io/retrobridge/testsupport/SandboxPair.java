@@ -1,4 +1,4 @@
-package io.retrobridge.flow;
+package io.retrobridge.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retrobridge.sandbox.jira.JiraSandbox;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
+import io.retrobridge.sandbox.servicenow.ServiceNowSeed.SeededRecord;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,19 +24,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Both simulators seeded with the demo story, plus what a person at either system's UI would do to an action
  * item (create, edit, transition, assign) through its REST API, as a user other than the connector.
  */
-final class SandboxPair implements AutoCloseable {
+public final class SandboxPair implements AutoCloseable {
 
-    static final String SYNC_EMAIL = "sync@retrobridge.example";
-    static final String SYNC_TOKEN = "sync-jira-token";
-    static final String PERSON_EMAIL = "beth.anglin@example.com";
-    static final String PERSON_TOKEN = "beth-jira-token";
-    static final String SYNC_USER = "retrobridge.sync";
-    static final String SYNC_PASSWORD = "sync-servicenow-password";
-    static final String PERSON_USER = "beth.anglin";
-    static final String PERSON_PASSWORD = "beth-servicenow-password";
-    static final String JIRA_WEBHOOK_SECRET = "test-jira-webhook-secret";
-    static final String SERVICENOW_WEBHOOK_SECRET = "test-servicenow-webhook-secret";
-    static final String TASKS = "problem_task";
+    public static final String SYNC_EMAIL = "sync@retrobridge.example";
+    public static final String SYNC_TOKEN = "sync-jira-token";
+    public static final String PERSON_EMAIL = "beth.anglin@example.com";
+    public static final String PERSON_TOKEN = "beth-jira-token";
+    public static final String SYNC_USER = "retrobridge.sync";
+    public static final String SYNC_PASSWORD = "sync-servicenow-password";
+    public static final String PERSON_USER = "beth.anglin";
+    public static final String PERSON_PASSWORD = "beth-servicenow-password";
+    public static final String JIRA_WEBHOOK_SECRET = "test-jira-webhook-secret";
+    public static final String SERVICENOW_WEBHOOK_SECRET = "test-servicenow-webhook-secret";
+    public static final String TASKS = "problem_task";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -43,16 +44,26 @@ final class SandboxPair implements AutoCloseable {
     /**
      * One pair for every end-to-end sync test class: their Spring contexts then match and are started once.
      * Each test names its own items and counts writes as differences, so they do not disturb one another.
+     * Held apart so that a class making its own pair does not start this one too.
      */
-    static final SandboxPair SHARED = new SandboxPair();
+    public static SandboxPair shared() {
+        return Shared.PAIR;
+    }
+
+    private static final class Shared {
+        static final SandboxPair PAIR = new SandboxPair();
+    }
 
     private boolean subscribed;
 
-    final JiraSandbox jira;
-    final ServiceNowSandbox servicenow;
-    final Map<String, String> jiraKeys;
+    public final JiraSandbox jira;
+    public final ServiceNowSandbox servicenow;
+    /** The demo's Jira issue keys by story name, e.g. {@code contractTests}. */
+    public final Map<String, String> jiraKeys;
+    /** The demo's ServiceNow problem tasks by story name, e.g. {@code canary}. */
+    public final Map<String, SeededRecord> serviceNowTasks;
 
-    SandboxPair() {
+    public SandboxPair() {
         try {
             jira = new JiraSandbox(0, Clock.systemUTC());
             jira.addUser("557058:retrobridge", "RetroBridge", SYNC_EMAIL, SYNC_TOKEN);
@@ -61,7 +72,7 @@ final class SandboxPair implements AutoCloseable {
             jira.start();
             servicenow = new ServiceNowSandbox(0, Clock.systemUTC());
             servicenow.addUser(SYNC_USER, SYNC_PASSWORD, "itil");
-            servicenow.seed().demo();
+            serviceNowTasks = servicenow.seed().demo();
             servicenow.addUser(PERSON_USER, PERSON_PASSWORD, "itil");
             servicenow.start();
             Runtime.getRuntime().addShutdownHook(new Thread(this::close));
@@ -70,7 +81,7 @@ final class SandboxPair implements AutoCloseable {
         }
     }
 
-    void register(DynamicPropertyRegistry registry) {
+    public void register(DynamicPropertyRegistry registry) {
         registry.add("retrobridge.jira.base-url", () -> jira.baseUrl().toString());
         registry.add("retrobridge.jira.email", () -> SYNC_EMAIL);
         registry.add("retrobridge.jira.api-token", () -> SYNC_TOKEN);
@@ -91,7 +102,7 @@ final class SandboxPair implements AutoCloseable {
     }
 
     /** Both simulators send their change notifications to the connector at {@code base}, from the first call on. */
-    synchronized void subscribeOnce(URI base, Runnable before) {
+    public synchronized void subscribeOnce(URI base, Runnable before) {
         if (subscribed) {
             return;
         }
@@ -107,7 +118,7 @@ final class SandboxPair implements AutoCloseable {
     }
 
     /** Waits until every notification either simulator queued has been answered (or given up on). */
-    void awaitWebhooks() {
+    public void awaitWebhooks() {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (jira.pendingWebhooks() + servicenow.pendingWebhooks() > 0) {
             if (System.nanoTime() > deadline) {
@@ -125,17 +136,17 @@ final class SandboxPair implements AutoCloseable {
 
     // ---- Jira, as a person ----
 
-    String createJiraItem(String summary) {
+    public String createJiraItem(String summary) {
         JsonNode created = json(jiraCall("POST", "/rest/api/3/issue", "{\"fields\":{\"project\":{\"key\":\"PAY\"},"
                 + "\"issuetype\":{\"name\":\"Task\"},\"summary\":" + quote(summary) + ",\"labels\":[\"retro-action\"]}}"));
         return created.get("key").asText();
     }
 
-    void editJira(String key, String fieldsJson) {
+    public void editJira(String key, String fieldsJson) {
         jiraCall("PUT", "/rest/api/3/issue/" + key, "{\"fields\":" + fieldsJson + "}");
     }
 
-    void transitionJira(String key, String status) {
+    public void transitionJira(String key, String status) {
         JsonNode transitions = json(jiraCall("GET", "/rest/api/3/issue/" + key + "/transitions", null));
         for (JsonNode t : transitions.path("transitions")) {
             if (t.path("to").path("name").asText().equals(status)) {
@@ -147,12 +158,12 @@ final class SandboxPair implements AutoCloseable {
         throw new AssertionError("no transition of " + key + " reaches " + status + ": " + transitions);
     }
 
-    JsonNode jiraIssue(String key) {
+    public JsonNode jiraIssue(String key) {
         return json(jiraCall("GET", "/rest/api/3/issue/" + key + "?fields=summary,status,assignee,labels,duedate", null));
     }
 
     /** Issues in PAY whose summary is exactly {@code summary}. */
-    long jiraIssuesTitled(String summary) {
+    public long jiraIssuesTitled(String summary) {
         JsonNode page = json(jiraCall("POST", "/rest/api/3/search/jql", "{\"jql\":\"project = PAY\","
                 + "\"fields\":[\"summary\"],\"maxResults\":1000}"));
         long n = 0;
@@ -162,55 +173,65 @@ final class SandboxPair implements AutoCloseable {
         return n;
     }
 
-    String jiraCall(String method, String path, String body) {
-        return call(jira.baseUrl() + path, method, body, PERSON_EMAIL + ":" + PERSON_TOKEN);
+    public String jiraCall(String method, String path, String body) {
+        return jiraCallAs(PERSON_EMAIL, PERSON_TOKEN, method, path, body);
+    }
+
+    /** A Jira REST call as any account this simulator knows, e.g. the connector's own. */
+    public String jiraCallAs(String email, String token, String method, String path, String body) {
+        return call(jira.baseUrl() + path, method, body, email + ":" + token);
     }
 
     // ---- ServiceNow, as a person ----
 
-    String createTask(String shortDescription) {
+    public String createTask(String shortDescription) {
         JsonNode created = json(servicenowCall("POST", "/api/now/table/" + TASKS,
                 "{\"short_description\":" + quote(shortDescription) + ",\"problem_task_type\":\"general\"}"));
         return created.path("result").get("sys_id").asText();
     }
 
-    void patchTask(String sysId, String fieldsJson) {
+    public void patchTask(String sysId, String fieldsJson) {
         servicenowCall("PATCH", "/api/now/table/" + TASKS + "/" + sysId, fieldsJson);
     }
 
-    Map<String, String> task(String sysId) {
+    public Map<String, String> task(String sysId) {
         return servicenow.record(TASKS, sysId).orElseThrow();
     }
 
-    List<Map<String, String>> tasksWhere(Predicate<Map<String, String>> filter) {
+    public List<Map<String, String>> tasksWhere(Predicate<Map<String, String>> filter) {
         return servicenow.records(TASKS).stream().filter(filter).toList();
     }
 
-    long tasksTitled(String shortDescription) {
+    public long tasksTitled(String shortDescription) {
         return tasksWhere(t -> shortDescription.equals(t.get("short_description"))).size();
     }
 
-    Map<String, String> taskTitled(String shortDescription) {
+    public Map<String, String> taskTitled(String shortDescription) {
         List<Map<String, String>> found = tasksWhere(t -> shortDescription.equals(t.get("short_description")));
         assertThat(found).as("problem tasks titled %s", shortDescription).hasSize(1);
         return found.get(0);
     }
 
-    String servicenowCall(String method, String path, String body) {
-        return call(servicenow.baseUrl() + path, method, body, PERSON_USER + ":" + PERSON_PASSWORD);
+    public String servicenowCall(String method, String path, String body) {
+        return servicenowCallAs(PERSON_USER, PERSON_PASSWORD, method, path, body);
+    }
+
+    /** A ServiceNow REST call as any user this simulator knows, e.g. the connector's own. */
+    public String servicenowCallAs(String user, String password, String method, String path, String body) {
+        return call(servicenow.baseUrl() + path, method, body, user + ":" + password);
     }
 
     // ---- writes the connector made ----
 
-    long jiraWrites() {
+    public long jiraWrites() {
         return jira.requests().successfulWrites("/rest/api");
     }
 
-    long servicenowWrites() {
+    public long servicenowWrites() {
         return servicenow.requests().successfulWrites("/api/now/table");
     }
 
-    static JsonNode json(String body) {
+    public static JsonNode json(String body) {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
@@ -218,7 +239,7 @@ final class SandboxPair implements AutoCloseable {
         }
     }
 
-    static String quote(String text) {
+    public static String quote(String text) {
         try {
             return JSON.writeValueAsString(text);
         } catch (IOException e) {
@@ -247,7 +268,7 @@ final class SandboxPair implements AutoCloseable {
     @Override
     public void close() {
         try {
-            io.retrobridge.testsupport.JiraOpenApiValidator.assertEveryRequestValid(jira.requests());
+            JiraOpenApiValidator.assertEveryRequestValid(jira.requests());
         } finally {
             jira.close();
             servicenow.close();

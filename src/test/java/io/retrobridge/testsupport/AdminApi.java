@@ -1,4 +1,4 @@
-package io.retrobridge.flow;
+package io.retrobridge.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,19 +9,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** The admin REST API of the running connector, called as an operator would (key from application-test.yaml). */
-final class AdminApi {
+public final class AdminApi {
 
-    static final String ADMIN_KEY = "test-admin-key-0123456789";
+    public static final String ADMIN_KEY = "test-admin-key-0123456789";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private AdminApi() {
     }
 
-    static String get(int port, String path) {
+    public static String get(int port, String path) {
         return send(port, "GET", path);
     }
 
-    static String post(int port, String path) {
+    public static String post(int port, String path) {
         return send(port, "POST", path);
     }
 
