@@ -9,9 +9,7 @@ import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import io.retrobridge.sandbox.servicenow.ServiceNowSeed.SeededRecord;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -39,7 +37,6 @@ public final class SandboxPair implements AutoCloseable {
     public static final String TASKS = "problem_task";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /**
      * One pair for every end-to-end sync test class: their Spring contexts then match and are started once.
@@ -252,16 +249,7 @@ public final class SandboxPair implements AutoCloseable {
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("%s %s: %s", method, url, response.body()).isLessThan(300);
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SuccessfulHttp.send(request.build());
     }
 
     /** Stops both simulators, after checking every Jira request they saw against Jira's published spec. */
