@@ -62,12 +62,12 @@ class JiraSide implements SideGateway {
 
     @Override
     public SideRecord create(ObjectNode body, ActionItemMapping mapping) {
-        return record(jira.create(body));
+        return record(jira.create(withAccountId(body, mapping)));
     }
 
     @Override
     public void update(String id, ObjectNode fields, ActionItemMapping mapping) {
-        ObjectNode edit = fields.deepCopy();
+        ObjectNode edit = withAccountId(fields, mapping);
         JsonNode status = edit.remove("status");
         if (edit.has("labels")) {
             keepOurMarker(id, edit, mapping);
@@ -107,6 +107,27 @@ class JiraSide implements SideGateway {
         }
         String jql = Jql.query().eq("key", record.displayKey()).fragment(scope.jql()).build();
         return !jira.search(jql, List.of("id"), null, 1).issues().isEmpty();
+    }
+
+    /**
+     * Jira takes people by accountId only: an assignee the mapping does not list comes as an e-mail and is
+     * looked up by user search; nobody with that address means the mapping's default (leave or clear).
+     */
+    private ObjectNode withAccountId(ObjectNode payload, ActionItemMapping mapping) {
+        ObjectNode resolved = payload.deepCopy();
+        JsonNode assignee = resolved.get("assignee");
+        if (assignee == null || !assignee.hasNonNull(ActionItemMapping.ASSIGNEE_BY_EMAIL)) {
+            return resolved;
+        }
+        Optional<String> accountId = jira.accountIdByEmail(assignee.get(ActionItemMapping.ASSIGNEE_BY_EMAIL).asText());
+        if (accountId.isPresent()) {
+            resolved.putObject("assignee").put("accountId", accountId.get());
+        } else if (mapping.clearsUnknownAssignee()) {
+            resolved.putNull("assignee");
+        } else {
+            resolved.remove("assignee");
+        }
+        return resolved;
     }
 
     /** Labels are written as a whole set: our correlation label must stay in it. */

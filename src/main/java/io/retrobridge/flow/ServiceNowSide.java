@@ -1,5 +1,6 @@
 package io.retrobridge.flow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.mapping.ActionItemMapping;
@@ -48,15 +49,39 @@ class ServiceNowSide implements SideGateway {
 
     @Override
     public SideRecord create(ObjectNode body, ActionItemMapping mapping) {
-        ServiceNowRecord created = servicenow.create(table(mapping), body);
+        ServiceNowRecord created = servicenow.create(table(mapping), withUserSysIds(body, mapping));
         return read(created.sysId(), mapping).orElseGet(() -> record(created));
     }
 
     @Override
     public void update(String id, ObjectNode fields, ActionItemMapping mapping) {
-        if (!fields.isEmpty()) {
-            servicenow.update(table(mapping), id, fields);
+        ObjectNode resolved = withUserSysIds(fields, mapping);
+        if (!resolved.isEmpty()) {
+            servicenow.update(table(mapping), id, resolved);
         }
+    }
+
+    /**
+     * A person the mapping does not list comes as an e-mail: looked up in sys_user; nobody with that address
+     * means the mapping's default (leave the field alone, or clear it) rather than a refused write.
+     */
+    private ObjectNode withUserSysIds(ObjectNode payload, ActionItemMapping mapping) {
+        ObjectNode resolved = payload.deepCopy();
+        for (String field : ServiceNowClient.DEFAULT_USER_REFERENCE_FIELDS) {
+            JsonNode value = resolved.get(field);
+            if (value == null || !value.isTextual() || !value.asText().contains("@")) {
+                continue;
+            }
+            Optional<String> sysId = servicenow.userSysIdByEmail(value.asText());
+            if (sysId.isPresent()) {
+                resolved.put(field, sysId.get());
+            } else if (mapping.clearsUnknownAssignee()) {
+                resolved.put(field, "");
+            } else {
+                resolved.remove(field);
+            }
+        }
+        return resolved;
     }
 
     /**

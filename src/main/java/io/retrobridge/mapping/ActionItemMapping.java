@@ -32,6 +32,15 @@ public interface ActionItemMapping {
     ExternalWrite toExternal(ExternalSystem side, ActionItem item);
 
     /**
+     * In a Jira write, an assignee the mapping does not list is {@code {"emailAddress": ...}}: the Jira side
+     * turns it into an accountId by user search before sending (ServiceNow gets the e-mail as the value).
+     */
+    String ASSIGNEE_BY_EMAIL = "emailAddress";
+
+    /** What to do when nobody on the other side has the assignee's e-mail: clear it (true) or leave it. */
+    boolean clearsUnknownAssignee();
+
+    /**
      * The fields of a record created on a side: every synced field, also those the other side owns, so the
      * new record starts equal to the one it was made from rather than with the side's defaults.
      */

@@ -357,13 +357,19 @@ final class ActionItemMappingEngine implements ActionItemMapping {
             }
             return;
         }
-        if (users.whenUnknown() == UserDirectory.WhenUnknown.UNASSIGNED) {
-            clearAssignee(side, binding, out);
-            notes.add("assignee " + email + " has no " + YamlName.of(side) + " user in values.users; used default `unassigned`");
+        // Not listed: the side looks the person up by e-mail (Jira user search, ServiceNow sys_user) and
+        // applies values.users.default only when nobody there has the address.
+        if (side == ExternalSystem.JIRA) {
+            out.putObject(binding.field()).put(ASSIGNEE_BY_EMAIL, email);
         } else {
-            notes.add("assignee " + email + " has no " + YamlName.of(side) + " user in values.users; used default"
-                    + " `leave-unchanged`");
+            out.put(binding.field(), email);
         }
+        notes.add("assignee " + email + " is not in values.users; looked up by e-mail on " + YamlName.of(side));
+    }
+
+    @Override
+    public boolean clearsUnknownAssignee() {
+        return definition.users() != null && definition.users().whenUnknown() == UserDirectory.WhenUnknown.UNASSIGNED;
     }
 
     private static void clearAssignee(ExternalSystem side, FieldBinding binding, ObjectNode out) {

@@ -166,18 +166,18 @@ class ActionItemMappingTest {
     }
 
     @Test
-    void unlistedAssigneeIsLeftAloneOrClearedAsConfigured() {
+    void anUnlistedAssigneeIsWrittenByEMailForTheSideToLookUp() {
         ActionItem stranger = item(ActionStatus.OPEN, Priority.LOW, "stranger@example.com");
-        ExternalWrite leave = mapping.toExternal(ExternalSystem.JIRA, stranger);
-        assertThat(leave.fields().has("assignee")).isFalse();
-        assertThat(leave.notes()).containsExactly(
-                "assignee stranger@example.com has no jira user in values.users; used default `leave-unchanged`");
 
+        ExternalWrite jira = mapping.toExternal(ExternalSystem.JIRA, stranger);
+        ExternalWrite servicenow = mapping.toExternal(ExternalSystem.SERVICENOW, stranger);
+
+        assertThat(jira.fields().get("assignee").get(ActionItemMapping.ASSIGNEE_BY_EMAIL).asText()).isEqualTo("stranger@example.com");
+        assertThat(jira.notes()).containsExactly("assignee stranger@example.com is not in values.users; looked up by e-mail on jira");
+        assertThat(servicenow.fields().get("assigned_to").asText()).isEqualTo("stranger@example.com");
+        assertThat(mapping.clearsUnknownAssignee()).as("shipped default: leave-unchanged").isFalse();
         String content = MappingFiles.shippedWith("default: leave-unchanged", "default: unassigned");
-        ExternalWrite clear = MappingFiles.load(content, dir).actionItems().toExternal(ExternalSystem.SERVICENOW, stranger);
-        assertThat(clear.fields().get("assigned_to").asText()).isEmpty();
-        assertThat(clear.notes()).containsExactly(
-                "assignee stranger@example.com has no servicenow user in values.users; used default `unassigned`");
+        assertThat(MappingFiles.load(content, dir).actionItems().clearsUnknownAssignee()).isTrue();
     }
 
     @Test

@@ -159,6 +159,18 @@ public final class SandboxPair implements AutoCloseable {
         return json(jiraCall("GET", "/rest/api/3/issue/" + key + "?fields=summary,status,assignee,labels,duedate", null));
     }
 
+    /** The key of the one issue in PAY whose summary is exactly {@code summary}. */
+    public String jiraKeyTitled(String summary) {
+        JsonNode page = json(jiraCall("POST", "/rest/api/3/search/jql", "{\"jql\":\"project = PAY\","
+                + "\"fields\":[\"summary\"],\"maxResults\":1000}"));
+        for (JsonNode issue : page.path("issues")) {
+            if (issue.path("fields").path("summary").asText().equals(summary)) {
+                return issue.path("key").asText();
+            }
+        }
+        throw new AssertionError("no issue in PAY is titled '" + summary + "'");
+    }
+
     /** Issues in PAY whose summary is exactly {@code summary}. */
     public long jiraIssuesTitled(String summary) {
         JsonNode page = json(jiraCall("POST", "/rest/api/3/search/jql", "{\"jql\":\"project = PAY\","
