@@ -74,6 +74,14 @@ public final class SyncDecider {
         // Only what we wrote (or a winner we carried back) becomes known on the other side: a change there
         // that we have not been told about must still look like a change when its own notification arrives.
         Map<String, String> targetAfter = projection(pair.lastOnTarget());
+        for (FieldPolicy policy : policies) {
+            // Where both sides hold the same value now, they agree: remember it, or a later edit back to the
+            // value we last knew would look like no change at all and the sides would never meet again.
+            String field = policy.field();
+            if (valueOf(observed.fields(), field).equals(valueOf(targetNow, field))) {
+                targetAfter.put(field, valueOf(targetNow, field));
+            }
+        }
         targetAfter.putAll(writes);
         targetAfter.putAll(corrections);
         Map<String, String> sourceAfter = projection(observed.fields());

@@ -89,6 +89,14 @@ class SyncConvergenceTest {
         assertThat(world.state.get(SERVICENOW).get("title")).isEqualTo("final word from Jira");
     }
 
+    /** Found by the property: Jira goes a -> d -> a while ServiceNow independently reaches d. */
+    @net.jqwik.api.Example
+    void anEditBackToTheLastKnownValueAfterTheSidesAgreedElsewhereStillReachesTheOtherSide() {
+        bothSidesConvergeWithoutPingPong(List.of(new Edit(JIRA, "status", "a"), new Edit(SERVICENOW, "title", "a"),
+                new Deliver(0), new Edit(JIRA, "status", "d"), new Edit(SERVICENOW, "status", "d"), new Deliver(0),
+                new Edit(JIRA, "status", "a")));
+    }
+
     @net.jqwik.api.Example
     void aThousandAlternatingEditsEachDeliveredCostOneWriteEach() {
         World world = new World();
