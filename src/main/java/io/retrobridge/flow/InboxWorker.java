@@ -45,11 +45,13 @@ public class InboxWorker {
     private final DeadLetterStore deadLetters;
     private final Journal journal;
     private final ResilienceProperties resilience;
+    private final SyncMetrics metrics;
     private final Clock clock;
 
     public InboxWorker(EventInbox inbox, ActionItemSync sync, CommentSync comments, DeadLetterStore deadLetters,
-            Journal journal, ResilienceProperties resilience, Optional<Clock> clock) {
+            Journal journal, ResilienceProperties resilience, SyncMetrics metrics, Optional<Clock> clock) {
         this.comments = comments;
+        this.metrics = metrics;
         this.inbox = inbox;
         this.resilience = resilience;
         this.sync = sync;
@@ -78,6 +80,12 @@ public class InboxWorker {
     }
 
     private void handle(InboundEvent event) {
+        long started = System.nanoTime();
+        InboxOutcome outcome = handleTimed(event);
+        metrics.processed(event, outcome, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private InboxOutcome handleTimed(InboundEvent event) {
         for (int attempt = 1; ; attempt++) {
             try {
                 SyncResult result = sync.process(event);
@@ -87,7 +95,7 @@ public class InboxWorker {
                     result = new SyncResult(InboxOutcome.APPLIED, result.reason() + "; copied " + copied + " comment(s)");
                 }
                 inbox.complete(event.id(), result.outcome(), result.reason());
-                return;
+                return result.outcome();
             } catch (RuntimeException e) {
                 Optional<RemoteCallException> unsure = halfDoneWrite(e);
                 if (unsure.isPresent() && attempt < maxAttempts(unsure.get()) && pause(unsure.get(), attempt)) {
@@ -96,7 +104,7 @@ public class InboxWorker {
                     continue;
                 }
                 park(event, e, attempt);
-                return;
+                return InboxOutcome.PARKED;
             }
         }
     }

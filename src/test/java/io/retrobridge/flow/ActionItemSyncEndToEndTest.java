@@ -54,6 +54,9 @@ class ActionItemSyncEndToEndTest {
     }
 
     @Autowired
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    @Autowired
     JiraPoller jiraPoller;
 
     @Autowired
@@ -87,6 +90,9 @@ class ActionItemSyncEndToEndTest {
                     assertThat(r.get("state")).isEqualTo("154");
                 });
         assertThat(links.count()).isGreaterThanOrEqualTo(6);
+        assertThat(metrics.get("retrobridge.events.processed").tag("system", "servicenow").tag("outcome", "applied")
+                .counter().count()).as("ServiceNow events applied, as an operator's dashboard shows them").isEqualTo(4);
+        assertThat(metrics.get("retrobridge.events.sync.duration").tag("system", "jira").timer().count()).isPositive();
     }
 
     @Test
