@@ -1,19 +1,15 @@
 package io.retrobridge.jira;
 
 import io.retrobridge.domain.ExternalSystem;
-import io.retrobridge.domain.InboundEvent;
-import io.retrobridge.domain.Watermark;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.Scopes;
 import io.retrobridge.sync.EventInbox;
+import io.retrobridge.sync.PollRound;
 import io.retrobridge.sync.WatermarkStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -48,51 +44,34 @@ public class JiraPoller {
 
     /** One poll from the watermark; returns how many new versions were queued. */
     public int poll() {
-        Instant since = watermarks.find(WATERMARK).map(w -> w.at().minus(OVERLAP)).orElse(Instant.EPOCH);
-        return pollSince(since);
+        return poll(PollRound.fromWatermark(WATERMARK, ExternalSystem.JIRA, OVERLAP, watermarks, inbox, clock));
     }
 
     /** Everything in scope, whatever the watermark says: the backfill. */
     public int pollAll() {
-        return pollSince(Instant.EPOCH);
+        return poll(PollRound.everything(WATERMARK, ExternalSystem.JIRA, inbox, clock));
     }
 
-    private int pollSince(Instant since) {
+    private int poll(PollRound round) {
         Scopes.Jira scope = mappings.actionItems().jiraScope();
         String jql = Jql.query().in("project", scope.projects()).eq("issuetype", scope.issueType())
                 .eq("labels", scope.label()).fragment(scope.jql())
-                .atOrAfter("updated", since, jira.userTimeZone())
+                .atOrAfter("updated", round.since(), jira.userTimeZone())
                 .orderBy("updated", true).orderBy("key", true).build();
-        Instant newest = since;
-        Set<String> idsAtNewest = new HashSet<>();
-        int queued = 0;
-        int seen = 0;
         String token = null;
         do {
             JiraSearchPage page = jira.search(jql, List.of("updated"), token, PAGE);
             for (JiraIssue issue : page.issues()) {
-                seen++;
-                String dedup = "jira:poll:" + issue.id() + ":" + issue.updated().toEpochMilli();
-                if (inbox.accept(InboundEvent.received(ExternalSystem.JIRA, "jira:poll", issue.id(), dedup,
-                        clock.instant(), ""))) {
-                    queued++;
-                }
-                if (issue.updated().isAfter(newest)) {
-                    newest = issue.updated();
-                    idsAtNewest.clear();
-                }
-                idsAtNewest.add(issue.id());
+                round.offer("jira:poll", issue.id(), String.valueOf(issue.updated().toEpochMilli()), issue.updated());
             }
             token = page.nextPageToken().orElse(null);
-            if (seen > 0 && seen % 1000 == 0) {
-                log.info("Jira poll: {} issues read, {} queued so far", seen, queued);
+            if (round.seen() > 0 && round.seen() % 1000 == 0) {
+                log.info("Jira poll: {} issues read, {} queued so far", round.seen(), round.queued());
             }
         } while (token != null);
-        if (newest.isAfter(since)) {
-            watermarks.save(new Watermark(WATERMARK, newest, idsAtNewest));
-        }
+        int queued = round.finish(watermarks);
         if (queued > 0) {
-            log.info("Jira poll: {} changed action item(s) queued ({} read)", queued, seen);
+            log.info("Jira poll: {} changed action item(s) queued ({} read)", queued, round.seen());
         }
         return queued;
     }

@@ -1,19 +1,15 @@
 package io.retrobridge.servicenow;
 
 import io.retrobridge.domain.ExternalSystem;
-import io.retrobridge.domain.InboundEvent;
-import io.retrobridge.domain.Watermark;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.Scopes;
 import io.retrobridge.sync.EventInbox;
+import io.retrobridge.sync.PollRound;
 import io.retrobridge.sync.WatermarkStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -47,41 +43,24 @@ public class ServiceNowPoller {
     }
 
     public int poll() {
-        Instant since = watermarks.find(WATERMARK).map(w -> w.at().minus(OVERLAP)).orElse(Instant.EPOCH);
-        return pollSince(since);
+        return poll(PollRound.fromWatermark(WATERMARK, ExternalSystem.SERVICENOW, OVERLAP, watermarks, inbox, clock));
     }
 
     public int pollAll() {
-        return pollSince(Instant.EPOCH);
+        return poll(PollRound.everything(WATERMARK, ExternalSystem.SERVICENOW, inbox, clock));
     }
 
-    private int pollSince(Instant since) {
+    private int poll(PollRound round) {
         Scopes.ServiceNow scope = mappings.actionItems().serviceNowScope();
-        Instant newest = since;
-        Set<String> idsAtNewest = new HashSet<>();
-        int queued = 0;
-        int seen = 0;
         // Paged by the last sys_updated_on read, not by offset: an edit during the poll moves a record
         // to the end of the ordering, and offset paging would then skip an unread one.
-        for (ServiceNowRecord record : servicenow.allUpdatedSince(scope.table(), scope.query(), since,
+        for (ServiceNowRecord record : servicenow.allUpdatedSince(scope.table(), scope.query(), round.since(),
                 List.of("sys_id"), PAGE)) {
-            seen++;
-            String dedup = "servicenow:poll:" + scope.table() + ":" + record.sysId() + ":" + record.modCount();
-            if (inbox.accept(InboundEvent.received(ExternalSystem.SERVICENOW, "servicenow:poll", record.sysId(),
-                    dedup, clock.instant(), ""))) {
-                queued++;
-            }
-            if (record.updatedOn().isAfter(newest)) {
-                newest = record.updatedOn();
-                idsAtNewest.clear();
-            }
-            idsAtNewest.add(record.sysId());
+            round.offer("servicenow:poll", record.sysId(), scope.table() + ":" + record.modCount(), record.updatedOn());
         }
-        if (newest.isAfter(since)) {
-            watermarks.save(new Watermark(WATERMARK, newest, idsAtNewest));
-        }
+        int queued = round.finish(watermarks);
         if (queued > 0) {
-            log.info("ServiceNow poll: {} changed action item(s) queued ({} read)", queued, seen);
+            log.info("ServiceNow poll: {} changed action item(s) queued ({} read)", queued, round.seen());
         }
         return queued;
     }

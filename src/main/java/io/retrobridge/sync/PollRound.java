@@ -1,0 +1,82 @@
+package io.retrobridge.sync;
+
+import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.InboundEvent;
+import io.retrobridge.domain.Watermark;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One poll of one system: each version read goes to the inbox (which drops versions it has seen), and
+ * the newest update time read becomes the next watermark. Pollers differ only in how they read.
+ */
+public final class PollRound {
+
+    private final String poller;
+    private final ExternalSystem system;
+    private final EventInbox inbox;
+    private final Clock clock;
+    private final Instant since;
+    private Instant newest;
+    private final Set<String> idsAtNewest = new HashSet<>();
+    private int seen;
+    private int queued;
+
+    private PollRound(String poller, ExternalSystem system, EventInbox inbox, Clock clock, Instant since) {
+        this.poller = poller;
+        this.system = system;
+        this.inbox = inbox;
+        this.clock = clock;
+        this.since = since;
+        this.newest = since;
+    }
+
+    /** A round from the stored watermark minus {@code overlap}, or from the beginning when there is none. */
+    public static PollRound fromWatermark(String poller, ExternalSystem system, Duration overlap, WatermarkStore watermarks,
+            EventInbox inbox, Clock clock) {
+        Instant since = watermarks.find(poller).map(w -> w.at().minus(overlap)).orElse(Instant.EPOCH);
+        return new PollRound(poller, system, inbox, clock, since);
+    }
+
+    /** A round over everything in scope, whatever the watermark says: the backfill. */
+    public static PollRound everything(String poller, ExternalSystem system, EventInbox inbox, Clock clock) {
+        return new PollRound(poller, system, inbox, clock, Instant.EPOCH);
+    }
+
+    public Instant since() {
+        return since;
+    }
+
+    /** One version read: queued unless the inbox has it already. */
+    public void offer(String kind, String entityId, String version, Instant updated) {
+        seen++;
+        String dedupKey = kind + ":" + entityId + ":" + version;
+        if (inbox.accept(InboundEvent.received(system, kind, entityId, dedupKey, clock.instant(), ""))) {
+            queued++;
+        }
+        if (updated.isAfter(newest)) {
+            newest = updated;
+            idsAtNewest.clear();
+        }
+        idsAtNewest.add(entityId);
+    }
+
+    /** Moves the watermark to the newest update read; returns how many versions were queued. */
+    public int finish(WatermarkStore watermarks) {
+        if (newest.isAfter(since)) {
+            watermarks.save(new Watermark(poller, newest, idsAtNewest));
+        }
+        return queued;
+    }
+
+    public int seen() {
+        return seen;
+    }
+
+    public int queued() {
+        return queued;
+    }
+}
