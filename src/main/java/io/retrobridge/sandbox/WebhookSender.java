@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -39,7 +40,9 @@ public final class WebhookSender implements AutoCloseable {
     private final String what;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ExecutorService sender;
-    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicInteger dropNext = new AtomicInteger();
+    private final AtomicInteger duplicateNext = new AtomicInteger();
 
     /**
      * @param threadName      name of the sending thread, to recognise it in thread dumps
@@ -71,28 +74,52 @@ public final class WebhookSender implements AutoCloseable {
         return sender.isShutdown();
     }
 
-    /** Queues one delivery; the body is fixed now, sending happens later on the sender thread. */
-    public void queue(WebhookTarget target, String body, AttemptHeaders headers) {
-        if (!sender.isShutdown()) {
-            pending.incrementAndGet();
-            sender.execute(() -> {
-                try {
-                    deliver(target, body, headers);
-                } finally {
-                    pending.decrementAndGet();
-                }
-            });
+    /**
+     * Sends one event to a target later, on the sender thread (the body is fixed now), unless a fault
+     * loses it (counted as dropped) or doubles it (the same body sent twice).
+     */
+    public void send(WebhookTarget target, String body, AttemptHeaders headers) {
+        if (sender.isShutdown()) {
+            return;
         }
+        if (takeOne(dropNext)) {
+            target.countDropped();
+            return;
+        }
+        int copies = takeOne(duplicateNext) ? 2 : 1;
+        for (int i = 0; i < copies; i++) {
+            queue(target, body, headers);
+        }
+    }
+
+    /** The next {@code times} events are lost, as when a sender gives up on a target. */
+    public void dropNext(int times) {
+        dropNext.addAndGet(times);
+    }
+
+    /** The next {@code times} events are sent twice, as at-least-once senders may. */
+    public void duplicateNext(int times) {
+        duplicateNext.addAndGet(times);
+    }
+
+    private static boolean takeOne(AtomicInteger faults) {
+        return faults.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    }
+
+    private void queue(WebhookTarget target, String body, AttemptHeaders headers) {
+        pending.incrementAndGet();
+        sender.execute(() -> {
+            try {
+                deliver(target, body, headers);
+            } finally {
+                pending.decrementAndGet();
+            }
+        });
     }
 
     /** Deliveries queued or being sent (with their retries); tests wait for 0 before they look. */
     public int pending() {
         return pending.get();
-    }
-
-    /** A fault loses one delivery: it is never sent, and counts as dropped. */
-    public void lose(WebhookTarget target) {
-        target.countDropped();
     }
 
     private void deliver(WebhookTarget target, String body, AttemptHeaders headers) {

@@ -145,9 +145,4 @@ public final class SyncDecider {
     private static String name(ExternalSystem system) {
         return system == ExternalSystem.JIRA ? "Jira" : "ServiceNow";
     }
-
-    /** Fields the decider knows, in mapping order; for callers that build snapshots. */
-    public List<String> fields() {
-        return policies.stream().map(FieldPolicy::field).toList();
-    }
 }

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,8 +26,6 @@ final class JiraWebhooks implements IssueListener, AutoCloseable {
     private final JiraAccounts accounts;
     private final List<JiraWebhookSubscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong changelogIds = new AtomicLong(10000);
-    private final AtomicInteger dropNext = new AtomicInteger();
-    private final AtomicInteger duplicateNext = new AtomicInteger();
     private final WebhookSender sender =
             new WebhookSender("jira-sandbox-webhooks", SIGNATURE_HEADER, "a Jira webhook");
 
@@ -45,11 +42,11 @@ final class JiraWebhooks implements IssueListener, AutoCloseable {
     }
 
     void dropNext(int times) {
-        dropNext.addAndGet(times);
+        sender.dropNext(times);
     }
 
     void duplicateNext(int times) {
-        duplicateNext.addAndGet(times);
+        sender.duplicateNext(times);
     }
 
     /** Deliveries queued and not yet accepted or given up on. */
@@ -124,19 +121,12 @@ final class JiraWebhooks implements IssueListener, AutoCloseable {
             if (!subscription.isActive()) {
                 continue;
             }
-            if (dropNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-                sender.lose(subscription);
-                continue;
-            }
-            int copies = duplicateNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 ? 2 : 1;
-            for (int i = 0; i < copies; i++) {
-                sender.queue(subscription, body, (request, attempt) -> {
-                    request.header("X-Atlassian-Webhook-Identifier", deliveryId);
-                    if (attempt > 1) {
-                        request.header("X-Atlassian-Webhook-Retry", String.valueOf(attempt - 1));
-                    }
-                });
-            }
+            sender.send(subscription, body, (request, attempt) -> {
+                request.header("X-Atlassian-Webhook-Identifier", deliveryId);
+                if (attempt > 1) {
+                    request.header("X-Atlassian-Webhook-Retry", String.valueOf(attempt - 1));
+                }
+            });
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plays the business rule with an outbound REST message that we ship for real instances: after each
@@ -21,8 +20,6 @@ final class WebhookDispatcher implements RecordChangeListener, AutoCloseable {
     static final String SIGNATURE_HEADER = "X-RetroBridge-Signature";
 
     private final List<WebhookSubscription> subscriptions = new CopyOnWriteArrayList<>();
-    private final AtomicInteger dropNext = new AtomicInteger();
-    private final AtomicInteger duplicateNext = new AtomicInteger();
     private final WebhookSender sender =
             new WebhookSender("servicenow-sandbox-webhooks", SIGNATURE_HEADER, "a notification");
 
@@ -34,12 +31,12 @@ final class WebhookDispatcher implements RecordChangeListener, AutoCloseable {
 
     /** The next {@code times} notifications are lost, as when an outbound REST message fails for good. */
     void dropNext(int times) {
-        dropNext.addAndGet(times);
+        sender.dropNext(times);
     }
 
     /** The next {@code times} notifications are sent twice, as an outbound message retried after a timeout is. */
     void duplicateNext(int times) {
-        duplicateNext.addAndGet(times);
+        sender.duplicateNext(times);
     }
 
     /** Notifications queued and not yet accepted by their target or given up on. */
@@ -51,18 +48,10 @@ final class WebhookDispatcher implements RecordChangeListener, AutoCloseable {
     @Override
     public void changed(String table, String operation, Map<String, String> record) {
         for (WebhookSubscription subscription : subscriptions) {
-            if (!subscription.watches(table) || sender.isClosed()) {
+            if (!subscription.watches(table)) {
                 continue;
             }
-            if (dropNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-                sender.lose(subscription);
-                continue;
-            }
-            String body = body(table, operation, record);
-            int copies = duplicateNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 ? 2 : 1;
-            for (int i = 0; i < copies; i++) {
-                sender.queue(subscription, body, WebhookSender.AttemptHeaders.NONE);
-            }
+            sender.send(subscription, body(table, operation, record), WebhookSender.AttemptHeaders.NONE);
         }
     }
 
