@@ -1,0 +1,42 @@
+package io.retrobridge.escalation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Escalation state, shared by every instance and kept across restarts. */
+public interface EscalationStore {
+
+    /**
+     * Records that this scan takes (itemKey, ladderId, stepId), in state CLAIMED. Answers false, changing nothing,
+     * when that step was ever claimed before (by this or any scan): the caller must then not write.
+     */
+    boolean claim(EscalationRecord claim);
+
+    /** CLAIMED -> RAISED, with the ticket it produced (nulls when none). */
+    void markRaised(UUID id, String ticketId, String ticketKey, Instant at, String note);
+
+    /** RAISED -> RESOLVED with the reason. */
+    void markResolved(UUID id, Instant at, String note);
+
+    /** Every step this item reached, oldest first. */
+    List<EscalationRecord> forItem(String itemKey);
+
+    /** CLAIMED and RAISED records, oldest first: what a scan must finish or may have to resolve. */
+    List<EscalationRecord> unresolved();
+
+    /** All records, newest first, optionally only one state, paged. */
+    List<EscalationRecord> list(Optional<EscalationState> state, int offset, int limit);
+
+    Optional<EscalationRecord> find(UUID id);
+
+    /** The ticket listing a board's items for one cycle, if one was claimed. */
+    Optional<GroupTicket> groupTicket(String groupKey);
+
+    /** Like {@link #claim}: false when the cycle ticket was already claimed. */
+    boolean claimGroupTicket(GroupTicket claim);
+
+    /** Stores the ticket created, or the item list last written to it, or its resolution. */
+    void updateGroupTicket(GroupTicket ticket);
+}
