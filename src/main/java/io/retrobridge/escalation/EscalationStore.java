@@ -17,6 +17,12 @@ public interface EscalationStore {
     /** CLAIMED -> RAISED, with the ticket it produced (nulls when none). */
     void markRaised(UUID id, String ticketId, String ticketKey, Instant at, String note);
 
+    /** CLAIMED -> PARKED with the error an admin will read. */
+    void markParked(UUID id, Instant at, String error);
+
+    /** PARKED -> CLAIMED again, when its dead letter is replayed; false when it was not parked. */
+    boolean reclaim(UUID id);
+
     /** RAISED -> RESOLVED with the reason. */
     void markResolved(UUID id, Instant at, String note);
 

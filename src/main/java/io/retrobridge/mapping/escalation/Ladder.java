@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param id    names the ladder in the journal and the admin API
  * @param when  which items it is for
- * @param steps ordered by threshold, each threshold strictly greater than the one before
+ * @param steps ordered by threshold; a threshold is never below the one before (equal ones fire in file order)
  */
 public record Ladder(String id, LadderMatch when, List<LadderStep> steps) {
 
