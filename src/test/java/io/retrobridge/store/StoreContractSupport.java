@@ -32,7 +32,8 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 abstract class StoreContractSupport {
 
     /** Tables children first, so rows can be deleted in this order. */
-    private static final List<String> TABLES = List.of("comment_links", "link_snapshots", "link_external_ids", "links", "journal",
+    private static final List<String> TABLES = List.of("escalations", "escalation_group_tickets",
+            "follow_up_facts", "comment_links", "link_snapshots", "link_external_ids", "links", "journal",
             "dead_letters", "inbound_events", "watermarks");
 
     protected static final Instant START = Instant.parse("2026-11-26T08:00:00.123456Z");

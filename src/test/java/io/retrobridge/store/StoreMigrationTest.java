@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StoreMigrationTest {
 
     private static final List<String> STORE_TABLES = List.of("dead_letters", "inbound_events", "journal", "link_external_ids",
-            "link_snapshots", "links", "watermarks");
+            "link_snapshots", "links", "watermarks", "comment_links", "escalations", "escalation_group_tickets",
+            "follow_up_facts");
 
     @TempDir
     Path dataDirectory;

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class H2FollowUpStoreTest extends FollowUpStoreContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+}

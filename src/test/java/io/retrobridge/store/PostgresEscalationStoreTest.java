@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresEscalationStoreTest extends EscalationStoreContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
