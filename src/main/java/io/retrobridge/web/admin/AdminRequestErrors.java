@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Turns refused admin requests into {@code {"error": "..."}} answers that say what to send instead. */
-@RestControllerAdvice(assignableTypes = {JournalController.class, DeadLetterController.class, InboxController.class})
+@RestControllerAdvice(assignableTypes = {JournalController.class, DeadLetterController.class, InboxController.class,
+        EscalationController.class})
 class AdminRequestErrors {
 
     @ExceptionHandler(BadAdminRequestException.class)

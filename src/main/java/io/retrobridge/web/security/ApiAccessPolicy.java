@@ -19,11 +19,13 @@ import org.springframework.stereotype.Component;
  * <ol>
  *   <li>Public, no key: {@code /actuator/health} (and sub-paths such as {@code /liveness}),
  *       {@code /actuator/info}, {@code /webhooks/**} (webhooks check their own signatures).</li>
- *   <li>admin: anything under {@code /api/admin/**}.</li>
+ *   <li>viewer: GET {@code /api/admin/escalations} (what the escalation scan did is for everyone who reads
+ *       reports; running a scan is an admin's POST).</li>
+ *   <li>admin: anything else under {@code /api/admin/**}.</li>
  *   <li>pipeline: POST under {@code /api/pipeline/**} (deployment and pipeline events).</li>
  *   <li>viewer: GET {@code /actuator/prometheus}.</li>
  *   <li>admin: every other actuator endpoint, should one be exposed.</li>
- *   <li>viewer: any other GET or HEAD (the API, {@code /api/whoami}, the dashboard).</li>
+ *   <li>viewer: any other GET or HEAD (the API, {@code /api/reports/**}, {@code /api/whoami}, the dashboard).</li>
  *   <li>admin: every other write (PUT, PATCH, DELETE, POST outside {@code /api/pipeline/**}).</li>
  * </ol>
  */
@@ -38,6 +40,7 @@ public class ApiAccessPolicy {
                 Rule.open(path.matcher("/actuator/health/**")),
                 Rule.open(path.matcher("/actuator/info")),
                 Rule.open(path.matcher("/webhooks/**")),
+                Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/admin/escalations")),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/api/admin/**")),
                 Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/pipeline/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/actuator/prometheus")),

@@ -1,0 +1,113 @@
+package io.retrobridge.web.reports;
+
+import io.retrobridge.escalation.FollowUpStore;
+import io.retrobridge.insight.FollowUpReport;
+import io.retrobridge.insight.FollowUpReport.Row;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/reports/follow-up}: per retrospective and per team, what was committed and what became of it.
+ * JSON by default; CSV when the caller prefers {@code text/csv}. "Today", which overdue is judged against, is the
+ * clock's date in UTC.
+ */
+@RestController
+class FollowUpReportController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    record RowView(String name, int committed, int completedOnTime, int completedLate, int cancelled, int open,
+                   int overdue, int escalated, BigDecimal completionRate) {
+
+        static RowView of(Row row) {
+            return new RowView(row.name(), row.committed(), row.completedOnTime(), row.completedLate(), row.cancelled(),
+                    row.open(), row.overdue(), row.escalated(), row.completionRate());
+        }
+
+        static List<RowView> of(List<Row> rows) {
+            return rows.stream().map(RowView::of).toList();
+        }
+    }
+
+    record ReportView(Instant generatedAt, LocalDate today, List<RowView> byRetrospective, List<RowView> byTeam) {
+    }
+
+    private final FollowUpStore facts;
+    private final Clock clock;
+
+    FollowUpReportController(FollowUpStore facts, ObjectProvider<Clock> clock) {
+        this.facts = facts;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @GetMapping("/api/reports/follow-up")
+    ResponseEntity<?> followUp(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Optional<MediaType> format;
+        try {
+            format = chosenFormat(accept);
+        } catch (InvalidMediaTypeException e) {
+            return refusal(HttpStatus.BAD_REQUEST, "The Accept header '" + accept + "' is not readable ("
+                    + e.getMessage() + "); send application/json or text/csv.");
+        }
+        if (format.isEmpty()) {
+            return refusal(HttpStatus.NOT_ACCEPTABLE, "The follow-up report is available as application/json or "
+                    + "text/csv, not as '" + accept + "'; send one of those in Accept.");
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        FollowUpReport report = FollowUpReport.of(facts.all(), today);
+        if (format.get().equals(CSV)) {
+            return ResponseEntity.ok()
+                    .contentType(CSV)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("follow-up-" + today + ".csv").build().toString())
+                    .body(FollowUpCsv.write(report));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new ReportView(now, today,
+                RowView.of(report.byRetrospective()), RowView.of(report.byTeam())));
+    }
+
+    /** JSON unless CSV is asked for with a higher preference; empty when the caller accepts neither. */
+    static Optional<MediaType> chosenFormat(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return Optional.of(MediaType.APPLICATION_JSON);
+        }
+        List<MediaType> wanted = MediaType.parseMediaTypes(accept).stream()
+                .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
+                .toList();
+        for (MediaType type : wanted) {
+            if (type.getQualityValue() == 0) {
+                continue;
+            }
+            if (type.includes(MediaType.APPLICATION_JSON)) {
+                return Optional.of(MediaType.APPLICATION_JSON);
+            }
+            if (type.includes(CSV)) {
+                return Optional.of(CSV);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ResponseEntity<Map<String, String>> refusal(HttpStatus status, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
+    }
+}
