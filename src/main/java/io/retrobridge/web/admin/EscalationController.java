@@ -53,30 +53,25 @@ class EscalationController {
         this.facts = facts;
     }
 
-    /**
-     * {@code ?item=} answers one item's history (oldest first); otherwise a page of all records, newest first,
-     * optionally of one state.
-     */
-    @GetMapping("/api/admin/escalations")
-    Object escalations(@RequestParam(required = false) String state, @RequestParam(required = false) String item,
-                       @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit) {
-        if (item != null) {
-            if (state != null || offset != null || limit != null) {
-                throw BadAdminRequestException.badRequest("item lists every escalation of one item; send it without"
-                        + " state, offset and limit, or leave item out to page through all escalations.");
-            }
-            return history(item);
-        }
+    /** A page of all records, newest first, optionally of one state. */
+    @GetMapping(value = "/api/admin/escalations", params = "!item")
+    Page list(@RequestParam(required = false) String state, @RequestParam(defaultValue = "0") int offset,
+              @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
         Optional<EscalationState> wanted = state(state);
-        int from = Paging.offset(offset == null ? 0 : offset);
-        int size = Paging.limit(limit == null ? DEFAULT_LIMIT : limit);
-        List<EscalationRecord> records = escalations.list(wanted, from, size);
+        List<EscalationRecord> records = escalations.list(wanted, Paging.offset(offset), Paging.limit(limit));
         Map<String, String> displayKeys = displayKeys(records);
-        return new Page(wanted.map(EscalationController::lowerCase).orElse(null), from, size,
+        return new Page(wanted.map(EscalationController::lowerCase).orElse(null), offset, limit,
                 records.stream().map(r -> EscalationView.of(r, displayKeys.get(r.itemKey()))).toList());
     }
 
-    private ItemHistory history(String item) {
+    /** Every step one item reached, oldest first; the item named by its key (rb-...) or its display key. */
+    @GetMapping(value = "/api/admin/escalations", params = "item")
+    ItemHistory history(@RequestParam String item, @RequestParam(required = false) String state,
+                        @RequestParam(required = false) String offset, @RequestParam(required = false) String limit) {
+        if (state != null || offset != null || limit != null) {
+            throw BadAdminRequestException.badRequest("item lists every escalation of one item; send it without"
+                    + " state, offset and limit, or leave item out to page through all escalations.");
+        }
         String key = item.strip();
         if (key.isEmpty()) {
             throw BadAdminRequestException.badRequest("item is empty; send an item key (rb-...) or the key people "
@@ -84,8 +79,8 @@ class EscalationController {
         }
         List<EscalationRecord> records = escalations.forItem(key);
         Optional<FollowUpFact> fact = records.isEmpty()
-                ? facts.byDisplayKey(key).or(() -> facts.forItems(List.of(key)).stream().findFirst())
-                : facts.forItems(List.of(key)).stream().findFirst();
+                ? facts.byDisplayKey(key).or(() -> factOf(key))
+                : factOf(key);
         if (records.isEmpty() && fact.isPresent()) {
             records = escalations.forItem(fact.get().itemKey());
         }
@@ -97,6 +92,10 @@ class EscalationController {
         String itemKey = fact.map(FollowUpFact::itemKey).orElse(key);
         String displayKey = fact.map(FollowUpFact::displayKey).orElse(null);
         return new ItemHistory(itemKey, displayKey, records.stream().map(r -> EscalationView.of(r, displayKey)).toList());
+    }
+
+    private Optional<FollowUpFact> factOf(String itemKey) {
+        return facts.forItems(List.of(itemKey)).stream().findFirst();
     }
 
     private Map<String, String> displayKeys(List<EscalationRecord> records) {
