@@ -27,6 +27,9 @@ import java.util.Optional;
  *
  * <p>A step is given once per item, ever: once the history holds (ladder, step) in any state, it is never due
  * again, not even after its ticket was resolved because the due date moved.
+ *
+ * <p>Systemic escalation, like every other step, is only for open items past their due date: a recurring failure
+ * mode makes an overdue item systemic, it does not escalate an item that is still on time.
  */
 public final class EscalationPlanner {
 
@@ -48,6 +51,7 @@ public final class EscalationPlanner {
      * @param history    every record of this item, oldest first (as {@link EscalationStore#forItem} gives them)
      * @param recurrence what {@link RecurrenceDetector} found in this scan
      * @param today      the scan's day in the calendar's zone
+     * @return the plan; its {@code daysOverdue} counts calendar days (0 without a due date), each step's its own way
      */
     public ItemPlan plan(EscalationSubject subject, List<EscalationRecord> history, RecurrenceFacts recurrence,
                          LocalDate today) {
@@ -138,8 +142,9 @@ public final class EscalationPlanner {
         Board board = boardId == null ? null : policy.board(boardId);
         Map<String, String> values = TemplateValues.forItem(subject, ladderId, stepId, board, days, count, history,
                 recurrence.recurrences(subject.item().failureMode()), calendar.zone());
-        String title = board == null || text.title() == null ? null : renderer.render(text.title(), values);
-        String body = text.body() == null ? "" : renderer.render(text.body(), values);
+        String title = board == null || text == null || text.title() == null ? null
+                : renderer.render(text.title(), values);
+        String body = text == null || text.body() == null ? "" : renderer.render(text.body(), values);
         boolean grouped = board != null && !systemic && policy.grouping().isPresent();
         String groupKey = grouped ? boardId + "/" + ReviewCycle.cycleOf(today, policy.grouping().get()) : null;
         return new StepDue(ladderId, stepId, kindOf(action, systemic), action, boardId, title, body, grouped, groupKey,
