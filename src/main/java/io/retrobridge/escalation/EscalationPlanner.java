@@ -146,7 +146,7 @@ public final class EscalationPlanner {
                 : renderer.render(text.title(), values);
         String body = text == null || text.body() == null ? "" : renderer.render(text.body(), values);
         boolean grouped = board != null && !systemic && policy.grouping().isPresent();
-        String groupKey = grouped ? boardId + "/" + ReviewCycle.cycleOf(today, policy.grouping().get()) : null;
+        String groupKey = grouped ? ReviewCycle.groupKey(boardId, today, policy.grouping().get()) : null;
         return new StepDue(ladderId, stepId, kindOf(action, systemic), action, boardId, title, body, grouped, groupKey,
                 days, reason);
     }

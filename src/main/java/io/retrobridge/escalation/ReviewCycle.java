@@ -25,6 +25,21 @@ public final class ReviewCycle {
         return key(firstDay(date, grouping), grouping.cycleWeeks());
     }
 
+    /** The key of a board's cycle ticket: board id + "/" + cycle, e.g. cab/2026-W48. */
+    public static String groupKey(String boardId, LocalDate date, Grouping grouping) {
+        Objects.requireNonNull(boardId, "boardId is required but was null");
+        return boardId + "/" + cycleOf(date, grouping);
+    }
+
+    /** The cycle part of a group key ("2026-W48" of "cab/2026-W48"); board ids never contain "/". */
+    public static String cycleOfGroupKey(String groupKey) {
+        int slash = groupKey.indexOf('/');
+        if (slash < 1 || slash == groupKey.length() - 1) {
+            throw new IllegalArgumentException("Group key '" + groupKey + "' is not board id + \"/\" + cycle");
+        }
+        return groupKey.substring(slash + 1);
+    }
+
     /** The first day of the cycle holding {@code date}. */
     public static LocalDate firstDay(LocalDate date, Grouping grouping) {
         int weeks = grouping.cycleWeeks();

@@ -55,6 +55,15 @@ class ReviewCycleTest {
     }
 
     @Test
+    void aGroupKeyIsTheBoardAndTheCycle() {
+        String key = ReviewCycle.groupKey("release-advisory-board", LocalDate.of(2026, 12, 31), WEEKLY);
+
+        assertThat(key).isEqualTo("release-advisory-board/2026-W53");
+        assertThat(ReviewCycle.cycleOfGroupKey(key)).isEqualTo("2026-W53");
+        assertThatThrownBy(() -> ReviewCycle.cycleOfGroupKey("cab")).hasMessageContaining("not board id");
+    }
+
+    @Test
     void aCycleOfNoWeeksIsRefused() {
         assertThatThrownBy(() -> ReviewCycle.cycleOf(LocalDate.of(2026, 11, 26), grouping(0, DayOfWeek.MONDAY)))
                 .hasMessageContaining("cycle-weeks was 0");
