@@ -3,6 +3,7 @@ package io.retrobridge.escalation;
 import static io.retrobridge.escalation.TestScan.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.retrobridge.domain.Priority;
 import io.retrobridge.domain.Scope;
@@ -285,10 +286,10 @@ class EscalationPlannerTest {
                 new RecurrenceFacts(Map.of("config-drift", 5)), LocalDate.of(2026, 11, 26));
 
         assertThat(plan.due()).extracting(StepDue::stepId, StepDue::grouped, StepDue::groupKey).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("remind", false, null),
-                org.assertj.core.groups.Tuple.tuple("cab", true, "cab/2026-W48"),
-                org.assertj.core.groups.Tuple.tuple("reassign", false, null),
-                org.assertj.core.groups.Tuple.tuple("architecture-review", false, null));
+                tuple("remind", false, null),
+                tuple("cab", true, "cab/2026-W48"),
+                tuple("reassign", false, null),
+                tuple("architecture-review", false, null));
     }
 
     @Test
@@ -372,7 +373,7 @@ class EscalationPlannerTest {
     }
 
     @Test
-    void theSamInputsGiveTheSamePlan() {
+    void theSameInputsGiveTheSamePlan() {
         TestScan scan = walkedTo(LocalDate.of(2026, 11, 24));
         EscalationSubject item = TestSubject.item().due(DUE).build();
         RecurrenceFacts recurring = new RecurrenceFacts(Map.of("config-drift", 3));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.DayCount;
 import io.retrobridge.mapping.escalation.TemplateVariables;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -75,7 +76,7 @@ class TemplateValuesTest {
 
     @Test
     void aStepListedOnACycleTicketNamesTheCycle() {
-        EscalationPlanner grouping = new EscalationPlanner(TestPolicy.defaults().grouping(1, java.time.DayOfWeek.MONDAY).build());
+        EscalationPlanner grouping = new EscalationPlanner(TestPolicy.defaults().grouping(1, DayOfWeek.MONDAY).build());
         TestScan scan = new TestScan();
         LocalDate monday = LocalDate.of(2026, 11, 23);
         scan.apply(grouping.plan(TestSubject.item().build(), List.of(), RecurrenceFacts.none(), monday), monday);
