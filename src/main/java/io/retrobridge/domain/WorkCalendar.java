@@ -3,6 +3,7 @@ package io.retrobridge.domain;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 /**
@@ -26,8 +27,10 @@ public record WorkCalendar(ZoneId zone, Set<DayOfWeek> weekend, Set<LocalDate> h
         return new WorkCalendar(ZoneId.of("UTC"), Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), Set.of());
     }
 
+    /** A working day is neither a weekend day nor a holiday. */
     public boolean isWorkingDay(LocalDate date) {
-        throw new UnsupportedOperationException("not yet");
+        RecordArguments.required(date, "date");
+        return !weekend.contains(date.getDayOfWeek()) && !holidays.contains(date);
     }
 
     /**
@@ -36,6 +39,34 @@ public record WorkCalendar(ZoneId zone, Set<DayOfWeek> weekend, Set<LocalDate> h
      * (up to and including today).
      */
     public long daysOverdue(LocalDate due, LocalDate today, DayCount count) {
-        throw new UnsupportedOperationException("not yet");
+        RecordArguments.required(due, "due");
+        RecordArguments.required(today, "today");
+        RecordArguments.required(count, "count");
+        if (!today.isAfter(due)) {
+            return 0;
+        }
+        long calendarDays = ChronoUnit.DAYS.between(due, today);
+        return count == DayCount.CALENDAR ? calendarDays : workingDaysAfter(due, calendarDays);
+    }
+
+    /**
+     * Working days in (due, due + days]. Whole weeks are counted by arithmetic and holidays subtracted one by one,
+     * so an item overdue for years costs as little as one overdue for a day.
+     */
+    private long workingDaysAfter(LocalDate due, long days) {
+        long wholeWeeks = days / 7;
+        long count = wholeWeeks * (7 - weekend.size());
+        LocalDate last = due.plusDays(days);
+        for (LocalDate day = due.plusWeeks(wholeWeeks).plusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
+            if (!weekend.contains(day.getDayOfWeek())) {
+                count++;
+            }
+        }
+        for (LocalDate holiday : holidays) {
+            if (holiday.isAfter(due) && !holiday.isAfter(last) && !weekend.contains(holiday.getDayOfWeek())) {
+                count--;
+            }
+        }
+        return count;
     }
 }
