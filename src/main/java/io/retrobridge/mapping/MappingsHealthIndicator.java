@@ -27,6 +27,8 @@ public class MappingsHealthIndicator implements HealthIndicator {
                 .withDetail("dir", running.dir().toAbsolutePath().normalize().toString())
                 .withDetail("files", running.files())
                 .withDetail("rules", running.ruleCount())
+                .withDetail("escalation", running.escalations().<Object>map(policy -> Map.of(
+                        "ladders", policy.ladders().size(), "boards", policy.boards().size())).orElse("off"))
                 .withDetail("loadedAt", status.loadedAt().toString());
         status.lastRefusal().ifPresent(refusal -> {
             Map<String, Object> details = new LinkedHashMap<>();
