@@ -333,7 +333,8 @@ public final class EscalationsParser {
         Set<Scope> scopes = enums(e, "scope", Scope.class);
         Set<ActionKind> kinds = enums(e, "kind", ActionKind.class);
         Set<Priority> priorities = enums(e, "priority", Priority.class);
-        return in.problemCount() > before ? null : new LadderMatch(scopes, kinds, priorities);
+        // A misspelt part would widen the match; leave the ladder out of the reachability check instead.
+        return in.problemCount() > before || !e.clean() ? null : new LadderMatch(scopes, kinds, priorities);
     }
 
     private <E extends Enum<E>> Set<E> enums(NodeReader.Entries map, String key, Class<E> type) {

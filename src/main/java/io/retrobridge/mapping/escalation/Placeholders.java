@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 final class Placeholders {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^{}]*)}}");
+    private static final int SNIPPET = 16;
 
     /** One wrong placeholder: what is wrong and what to do. */
     record Misuse(String message, String fix) {
@@ -25,9 +26,15 @@ final class Placeholders {
     static List<Misuse> check(String text, List<String> allowed) {
         List<Misuse> misuses = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
-        int end = 0;
-        while (m.find()) {
-            end = m.end();
+        int at = 0;
+        while ((at = text.indexOf("{{", at)) >= 0) {
+            if (!m.region(at, text.length()).lookingAt()) {
+                misuses.add(new Misuse("`" + snippet(text, at) + "` opens a placeholder that is not closed by `}}`",
+                        "close it, e.g. `{{owner}}`"));
+                at += 2;
+                continue;
+            }
+            at = m.end();
             String written = m.group(1);
             String name = written.strip();
             if (!allowed.contains(name)) {
@@ -41,9 +48,13 @@ final class Placeholders {
                         "write `{{" + name + "}}`"));
             }
         }
-        if (text.indexOf("{{", end) >= 0) {
-            misuses.add(new Misuse("a `{{` is not closed by `}}`", "close the placeholder, e.g. `{{item.key}}`"));
-        }
         return misuses;
+    }
+
+    /** The text from {@code at}, up to the line's end and a few characters: enough to find it. */
+    private static String snippet(String text, int at) {
+        int end = Math.min(text.length(), at + SNIPPET);
+        int lineEnd = text.indexOf('\n', at);
+        return text.substring(at, lineEnd >= 0 && lineEnd < end ? lineEnd : end).strip();
     }
 }
