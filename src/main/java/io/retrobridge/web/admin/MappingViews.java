@@ -9,6 +9,7 @@ import io.retrobridge.mapping.MappingStatus;
 import io.retrobridge.mapping.escalation.Board;
 import io.retrobridge.mapping.escalation.BoardQueue;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
+import io.retrobridge.mapping.escalation.Ladder;
 import io.retrobridge.mapping.escalation.LadderStep;
 import io.retrobridge.mapping.escalation.SystemicRule;
 import java.util.LinkedHashMap;
@@ -63,11 +64,17 @@ final class MappingViews {
     /** The ladders (ids and steps) and the boards with their queues, as the file names them. */
     private static Map<String, Object> escalation(EscalationPolicy policy) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("ladders", policy.ladders().stream().map(ladder -> Map.of("id", ladder.id(),
-                "steps", ladder.steps().stream().map(LadderStep::id).toList())).toList());
+        view.put("ladders", policy.ladders().stream().map(MappingViews::ladder).toList());
         view.put("boards", policy.boards().values().stream().map(MappingViews::board).toList());
         view.put("systemic", policy.systemic().map(SystemicRule::boardId).orElse(null));
         view.put("grouping", policy.grouping().isPresent());
+        return view;
+    }
+
+    private static Map<String, Object> ladder(Ladder ladder) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", ladder.id());
+        view.put("steps", ladder.steps().stream().map(LadderStep::id).toList());
         return view;
     }
 
