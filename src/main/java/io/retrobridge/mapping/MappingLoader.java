@@ -1,12 +1,14 @@
 package io.retrobridge.mapping;
 
-import io.retrobridge.mapping.escalation.ActionItemQueues;
+import io.retrobridge.mapping.escalation.ActionItemsInUse;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
 import io.retrobridge.mapping.escalation.EscalationsParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
@@ -85,10 +87,10 @@ public final class MappingLoader {
             throws MappingValidationException {
         Optional<ActionItemsDefinition> definition = actionItems.root().flatMap(node ->
                 new ActionItemsParser(new NodeReader(actionItems.fileName(), problems)).parse(node, problems));
-        // Board queues are checked against the action-item queues only when those are known to be right.
-        ActionItemQueues queues = definition.map(MappingLoader::queuesOf).orElse(ActionItemQueues.UNKNOWN);
+        // Board queues and markers are checked against the action-item mapping only when it is known to be right.
+        ActionItemsInUse inUse = definition.map(MappingLoader::inUse).orElse(ActionItemsInUse.UNKNOWN);
         Optional<EscalationPolicy> policy = escalations.root().flatMap(node ->
-                new EscalationsParser(new NodeReader(escalations.fileName(), problems), queues).parse(node));
+                new EscalationsParser(new NodeReader(escalations.fileName(), problems), inUse).parse(node));
         if (!problems.isEmpty() || definition.isEmpty() || (escalations.present() && policy.isEmpty())) {
             throw new MappingValidationException(problems);
         }
@@ -98,8 +100,18 @@ public final class MappingLoader {
                 new ActionItemMappingEngine(definition.get(), textConverters), policy);
     }
 
-    private static ActionItemQueues queuesOf(ActionItemsDefinition definition) {
-        return new ActionItemQueues(definition.servicenow() == null ? null : definition.servicenow().table(),
-                definition.jira() == null ? List.of() : definition.jira().projects());
+    private static ActionItemsInUse inUse(ActionItemsDefinition definition) {
+        Map<String, String> serviceNowFields = new LinkedHashMap<>();
+        Map<String, String> jiraLabelPrefixes = new LinkedHashMap<>();
+        for (FieldRule rule : definition.fields().values()) {
+            if (rule.servicenow() != null) {
+                rule.servicenow().fields().forEach(field -> serviceNowFields.put(field, rule.field().yaml()));
+            }
+            if (rule.jira() != null && rule.jira().usesLabelPrefix()) {
+                jiraLabelPrefixes.put(rule.jira().labelPrefix(), rule.field().yaml());
+            }
+        }
+        return new ActionItemsInUse(definition.servicenow() == null ? null : definition.servicenow().table(),
+                definition.jira() == null ? List.of() : definition.jira().projects(), serviceNowFields, jiraLabelPrefixes);
     }
 }

@@ -59,15 +59,16 @@ public final class EscalationsParser {
     private static final String ACTIONS = "`remind`, `{ticket: <board id>}` or `{reassign: <e-mail>}`";
 
     private final NodeReader in;
-    private final ActionItemQueues actionItems;
+    private final ActionItemsInUse actionItems;
     /** Every board id the file defines, valid or not, so a broken board is not reported again as unknown. */
     private final Set<String> boardIds = new LinkedHashSet<>();
 
     /**
      * @param in          reads the nodes of {@link EscalationPolicy#FILE_NAME} and collects the problems
-     * @param actionItems where action items live, so no board queue is set up among them
+     * @param actionItems what the action-item mapping uses (queues, mapped fields and label prefixes), which
+     *                    board queues and markers must keep out of
      */
-    public EscalationsParser(NodeReader in, ActionItemQueues actionItems) {
+    public EscalationsParser(NodeReader in, ActionItemsInUse actionItems) {
         this.in = in;
         this.actionItems = actionItems;
     }
@@ -640,6 +641,20 @@ public final class EscalationsParser {
         }
         String prefix = labelPrefix(map.get(), "jira-label-prefix");
         String field = serviceNowField(map.get(), "servicenow-field");
+        if (prefix != null) {
+            actionItems.jiraLabelPrefixes().entrySet().stream()
+                    .filter(used -> prefix.startsWith(used.getKey()) || used.getKey().startsWith(prefix)).findFirst()
+                    .ifPresent(used -> in.problem(map.get().get("jira-label-prefix"), "markers.jira-label-prefix",
+                            "escalation labels `" + prefix + "<board id>` would be read as `" + used.getValue() + "`, which "
+                                    + ActionItemsDefinition.FILE_NAME + " keeps in labels starting `" + used.getKey() + "`",
+                            "use a prefix of its own, e.g. `escalated:`"));
+        }
+        if (field != null && actionItems.serviceNowFields().containsKey(field)) {
+            in.problem(map.get().get("servicenow-field"), "markers.servicenow-field", "`" + field + "` holds `"
+                    + actionItems.serviceNowFields().get(field) + "` in " + ActionItemsDefinition.FILE_NAME
+                    + ", so the escalation marker would overwrite it and be synced to Jira",
+                    "use a field the action-item mapping does not map, e.g. u_escalation");
+        }
         return new StateMarkers(prefix == null ? DEFAULT_MARKERS.jiraLabelPrefix() : prefix,
                 field == null ? DEFAULT_MARKERS.serviceNowField() : field);
     }

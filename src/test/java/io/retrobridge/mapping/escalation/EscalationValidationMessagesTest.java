@@ -390,6 +390,23 @@ class EscalationValidationMessagesTest {
     }
 
     @Test
+    void markerLabelPrefixOfAMappedFieldNamesBothFiles() {
+        String content = edited("jira-label-prefix: \"escalated:\"", "jira-label-prefix: \"failure-mode:\"");
+        MappingProblem problem = onlyProblemAt(content, "\"failure-mode:\"");
+        assertThat(problem.message()).isEqualTo("escalation labels `failure-mode:<board id>` would be read as"
+                + " `failure-mode`, which action-items.yaml keeps in labels starting `failure-mode:`");
+    }
+
+    @Test
+    void markerFieldMappedByTheActionItemsNamesBothFiles() {
+        String content = edited("servicenow-field: u_escalation", "servicenow-field: cause_code");
+        MappingProblem problem = onlyProblemAt(content, "cause_code");
+        assertThat(problem.message()).isEqualTo("`cause_code` holds `failure-mode` in action-items.yaml, so the"
+                + " escalation marker would overwrite it and be synced to Jira");
+        assertThat(problem.path()).isEqualTo("markers.servicenow-field");
+    }
+
+    @Test
     void everyProblemIsReportedAtOnceInFileOrder() {
         String content = edited("zone: UTC", "zone: Mars/Olympus")
                 .replace("action: {ticket: cab}", "action: {ticket: nobody}")
