@@ -1,6 +1,8 @@
 package io.retrobridge.mapping;
 
+import io.retrobridge.mapping.escalation.EscalationPolicy;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -21,6 +23,14 @@ public final class CurrentMappings {
 
     public ActionItemMapping actionItems() {
         return current.get().actionItems();
+    }
+
+    /**
+     * The escalation policy in force, read per scan like the action-item mapping; empty when the mappings
+     * folder has no {@code escalations.yaml} (escalation is off).
+     */
+    public Optional<EscalationPolicy> escalations() {
+        return current.get().escalations();
     }
 
     /** Puts a newly loaded (hence valid) set in force; answers the one it replaced. */

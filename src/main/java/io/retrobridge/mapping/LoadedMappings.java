@@ -1,23 +1,44 @@
 package io.retrobridge.mapping;
 
+import io.retrobridge.mapping.escalation.EscalationPolicy;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A complete, valid set of mapping files. Immutable, so a running service can swap in a new one on
  * reload and keep the old one when the new files are refused.
  *
- * @param files the files read, relative to {@code dir}
+ * @param files       the files read, relative to {@code dir}
+ * @param escalations what {@code escalations.yaml} says; empty when the folder has no such file (nothing escalates)
  */
 public record LoadedMappings(Path dir, List<String> files, ActionItemsDefinition actionItemsDefinition,
-                             ActionItemMapping actionItems) {
+                             ActionItemMapping actionItems, Optional<EscalationPolicy> escalations) {
 
     public LoadedMappings {
         files = List.copyOf(files);
+        escalations = escalations == null ? Optional.empty() : escalations;
     }
 
     /** Classification rules across all files (the default of each rule set not counted). */
     public int ruleCount() {
         return actionItemsDefinition.classification().rules().size();
+    }
+
+    /** "2 files, 5 rules, 2 escalation ladders, 3 review boards": what is loaded, for logs and the CLI. */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        parts.add(count(files.size(), "file"));
+        parts.add(count(ruleCount(), "rule"));
+        escalations.ifPresent(policy -> {
+            parts.add(count(policy.ladders().size(), "escalation ladder"));
+            parts.add(count(policy.boards().size(), "review board"));
+        });
+        return String.join(", ", parts);
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 }

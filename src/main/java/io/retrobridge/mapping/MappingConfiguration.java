@@ -23,8 +23,7 @@ class MappingConfiguration {
             MappingReloader reloader = MappingReloader.loadAtStartup(settings.mappingsDir(), new MappingLoader(converters),
                     Clock.systemUTC());
             LoadedMappings loaded = reloader.currentMappings().get();
-            log.info("Mappings loaded from {}: {} file(s), {} classification rule(s)", settings.mappingsDir(),
-                    loaded.files().size(), loaded.ruleCount());
+            log.info("Mappings loaded from {}: {}", settings.mappingsDir(), loaded.summary());
             return reloader;
         } catch (MappingValidationException e) {
             throw new InvalidMappingsAtStartupException(settings.mappingsDir(), e);

@@ -1,18 +1,26 @@
 package io.retrobridge.mapping;
 
+import io.retrobridge.mapping.escalation.ActionItemsInUse;
+import io.retrobridge.mapping.escalation.EscalationPolicy;
+import io.retrobridge.mapping.escalation.EscalationsParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads and validates the mapping files of a folder, reporting every problem at once. */
+/**
+ * Reads and validates the mapping files of a folder, reporting every problem at once.
+ * {@code action-items.yaml} is required; {@code escalations.yaml} is optional (without it nothing escalates).
+ */
 public final class MappingLoader {
 
     /** The file names the loader reads from a mappings folder; other files there are ignored. */
-    public static final List<String> KNOWN_FILES = List.of(ActionItemsDefinition.FILE_NAME);
+    public static final List<String> KNOWN_FILES = List.of(ActionItemsDefinition.FILE_NAME, EscalationPolicy.FILE_NAME);
 
     private final TextFormatConverters textConverters;
 
@@ -26,24 +34,27 @@ public final class MappingLoader {
         return new MappingLoader(TextFormatConverters.plainOnly());
     }
 
+    /** One file's YAML as read: absent (not in the folder), or its root node (empty when it could not be read). */
+    private record Source(String fileName, boolean present, Optional<Node> root) {
+        static Source absent(String fileName) {
+            return new Source(fileName, false, Optional.empty());
+        }
+    }
+
     public LoadedMappings load(Path dir) throws MappingValidationException {
-        List<MappingProblem> problems = new ArrayList<>();
-        String fileName = ActionItemsDefinition.FILE_NAME;
-        Path file = dir.resolve(fileName);
         if (!Files.isDirectory(dir)) {
             throw new MappingValidationException(List.of(new MappingProblem(dir.toString(), 1, 1, "",
                     "mappings folder does not exist", "create it or point retrobridge.mappings-dir at it")));
         }
-        if (!Files.isRegularFile(file)) {
-            throw new MappingValidationException(List.of(new MappingProblem(fileName, 1, 1, "",
-                    "file is missing from " + dir, "copy the default mappings/action-items.yaml there and adapt it")));
-        }
-        return build(dir, fileName, SafeYaml.read(file, fileName, problems), problems);
+        List<MappingProblem> problems = new ArrayList<>();
+        return build(dir, fromDisk(dir, ActionItemsDefinition.FILE_NAME, problems),
+                fromDisk(dir, EscalationPolicy.FILE_NAME, problems), problems);
     }
 
     /**
      * Checks the text of one mapping file as if it were {@code fileName} in {@code dir}, without reading
-     * or changing anything on disk: what an admin sends to be checked before saving it.
+     * or changing anything on disk but the other files of the folder, which are checked with it (a board
+     * queue must not be an action-item queue): what an admin sends to be checked before saving it.
      */
     public LoadedMappings loadText(Path dir, String fileName, byte[] content) throws MappingValidationException {
         if (!KNOWN_FILES.contains(fileName)) {
@@ -52,17 +63,55 @@ public final class MappingLoader {
                     "name one of: " + String.join(", ", KNOWN_FILES))));
         }
         List<MappingProblem> problems = new ArrayList<>();
-        return build(dir, fileName, SafeYaml.read(content, fileName, problems), problems);
+        Source edited = new Source(fileName, true, SafeYaml.read(content, fileName, problems));
+        Source actionItems = fileName.equals(ActionItemsDefinition.FILE_NAME) ? edited
+                : fromDisk(dir, ActionItemsDefinition.FILE_NAME, problems);
+        Source escalations = fileName.equals(EscalationPolicy.FILE_NAME) ? edited
+                : fromDisk(dir, EscalationPolicy.FILE_NAME, problems);
+        return build(dir, actionItems, escalations, problems);
     }
 
-    private LoadedMappings build(Path dir, String fileName, Optional<Node> root, List<MappingProblem> problems)
+    private static Source fromDisk(Path dir, String fileName, List<MappingProblem> problems) {
+        Path file = dir.resolve(fileName);
+        if (Files.isRegularFile(file)) {
+            return new Source(fileName, true, SafeYaml.read(file, fileName, problems));
+        }
+        if (fileName.equals(ActionItemsDefinition.FILE_NAME)) {
+            problems.add(new MappingProblem(fileName, 1, 1, "", "file is missing from " + dir,
+                    "copy the default mappings/action-items.yaml there and adapt it"));
+        }
+        return Source.absent(fileName);
+    }
+
+    private LoadedMappings build(Path dir, Source actionItems, Source escalations, List<MappingProblem> problems)
             throws MappingValidationException {
-        Optional<ActionItemsDefinition> definition = root.flatMap(node ->
-                new ActionItemsParser(new NodeReader(fileName, problems)).parse(node, problems));
-        if (!problems.isEmpty() || definition.isEmpty()) {
+        Optional<ActionItemsDefinition> definition = actionItems.root().flatMap(node ->
+                new ActionItemsParser(new NodeReader(actionItems.fileName(), problems)).parse(node, problems));
+        // Board queues and markers are checked against the action-item mapping only when it is known to be right.
+        ActionItemsInUse inUse = definition.map(MappingLoader::inUse).orElse(ActionItemsInUse.UNKNOWN);
+        Optional<EscalationPolicy> policy = escalations.root().flatMap(node ->
+                new EscalationsParser(new NodeReader(escalations.fileName(), problems), inUse).parse(node));
+        if (!problems.isEmpty() || definition.isEmpty() || (escalations.present() && policy.isEmpty())) {
             throw new MappingValidationException(problems);
         }
-        return new LoadedMappings(dir, List.of(fileName), definition.get(),
-                new ActionItemMappingEngine(definition.get(), textConverters));
+        List<String> files = escalations.present() ? List.of(actionItems.fileName(), escalations.fileName())
+                : List.of(actionItems.fileName());
+        return new LoadedMappings(dir, files, definition.get(),
+                new ActionItemMappingEngine(definition.get(), textConverters), policy);
+    }
+
+    private static ActionItemsInUse inUse(ActionItemsDefinition definition) {
+        Map<String, String> serviceNowFields = new LinkedHashMap<>();
+        Map<String, String> jiraLabelPrefixes = new LinkedHashMap<>();
+        for (FieldRule rule : definition.fields().values()) {
+            if (rule.servicenow() != null) {
+                rule.servicenow().fields().forEach(field -> serviceNowFields.put(field, rule.field().yaml()));
+            }
+            if (rule.jira() != null && rule.jira().usesLabelPrefix()) {
+                jiraLabelPrefixes.put(rule.jira().labelPrefix(), rule.field().yaml());
+            }
+        }
+        return new ActionItemsInUse(definition.servicenow() == null ? null : definition.servicenow().table(),
+                definition.jira() == null ? List.of() : definition.jira().projects(), serviceNowFields, jiraLabelPrefixes);
     }
 }

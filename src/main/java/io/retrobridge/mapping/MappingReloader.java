@@ -84,8 +84,7 @@ public class MappingReloader {
             current.replace(loaded);
             loadedAt = clock.instant();
             lastRefusal = null;
-            log.info("mappings reloaded: {} file{}, {} rule{} (from {})", loaded.files().size(),
-                    loaded.files().size() == 1 ? "" : "s", loaded.ruleCount(), loaded.ruleCount() == 1 ? "" : "s", dir);
+            log.info("mappings reloaded: {} (from {})", loaded.summary(), dir);
             return new ReloadOutcome(ReloadOutcome.Result.RELOADED, loaded, List.of());
         } catch (MappingValidationException e) {
             problems = e.problems();

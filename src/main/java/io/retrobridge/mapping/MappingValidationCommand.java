@@ -28,8 +28,7 @@ public final class MappingValidationCommand {
         Path dir = Path.of(args.length == 1 ? args[0] : "mappings");
         try {
             LoadedMappings loaded = new MappingLoader(TextFormatConverters.standard()).load(dir);
-            out.println(dir + "/ is valid: " + loaded.files().size() + " file" + (loaded.files().size() == 1 ? "" : "s")
-                    + ", " + loaded.ruleCount() + " rule" + (loaded.ruleCount() == 1 ? "" : "s"));
+            out.println(dir + "/ is valid: " + loaded.summary());
             return 0;
         } catch (MappingValidationException e) {
             for (MappingProblem problem : e.problems()) {

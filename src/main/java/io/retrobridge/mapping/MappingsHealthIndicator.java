@@ -27,6 +27,12 @@ public class MappingsHealthIndicator implements HealthIndicator {
                 .withDetail("dir", running.dir().toAbsolutePath().normalize().toString())
                 .withDetail("files", running.files())
                 .withDetail("rules", running.ruleCount())
+                .withDetail("escalation", running.escalations().<Object>map(policy -> {
+                    Map<String, Object> counts = new LinkedHashMap<>();
+                    counts.put("ladders", policy.ladders().size());
+                    counts.put("boards", policy.boards().size());
+                    return counts;
+                }).orElse("off"))
                 .withDetail("loadedAt", status.loadedAt().toString());
         status.lastRefusal().ifPresent(refusal -> {
             Map<String, Object> details = new LinkedHashMap<>();

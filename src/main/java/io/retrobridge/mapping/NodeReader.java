@@ -16,25 +16,26 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Typed reading of one file's YAML nodes that never stops at the first problem: each wrong thing is
  * recorded with its position and the reader carries on, so the admin sees all of them at once.
+ * Public for the parsers of the mapping files in sub-packages ({@code mapping.escalation}).
  */
-final class NodeReader {
+public final class NodeReader {
 
     /** The keys of one YAML map, with their nodes (for positions). */
-    record Entries(MappingNode node, String path, Map<String, NodeTuple> tuples, boolean clean) {
-        boolean has(String key) {
+    public record Entries(MappingNode node, String path, Map<String, NodeTuple> tuples, boolean clean) {
+        public boolean has(String key) {
             return tuples.containsKey(key);
         }
 
-        Node get(String key) {
+        public Node get(String key) {
             NodeTuple tuple = tuples.get(key);
             return tuple == null ? null : tuple.getValueNode();
         }
 
-        Node keyNode(String key) {
+        public Node keyNode(String key) {
             return tuples.get(key).getKeyNode();
         }
 
-        String pathOf(String key) {
+        public String pathOf(String key) {
             return path.isEmpty() ? key : path + "." + key;
         }
     }
@@ -42,16 +43,21 @@ final class NodeReader {
     private final String file;
     private final List<MappingProblem> problems;
 
-    NodeReader(String file, List<MappingProblem> problems) {
+    public NodeReader(String file, List<MappingProblem> problems) {
         this.file = file;
         this.problems = problems;
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
-    void problem(Node at, String path, String message, String fix) {
+    /** Problems recorded so far (by every reader sharing the list): a parser compares it before and after. */
+    public int problemCount() {
+        return problems.size();
+    }
+
+    public void problem(Node at, String path, String message, String fix) {
         problems.add(new MappingProblem(file, at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1, path,
                 message, fix));
     }
@@ -60,11 +66,11 @@ final class NodeReader {
      * A YAML map with only the allowed keys; unknown keys (with a suggestion), repeated keys and missing
      * required keys are reported. Empty when the node is not a map.
      */
-    Optional<Entries> map(Node node, String path, Collection<String> allowed, Collection<String> required) {
+    public Optional<Entries> map(Node node, String path, Collection<String> allowed, Collection<String> required) {
         if (!(node instanceof MappingNode mapping)) {
             String expected = allowed == null ? "a map" : "a map of " + String.join(", ", allowed);
             problem(node, path, "expected " + expected + " but found " + describe(node),
-                    path.isEmpty() ? "start from the commented default mappings/action-items.yaml"
+                    path.isEmpty() ? "start from the commented default mappings/" + file
                             : "indent the keys under `" + last(path) + ":`");
             return Optional.empty();
         }
@@ -95,19 +101,20 @@ final class NodeReader {
         }
         for (String key : required) {
             if (!tuples.containsKey(key)) {
-                problem(node, path, "missing `" + key + "`", "add `" + key + ":` under `" + last(path) + "`");
+                problem(node, path, "missing `" + key + "`", path.isEmpty() ? "add `" + key + ":` at the top level"
+                        : "add `" + key + ":` under `" + last(path) + "`");
             }
         }
         return Optional.of(new Entries(mapping, path, tuples, clean));
     }
 
     /** A YAML map whose keys are names the caller checks (field names, canonical values). */
-    Optional<Entries> openMap(Node node, String path, Collection<String> required) {
+    public Optional<Entries> openMap(Node node, String path, Collection<String> required) {
         return map(node, path, null, required);
     }
 
     /** A non-empty single value. */
-    Optional<String> text(Node node, String path) {
+    public Optional<String> text(Node node, String path) {
         if (node instanceof ScalarNode scalar && !scalar.getTag().equals(Tag.NULL)) {
             String value = scalar.getValue().strip();
             if (!value.isEmpty()) {
@@ -121,7 +128,7 @@ final class NodeReader {
     }
 
     /** A single value, or "" when the node is absent or empty (for optional text such as query fragments). */
-    String optionalText(Node node, String path) {
+    public String optionalText(Node node, String path) {
         if (node == null || (node instanceof ScalarNode scalar && (scalar.getTag().equals(Tag.NULL) || scalar.getValue().isBlank()))) {
             return "";
         }
@@ -129,7 +136,7 @@ final class NodeReader {
     }
 
     /** A list of nodes; a single value counts as a list of one, as admins often write it. */
-    List<Node> list(Node node, String path) {
+    public List<Node> list(Node node, String path) {
         if (node instanceof SequenceNode sequence) {
             return sequence.getValue();
         }
@@ -141,7 +148,7 @@ final class NodeReader {
     }
 
     /** A list of single values. */
-    List<String> texts(Node node, String path) {
+    public List<String> texts(Node node, String path) {
         List<String> values = new ArrayList<>();
         List<Node> items = list(node, path);
         for (int i = 0; i < items.size(); i++) {
@@ -151,7 +158,7 @@ final class NodeReader {
     }
 
     /** One of the allowed words; a wrong one is reported with all allowed words and the nearest. */
-    Optional<String> choice(Node node, String path, List<String> allowed) {
+    public Optional<String> choice(Node node, String path, List<String> allowed) {
         Optional<String> value = text(node, path);
         if (value.isPresent() && !allowed.contains(value.get())) {
             Optional<String> suggestion = Suggestions.closest(value.get(), allowed);
@@ -163,15 +170,15 @@ final class NodeReader {
         return value;
     }
 
-    <E extends Enum<E>> Optional<E> enumValue(Node node, String path, Class<E> type) {
+    public <E extends Enum<E>> Optional<E> enumValue(Node node, String path, Class<E> type) {
         return choice(node, path, YamlName.allOf(type)).flatMap(v -> YamlName.parse(type, v));
     }
 
-    static int line(Node node) {
+    public static int line(Node node) {
         return node.getStartMark().getLine() + 1;
     }
 
-    static String describe(Node node) {
+    public static String describe(Node node) {
         if (node instanceof MappingNode) {
             return "a map";
         }

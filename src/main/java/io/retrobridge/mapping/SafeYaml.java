@@ -82,7 +82,7 @@ final class SafeYaml {
             Node root = yaml().compose(new StringReader(text));
             if (root == null) {
                 problems.add(new MappingProblem(fileName, 1, 1, "", "file is empty",
-                        "start from the commented default mappings/action-items.yaml"));
+                        "start from the commented default mappings/" + fileName));
                 return Optional.empty();
             }
             int before = problems.size();

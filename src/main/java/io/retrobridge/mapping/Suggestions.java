@@ -4,13 +4,13 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** "Did you mean ...?" for typos, by edit distance. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
     /** The closest candidate within a third of the word's length (at least 1, at most 3 edits). */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         int limit = Math.max(1, Math.min(3, word.length() / 3));
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

@@ -110,4 +110,50 @@ class HostileYamlTest {
         assertThat(MappingFiles.problemsOf(dir)).singleElement()
                 .satisfies(p -> assertThat(p.message()).isEqualTo("file is not valid UTF-8"));
     }
+
+    // escalations.yaml is read through the same guarded reader: the same files are refused there too.
+
+    private MappingProblem escalationsRefused(String content) {
+        long start = System.nanoTime();
+        List<MappingProblem> problems = MappingFiles.problemsOf(MappingFiles.writeEscalations(dir, content));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).file()).isEqualTo("escalations.yaml");
+        return problems.get(0);
+    }
+
+    @Test
+    void billionLaughsInEscalationsIsRefused() {
+        StringBuilder content = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'i'; c++) {
+            char p = (char) (c - 1);
+            content.append(c).append(": &").append(c).append(" [")
+                    .append(String.join(",", java.util.Collections.nCopies(9, "*" + p))).append("]\n");
+        }
+        assertThat(escalationsRefused(content.toString()).message()).isEqualTo(
+                "file uses more than 10 aliases (*name) of lists or maps; refused as a possible alias bomb");
+    }
+
+    @Test
+    void javaTypeTagInEscalationsIsRefusedAndNothingIsConstructed() {
+        String content = MappingFiles.shippedEscalationsWith("version: 1",
+                "version: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:1/\"]]]]");
+        MappingProblem problem = escalationsRefused(content);
+        assertThat(problem.message()).isEqualTo("unknown tag `!!javax.script.ScriptEngineManager`; mapping files use"
+                + " plain YAML without tags");
+        assertThat(problem.line()).isEqualTo(MappingFiles.lineOf(content, "!!javax"));
+    }
+
+    @Test
+    void deepNestingInEscalationsIsRefused() {
+        MappingProblem problem = escalationsRefused("version: 1\nboards: " + "[".repeat(1000) + "]".repeat(1000) + "\n");
+        assertThat(problem.message()).isEqualTo("file is nested deeper than 40 levels");
+    }
+
+    @Test
+    void oversizedEscalationsIsRefusedBeforeParsing() {
+        String comment = "# " + "x".repeat(1021) + "\n";
+        MappingProblem problem = escalationsRefused(comment.repeat(2 * 1024));
+        assertThat(problem.message()).isEqualTo("file is 2097152 bytes; mapping files may be at most 1048576 bytes (1 MiB)");
+    }
 }

@@ -6,6 +6,8 @@ import io.retrobridge.domain.ActionItem;
 import io.retrobridge.domain.ActionStatus;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Priority;
+import io.retrobridge.mapping.escalation.EscalationPolicy;
+import io.retrobridge.mapping.escalation.StepAction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,6 +143,67 @@ class MappingReloaderTest {
         assertThat(outcome.result()).isNotEqualTo(ReloadOutcome.Result.UNCHANGED);
     }
 
+    @Test
+    void anAddedEscalationFileTurnsEscalationOnAndADeletedOneTurnsItOff(CapturedOutput output) throws IOException {
+        assertThat(reloader.currentMappings().escalations()).isEmpty();
+
+        saveEscalations(MappingFiles.shippedEscalations());
+        ReloadOutcome added = reloader.reloadIfChanged();
+
+        assertThat(added.result()).isEqualTo(ReloadOutcome.Result.RELOADED);
+        assertThat(reloader.currentMappings().escalations()).hasValueSatisfying(policy ->
+                assertThat(policy.ladders()).hasSize(2));
+        assertThat(output.getOut()).containsOnlyOnce("mappings reloaded: 2 files, 5 rules, 2 escalation ladders,"
+                + " 3 review boards");
+
+        Files.delete(dir.resolve(EscalationPolicy.FILE_NAME));
+        assertThat(reloader.reloadIfChanged().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
+        assertThat(reloader.currentMappings().escalations()).isEmpty();
+    }
+
+    @Test
+    void aBrokenEscalationFileKeepsTheLastGoodPairRunning() {
+        saveEscalations(MappingFiles.shippedEscalations());
+        reloader.reloadIfChanged();
+        LoadedMappings good = reloader.currentMappings().get();
+
+        // Both files edited at once; the escalation edit is broken, so neither edit is taken.
+        save(withCanaryRule());
+        saveEscalations(MappingFiles.shippedEscalationsWith("action: {ticket: cab}", "action: {ticket: cabb}"));
+        ReloadOutcome refused = reloader.reloadIfChanged();
+
+        assertThat(refused.result()).isEqualTo(ReloadOutcome.Result.REFUSED);
+        assertThat(refused.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("escalations.yaml");
+            assertThat(problem.message()).isEqualTo("unknown board `cabb`; did you mean `cab`?");
+        });
+        assertThat(reloader.currentMappings().get()).isSameAs(good);
+        assertThat(ruleFor(CANARY_ITEM)).isEqualTo("pipeline-tooling");
+        assertThat(reloader.currentMappings().escalations().orElseThrow().ladders().get(0).steps().get(1).action())
+                .isEqualTo(new StepAction.RaiseTicket("cab"));
+        assertThat(reloader.status().lastRefusal()).isPresent();
+
+        saveEscalations(MappingFiles.shippedEscalations());
+        assertThat(reloader.reloadIfChanged().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
+        assertThat(ruleFor(CANARY_ITEM)).isEqualTo("canary-cutover");
+        assertThat(reloader.status().lastRefusal()).isEmpty();
+    }
+
+    @Test
+    void anActionItemEditThatPutsABoardQueueAmongActionItemsIsRefusedNamingBothFiles() {
+        saveEscalations(MappingFiles.shippedEscalations());
+        reloader.reloadIfChanged();
+
+        save(MappingFiles.shippedWith("table: problem_task ", "table: sc_task "));
+        ReloadOutcome refused = reloader.reloadIfChanged();
+
+        assertThat(refused.result()).isEqualTo(ReloadOutcome.Result.REFUSED);
+        assertThat(refused.problems()).extracting(MappingProblem::file).containsOnly("escalations.yaml");
+        assertThat(refused.problems()).extracting(MappingProblem::path)
+                .containsExactly("boards.cab.servicenow.table", "boards.release-advisory-board.servicenow.table");
+        assertThat(refused.problems().get(0).message()).contains("the table action-items.yaml reads action items from");
+    }
+
     private String ruleFor(ActionItem item) {
         return reloader.currentMappings().actionItems().classify(item, ExternalSystem.JIRA).ruleId();
     }
@@ -151,10 +214,18 @@ class MappingReloaderTest {
 
     /** Replaces the file in one step, as editors that save through a temporary file do. */
     private void save(String content) {
+        save(ActionItemsDefinition.FILE_NAME, content);
+    }
+
+    private void saveEscalations(String content) {
+        save(EscalationPolicy.FILE_NAME, content);
+    }
+
+    private void save(String fileName, String content) {
         try {
-            Path temporary = dir.resolve("action-items.yaml.saving");
+            Path temporary = dir.resolve(fileName + ".saving");
             Files.writeString(temporary, content);
-            Files.move(temporary, dir.resolve(ActionItemsDefinition.FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
+            Files.move(temporary, dir.resolve(fileName), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -1,10 +1,17 @@
 package io.retrobridge.web.admin;
 
+import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.mapping.ClassificationRule;
 import io.retrobridge.mapping.LoadedMappings;
 import io.retrobridge.mapping.MappingProblem;
 import io.retrobridge.mapping.MappingRefusal;
 import io.retrobridge.mapping.MappingStatus;
+import io.retrobridge.mapping.escalation.Board;
+import io.retrobridge.mapping.escalation.BoardQueue;
+import io.retrobridge.mapping.escalation.EscalationPolicy;
+import io.retrobridge.mapping.escalation.Ladder;
+import io.retrobridge.mapping.escalation.LadderStep;
+import io.retrobridge.mapping.escalation.SystemicRule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +28,7 @@ final class MappingViews {
         body.put("valid", true);
         body.put("files", loaded.files());
         body.put("rules", loaded.ruleCount());
+        body.put("escalation", escalationCounts(loaded));
         return body;
     }
 
@@ -37,9 +45,48 @@ final class MappingViews {
         body.put("dir", running.dir().toAbsolutePath().normalize().toString());
         body.put("files", running.files());
         body.put("rules", running.actionItemsDefinition().classification().rules().stream().map(MappingViews::rule).toList());
+        body.put("escalation", running.escalations().map(MappingViews::escalation).orElse(null));
         body.put("loadedAt", status.loadedAt().toString());
         body.put("lastRefusal", status.lastRefusal().map(MappingViews::refusal).orElse(null));
         return body;
+    }
+
+    /** Ladder and board counts of the escalation file; null when there is none (escalation off). */
+    private static Map<String, Object> escalationCounts(LoadedMappings loaded) {
+        return loaded.escalations().map(policy -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("ladders", policy.ladders().size());
+            view.put("boards", policy.boards().size());
+            return view;
+        }).orElse(null);
+    }
+
+    /** The ladders (ids and steps) and the boards with their queues, as the file names them. */
+    private static Map<String, Object> escalation(EscalationPolicy policy) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("ladders", policy.ladders().stream().map(MappingViews::ladder).toList());
+        view.put("boards", policy.boards().values().stream().map(MappingViews::board).toList());
+        view.put("systemic", policy.systemic().map(SystemicRule::boardId).orElse(null));
+        view.put("grouping", policy.grouping().isPresent());
+        return view;
+    }
+
+    private static Map<String, Object> ladder(Ladder ladder) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", ladder.id());
+        view.put("steps", ladder.steps().stream().map(LadderStep::id).toList());
+        return view;
+    }
+
+    private static Map<String, Object> board(Board board) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", board.id());
+        view.put("name", board.name());
+        BoardQueue queue = board.queue();
+        view.put("queue", queue.system() == ExternalSystem.SERVICENOW
+                ? "servicenow " + queue.table() + " / " + queue.assignmentGroup()
+                : "jira " + queue.project() + " / " + queue.issueType());
+        return view;
     }
 
     private static Map<String, Object> rule(ClassificationRule rule) {

@@ -238,6 +238,45 @@ class MappingLiveReloadTest {
         assertThat(ruleFor(CANARY_ITEM)).isEqualTo("canary-cutover");
     }
 
+    @Test
+    @Order(8)
+    void escalationsAreCheckedReloadedAndShownLikeTheActionItemMapping() throws IOException {
+        String escalations = Files.readString(SHIPPED.resolveSibling("escalations.yaml"));
+        HttpResponse<String> valid = post("/api/admin/mappings/validate?file=escalations.yaml", ADMIN_KEY,
+                "application/yaml", escalations);
+        assertThat(valid.statusCode()).isEqualTo(200);
+        assertThat(json(valid).get("files")).hasSize(2);
+        assertThat(json(valid).get("escalation").get("ladders").asInt()).isEqualTo(2);
+        assertThat(json(valid).get("escalation").get("boards").asInt()).isEqualTo(3);
+
+        String broken = escalations.replace("recurrences: 3", "recurrences: 1");
+        HttpResponse<String> invalid = post("/api/admin/mappings/validate?file=escalations.yaml", ADMIN_KEY,
+                "application/yaml", broken);
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        JsonNode problem = json(invalid).get("problems").get(0);
+        assertThat(problem.get("file").asText()).isEqualTo("escalations.yaml");
+        assertThat(problem.get("line").asInt()).isEqualTo(lineOf(broken, "recurrences: 1"));
+        assertThat(problem.get("path").asText()).isEqualTo("systemic.recurrences");
+        assertThat(Files.exists(DIR.resolve("escalations.yaml"))).as("checking saves nothing").isFalse();
+        assertThat(json(get("/api/admin/mappings", ADMIN_KEY)).get("escalation").isNull()).isTrue();
+
+        Files.writeString(DIR.resolve("escalations.yaml"), escalations);
+        try {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(currentMappings.escalations()).isPresent());
+            JsonNode running = json(get("/api/admin/mappings", ADMIN_KEY)).get("escalation");
+            assertThat(running.get("ladders").get(0).get("id").asText()).isEqualTo("production-fixes");
+            assertThat(running.get("ladders").get(0).get("steps").toString()).isEqualTo("[\"remind\",\"cab\"]");
+            assertThat(running.get("boards").get(0).get("queue").asText()).isEqualTo("servicenow sc_task / CAB");
+            JsonNode health = json(get("/actuator/health", null)).get("components").get("mappings").get("details");
+            assertThat(health.get("escalation").get("ladders").asInt()).isEqualTo(2);
+        } finally {
+            Files.delete(DIR.resolve("escalations.yaml"));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(currentMappings.escalations()).isEmpty());
+    }
+
     // ---------------------------------------------------------------------------------------------------
 
     static final String CANARY_RULE = String.join("\n",
