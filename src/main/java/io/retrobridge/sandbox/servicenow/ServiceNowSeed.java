@@ -98,7 +98,7 @@ public final class ServiceNowSeed {
                 "start_date", at(Duration.ofDays(-2)), "end_date", at(Duration.ofDays(-2).plusHours(1)))));
         seeded.put("problem", problem(Map.of(
                 "short_description", "Payment gateway upgrade caused checkout failures",
-                "impact", "2", "urgency", "1", "assigned_to", "beth.anglin")));
+                "impact", "2", "urgency", "1", "assigned_to", "beth.anglin", "rfc", seeded.get("change").sysId())));
         seeded.put("incident", incident(Map.of(
                 "short_description", "Checkout fails with gateway timeout", "impact", "1", "urgency", "1",
                 "caller_id", "david.loo", "caused_by", seeded.get("change").sysId(),
