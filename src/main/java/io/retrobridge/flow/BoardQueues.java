@@ -57,8 +57,10 @@ final class BoardQueues {
             fields.put("assignment_group", groupSysId(queue.assignmentGroup()));
             fields.put(ServiceNowSide.CORRELATION_FIELD, marker);
             ServiceNowRecord created = servicenow.create(queue.table(), fields);
-            return new Ticket(ExternalSystem.SERVICENOW, created.sysId(),
-                    created.fields().path("number").asText(created.sysId()));
+            // The create answers with the fields written; the number ServiceNow gave it is read back.
+            String number = servicenow.find(queue.table(), created.sysId(), List.of("number"))
+                    .map(r -> r.fields().path("number").asText("")).filter(n -> !n.isEmpty()).orElse(created.sysId());
+            return new Ticket(ExternalSystem.SERVICENOW, created.sysId(), number);
         }
         ObjectNode fields = JSON.objectNode();
         fields.putObject("project").put("key", queue.project());

@@ -31,6 +31,7 @@ import io.retrobridge.transport.RemoteCallException;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -67,8 +69,16 @@ public class EscalationScan {
     private static final int PROGRESS_EVERY = 500;
     /** A replayed item waits this long for a running scan to finish before giving up. */
     private static final long ITEM_WAIT_SECONDS = 120;
+    /**
+     * A claim older than this belongs to a scan that died (a live scan writes a step within seconds); the next
+     * scan finishes it. Younger claims belong to a scan still running, here or on another instance, and are left
+     * to it.
+     */
+    static final Duration ABANDONED_CLAIM = Duration.ofMinutes(10);
 
     private final ReentrantLock running = new ReentrantLock();
+    /** Parked steps this instance took up again (dead letter replayed): finished by the next scan of their item. */
+    private final Set<UUID> reclaimed = ConcurrentHashMap.newKeySet();
     private final CurrentMappings mappings;
     private final EscalationPolicySource policies;
     private final EscalationPlans planner;
@@ -137,7 +147,11 @@ public class EscalationScan {
 
     /** A parked step taken up again (its dead letter was replayed): the next scan of its item writes it. */
     public boolean reclaim(UUID recordId) {
-        return store.reclaim(recordId);
+        boolean taken = store.reclaim(recordId);
+        if (taken) {
+            reclaimed.add(recordId);
+        }
+        return taken;
     }
 
     private ScanSummary run(Optional<String> onlyItem) {
@@ -208,12 +222,16 @@ public class EscalationScan {
             List<EscalationRecord> history = store.forItem(item.key());
             Map<String, EscalationRecord> claimed = new LinkedHashMap<>();
             List<EscalationRecord> settled = new ArrayList<>();
+            Instant abandonedBefore = clock.instant().minus(ABANDONED_CLAIM);
             for (EscalationRecord record : history) {
-                if (record.state() == EscalationState.CLAIMED) {
-                    claimed.put(stepKey(record.ladderId(), record.stepId()), record);
-                } else {
+                if (record.state() != EscalationState.CLAIMED) {
                     settled.add(record);
+                } else if (reclaimed.remove(record.id()) || record.claimedAt() == null
+                        || record.claimedAt().isBefore(abandonedBefore)) {
+                    claimed.put(stepKey(record.ladderId(), record.stepId()), record);
                 }
+                // A younger claim is another scan's, still writing: planned as due, its claim then fails, so this
+                // scan leaves it alone.
             }
             // A claimed step is planned as if it had not been reached, so the planner hands back its texts; it is
             // then finished under the existing claim instead of being claimed again.
