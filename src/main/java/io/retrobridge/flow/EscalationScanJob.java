@@ -31,6 +31,10 @@ public class EscalationScanJob {
             scan.scan();
         } catch (ScanAlreadyRunningException e) {
             log.info("Scheduled escalation scan skipped: the previous one is still running");
+        } catch (RuntimeException e) {
+            // Reading the items failed (a system down, a circuit open): nothing was written; the next run retries.
+            log.warn("Escalation scan stopped before it wrote anything; the next scheduled scan tries again: {}",
+                    e.getMessage());
         }
     }
 }
