@@ -257,6 +257,54 @@ class EscalationScanEndToEndTest {
         assertThat(fields.path("description").toString()).contains("(3 days overdue).");
         assertThat(jiraLabels(item.jiraKey)).contains("escalated:arb");
         assertThat(systems.task(item.sysId).get("u_escalation")).isEqualTo("Architecture Review Board — arb");
+
+        systems.patchTask(item.sysId, "{\"state\":\"157\",\"close_code\":\"fix_applied\"}");
+        settle();
+        newScan(clock).scan();
+
+        String ticketKey = found.path("issues").get(0).path("key").asText();
+        assertThat(systems.jiraIssue(ticketKey).at("/fields/status/name").asText()).isEqualTo("Done");
+        assertThat(jiraComments(ticketKey)).singleElement().satisfies(c -> assertThat(c.path("body").toString())
+                .contains(item.number + " was completed on " + today));
+        assertThat(jiraLabels(item.jiraKey)).noneMatch(l -> l.startsWith("escalated:"));
+    }
+
+    @Test
+    void withGroupingABoardGetsOneCycleTicketListingItsItemsKeptUpToDate() {
+        POLICY.set(EscalationTestPolicies.groupedServiceNowBoard());
+        Item first = linkedItem("Grouped: tag gateway releases", today.minusDays(3));
+        Item second = linkedItem("Grouped: dashboard for gateway errors", today.minusDays(3));
+        EscalationScan scan = newScan(clock);
+
+        scan.scan();
+
+        String groupKey = "cab/" + today.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) + "-W"
+                + String.format("%02d", today.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        String marker = TicketMarkers.forGroup(groupKey);
+        List<Map<String, String>> cycle = systems.servicenow.records("sc_task").stream()
+                .filter(t -> marker.equals(t.get("correlation_id"))).toList();
+        assertThat(cycle).hasSize(1);
+        assertThat(cycle.get(0).get("short_description")).isEqualTo("Change Advisory Board " + groupKey.substring(4)
+                + ": " + store.groupTicket(groupKey).orElseThrow().itemKeys().size() + " overdue item(s)");
+        assertThat(cycle.get(0).get("description")).contains(first.number + " Grouped: tag gateway releases")
+                .contains(second.number + " Grouped: dashboard for gateway errors");
+        assertThat(ticketsFor(first, "cab")).isEmpty();
+        assertThat(store.forItem(first.key)).filteredOn(r -> r.stepId().equals("cab")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.groupKey()).isEqualTo(groupKey);
+                    assertThat(r.ticketId()).isNull();
+                });
+        assertThat(systems.task(first.sysId).get("u_escalation")).isEqualTo("Change Advisory Board — cab");
+
+        systems.patchTask(first.sysId, "{\"state\":\"157\",\"close_code\":\"fix_applied\"}");
+        settle();
+        scan.scan();
+
+        Map<String, String> rewritten = systems.servicenow.records("sc_task").stream()
+                .filter(t -> marker.equals(t.get("correlation_id"))).findFirst().orElseThrow();
+        assertThat(rewritten.get("description")).doesNotContain(first.number).contains(second.number);
+        assertThat(store.groupTicket(groupKey).orElseThrow().itemKeys()).doesNotContain(first.key).contains(second.key);
+        assertThat(systems.task(first.sysId).get("u_escalation")).isEmpty();
     }
 
     @Test

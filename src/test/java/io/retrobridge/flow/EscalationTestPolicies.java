@@ -5,6 +5,7 @@ import io.retrobridge.domain.WorkCalendar;
 import io.retrobridge.mapping.escalation.Board;
 import io.retrobridge.mapping.escalation.BoardQueue;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
+import io.retrobridge.mapping.escalation.Grouping;
 import io.retrobridge.mapping.escalation.ItemContext;
 import io.retrobridge.mapping.escalation.Ladder;
 import io.retrobridge.mapping.escalation.LadderMatch;
@@ -40,6 +41,14 @@ final class EscalationTestPolicies {
     /** The board step goes to the architecture review board's Jira project ARB. */
     static EscalationPolicy jiraBoard() {
         return policy("arb", BoardQueue.jira("ARB", "Task", List.of("retro-escalation")));
+    }
+
+    /** CAB tickets grouped: one per board and weekly review cycle, listing its overdue items. */
+    static EscalationPolicy groupedServiceNowBoard() {
+        EscalationPolicy one = serviceNowBoard("sc_task");
+        return new EscalationPolicy(one.calendar(), one.boards(), one.ladders(), one.systemic(),
+                Optional.of(new Grouping(1, java.time.DayOfWeek.MONDAY, new TicketText("{{board}} {{cycle}}", "{{items}}"))),
+                one.context(), one.markers());
     }
 
     private static EscalationPolicy policy(String boardStep, BoardQueue queue) {

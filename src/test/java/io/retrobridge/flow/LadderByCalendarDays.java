@@ -55,9 +55,11 @@ final class LadderByCalendarDays implements EscalationPlans {
                 if (days >= step.after().days() && !reached.contains(ladder.id() + "/" + step.id())) {
                     String boardId = step.action() instanceof StepAction.RaiseTicket raise ? raise.boardId() : null;
                     String board = boardId == null ? "" : policy.board(boardId).name();
+                    boolean grouped = boardId != null && policy.grouping().isPresent();
                     due.add(new StepDue(ladder.id(), step.id(), kind(step.action()), step.action(), boardId,
                             boardId == null ? null : render(step.text().title(), subject, board, days),
-                            render(step.text().body(), subject, board, days), false, null, days,
+                            render(step.text().body(), subject, board, days), grouped,
+                            grouped ? boardId + "/" + isoWeek(today) : null, days,
                             "ladder " + ladder.id() + " step " + step.id() + ": " + days + " days overdue >= "
                                     + step.after().days()));
                 }
@@ -79,6 +81,11 @@ final class LadderByCalendarDays implements EscalationPlans {
             }
         }
         return new ItemPlan(subject.itemKey(), Optional.of(ladder.id()), days, due, resolutions, Optional.empty());
+    }
+
+    private static String isoWeek(LocalDate day) {
+        return day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) + "-W"
+                + String.format("%02d", day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     private static String kind(StepAction action) {
