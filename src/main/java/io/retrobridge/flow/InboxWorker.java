@@ -15,6 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +38,7 @@ public class InboxWorker {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
     private static final int BATCH = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** A claim older than this belongs to a worker that died; its events are offered again. */
     private static final Duration ABANDONED_CLAIM = Duration.ofMinutes(5);
 
@@ -46,10 +52,13 @@ public class InboxWorker {
     private final Journal journal;
     private final ResilienceProperties resilience;
     private final SyncMetrics metrics;
+    private final ObjectProvider<EscalationScan> escalations;
     private final Clock clock;
 
     public InboxWorker(EventInbox inbox, ActionItemSync sync, CommentSync comments, DeadLetterStore deadLetters,
-            Journal journal, ResilienceProperties resilience, SyncMetrics metrics, Optional<Clock> clock) {
+            Journal journal, ResilienceProperties resilience, SyncMetrics metrics,
+            ObjectProvider<EscalationScan> escalations, Optional<Clock> clock) {
+        this.escalations = escalations;
         this.comments = comments;
         this.metrics = metrics;
         this.inbox = inbox;
@@ -88,6 +97,11 @@ public class InboxWorker {
     private InboxOutcome handleTimed(InboundEvent event) {
         for (int attempt = 1; ; attempt++) {
             try {
+                if (EscalationScan.DEAD_LETTER_KIND.equals(event.kind())) {
+                    SyncResult result = escalate(event);
+                    inbox.complete(event.id(), result.outcome(), result.reason());
+                    return result.outcome();
+                }
                 SyncResult result = sync.process(event);
                 // After the item, so a newly created item's comments follow it in the same event.
                 int copied = comments.syncCommentsOf(event.entity());
@@ -107,6 +121,36 @@ public class InboxWorker {
                 return InboxOutcome.PARKED;
             }
         }
+    }
+
+    /**
+     * A replayed dead letter of an escalation step: the parked step is taken up again and its item scanned, which
+     * writes the step (or finds what an earlier try wrote) under the same claim.
+     */
+    private SyncResult escalate(InboundEvent event) {
+        EscalationScan scan = escalations.getIfAvailable();
+        if (scan == null) {
+            throw new IllegalStateException("the escalation scan is not available in this build; replay this dead "
+                    + "letter on a build that has it");
+        }
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(event.payload());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the escalation dead letter's payload is not JSON: " + e.getOriginalMessage());
+        }
+        String itemKey = payload.path("itemKey").asText(event.entityId());
+        String recordId = payload.path("recordId").asText("");
+        boolean reclaimed = !recordId.isEmpty() && scan.reclaim(UUID.fromString(recordId));
+        ScanSummary summary = scan.scanItem(itemKey);
+        if (summary.parked() > 0) {
+            // The scan parked it again with a new dead letter; a second one for this event would say the same.
+            return new SyncResult(InboxOutcome.PARKED, "the escalation of " + itemKey
+                    + " was refused again; see its new dead letter");
+        }
+        return SyncResult.applied((reclaimed ? "took up parked step " + payload.path("ladderId").asText() + "/"
+                + payload.path("stepId").asText() + " again; " : "") + "escalation scan of " + itemKey + ": "
+                + summary.raised() + " raised, " + summary.resolved() + " resolved");
     }
 
     private void park(InboundEvent event, RuntimeException e, int attempts) {

@@ -211,6 +211,23 @@ public class JiraClient {
         jira.call(OutboundRequest.put(path, JiraPayloads.write(body)));
     }
 
+    /**
+     * Adds and removes single labels with the edit's {@code update} operations, so every other label stays as
+     * it is (a {@code fields.labels} edit would replace the whole set, and race with people editing labels).
+     */
+    public void changeLabels(String idOrKey, Collection<String> add, Collection<String> remove) {
+        String path = issuePath(idOrKey);
+        ArrayNode operations = JiraPayloads.JSON.createArrayNode();
+        add.forEach(label -> operations.addObject().put("add", label));
+        remove.forEach(label -> operations.addObject().put("remove", label));
+        if (operations.isEmpty()) {
+            return;
+        }
+        ObjectNode body = JiraPayloads.JSON.createObjectNode();
+        body.putObject("update").set("labels", operations);
+        jira.call(OutboundRequest.put(path, JiraPayloads.write(body)));
+    }
+
     // ---- transitions ----------------------------------------------------------------------------
 
     /**

@@ -52,10 +52,15 @@ public class JiraPoller {
         return poll(PollRound.everything(WATERMARK, ExternalSystem.JIRA, inbox, clock));
     }
 
+    /** Every action item of the mapping's scope: its projects, issue type, label and extra JQL, values escaped. */
+    public static Jql scopeQuery(Scopes.Jira scope) {
+        return Jql.query().in("project", scope.projects()).eq("issuetype", scope.issueType())
+                .eq("labels", scope.label()).fragment(scope.jql());
+    }
+
     private int poll(PollRound round) {
         Scopes.Jira scope = mappings.actionItems().jiraScope();
-        String jql = Jql.query().in("project", scope.projects()).eq("issuetype", scope.issueType())
-                .eq("labels", scope.label()).fragment(scope.jql())
+        String jql = scopeQuery(scope)
                 .atOrAfter("updated", round.since(), jira.userTimeZone())
                 .orderBy("updated", true).orderBy("key", true).build();
         String token = null;

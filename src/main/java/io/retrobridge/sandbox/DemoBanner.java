@@ -72,6 +72,12 @@ class DemoBanner {
                         + jiraUrl + "/rest/api/3/search/jql -d '{\"jql\":\"project = PAY ORDER BY key\",\"fields\":[\"summary\",\"status\"]}'",
                 "  curl -s -u " + servicenow.username() + ":" + servicenow.password() + " '" + snUrl
                         + "/api/now/table/problem_task?sysparm_fields=number,short_description,state,due_date'",
+                "Escalations: the overdue item 'Alert when the checkout error rate exceeds 2%' lands in the CAB queue "
+                        + "(ServiceNow sc_task) within a minute; look there:",
+                "  curl -s -u " + servicenow.username() + ":" + servicenow.password() + " '" + snUrl
+                        + "/api/now/table/sc_task?sysparm_query=assignment_group.name%3DCAB"
+                        + "&sysparm_fields=number,short_description,state,correlation_id'",
+                "  curl -s -X POST -H \"X-API-Key: $RB_KEY\" " + app + "/api/admin/escalations/scan   (scan now)",
                 "Stop with Ctrl-C; the demo keeps everything in memory and starts clean next time.",
                 "==============================================================");
     }

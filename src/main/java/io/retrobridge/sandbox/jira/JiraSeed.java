@@ -107,12 +107,14 @@ public final class JiraSeed {
     }
 
     /**
-     * The demo story, told from Jira's side: project PAY "Payments", the people of the ServiceNow demo,
+     * The demo story, told from Jira's side: project PAY "Payments", the review board's project ARB, the people of the ServiceNow demo,
      * the connector's own account, the bug behind the failed payment-gateway 4.2 release, and two
      * retrospective action items that so far exist only in Jira. Answers the issue keys by role.
      */
     public Map<String, String> demo() {
         project("PAY", "Payments", "Checkout", "Gateway");
+        // The architecture review board triages its Task tickets here; escalations may be raised into it.
+        project("ARB", "Architecture Review Board");
         user("557058:beth-anglin", "Beth Anglin", "beth.anglin@example.com");
         user("557058:david-loo", "David Loo", "david.loo@example.com");
         user("557058:abel-tuter", "Abel Tuter", "abel.tuter@example.com");

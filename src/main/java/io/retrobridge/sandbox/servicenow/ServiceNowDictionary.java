@@ -18,6 +18,7 @@ final class ServiceNowDictionary {
     static final String PROBLEM = "problem";
     static final String CHANGE_REQUEST = "change_request";
     static final String INCIDENT = "incident";
+    static final String SC_TASK = "sc_task";
     static final String SYS_USER = "sys_user";
     static final String SYS_USER_GROUP = "sys_user_group";
     static final String SYS_JOURNAL_FIELD = "sys_journal_field";
@@ -38,11 +39,15 @@ final class ServiceNowDictionary {
                 .string("cause_code").string("fix_notes").string("workaround")
                 .dateTime("started_at").reference("started_by", SYS_USER)
                 .integer("reopen_count", "0")
+                // Custom columns an admin adds for RetroBridge: the escalation marker and the classification.
+                .string("u_escalation").string("u_retro_scope").string("u_retro_kind").string("u_release_phase")
+                .string("u_retro_rule")
                 .build());
         add(task(PROBLEM, "PRB").roles(Set.of("itil", "problem_admin"), Set.of("sn_problem_read"))
                 .state("101", "101", "New", "102", "Assess", "103", "Root Cause Analysis", "104", "Fix in Progress",
                         "106", "Resolved", "107", "Closed")
                 .inactiveIn("107").derivesPriority()
+                .reference("rfc", CHANGE_REQUEST)
                 .build());
         add(task(CHANGE_REQUEST, "CHG").roles(Set.of("itil", "change_manager"), Set.of("sn_change_read"))
                 .state("-5", "-5", "New", "-4", "Assess", "-3", "Authorize", "-2", "Scheduled", "-1", "Implement",
@@ -72,6 +77,13 @@ final class ServiceNowDictionary {
                 .choice("severity", "3", true, "1", "1 - High", "2", "2 - Medium", "3", "3 - Low")
                 .dateTime("resolved_at").string("subcategory");
         add(incident.build());
+        // Catalog Task: the queue review boards work from (tickets RetroBridge raises land here).
+        add(task(SC_TASK, "SCTASK").roles(Set.of("itil", "catalog_admin"), Set.of())
+                .state("1", "1", "Open", "2", "Work in Progress", "3", "Closed Complete", "4", "Closed Incomplete",
+                        "7", "Closed Skipped")
+                .inactiveIn("3", "4", "7")
+                .reference("request_item", "sc_req_item").reference("request", "sc_request")
+                .build());
         add(new TableBuilder(SYS_USER, null, "name").roles(Set.of("user_admin"), Set.of("*"))
                 .string("sys_id").string("user_name").string("first_name").string("last_name").string("name")
                 .string("email").string("title").string("phone").reference("manager", SYS_USER)

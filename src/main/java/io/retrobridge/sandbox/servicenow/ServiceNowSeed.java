@@ -89,7 +89,6 @@ public final class ServiceNowSeed {
         seeded.put("david", user("david.loo", "David Loo", "david.loo@example.com"));
         seeded.put("abel", user("abel.tuter", "Abel Tuter", "abel.tuter@example.com"));
         seeded.putAll(reviewBoards());
-        String yesterday = at(Duration.ofDays(-1));
         seeded.put("change", changeRequest(Map.of(
                 "short_description", "Upgrade payment gateway client to 4.2",
                 "type", "normal", "state", "3", "close_code", "unsuccessful",
@@ -98,7 +97,7 @@ public final class ServiceNowSeed {
                 "start_date", at(Duration.ofDays(-2)), "end_date", at(Duration.ofDays(-2).plusHours(1)))));
         seeded.put("problem", problem(Map.of(
                 "short_description", "Payment gateway upgrade caused checkout failures",
-                "impact", "2", "urgency", "1", "assigned_to", "beth.anglin")));
+                "impact", "2", "urgency", "1", "assigned_to", "beth.anglin", "rfc", seeded.get("change").sysId())));
         seeded.put("incident", incident(Map.of(
                 "short_description", "Checkout fails with gateway timeout", "impact", "1", "urgency", "1",
                 "caller_id", "david.loo", "caused_by", seeded.get("change").sysId(),
@@ -110,7 +109,7 @@ public final class ServiceNowSeed {
                 "due_date", at(Duration.ofDays(7)))));
         seeded.put("alert", problemTask(Map.of("problem", problem, "state", "151",
                 "short_description", "Alert when the checkout error rate exceeds 2%", "impact", "2", "urgency", "1",
-                "assigned_to", "david.loo", "due_date", yesterday)));
+                "assigned_to", "david.loo", "due_date", at(Duration.ofDays(-10)))));
         seeded.put("runbook", problemTask(Map.of("problem", problem, "state", "157", "close_code", "fix_applied",
                 "close_notes", "Runbook published", "short_description", "Write a rollback runbook for the gateway",
                 "assigned_to", "abel.tuter")));

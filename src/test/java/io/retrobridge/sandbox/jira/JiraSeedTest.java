@@ -59,6 +59,23 @@ class JiraSeedTest extends JiraSandboxTestSupport {
     }
 
     @Test
+    void theArchitectureReviewBoardHasAProjectThatTakesTaskTicketsWithLabels() throws Exception {
+        sandbox.seed().demo();
+
+        JsonNode created = json(send("POST", "/rest/api/3/issue", """
+                {"fields":{"project":{"key":"ARB"},"issuetype":{"name":"Task"},"summary":"Systemic: config drift",
+                 "labels":["retro-escalation","rb-esc-0123456789abcdef01234567"]}}""",
+                basic(JiraSeed.DEMO_CONNECTOR_EMAIL, TOKEN)));
+        JsonNode ticket = demoIssue(created.get("key").asText()).get("fields");
+
+        assertThat(ticket.at("/project/name").asText()).isEqualTo("Architecture Review Board");
+        assertThat(created.get("key").asText()).isEqualTo("ARB-1");
+        assertThat(ticket.at("/issuetype/name").asText()).isEqualTo("Task");
+        assertThat(ticket.at("/status/name").asText()).isEqualTo("To Do");
+        assertThat(ticket.get("labels").toString()).contains("rb-esc-0123456789abcdef01234567");
+    }
+
+    @Test
     void aSeedWithABadValueIsRefusedWithJirasReason() {
         sandbox.seed().project("PAY", "Payments");
 

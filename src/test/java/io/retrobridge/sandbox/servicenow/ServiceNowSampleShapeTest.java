@@ -57,7 +57,12 @@ class ServiceNowSampleShapeTest extends SandboxTestSupport {
         assertThat(fieldNames(body)).isEqualTo(fieldNames(expected));
         assertThat(body.get("result").isArray()).isTrue();
         assertThat(body.get("result")).hasSize(1);
-        assertSameShape(body.get("result").get(0), expected.get("result").get(0));
+        // The documentation sample predates problem.rfc (the change a problem came from), which instances
+        // have and the escalation scan reads; besides that one field the shapes are the same.
+        com.fasterxml.jackson.databind.node.ObjectNode first = (com.fasterxml.jackson.databind.node.ObjectNode) body.get("result").get(0);
+        assertThat(first.has("rfc")).isTrue();
+        first.remove("rfc");
+        assertSameShape(first, expected.get("result").get(0));
         assertThat(list.headers().firstValue("X-Total-Count")).contains("2");
     }
 

@@ -1,0 +1,586 @@
+package io.retrobridge.flow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retrobridge.domain.ActionItem;
+import io.retrobridge.domain.DeadLetter;
+import io.retrobridge.domain.ExternalRef;
+import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.InboundEvent;
+import io.retrobridge.domain.JournalAction;
+import io.retrobridge.domain.JournalEntry;
+import io.retrobridge.escalation.EscalationRecord;
+import io.retrobridge.escalation.EscalationState;
+import io.retrobridge.escalation.EscalationStore;
+import io.retrobridge.escalation.EscalationSubject;
+import io.retrobridge.escalation.FollowUpFact;
+import io.retrobridge.escalation.FollowUpStore;
+import io.retrobridge.escalation.GroupTicket;
+import io.retrobridge.escalation.ItemPlan;
+import io.retrobridge.escalation.Resolution;
+import io.retrobridge.escalation.StepDue;
+import io.retrobridge.flow.BoardQueues.Ticket;
+import io.retrobridge.mapping.ActionItemMapping;
+import io.retrobridge.mapping.CurrentMappings;
+import io.retrobridge.mapping.escalation.Board;
+import io.retrobridge.mapping.escalation.EscalationPolicy;
+import io.retrobridge.mapping.escalation.StepAction;
+import io.retrobridge.mapping.escalation.TicketText;
+import io.retrobridge.transport.CircuitOpenException;
+import io.retrobridge.transport.RemoteCallException;
+import io.retrobridge.sync.DeadLetterStore;
+import io.retrobridge.sync.Journal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The overdue scan: reads every linked action item on both sides, asks the planner what each one is owed now, and
+ * writes it once. Each step is claimed in the store before anything is written, so concurrent scans, other
+ * instances and restarts never write a step twice; a claim a crash left behind is finished by looking the ticket's
+ * marker up first. A step refused for good is parked as a dead letter; one that failed for a passing reason stays
+ * claimed for the next scan. One item's failure never stops the others.
+ */
+public class EscalationScan {
+
+    /** The kind of the inbox event a parked step's dead letter carries; replaying it re-runs that item. */
+    public static final String DEAD_LETTER_KIND = "escalation:step";
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationScan.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PROGRESS_EVERY = 500;
+    /** A replayed item waits this long for a running scan to finish before giving up. */
+    private static final long ITEM_WAIT_SECONDS = 120;
+    /**
+     * A claim older than this belongs to a scan that died (a live scan writes a step within seconds); the next
+     * scan finishes it. Younger claims belong to a scan still running, here or on another instance, and are left
+     * to it.
+     */
+    static final Duration ABANDONED_CLAIM = Duration.ofMinutes(10);
+
+    private final ReentrantLock running = new ReentrantLock();
+    /** Parked steps this instance took up again (dead letter replayed): finished by the next scan of their item. */
+    private final Set<UUID> reclaimed = ConcurrentHashMap.newKeySet();
+    private final CurrentMappings mappings;
+    private final EscalationPolicySource policies;
+    private final EscalationPlans planner;
+    private final EscalationStore store;
+    private final FollowUpStore followUps;
+    private final EscalationItems reader;
+    private final BoardQueues queues;
+    private final ItemWrites writes;
+    private final Journal journal;
+    private final DeadLetterStore deadLetters;
+    private final Clock clock;
+
+    EscalationScan(CurrentMappings mappings, EscalationPolicySource policies, EscalationPlans planner,
+            EscalationStore store, FollowUpStore followUps, EscalationItems reader, BoardQueues queues, ItemWrites writes,
+            Journal journal, DeadLetterStore deadLetters, Clock clock) {
+        this.mappings = mappings;
+        this.policies = policies;
+        this.planner = planner;
+        this.store = store;
+        this.followUps = followUps;
+        this.reader = reader;
+        this.queues = queues;
+        this.writes = writes;
+        this.journal = journal;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+    }
+
+    /**
+     * Scans every linked action item now.
+     *
+     * @throws ScanAlreadyRunningException when this instance is running a scan already
+     */
+    public ScanSummary scan() {
+        if (!running.tryLock()) {
+            throw new ScanAlreadyRunningException();
+        }
+        try {
+            return run(Optional.empty());
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /**
+     * Scans one item (a replayed dead letter), reading the others too so recurrence is judged as in a full scan.
+     *
+     * @param itemKey the item's link correlation id (rb-...)
+     * @throws ScanAlreadyRunningException when a running scan did not finish within two minutes
+     */
+    public ScanSummary scanItem(String itemKey) {
+        try {
+            if (!running.tryLock(ITEM_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new ScanAlreadyRunningException();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScanAlreadyRunningException();
+        }
+        try {
+            return run(Optional.of(itemKey));
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /** A parked step taken up again (its dead letter was replayed): the next scan of its item writes it. */
+    public boolean reclaim(UUID recordId) {
+        boolean taken = store.reclaim(recordId);
+        if (taken) {
+            reclaimed.add(recordId);
+        }
+        return taken;
+    }
+
+    private ScanSummary run(Optional<String> onlyItem) {
+        Instant started = clock.instant();
+        Tally tally = new Tally();
+        Optional<EscalationPolicy> current = policies.current();
+        if (current.isEmpty()) {
+            tally.skip("-", "no escalations.yaml is in force, so nothing escalates");
+            return tally.summary(started, clock.instant());
+        }
+        EscalationPolicy policy = current.get();
+        ActionItemMapping mapping = mappings.actionItems();
+        LocalDate today = LocalDate.ofInstant(started, policy.calendar().zone());
+        EscalationItems.Read read = reader.readAll(mapping, policy);
+        if (onlyItem.isEmpty()) {
+            read.notLinked().forEach(key -> tally.skip(key, "not linked yet"));
+        }
+        List<EscalationSubject> population = read.items().stream().map(ScannedItem::subject).toList();
+        EscalationPlans.ScanPlanning planning = planner.prepare(policy, population, today);
+        Run scan = new Run(policy, mapping, today, tally);
+        read.items().forEach(item -> scan.items.put(item.key(), item));
+        List<ScannedItem> todo = read.items().stream().filter(i -> onlyItem.map(i.key()::equals).orElse(true)).toList();
+        if (onlyItem.isPresent() && todo.isEmpty()) {
+            tally.skip(onlyItem.get(), "not in the mapping's scope on either side, or not linked");
+        }
+        int done = 0;
+        for (ScannedItem item : todo) {
+            tally.items++;
+            try {
+                scan.process(item, planning);
+            } catch (RuntimeException e) {
+                // Reading its history or planning failed: this item waits for the next scan, the others go on.
+                tally.retrying++;
+                note(item, itemRef(item), JournalAction.ERROR,
+                        "Escalation scan could not look at " + item.displayKey() + ": " + describe(e), List.of());
+                log.warn("Escalation scan skipped {} after an error: {}", item.displayKey(), describe(e));
+            }
+            if (++done % PROGRESS_EVERY == 0) {
+                log.info("Escalation scan: {} of {} items done", done, todo.size());
+            }
+        }
+        scan.maintainGroupTickets();
+        Instant finished = clock.instant();
+        ScanSummary summary = tally.summary(started, finished);
+        log.info("Escalation scan finished: {} items, {} raised, {} resolved, {} parked, {} retrying, {} skipped",
+                summary.items(), summary.raised(), summary.resolved(), summary.parked(), summary.retrying(),
+                summary.skippedCount());
+        return summary;
+    }
+
+    /** One scan's state: the policy and mapping it started with, what it read and what it did. */
+    private final class Run {
+        final EscalationPolicy policy;
+        final ActionItemMapping mapping;
+        final LocalDate today;
+        final Tally tally;
+        final Map<String, ScannedItem> items = new HashMap<>();
+        final Set<String> touchedGroups = new LinkedHashSet<>();
+
+        Run(EscalationPolicy policy, ActionItemMapping mapping, LocalDate today, Tally tally) {
+            this.policy = policy;
+            this.mapping = mapping;
+            this.today = today;
+            this.tally = tally;
+        }
+
+        void process(ScannedItem item, EscalationPlans.ScanPlanning planning) {
+            List<EscalationRecord> history = store.forItem(item.key());
+            Map<String, EscalationRecord> claimed = new LinkedHashMap<>();
+            List<EscalationRecord> settled = new ArrayList<>();
+            Instant abandonedBefore = clock.instant().minus(ABANDONED_CLAIM);
+            for (EscalationRecord record : history) {
+                if (record.state() != EscalationState.CLAIMED) {
+                    settled.add(record);
+                } else if (reclaimed.remove(record.id()) || record.claimedAt() == null
+                        || record.claimedAt().isBefore(abandonedBefore)) {
+                    claimed.put(stepKey(record.ladderId(), record.stepId()), record);
+                }
+                // A younger claim is another scan's, still writing: planned as due, its claim then fails, so this
+                // scan leaves it alone.
+            }
+            // A claimed step is planned as if it had not been reached, so the planner hands back its texts; it is
+            // then finished under the existing claim instead of being claimed again.
+            ItemPlan plan = planning.plan(item.subject(), settled);
+            for (StepDue step : plan.due()) {
+                EscalationRecord unfinished = claimed.remove(stepKey(step.ladderId(), step.stepId()));
+                if (unfinished != null) {
+                    write(item, unfinished, step, true);
+                    continue;
+                }
+                EscalationRecord claim = claimFor(item, step);
+                if (!store.claim(claim)) {
+                    tally.skip(item.displayKey(), "step " + step.ladderId() + "/" + step.stepId()
+                            + " was taken by another scan");
+                    continue;
+                }
+                write(item, claim, step, false);
+            }
+            claimed.values().forEach(record -> adoptIfFound(item, record));
+            plan.resolutions().forEach(resolution -> resolve(item, resolution));
+            List<EscalationRecord> now = store.forItem(item.key());
+            mark(item, now);
+            followUps.save(fact(item, now));
+        }
+
+        private EscalationRecord claimFor(ScannedItem item, StepDue step) {
+            boolean ticket = step.action() instanceof StepAction.RaiseTicket;
+            ExternalSystem ticketSystem = ticket && !step.grouped()
+                    ? policy.board(step.boardId()).queue().system() : null;
+            return new EscalationRecord(UUID.randomUUID(), item.key(), step.ladderId(), step.stepId(), step.boardId(),
+                    step.kind(), ticketSystem, null, null, step.grouped() ? step.groupKey() : null,
+                    TicketMarkers.forStep(item.key(), step.ladderId(), step.stepId()), EscalationState.CLAIMED,
+                    step.daysOverdue(), clock.instant(), null, null, step.reason());
+        }
+
+        /** Writes one claimed step. {@code unfinished}: a crash may have written it already, so look first. */
+        private void write(ScannedItem item, EscalationRecord record, StepDue step, boolean unfinished) {
+            List<String> rules = List.of(step.ladderId(), step.stepId());
+            try {
+                if (step.action() instanceof StepAction.RaiseTicket raise && step.grouped()) {
+                    store.markRaised(record.id(), null, null, clock.instant(), step.reason());
+                    touchedGroups.add(step.groupKey());
+                    note(item, itemRef(item), JournalAction.WROTE, "Listed " + item.displayKey() + " on the "
+                            + policy.board(raise.boardId()).name() + " cycle ticket " + step.groupKey(), rules);
+                } else if (step.action() instanceof StepAction.RaiseTicket raise) {
+                    Board board = policy.board(raise.boardId());
+                    Optional<Ticket> earlier = unfinished ? queues.find(board, record.marker()) : Optional.empty();
+                    Ticket ticket = earlier.orElseGet(() -> queues.create(board, step.title(), step.body(),
+                            record.marker()));
+                    store.markRaised(record.id(), ticket.id(), ticket.key(), clock.instant(), step.reason());
+                    note(item, new ExternalRef(ticket.system(), ticket.id()), JournalAction.WROTE, "Escalated "
+                            + item.displayKey() + " to " + board.name() + ": " + ticket.key()
+                            + (earlier.isPresent() ? " (found by its marker " + record.marker()
+                            + " after an interrupted scan; not created again)" : ""), rules);
+                } else if (step.action() instanceof StepAction.Remind) {
+                    List<ExternalRef> refs = writes.remind(item, step.body(), mapping);
+                    store.markRaised(record.id(), null, null, clock.instant(), step.reason());
+                    refs.forEach(ref -> note(item, ref, JournalAction.WROTE, "Reminded the owner of "
+                            + item.displayKey() + " (" + step.reason() + ")", rules));
+                } else if (step.action() instanceof StepAction.Reassign reassign) {
+                    ExternalRef ref = writes.reassign(item, reassign.toEmail(), step.body(), mapping);
+                    store.markRaised(record.id(), null, null, clock.instant(), step.reason());
+                    note(item, ref, JournalAction.WROTE, "Re-assigned " + item.displayKey() + " to "
+                            + reassign.toEmail() + " (" + step.reason() + ")", rules);
+                }
+                tally.raised++;
+            } catch (RuntimeException e) {
+                failed(item, record, e, rules);
+            }
+        }
+
+        /** A claim left by a crash whose step is no longer due: a ticket it created is still adopted. */
+        private void adoptIfFound(ScannedItem item, EscalationRecord record) {
+            if (record.ticketSystem() == null || record.boardId() == null || !policy.boards().containsKey(record.boardId())) {
+                tally.skip(item.displayKey(), "step " + record.ladderId() + "/" + record.stepId()
+                        + " is claimed but no longer due; nothing written");
+                return;
+            }
+            List<String> rules = List.of(record.ladderId(), record.stepId());
+            try {
+                Board board = policy.board(record.boardId());
+                Optional<Ticket> found = queues.find(board, record.marker());
+                if (found.isEmpty()) {
+                    tally.skip(item.displayKey(), "step " + record.ladderId() + "/" + record.stepId()
+                            + " is claimed but no longer due; no ticket was created");
+                    return;
+                }
+                store.markRaised(record.id(), found.get().id(), found.get().key(), clock.instant(), record.note());
+                note(item, new ExternalRef(found.get().system(), found.get().id()), JournalAction.WROTE, "Adopted "
+                        + found.get().key() + " (found by its marker " + record.marker() + ") for " + item.displayKey(),
+                        rules);
+            } catch (RuntimeException e) {
+                failed(item, record, e, rules);
+            }
+        }
+
+        private void resolve(ScannedItem item, Resolution resolution) {
+            EscalationRecord record = resolution.record();
+            List<String> rules = List.of(record.ladderId(), record.stepId());
+            try {
+                ExternalRef subject = itemRef(item);
+                if (record.ticketId() != null && record.ticketSystem() != null && record.boardId() != null) {
+                    Ticket ticket = new Ticket(record.ticketSystem(), record.ticketId(), record.ticketKey());
+                    queues.resolve(policy.board(record.boardId()), ticket, resolution.note());
+                    subject = new ExternalRef(ticket.system(), ticket.id());
+                }
+                if (record.groupKey() != null) {
+                    touchedGroups.add(record.groupKey());
+                }
+                store.markResolved(record.id(), clock.instant(), resolution.note());
+                tally.resolved++;
+                note(item, subject, JournalAction.WROTE, "Resolved " + (record.ticketKey() != null ? record.ticketKey()
+                        : record.ladderId() + "/" + record.stepId()) + " of " + item.displayKey() + ": "
+                        + resolution.note(), rules);
+            } catch (RuntimeException e) {
+                // Still RAISED: the next scan plans the same resolution and tries again.
+                tally.retrying++;
+                note(item, itemRef(item), JournalAction.ERROR, "Resolving " + (record.ticketKey() != null
+                        ? record.ticketKey() : record.stepId()) + " of " + item.displayKey()
+                        + " failed; the next scan tries again: " + describe(e), rules);
+            }
+        }
+
+        /** The label / field on the item: the board holding it now (latest raised board step), or nothing. */
+        private void mark(ScannedItem item, List<EscalationRecord> records) {
+            Optional<EscalationRecord> holding = records.stream()
+                    .filter(r -> r.state() == EscalationState.RAISED && r.boardId() != null && r.raisedAt() != null)
+                    .filter(r -> policy.boards().containsKey(r.boardId()))
+                    .max(Comparator.comparing(EscalationRecord::raisedAt));
+            String prefix = policy.markers().jiraLabelPrefix();
+            Optional<String> label = holding.map(r -> prefix + r.boardId());
+            String field = holding.map(r -> policy.board(r.boardId()).name() + " — " + r.stepId()).orElse("");
+            List<String> rules = holding.map(r -> List.of(r.ladderId(), r.stepId())).orElse(List.of());
+            guarded(item, "marking", () -> writes.markJira(item, prefix, label)).ifPresent(ref -> note(item, ref,
+                    JournalAction.WROTE, label.map(l -> "Labelled " + item.displayKey() + " " + l)
+                            .orElse("Removed the escalation label from " + item.displayKey()), rules));
+            guarded(item, "marking", () -> writes.markServiceNow(item, policy.markers().serviceNowField(), field, mapping))
+                    .ifPresent(ref -> note(item, ref, JournalAction.WROTE, field.isEmpty()
+                            ? "Cleared the escalation field of " + item.displayKey()
+                            : "Set the escalation field of " + item.displayKey() + " to " + field, rules));
+        }
+
+        private Optional<ExternalRef> guarded(ScannedItem item, String what, Supplier<Optional<ExternalRef>> write) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                tally.retrying++;
+                note(item, itemRef(item), JournalAction.ERROR, what + " " + item.displayKey()
+                        + " failed; the next scan tries again: " + describe(e), List.of());
+                return Optional.empty();
+            }
+        }
+
+        private FollowUpFact fact(ScannedItem item, List<EscalationRecord> records) {
+            EscalationSubject subject = item.subject();
+            ActionItem content = subject.item();
+            LocalDate completedOn = subject.completedAt() != null
+                    ? LocalDate.ofInstant(subject.completedAt(), policy.calendar().zone())
+                    : content.status().isClosed() ? today : null;
+            boolean escalated = records.stream().anyMatch(r -> r.boardId() != null && r.raisedAt() != null);
+            return new FollowUpFact(item.key(), item.displayKey(), content.title(), subject.retrospective(),
+                    subject.team(), content.assigneeEmail(), content.dueDate(),
+                    content.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), completedOn, escalated,
+                    clock.instant());
+        }
+
+        /** One ticket per board and review cycle: created with its first item, rewritten as the list changes. */
+        void maintainGroupTickets() {
+            if (touchedGroups.isEmpty()) {
+                return;
+            }
+            List<EscalationRecord> open = store.unresolved();
+            for (String groupKey : touchedGroups) {
+                try {
+                    maintain(groupKey, open);
+                } catch (RuntimeException e) {
+                    tally.retrying++;
+                    log.warn("Cycle ticket {} could not be updated; the next scan tries again: {}", groupKey, describe(e));
+                    ExternalSystem system = policy.boards().containsKey(boardOf(groupKey))
+                            ? policy.board(boardOf(groupKey)).queue().system() : ExternalSystem.SERVICENOW;
+                    journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(system,
+                            TicketMarkers.forGroup(groupKey)), JournalAction.ERROR, "Cycle ticket "
+                            + groupKey + " could not be updated; the next scan tries again: " + describe(e),
+                            List.of(), null));
+                }
+            }
+        }
+
+        private void maintain(String groupKey, List<EscalationRecord> open) {
+            List<String> listed = open.stream()
+                    .filter(r -> groupKey.equals(r.groupKey()) && r.state() == EscalationState.RAISED)
+                    .sorted(Comparator.comparing(EscalationRecord::raisedAt))
+                    .map(EscalationRecord::itemKey).distinct().toList();
+            int slash = groupKey.indexOf('/');
+            String boardId = groupKey.substring(0, slash);
+            Board board = policy.board(boardId);
+            Optional<GroupTicket> known = store.groupTicket(groupKey);
+            if (known.isEmpty()) {
+                if (listed.isEmpty()) {
+                    return;
+                }
+                GroupTicket claim = new GroupTicket(groupKey, boardId, groupKey.substring(slash + 1),
+                        board.queue().system(), null, null, TicketMarkers.forGroup(groupKey), List.of(), false,
+                        clock.instant());
+                if (!store.claimGroupTicket(claim)) {
+                    tally.skip(groupKey, "cycle ticket taken by another scan");
+                    return;
+                }
+                known = Optional.of(claim);
+            }
+            GroupTicket ticket = known.get();
+            if (ticket.resolved()) {
+                if (!listed.isEmpty()) {
+                    tally.skip(groupKey, "the cycle ticket was resolved already; items listed later wait for the next cycle");
+                }
+                return;
+            }
+            List<EscalationSubject> subjects = listed.stream().map(items::get).filter(java.util.Objects::nonNull)
+                    .map(ScannedItem::subject).toList();
+            if (ticket.ticketId() == null) {
+                if (listed.isEmpty()) {
+                    return;
+                }
+                TicketText text = planner.groupTicketText(policy, ticket, subjects);
+                Ticket created = queues.find(board, ticket.marker())
+                        .orElseGet(() -> queues.create(board, text.title(), text.body(), ticket.marker()));
+                store.updateGroupTicket(new GroupTicket(groupKey, boardId, ticket.cycle(), created.system(),
+                        created.id(), created.key(), ticket.marker(), listed, false, clock.instant()));
+                journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(created.system(), created.id()),
+                        JournalAction.WROTE, "Opened cycle ticket " + created.key() + " for " + board.name() + " ("
+                                + groupKey + ") listing " + listed.size() + " item(s)", List.of(groupKey), null));
+                tally.raised++;
+                return;
+            }
+            if (listed.equals(ticket.itemKeys())) {
+                return;
+            }
+            Ticket existing = new Ticket(ticket.ticketSystem(), ticket.ticketId(), ticket.ticketKey());
+            if (listed.isEmpty()) {
+                String note = "Every item on this cycle ticket was completed or is no longer overdue";
+                queues.resolve(board, existing, note);
+                store.updateGroupTicket(new GroupTicket(groupKey, boardId, ticket.cycle(), ticket.ticketSystem(),
+                        ticket.ticketId(), ticket.ticketKey(), ticket.marker(), List.of(), true, clock.instant()));
+                journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(existing.system(), existing.id()),
+                        JournalAction.WROTE, "Resolved cycle ticket " + existing.key() + ": " + note, List.of(groupKey), null));
+                tally.resolved++;
+                return;
+            }
+            TicketText text = planner.groupTicketText(policy, ticket, subjects);
+            queues.rewrite(board, existing, text.title(), text.body());
+            store.updateGroupTicket(new GroupTicket(groupKey, boardId, ticket.cycle(), ticket.ticketSystem(),
+                    ticket.ticketId(), ticket.ticketKey(), ticket.marker(), listed, false, clock.instant()));
+            journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(existing.system(), existing.id()),
+                    JournalAction.WROTE, "Updated cycle ticket " + existing.key() + ": now " + listed.size()
+                            + " item(s)", List.of(groupKey), null));
+        }
+
+        /**
+         * A passing failure (5xx, timeout, rate limit, open circuit) leaves the claim for the next scan; any other is
+         * parked with a dead letter whose replay re-runs this item.
+         */
+        private void failed(ScannedItem item, EscalationRecord record, RuntimeException e, List<String> rules) {
+            String error = describe(e);
+            if (isPassing(e)) {
+                tally.retrying++;
+                note(item, itemRef(item), JournalAction.ERROR, "Escalating " + item.displayKey() + " ("
+                        + record.ladderId() + "/" + record.stepId() + ") failed; the next scan tries again: " + error, rules);
+                return;
+            }
+            Instant now = clock.instant();
+            store.markParked(record.id(), now, error);
+            ObjectNode payload = JSON.createObjectNode().put("itemKey", record.itemKey()).put("ladderId", record.ladderId())
+                    .put("stepId", record.stepId()).put("recordId", record.id().toString());
+            InboundEvent event = InboundEvent.received(refusedBy(e, record), DEAD_LETTER_KIND, record.itemKey(),
+                    DEAD_LETTER_KIND + ":" + record.id() + ":" + now.toEpochMilli(), now, payload.toString());
+            deadLetters.park(DeadLetter.park(event, error, 1, now));
+            tally.parked++;
+            note(item, itemRef(item), JournalAction.ERROR, "Parked " + record.ladderId() + "/" + record.stepId() + " of "
+                    + item.displayKey() + " as a dead letter (replay it after the fix): " + error, rules);
+            log.warn("Escalation of {} ({}/{}) parked: {}", item.displayKey(), record.ladderId(), record.stepId(), error);
+        }
+    }
+
+    private static boolean isPassing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CircuitOpenException) {
+                return true;
+            }
+            if (t instanceof RemoteCallException remote) {
+                return remote.isTransient() || remote.circuitOpen();
+            }
+        }
+        return false;
+    }
+
+    /** The system that answered with the refusal; the board's queue when nothing says otherwise. */
+    private static ExternalSystem refusedBy(Throwable e, EscalationRecord record) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RemoteCallException remote) {
+                return remote.system().equalsIgnoreCase("jira") ? ExternalSystem.JIRA : ExternalSystem.SERVICENOW;
+            }
+        }
+        return record.ticketSystem() != null ? record.ticketSystem() : ExternalSystem.SERVICENOW;
+    }
+
+    private static ExternalRef itemRef(ScannedItem item) {
+        EscalationSubject subject = item.subject();
+        String sysId = subject.ids().get(ExternalSystem.SERVICENOW);
+        return sysId != null ? new ExternalRef(ExternalSystem.SERVICENOW, sysId)
+                : new ExternalRef(ExternalSystem.JIRA, subject.ids().get(ExternalSystem.JIRA));
+    }
+
+    private static String boardOf(String groupKey) {
+        int slash = groupKey.indexOf('/');
+        return slash < 0 ? groupKey : groupKey.substring(0, slash);
+    }
+
+    private static String stepKey(String ladderId, String stepId) {
+        return ladderId + "\u0000" + stepId;
+    }
+
+    private void note(ScannedItem item, ExternalRef subject, JournalAction action, String summary, List<String> rules) {
+        journal.append(JournalEntry.of(clock.instant(), item.link().id(), subject, action, summary, rules, null));
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.length() > 1000 ? message.substring(0, 1000) + "..." : message;
+    }
+
+    /** Counts for the summary. */
+    private static final class Tally {
+        int items;
+        int raised;
+        int resolved;
+        int parked;
+        int retrying;
+        int skippedCount;
+        final List<ScanSummary.Skip> skipped = new ArrayList<>();
+
+        void skip(String item, String reason) {
+            skippedCount++;
+            if (skipped.size() < ScanSummary.MAX_LISTED) {
+                skipped.add(new ScanSummary.Skip(item, reason));
+            }
+        }
+
+        ScanSummary summary(Instant started, Instant finished) {
+            return new ScanSummary(started, finished, items, raised, resolved, parked, retrying, skipped, skippedCount);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.retrobridge.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.retrobridge.RetroBridgeApplication;
+import io.retrobridge.flow.EscalationScan;
+import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The demo's promise: the seeded overdue item is in the CAB queue (ServiceNow sc_task) within a minute. */
+@ExtendWith(OutputCaptureExtension.class)
+class DemoEscalationTest {
+
+    private static final String OVERDUE = "Alert when the checkout error rate exceeds 2%";
+
+    @Test
+    void theOverdueDemoItemLandsInTheCabQueueWhereTheBannerSaysToLook(CapturedOutput output) throws Exception {
+        try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(RetroBridgeApplication.class)
+                .profiles("demo").run("--server.port=0", "--retrobridge.sandbox.jira-port=" + freePort(),
+                        "--retrobridge.sandbox.servicenow-port=" + freePort())) {
+            Matcher look = Pattern.compile("curl -s -u (\\S+) '(http://\\S+/sc_task\\?\\S+)'").matcher(output.getAll());
+            assertThat(look.find()).as("a banner line telling where the CAB queue is:%n%s", output.getAll()).isTrue();
+            assertThat(curl(look.group(2), look.group(1)).path("result").isArray()).isTrue();
+            Assumptions.assumeTrue(demo.getBeanProvider(EscalationScan.class).getIfAvailable() != null,
+                    "this build has no escalation policy, planner or store wired in");
+
+            ServiceNowSandbox servicenow = demo.getBean(ServiceNowSandbox.class);
+            String number = servicenow.records("problem_task").stream()
+                    .filter(t -> OVERDUE.equals(t.get("short_description"))).findFirst().orElseThrow().get("number");
+            String cab = servicenow.records("sys_user_group").stream().filter(g -> "CAB".equals(g.get("name")))
+                    .findFirst().orElseThrow().get("sys_id");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(servicenow.records("sc_task")).anySatisfy(ticket -> {
+                        assertThat(ticket.get("assignment_group")).isEqualTo(cab);
+                        assertThat(ticket.get("short_description") + " " + ticket.get("description")).contains(number);
+                    }));
+            JsonNode listed = curl(look.group(2), look.group(1)).path("result");
+            assertThat(listed.toString()).contains(number);
+        }
+    }
+
+    /** The demo's connector finds its simulators by their configured ports, so they get real ones here. */
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static JsonNode curl(String url, String userColonPassword) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(userColonPassword.getBytes()))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+
+}
