@@ -20,15 +20,17 @@ import java.util.function.Supplier;
  * <li>Before each attempt, waits for the system's rate-limiter slot.</li>
  * <li>Retries 429, 5xx, timeouts and unreachable hosts up to {@code max-attempts}, waiting
  *     {@link Backoff#delay} between tries: exponential with jitter, never sooner than Retry-After.</li>
- * <li>POST and PATCH may have been half done, so they are retried only when the system clearly refused
- *     them (429, 503) or the connection was never made.</li>
+ * <li>Writes (POST, PUT, PATCH) may have landed when the answer was lost, so they are retried only when
+ *     the system clearly refused them (429, 503) or the connection was never made. Sending a PUT again
+ *     blindly after a timeout would repeat the write and could overwrite what a person changed meanwhile;
+ *     the caller reads the record again and decides instead.</li>
  * <li>Never retries 4xx other than 429, nor a call the circuit breaker refused, nor when Retry-After
  *     asks for longer than {@code max-backoff}: then the failure (with its Retry-After) goes to the caller.</li>
  * </ul>
  */
 public final class ResilientSender implements OutboundSender {
 
-    private static final Set<String> NOT_IDEMPOTENT = Set.of("POST", "PATCH");
+    private static final Set<String> MAYBE_LANDED = Set.of("POST", "PUT", "PATCH");
     private static final ThreadLocal<Boolean> SINGLE_ATTEMPT = ThreadLocal.withInitial(() -> false);
 
     private final OutboundSender delegate;
@@ -106,7 +108,7 @@ public final class ResilientSender implements OutboundSender {
         if (attempt >= policy.maxAttempts() || SINGLE_ATTEMPT.get() || !failure.isTransient() || failure.circuitOpen()) {
             return false;
         }
-        return !NOT_IDEMPOTENT.contains(request.method()) || wasRefusedUnprocessed(failure);
+        return !MAYBE_LANDED.contains(request.method()) || wasRefusedUnprocessed(failure);
     }
 
     /** The system said no before doing anything (429, 503), or no connection was ever made. */
