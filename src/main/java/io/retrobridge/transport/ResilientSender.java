@@ -73,6 +73,7 @@ public final class ResilientSender implements OutboundSender {
     public OutboundResponse send(HttpTarget target, OutboundRequest request) {
         String system = target.system();
         ResilienceProperties.PerSystem policy = settings.forSystem(system);
+        long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             RemoteCallException failure;
             awaitSlot(system, policy);
@@ -80,12 +81,12 @@ public final class ResilientSender implements OutboundSender {
                 OutboundResponse response = delegate.send(target, request);
                 failure = response.isSuccess() ? null : RemoteCallException.forResponse(system, request, response);
                 if (failure == null || !worthRetrying(failure, request, attempt, policy)) {
-                    metrics.call(system, failure == null ? "success" : OutboundMetrics.word(failure.failure()));
+                    finished(system, request, failure == null ? "success" : OutboundMetrics.word(failure.failure()), started);
                     return response;
                 }
             } catch (RemoteCallException e) {
                 if (!worthRetrying(e, request, attempt, policy)) {
-                    metrics.call(system, e.circuitOpen() ? "circuit_open" : OutboundMetrics.word(e.failure()));
+                    finished(system, request, e.circuitOpen() ? "circuit_open" : OutboundMetrics.word(e.failure()), started);
                     throw e;
                 }
                 failure = e;
@@ -95,12 +96,17 @@ public final class ResilientSender implements OutboundSender {
             if (wait.compareTo(policy.maxBackoff()) > 0) {
                 // Asked to wait longer than we ever hold a thread: give up now; the failure carries
                 // Retry-After for whoever schedules the next try.
-                metrics.call(system, OutboundMetrics.word(failure.failure()));
+                finished(system, request, OutboundMetrics.word(failure.failure()), started);
                 throw failure;
             }
             metrics.retry(system, OutboundMetrics.word(failure.failure()));
             pause(wait, failure);
         }
+    }
+
+    private void finished(String system, OutboundRequest request, String outcome, long startedNanos) {
+        metrics.call(system, outcome);
+        metrics.duration(system, request.method(), outcome, Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     private static boolean worthRetrying(RemoteCallException failure, OutboundRequest request, int attempt,

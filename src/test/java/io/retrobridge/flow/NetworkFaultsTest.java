@@ -3,7 +3,9 @@ package io.retrobridge.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.DeadLetter;
+import io.retrobridge.testsupport.FaultReport;
 import io.retrobridge.testsupport.FaultyProxy;
+import io.retrobridge.testsupport.SandboxPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,9 +64,9 @@ class NetworkFaultsTest extends FaultSuiteSupport {
         FaultyProxy proxy = target.onServiceNow() ? servicenowProxy : jiraProxy;
         // The edit is made on the system the faults are not on, so the faulty calls are the connector's own.
         if (target.onServiceNow()) {
-            systems.editJira(item.key(), "{\"summary\":" + io.retrobridge.testsupport.SandboxPair.quote(edited) + "}");
+            systems.editJira(item.key(), "{\"summary\":" + SandboxPair.quote(edited) + "}");
         } else {
-            systems.patchTask(item.sysId(), "{\"short_description\":" + io.retrobridge.testsupport.SandboxPair.quote(edited) + "}");
+            systems.patchTask(item.sysId(), "{\"short_description\":" + SandboxPair.quote(edited) + "}");
         }
         systems.awaitWebhooks();
         proxy.failNext(FAULTS_PER_CASE, target.method, target.path, kind);
@@ -78,7 +80,7 @@ class NetworkFaultsTest extends FaultSuiteSupport {
         long lost = (edited.equals(onJira) ? 0 : 1) + (edited.equals(onServiceNow) ? 0 : 1);
         long written = target.onServiceNow() ? writes.servicenow() : writes.jira();
         long duplicates = Math.max(0, written - 1) + duplicatesOf(edited);
-        LiveSyncSupport.report("wiremock-" + kind.name() + "-" + target.name().toLowerCase().replace('_', '-'),
+        FaultReport.line("wiremock-" + kind.name() + "-" + target.name().toLowerCase().replace('_', '-'),
                 injected, lost == 0 ? 1 : 0, parked.size(), duplicates, lost);
 
         // Fewer than all when a rerun read the record and found the write had landed after all (a slow answer).
@@ -114,7 +116,7 @@ class NetworkFaultsTest extends FaultSuiteSupport {
         List<DeadLetter> parked = parkedSince(parkedBefore);
         long duplicates = duplicatesOf(title);
         long lost = lostOf(title);
-        LiveSyncSupport.report("wiremock-" + kind.name() + "-servicenow-create", injected, lost == 0 ? 1 : 0,
+        FaultReport.line("wiremock-" + kind.name() + "-servicenow-create", injected, lost == 0 ? 1 : 0,
                 parked.size(), duplicates, lost);
         assertThat(injected).isEqualTo(1);
         assertThat(parked).as("parked events").isEmpty();
