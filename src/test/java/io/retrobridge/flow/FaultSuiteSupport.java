@@ -12,6 +12,7 @@ import io.retrobridge.testsupport.FaultyProxy;
 import io.retrobridge.testsupport.SandboxPair;
 import io.retrobridge.testsupport.WebhookRelay;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability
 abstract class FaultSuiteSupport {
 
-    static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofMillis(800);
+    static final Duration READ_TIMEOUT = Duration.ofMillis(800);
 
     static final SandboxPair systems = Shared.PAIR;
     static final FaultyProxy jiraProxy = Shared.JIRA_PROXY;

@@ -80,7 +80,7 @@ class NetworkFaultsTest extends FaultSuiteSupport {
         long lost = (edited.equals(onJira) ? 0 : 1) + (edited.equals(onServiceNow) ? 0 : 1);
         long written = target.onServiceNow() ? writes.servicenow() : writes.jira();
         long duplicates = Math.max(0, written - 1) + duplicatesOf(edited);
-        FaultReport.line("wiremock-" + kind.name() + "-" + target.name().toLowerCase().replace('_', '-'),
+        FaultReport.line("wiremock-" + kind.name() + "-" + target.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                 injected, lost == 0 ? 1 : 0, parked.size(), duplicates, lost);
 
         // Fewer than all when a rerun read the record and found the write had landed after all (a slow answer).
