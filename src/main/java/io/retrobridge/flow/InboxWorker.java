@@ -98,7 +98,7 @@ public class InboxWorker {
                 inbox.complete(event.id(), result.outcome(), result.reason());
                 return result.outcome();
             } catch (RuntimeException e) {
-                Optional<RemoteCallException> unsure = halfDoneWrite(e);
+                Optional<RemoteCallException> unsure = worthRunningAgain(e);
                 if (unsure.isPresent() && attempt < maxAttempts(unsure.get()) && pause(unsure.get(), attempt)) {
                     log.info("Running {} {} for {} again (attempt {}): {}", event.source(), event.kind(),
                             event.entityId(), attempt + 1, describe(e));
@@ -125,7 +125,7 @@ public class InboxWorker {
      * that could not be read (whatever it answered may have been done; the next read tells). A 429 or 503 was
      * refused before anything happened and the transport has retried it already, so it is not run again here.
      */
-    private static Optional<RemoteCallException> halfDoneWrite(Throwable e) {
+    private static Optional<RemoteCallException> worthRunningAgain(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof RemoteCallException remote) {
                 if (remote.unreadableAnswer()) {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * WireMock in front of a simulator: every request is passed through to it (so the simulator keeps the real
@@ -58,7 +59,7 @@ public final class FaultyProxy implements AutoCloseable {
         ResponseDefinitionBuilder answer(String target);
     }
 
-    private record Named(String name, java.util.function.Function<String, ResponseDefinitionBuilder> build) implements Kind {
+    private record Named(String name, Function<String, ResponseDefinitionBuilder> build) implements Kind {
         @Override
         public ResponseDefinitionBuilder answer(String target) {
             return build.apply(target);
