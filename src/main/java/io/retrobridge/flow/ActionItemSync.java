@@ -15,11 +15,13 @@ import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.StaleLinkException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,14 +38,16 @@ public class ActionItemSync {
     private final Map<ExternalSystem, SideGateway> sides = new EnumMap<>(ExternalSystem.class);
     private final LinkStore links;
     private final Journal journal;
+    private final SyncMetrics metrics;
     private final Clock clock;
 
     public ActionItemSync(SyncPlanner planner, List<SideGateway> sides, LinkStore links, Journal journal,
-            Optional<Clock> clock) {
+            SyncMetrics metrics, Optional<Clock> clock) {
         this.planner = planner;
         sides.forEach(side -> this.sides.put(side.system(), side));
         this.links = links;
         this.journal = journal;
+        this.metrics = metrics;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -78,7 +82,8 @@ public class ActionItemSync {
     private SyncResult create(SyncPlan plan) {
         SideRecord record = plan.record().orElseThrow();
         PlannedWrite write = plan.writes().get(0);
-        SideRecord created = sides.get(write.side()).create(write.payload(), plan.mapping());
+        SideRecord created = timed(write.side(), "create",
+                () -> sides.get(write.side()).create(write.payload(), plan.mapping()));
         Link link = newLink(plan, created);
         links.insert(link);
         record(link.id(), plan.subject(), JournalAction.RECEIVED, plan.reason(), plan.ruleIds(),
@@ -101,7 +106,10 @@ public class ActionItemSync {
 
     private SyncResult reconcile(SyncPlan plan) {
         ExternalSystem system = plan.subject().system();
-        plan.writes().forEach(write -> sides.get(write.side()).update(write.recordId(), write.payload(), plan.mapping()));
+        plan.writes().forEach(write -> timed(write.side(), "update", () -> {
+            sides.get(write.side()).update(write.recordId(), write.payload(), plan.mapping());
+            return null;
+        }));
         Snapshots remembered = plan.snapshots().orElseThrow();
         Link updated = links.update(plan.link().orElseThrow()
                 .withSnapshot(system, new Snapshot(remembered.source(), clock.instant()))
@@ -121,9 +129,25 @@ public class ActionItemSync {
 
     private SyncResult cancel(SyncPlan plan) {
         PlannedWrite write = plan.writes().get(0);
-        sides.get(write.side()).update(write.recordId(), write.payload(), plan.mapping());
+        timed(write.side(), "cancel", () -> {
+            sides.get(write.side()).update(write.recordId(), write.payload(), plan.mapping());
+            return null;
+        });
         record(plan.link().orElseThrow().id(), plan.subject(), JournalAction.WROTE, plan.reason(), plan.ruleIds(), null);
         return SyncResult.applied("cancelled " + write.displayKey());
+    }
+
+    /** Runs one write to {@code side} and times it, whether it succeeds or throws. */
+    private <T> T timed(ExternalSystem side, String operation, Supplier<T> write) {
+        long started = System.nanoTime();
+        boolean succeeded = false;
+        try {
+            T result = write.get();
+            succeeded = true;
+            return result;
+        } finally {
+            metrics.wrote(side, operation, succeeded, Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 
     private Link newLink(SyncPlan plan, SideRecord other) {

@@ -28,10 +28,11 @@ import org.springframework.stereotype.Component;
 /**
  * Works through the inbox: each stored event is applied, skipped with its reason, or parked as a dead
  * letter with the error. Calls are retried inside the transport before an error reaches here, except writes
- * that may have been half done (POST, PATCH answered 5xx or cut off): the transport cannot know whether they
- * landed, but the sync can, because it reads both records again before it writes. So such an event is run
- * again here, with the system's backoff, up to its max-attempts; an error that remains, or that retrying would
- * not cure, parks the event, and the dead letter can be replayed once the cause is fixed.
+ * that may have been half done (POST, PUT, PATCH answered 5xx, cut off or timed out) and answers that came back
+ * 2xx but unreadable (garbled by a proxy, cut short): the transport cannot know whether they landed, but the
+ * sync can, because it reads both records again before it writes. So such an event is run again here, with the
+ * system's backoff, up to its max-attempts; an error that remains, or that retrying would not cure, parks the
+ * event, and the dead letter can be replayed once the cause is fixed.
  */
 @Component("inboxWorker")
 public class InboxWorker {
@@ -42,8 +43,8 @@ public class InboxWorker {
     /** A claim older than this belongs to a worker that died; its events are offered again. */
     private static final Duration ABANDONED_CLAIM = Duration.ofMinutes(5);
 
-    /** The methods the transport never retries after a 5xx or a cut connection. */
-    private static final Set<String> MAYBE_HALF_DONE = Set.of("POST", "PATCH");
+    /** The methods the transport never retries after a 5xx, a cut connection or a timeout. */
+    private static final Set<String> MAYBE_HALF_DONE = Set.of("POST", "PUT", "PATCH");
 
     private final EventInbox inbox;
     private final ActionItemSync sync;
@@ -111,7 +112,7 @@ public class InboxWorker {
                 inbox.complete(event.id(), result.outcome(), result.reason());
                 return result.outcome();
             } catch (RuntimeException e) {
-                Optional<RemoteCallException> unsure = halfDoneWrite(e);
+                Optional<RemoteCallException> unsure = worthRunningAgain(e);
                 if (unsure.isPresent() && attempt < maxAttempts(unsure.get()) && pause(unsure.get(), attempt)) {
                     log.info("Running {} {} for {} again (attempt {}): {}", event.source(), event.kind(),
                             event.entityId(), attempt + 1, describe(e));
@@ -164,12 +165,16 @@ public class InboxWorker {
     }
 
     /**
-     * A transient failure of a write the transport left unretried because it may have landed. A 429 or 503 was
+     * A transient failure of a write the transport left unretried because it may have landed, or a 2xx answer
+     * that could not be read (whatever it answered may have been done; the next read tells). A 429 or 503 was
      * refused before anything happened and the transport has retried it already, so it is not run again here.
      */
-    private static Optional<RemoteCallException> halfDoneWrite(Throwable e) {
+    private static Optional<RemoteCallException> worthRunningAgain(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof RemoteCallException remote) {
+                if (remote.unreadableAnswer()) {
+                    return Optional.of(remote);
+                }
                 boolean retriedAlready = remote.failure() == RemoteCallException.Failure.RATE_LIMITED
                         || remote.status().orElse(0) == 503;
                 return remote.isTransient() && !remote.circuitOpen() && !retriedAlready

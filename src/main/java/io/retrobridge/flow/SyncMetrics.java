@@ -3,13 +3,17 @@ package io.retrobridge.flow;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.sync.InboxOutcome;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** Counts what became of each event and how long syncing it took, per system and kind. */
+/**
+ * Counts what became of each event and how long syncing it took, per system and kind, and how long each write
+ * to the other side took.
+ */
 @Component
 public class SyncMetrics {
 
@@ -29,5 +33,19 @@ public class SyncMetrics {
         Timer.builder("retrobridge.events.sync.duration")
                 .description("Time to sync one event: fresh reads, decision, writes and records")
                 .tag("system", system).register(registry).record(took);
+    }
+
+    /**
+     * One write of an item to {@code side} ({@code create}, {@code update} or {@code cancel}), all its HTTP calls
+     * and retries included, by whether it succeeded: the latency an operator compares with the API's limits.
+     */
+    public void wrote(ExternalSystem side, String operation, boolean succeeded, Duration took) {
+        Timer.builder("retrobridge.sync.writes")
+                .description("Writes of an item to the other system, from first call to last answer")
+                .tag("system", side.name().toLowerCase(Locale.ROOT)).tag("operation", operation)
+                .tag("outcome", succeeded ? "success" : "failure")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5)).maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry).record(took);
     }
 }

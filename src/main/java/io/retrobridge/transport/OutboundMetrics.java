@@ -27,6 +27,20 @@ public final class OutboundMetrics {
                 .tag("system", system).tag("reason", reason).register(registry).increment();
     }
 
+    /**
+     * How long one call took from its first attempt to its last answer, retries, backoff and rate-limiter
+     * waits included: what the caller waited. Tagged by HTTP method (a write is POST, PUT or PATCH) and how it
+     * ended, with a histogram so an operator can graph p95/p99 per system.
+     */
+    public void duration(String system, String method, String outcome, Duration took) {
+        Timer.builder("retrobridge.outbound.duration")
+                .description("Outbound calls from first attempt to last answer, retries and waits included")
+                .tag("system", system).tag("method", method).tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5)).maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry).record(took);
+    }
+
     /** How long a call waited for its rate-limiter slot (zero counts too). */
     public void rateLimiterWait(String system, Duration waited) {
         Timer.builder("retrobridge.outbound.ratelimiter.waits").description("Waits for the per-system rate limiter")

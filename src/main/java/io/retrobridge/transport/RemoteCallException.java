@@ -152,6 +152,14 @@ public final class RemoteCallException extends RuntimeException {
         return failure.isTransient();
     }
 
+    /**
+     * The system answered 2xx but the body could not be used (not JSON, cut short, not the promised shape):
+     * whatever was asked may have been done, and asking again may well get a readable answer.
+     */
+    public boolean unreadableAnswer() {
+        return status != null && status >= 200 && status < 300;
+    }
+
     /** The circuit breaker refused the call: the system failed too often lately. */
     public boolean circuitOpen() {
         return circuitOpen;

@@ -20,15 +20,17 @@ import java.util.function.Supplier;
  * <li>Before each attempt, waits for the system's rate-limiter slot.</li>
  * <li>Retries 429, 5xx, timeouts and unreachable hosts up to {@code max-attempts}, waiting
  *     {@link Backoff#delay} between tries: exponential with jitter, never sooner than Retry-After.</li>
- * <li>POST and PATCH may have been half done, so they are retried only when the system clearly refused
- *     them (429, 503) or the connection was never made.</li>
+ * <li>Writes (POST, PUT, PATCH) may have landed when the answer was lost, so they are retried only when
+ *     the system clearly refused them (429, 503) or the connection was never made. Sending a PUT again
+ *     blindly after a timeout would repeat the write and could overwrite what a person changed meanwhile;
+ *     the caller reads the record again and decides instead.</li>
  * <li>Never retries 4xx other than 429, nor a call the circuit breaker refused, nor when Retry-After
  *     asks for longer than {@code max-backoff}: then the failure (with its Retry-After) goes to the caller.</li>
  * </ul>
  */
 public final class ResilientSender implements OutboundSender {
 
-    private static final Set<String> NOT_IDEMPOTENT = Set.of("POST", "PATCH");
+    private static final Set<String> MAYBE_LANDED = Set.of("POST", "PUT", "PATCH");
     private static final ThreadLocal<Boolean> SINGLE_ATTEMPT = ThreadLocal.withInitial(() -> false);
 
     private final OutboundSender delegate;
@@ -71,6 +73,7 @@ public final class ResilientSender implements OutboundSender {
     public OutboundResponse send(HttpTarget target, OutboundRequest request) {
         String system = target.system();
         ResilienceProperties.PerSystem policy = settings.forSystem(system);
+        long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             RemoteCallException failure;
             awaitSlot(system, policy);
@@ -78,12 +81,12 @@ public final class ResilientSender implements OutboundSender {
                 OutboundResponse response = delegate.send(target, request);
                 failure = response.isSuccess() ? null : RemoteCallException.forResponse(system, request, response);
                 if (failure == null || !worthRetrying(failure, request, attempt, policy)) {
-                    metrics.call(system, failure == null ? "success" : OutboundMetrics.word(failure.failure()));
+                    finished(system, request, failure == null ? "success" : OutboundMetrics.word(failure.failure()), started);
                     return response;
                 }
             } catch (RemoteCallException e) {
                 if (!worthRetrying(e, request, attempt, policy)) {
-                    metrics.call(system, e.circuitOpen() ? "circuit_open" : OutboundMetrics.word(e.failure()));
+                    finished(system, request, e.circuitOpen() ? "circuit_open" : OutboundMetrics.word(e.failure()), started);
                     throw e;
                 }
                 failure = e;
@@ -93,7 +96,7 @@ public final class ResilientSender implements OutboundSender {
             if (wait.compareTo(policy.maxBackoff()) > 0) {
                 // Asked to wait longer than we ever hold a thread: give up now; the failure carries
                 // Retry-After for whoever schedules the next try.
-                metrics.call(system, OutboundMetrics.word(failure.failure()));
+                finished(system, request, OutboundMetrics.word(failure.failure()), started);
                 throw failure;
             }
             metrics.retry(system, OutboundMetrics.word(failure.failure()));
@@ -101,12 +104,17 @@ public final class ResilientSender implements OutboundSender {
         }
     }
 
+    private void finished(String system, OutboundRequest request, String outcome, long startedNanos) {
+        metrics.call(system, outcome);
+        metrics.duration(system, request.method(), outcome, Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
+
     private static boolean worthRetrying(RemoteCallException failure, OutboundRequest request, int attempt,
             ResilienceProperties.PerSystem policy) {
         if (attempt >= policy.maxAttempts() || SINGLE_ATTEMPT.get() || !failure.isTransient() || failure.circuitOpen()) {
             return false;
         }
-        return !NOT_IDEMPOTENT.contains(request.method()) || wasRefusedUnprocessed(failure);
+        return !MAYBE_LANDED.contains(request.method()) || wasRefusedUnprocessed(failure);
     }
 
     /** The system said no before doing anything (429, 503), or no connection was ever made. */
