@@ -132,7 +132,6 @@ abstract class LiveSyncSupport {
     }
 
     static void report(String fault, long injected, long recovered, long deadLettered, long duplicates, long lost) {
-        System.out.println("fault=" + fault + " injected=" + injected + " recovered=" + recovered + " dead-lettered="
-                + deadLettered + " duplicates=" + duplicates + " lost=" + lost);
+        io.retrobridge.testsupport.FaultSummary.report(fault, injected, recovered, deadLettered, duplicates, lost);
     }
 }
