@@ -23,7 +23,8 @@ final class BackfillPhase {
     record Result(int items, double seconds, double itemsPerSecond, double serviceNowRequestsPerItem,
             double jiraRequestsPerItem, Map<String, Double> requestShapesPerItem, long refused429,
             double rateCeiling, double jiraCeiling, double concurrencyCeiling, double ceiling, String binding,
-            double ratio, double cpuMillisPerItem, long peakRssKb, long links) {
+            double ratio, double secondHalfItemsPerSecond, double cpuMillisPerItem, double jitCpuMillisPerItem,
+            long peakRssKb, long links) {
 
         Map<String, Object> asMap() {
             Map<String, Object> map = new LinkedHashMap<>();
@@ -40,7 +41,10 @@ final class BackfillPhase {
             map.put("ceiling", round(ceiling));
             map.put("bindingLimit", binding);
             map.put("achievedOverCeiling", round(ratio));
+            map.put("secondHalfItemsPerSecond", round(secondHalfItemsPerSecond));
+            map.put("secondHalfOverCeiling", round(secondHalfItemsPerSecond / ceiling));
             map.put("connectorCpuMillisPerItem", round(cpuMillisPerItem));
+            map.put("connectorJitCompilerCpuMillisPerItem", round(jitCpuMillisPerItem));
             map.put("connectorPeakRssKb", peakRssKb);
             map.put("links", links);
             return map;
@@ -63,12 +67,19 @@ final class BackfillPhase {
         systems.jira.requests().clear();
         systems.servicenow.requests().clear();
         Duration cpuBefore = connector.cpuTime();
+        Duration jitBefore = connector.compilerCpuTime();
         long started = System.nanoTime();
         AdminApi.post(connector.port(), "/api/admin/sync/backfill");
         long lastReport = started;
+        long halfAt = 0;
+        long linksAtHalf = 0;
         JsonNode status;
         while (true) {
             status = SandboxPair.json(AdminApi.get(connector.port(), "/api/admin/sync/status"));
+            if (halfAt == 0 && status.path("links").asLong() >= n / 2) {
+                halfAt = System.nanoTime();
+                linksAtHalf = status.path("links").asLong();
+            }
             String state = status.path("backfill").path("state").asText();
             if (state.equals("done") && status.path("links").asLong() >= n && status.path("pendingEvents").asLong() == 0) {
                 break;
@@ -83,15 +94,18 @@ final class BackfillPhase {
             }
             Thread.sleep(100);
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        long finished = System.nanoTime();
+        double seconds = (finished - started) / 1e9;
+        double secondHalf = (n - linksAtHalf) / Math.max(1e-9, (finished - halfAt) / 1e9);
         Duration cpu = connector.cpuTime().minus(cpuBefore);
+        Duration jit = connector.compilerCpuTime().minus(jitBefore);
         long rss = connector.peakRssKb();
         long links = status.path("links").asLong();
         if (links != n || systems.tasks() != n) {
             throw new IllegalStateException("backfill ended with " + links + " links and " + systems.tasks()
                     + " ServiceNow tasks for " + n + " items; see " + connector.log());
         }
-        return result(settings, systems, n, seconds, cpu, rss, links);
+        return result(settings, systems, n, seconds, secondHalf, cpu, jit, rss, links);
     }
 
     /** The connector polls once at start-up; items seeded after it are left to the backfill. */
@@ -107,8 +121,8 @@ final class BackfillPhase {
         Thread.sleep(1000);
     }
 
-    private static Result result(BenchSettings settings, BenchSystems systems, int n, double seconds, Duration cpu,
-            long rss, long links) {
+    private static Result result(BenchSettings settings, BenchSystems systems, int n, double seconds,
+            double secondHalf, Duration cpu, Duration jit, long rss, long links) {
         List<RequestLog.Entry> jira = systems.jira.requests().all();
         List<RequestLog.Entry> servicenow = systems.servicenow.requests().all();
         double snPerItem = RequestShapes.answeredPerItem(servicenow, n);
@@ -126,7 +140,8 @@ final class BackfillPhase {
         double achieved = n / seconds;
         return new Result(n, seconds, achieved, snPerItem, jiraPerItem, shapes,
                 RequestShapes.refused(jira) + RequestShapes.refused(servicenow), rateCeiling, jiraCeiling,
-                concurrencyCeiling, ceiling, binding, achieved / ceiling, cpu.toMillis() / (double) n, rss, links);
+                concurrencyCeiling, ceiling, binding, achieved / ceiling, secondHalf, cpu.toMillis() / (double) n,
+                jit.toMillis() / (double) n, rss, links);
     }
 
     static double round(double value) {

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * item the requests the connector makes in a backfill (read the Jira issue, look for a ServiceNow copy by
  * correlation id, create it, read the issue's comments and the copy's journal), with the same number of items
  * in hand at once and the same pacing per system, parsing each answer as JSON and nothing more: no mapping, no
- * store, no journal. It prints one line: {@code baseline items=.. seconds=.. cpuMillis=.. peakRssKb=.. requests=..}.
+ * store, no journal. It prints one line: {@code baseline items=.. seconds=.. cpuMillis=.. jitCpuMillis=.. peakRssKb=.. requests=..}.
  *
  * <p>Arguments: jiraUrl jiraUser:token servicenowUrl servicenowUser:password items firstIssueNumber workers
  * jiraRps servicenowRps
@@ -60,6 +60,7 @@ public final class BaselineClient {
         // Warm the JDK's HTTP client up as the connector is warmed by its start-up checks, then measure the work.
         client.get(client.jira + "/rest/api/3/myself", client.jiraAuth, client.jiraPacer);
         Duration cpuBefore = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
+        Duration jitBefore = io.retrobridge.testsupport.ConnectorProcess.compilerCpuTime(ProcessHandle.current().pid());
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         List<Future<?>> done = new java.util.ArrayList<>();
@@ -76,7 +77,10 @@ public final class BaselineClient {
         pool.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
         long cpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().minus(cpuBefore).toMillis();
-        System.out.println("baseline items=" + items + " seconds=" + seconds + " cpuMillis=" + cpu + " peakRssKb="
+        long jit = io.retrobridge.testsupport.ConnectorProcess.compilerCpuTime(ProcessHandle.current().pid())
+                .minus(jitBefore).toMillis();
+        System.out.println("baseline items=" + items + " seconds=" + seconds + " cpuMillis=" + cpu + " jitCpuMillis=" + jit
+                + " peakRssKb="
                 + peakRssKb() + " requests=" + client.requests.get());
     }
 

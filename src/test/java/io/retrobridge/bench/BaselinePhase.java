@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /** Runs {@link BaselineClient} in its own JVM against the same simulators and reads what it measured. */
 final class BaselinePhase {
 
-    record Result(int items, double seconds, double itemsPerSecond, double cpuMillisPerItem, long peakRssKb,
+    record Result(int items, double seconds, double itemsPerSecond, double cpuMillisPerItem, double jitCpuMillisPerItem,
+            long peakRssKb,
             double requestsPerItem, Map<String, Double> requestShapesPerItem) {
 
         Map<String, Object> asMap() {
@@ -23,6 +24,7 @@ final class BaselinePhase {
             map.put("seconds", BackfillPhase.round(seconds));
             map.put("itemsPerSecond", BackfillPhase.round(itemsPerSecond));
             map.put("cpuMillisPerItem", BackfillPhase.round(cpuMillisPerItem));
+            map.put("jitCompilerCpuMillisPerItem", BackfillPhase.round(jitCpuMillisPerItem));
             map.put("peakRssKb", peakRssKb);
             map.put("requestsPerItem", BackfillPhase.round(requestsPerItem));
             map.put("requestShapesPerItem", requestShapesPerItem);
@@ -67,6 +69,7 @@ final class BaselinePhase {
         all.addAll(servicenow);
         double seconds = Double.parseDouble(values.get("seconds"));
         return new Result(items, seconds, items / seconds, Double.parseDouble(values.get("cpuMillis")) / items,
+                Double.parseDouble(values.get("jitCpuMillis")) / items,
                 Long.parseLong(values.get("peakRssKb")), RequestShapes.answeredPerItem(all, items), shapes);
     }
 }

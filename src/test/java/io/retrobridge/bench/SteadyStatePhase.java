@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 
 /**
  * After the backfill, people edit titles at a set rate, alternating Jira and ServiceNow, each edit on an item
- * nobody else is editing, with a token no other edit carries. Webhooks tell the connector (polling stays on as
- * the safety net). Propagation latency is the time between the person's edit and the connector's write of the
+ * nobody else is editing, with a token no other edit carries. Webhooks tell the connector (it polls only hourly
+ * here, so the webhooks carry every edit). Propagation latency is the time between the person's edit and the connector's write of the
  * token on the other side, both as the simulators logged them; writes per edit counts every write the
  * simulators answered 2xx during the phase that was not a person's edit.
  */
@@ -52,44 +52,42 @@ final class SteadyStatePhase {
         Map<String, String> taskIds = systems.taskIdsByTitle();
         Progress.say("steady state: webhooks on; %d edits per second for %d s", settings.editsPerSecond(),
                 settings.steadySeconds());
-        {
-            systems.subscribe(connector.baseUrl());
-            systems.jira.requests().clear();
-            systems.servicenow.requests().clear();
-            int total = settings.editsPerSecond() * settings.steadySeconds();
-            List<Edit> edits = plan(total, settings.items(), taskIds);
-            long periodNanos = 1_000_000_000L / settings.editsPerSecond();
-            long started = System.nanoTime();
-            // A few senders, so one slow answer does not hold back the next edit's moment.
-            ExecutorService people = Executors.newFixedThreadPool(4);
-            List<Future<?>> sent = new ArrayList<>();
-            for (int i = 0; i < edits.size(); i++) {
-                long due = started + i * periodNanos;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-                Edit edit = edits.get(i);
-                sent.add(people.submit(() -> {
-                    if (edit.inJira()) {
-                        systems.editJiraTitle(edit.id(), edit.token());
-                    } else {
-                        systems.editTaskTitle(edit.id(), edit.token());
-                    }
-                }));
-                if (i > 0 && i % (settings.editsPerSecond() * 10) == 0) {
-                    Progress.say("steady state: %d of %d edits sent", i, total);
-                }
+        systems.subscribe(connector.baseUrl());
+        systems.jira.requests().clear();
+        systems.servicenow.requests().clear();
+        int total = settings.editsPerSecond() * settings.steadySeconds();
+        List<Edit> edits = plan(total, settings.items(), taskIds);
+        long periodNanos = 1_000_000_000L / settings.editsPerSecond();
+        long started = System.nanoTime();
+        // A few senders, so one slow answer does not hold back the next edit's moment.
+        ExecutorService people = Executors.newFixedThreadPool(4);
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < edits.size(); i++) {
+            long due = started + i * periodNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            for (Future<?> f : sent) {
-                f.get();
+            Edit edit = edits.get(i);
+            sent.add(people.submit(() -> {
+                if (edit.inJira()) {
+                    systems.editJiraTitle(edit.id(), edit.token());
+                } else {
+                    systems.editTaskTitle(edit.id(), edit.token());
+                }
+            }));
+            if (i > 0 && i % (settings.editsPerSecond() * 10) == 0) {
+                Progress.say("steady state: %d of %d edits sent", i, total);
             }
-            people.shutdown();
-            double seconds = (System.nanoTime() - started) / 1e9;
-            Progress.say("steady state: all %d edits sent in %.1f s; waiting for them to arrive", total, seconds);
-            awaitPropagation(systems, edits, connector);
-            return measure(systems, edits, seconds);
         }
+        for (Future<?> f : sent) {
+            f.get();
+        }
+        people.shutdown();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Progress.say("steady state: all %d edits sent in %.1f s; waiting for them to arrive", total, seconds);
+        awaitPropagation(systems, edits, connector);
+        return measure(systems, edits, seconds);
     }
 
     /** Jira and ServiceNow by turns, each edit on a different item, titles that appear nowhere else. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The connector started as its own JVM, as an operator runs it: same classpath and java as this test JVM,
@@ -29,6 +30,8 @@ public final class ConnectorProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** Exit status of a process ended by signal 9 (128 + 9), which is what SIGKILL leaves on Linux. */
     public static final int KILLED_BY_SIGKILL = 137;
+    /** USER_HZ, the unit of the CPU columns in /proc/<pid>/stat: 100 on every Linux build that matters here. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private final Process process;
     private final int port;
@@ -196,10 +199,55 @@ public final class ConnectorProcess implements AutoCloseable {
             // Fields after the command name, which is in parentheses and may contain spaces.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return Duration.ofMillis(ticks * 1000 / 100);
+            return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
         } catch (IOException e) {
             throw new UncheckedIOException("no CPU figures for process " + pid, e);
         }
+    }
+
+    /** CPU time the JIT compiler threads of this process have used so far (part of {@link #cpuTime()}). */
+    public Duration compilerCpuTime() {
+        return compilerCpuTime(process.pid());
+    }
+
+    /** CPU time used so far by the threads of this process whose name passes {@code threadName}. */
+    public Duration threadCpuTime(Predicate<String> threadName) {
+        return threadCpuTime(process.pid(), threadName);
+    }
+
+    /**
+     * CPU time of the JVM's JIT compiler threads ({@code C1/C2 CompilerThread}) of any live process: a one-off cost
+     * of a fresh JVM, so figures can be given with and without it.
+     */
+    public static Duration compilerCpuTime(long pid) {
+        return threadCpuTime(pid, name -> name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre"));
+    }
+
+    /**
+     * CPU time of the threads of any live process whose name passes {@code threadName}, summed from
+     * {@code /proc/<pid>/task/<tid>/stat} (the kernel keeps the first 15 characters of a Java thread's name).
+     * Threads that ended are not counted.
+     */
+    public static Duration threadCpuTime(long pid, Predicate<String> threadName) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException threadEnded) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (threadName.test(name)) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("no thread figures for process " + pid, e);
+        }
+        return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
     }
 
     /** Peak resident set size of any live process in kilobytes, from VmHWM in {@code /proc/<pid>/status}. */
