@@ -88,7 +88,7 @@ final class BenchSystems implements AutoCloseable {
                 SandboxPair.PERSON_USER + ":" + SandboxPair.PERSON_PASSWORD);
     }
 
-    /** Writes the simulators answered 2xx, both sides, optionally only those whose body holds {@code token}. */
+    /** Writes in this log that the simulator answered 2xx. */
     static long successfulWrites(List<RequestLog.Entry> log) {
         return log.stream().filter(e -> e.isWrite() && e.status() >= 200 && e.status() < 300).count();
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 /** Starts the connector for a benchmark phase, as its own process, against that phase's simulators. */
 final class Connector {
 
-    /** The same heap and JIT for every process measured, connector and baseline alike. */
+    /** The same heap limit and garbage collector for every process measured, connector and baseline alike. */
     static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
     private Connector() {
