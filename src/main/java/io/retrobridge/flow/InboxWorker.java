@@ -20,9 +20,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +47,7 @@ public class InboxWorker {
     private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
     private static final int BATCH = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** A claim older than this belongs to a worker that died; its events are offered again. */
-    private static final Duration ABANDONED_CLAIM = Duration.ofMinutes(5);
+    private static final int MAX_WORKERS = 64;
 
     /** The methods the transport never retries after a 5xx, a cut connection or a timeout. */
     private static final Set<String> MAYBE_HALF_DONE = Set.of("POST", "PUT", "PATCH");
@@ -55,11 +61,37 @@ public class InboxWorker {
     private final SyncMetrics metrics;
     private final ObjectProvider<EscalationScan> escalations;
     private final Clock clock;
+    /** A claim older than this belongs to a worker that died; its events are offered again. */
+    private final Duration abandonedClaim;
+    /** Events synced at once; 1 works them one by one on the caller's thread. */
+    private final int workers;
+    private final ExecutorService pool;
 
     public InboxWorker(EventInbox inbox, ActionItemSync sync, CommentSync comments, DeadLetterStore deadLetters,
-            Journal journal, ResilienceProperties resilience, SyncMetrics metrics,
-            ObjectProvider<EscalationScan> escalations, Optional<Clock> clock) {
+            Journal journal, ResilienceProperties resilience, SyncMetrics metrics, ObjectProvider<EscalationScan> escalations, Optional<Clock> clock,
+            @Value("${retrobridge.sync.claim-timeout:5m}") Duration abandonedClaim,
+            @Value("${retrobridge.sync.workers:1}") int workers) {
+        if (abandonedClaim.isNegative() || abandonedClaim.isZero()) {
+            throw new IllegalArgumentException("retrobridge.sync.claim-timeout must be above 0 but was " + abandonedClaim
+                    + "; set it longer than the slowest sync of one item (default 5m)");
+        }
+        if (workers < 1 || workers > MAX_WORKERS) {
+            throw new IllegalArgumentException("retrobridge.sync.workers must be between 1 and " + MAX_WORKERS
+                    + " but was " + workers + "; it is how many items are synced at once (default 1)");
+        }
         this.escalations = escalations;
+        this.abandonedClaim = abandonedClaim;
+        this.workers = workers;
+        this.pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, new ThreadFactory() {
+            private final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable r) {
+                Thread t = new Thread(r, "inbox-worker-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            }
+        });
         this.comments = comments;
         this.metrics = metrics;
         this.inbox = inbox;
@@ -72,7 +104,11 @@ public class InboxWorker {
 
     /** Processes waiting events until none are left or {@code max} were done; returns how many. */
     public int drain(int max) {
-        inbox.releaseClaimsBefore(clock.instant().minus(ABANDONED_CLAIM));
+        inbox.releaseClaimsBefore(clock.instant().minus(abandonedClaim));
+        return pool == null ? drainOneByOne(max) : drainConcurrently(max);
+    }
+
+    private int drainOneByOne(int max) {
         int done = 0;
         while (done < max) {
             List<InboundEvent> claimed = inbox.claimNext(Math.min(BATCH, max - done));
@@ -87,6 +123,58 @@ public class InboxWorker {
 
     public int drain() {
         return drain(500);
+    }
+
+    /**
+     * Keeps up to {@code workers} events in hand at once: as soon as one finishes, the next is claimed. Remote
+     * calls mostly wait on the network, so this is what lets throughput follow the rate limit instead of
+     * latency. Two events of one item are never in hand at once: the inbox claims one event per item.
+     */
+    private int drainConcurrently(int max) {
+        Semaphore free = new Semaphore(workers);
+        int submitted = 0;
+        try {
+            while (submitted < max) {
+                free.acquire();
+                int slots = 1 + free.drainPermits();
+                List<InboundEvent> claimed = inbox.claimNext(Math.min(slots, max - submitted));
+                free.release(slots - claimed.size());
+                if (claimed.isEmpty()) {
+                    if (free.availablePermits() == workers) {
+                        break;
+                    }
+                    // What waits may belong to items in hand; look again when one of them is done.
+                    Thread.sleep(5);
+                    continue;
+                }
+                for (InboundEvent event : claimed) {
+                    pool.execute(() -> {
+                        try {
+                            handle(event);
+                        } catch (RuntimeException e) {
+                            // Its claim is given up after retrobridge.sync.claim-timeout and it is offered again.
+                            log.error("Could not finish {} {} for {}: {}", event.source(), event.kind(), event.entityId(),
+                                    e.toString());
+                        } finally {
+                            free.release();
+                        }
+                    });
+                }
+                submitted += claimed.size();
+            }
+            free.acquire(workers);
+            free.release(workers);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return submitted;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 
     private void handle(InboundEvent event) {

@@ -198,9 +198,19 @@ public class ServiceNowClient {
      * puts our {@code correlation_id} into {@code fields}. User references may be given by user_name.
      */
     public ServiceNowRecord create(String table, ObjectNode fields) {
+        return create(table, fields, List.of());
+    }
+
+    /**
+     * Creates a record as {@link #create(String, ObjectNode)} does, and asks the answer for {@code alsoAnswer}
+     * too (e.g. {@code number}), so the caller needs no read after the write to know what it made.
+     */
+    public ServiceNowRecord create(String table, ObjectNode fields, Collection<String> alsoAnswer) {
         String path = tablePath(table);
         ObjectNode body = writable(fields);
-        List<String> written = asked(names(body));
+        List<String> names = new ArrayList<>(names(body));
+        names.addAll(alsoAnswer);
+        List<String> written = asked(names);
         OutboundRequest request = writeOptions(OutboundRequest.post(path, body.toString()), withAudit(written));
         OutboundResponse response = succeeded(request, servicenow.exchange(request));
         return answers.record(request, response, answers.result(request, response), written);

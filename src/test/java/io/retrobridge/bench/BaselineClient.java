@@ -1,0 +1,171 @@
+package io.retrobridge.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The baseline a sync service is compared with: a bare {@code java.net.http} client, in its own JVM, making per
+ * item the requests the connector makes in a backfill (read the Jira issue, look for a ServiceNow copy by
+ * correlation id, create it, read the issue's comments and the copy's journal), with the same number of items
+ * in hand at once and the same pacing per system, parsing each answer as JSON and nothing more: no mapping, no
+ * store, no journal. It prints one line: {@code baseline items=.. seconds=.. cpuMillis=.. jitCpuMillis=.. peakRssKb=.. requests=..}.
+ *
+ * <p>Arguments: jiraUrl jiraUser:token servicenowUrl servicenowUser:password items firstIssueNumber workers
+ * jiraRps servicenowRps
+ */
+public final class BaselineClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TASK_FIELDS = "short_description,description,state,close_code,impact,urgency,"
+            + "assigned_to,due_date,number,correlation_id,sys_id,sys_updated_on,sys_mod_count";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String jira;
+    private final String jiraAuth;
+    private final String servicenow;
+    private final String servicenowAuth;
+    private final Pacer jiraPacer;
+    private final Pacer servicenowPacer;
+    private final AtomicLong requests = new AtomicLong();
+
+    private BaselineClient(String[] args) {
+        jira = args[0];
+        jiraAuth = basic(args[1]);
+        servicenow = args[2];
+        servicenowAuth = basic(args[3]);
+        jiraPacer = new Pacer(Double.parseDouble(args[7]));
+        servicenowPacer = new Pacer(Double.parseDouble(args[8]));
+    }
+
+    public static void main(String[] args) throws Exception {
+        BaselineClient client = new BaselineClient(args);
+        int items = Integer.parseInt(args[4]);
+        int first = Integer.parseInt(args[5]);
+        int workers = Integer.parseInt(args[6]);
+        // Warm the JDK's HTTP client up as the connector is warmed by its start-up checks, then measure the work.
+        client.get(client.jira + "/rest/api/3/myself", client.jiraAuth, client.jiraPacer);
+        Duration cpuBefore = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
+        Duration jitBefore = io.retrobridge.testsupport.ConnectorProcess.compilerCpuTime(ProcessHandle.current().pid());
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        List<Future<?>> done = new java.util.ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            int number = first + i;
+            done.add(pool.submit(() -> {
+                client.item(number);
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long cpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().minus(cpuBefore).toMillis();
+        long jit = io.retrobridge.testsupport.ConnectorProcess.compilerCpuTime(ProcessHandle.current().pid())
+                .minus(jitBefore).toMillis();
+        System.out.println("baseline items=" + items + " seconds=" + seconds + " cpuMillis=" + cpu + " jitCpuMillis=" + jit
+                + " peakRssKb="
+                + peakRssKb() + " requests=" + client.requests.get());
+    }
+
+    private void item(int number) throws Exception {
+        String key = "PAY-" + number;
+        JsonNode issue = get(jira + "/rest/api/3/issue/" + key
+                + "?fields=summary,description,status,priority,assignee,duedate,labels,updated", jiraAuth, jiraPacer);
+        String correlationId = String.format("rb-b%011x", number);
+        get(servicenow + "/api/now/table/problem_task?sysparm_query=" + encode("correlation_id=" + correlationId)
+                + "&sysparm_fields=" + TASK_FIELDS + "&sysparm_limit=2", servicenowAuth, servicenowPacer);
+        String body = JSON.createObjectNode()
+                .put("short_description", "Baseline " + issue.path("fields").path("summary").asText())
+                .put("description", "Copied by the baseline client")
+                .put("state", "151").put("impact", "2").put("urgency", "2")
+                .put("problem_task_type", "general").put("correlation_id", correlationId).toString();
+        JsonNode created = send(HttpRequest.newBuilder(URI.create(servicenow + "/api/now/table/problem_task?sysparm_fields="
+                + TASK_FIELDS)).POST(HttpRequest.BodyPublishers.ofString(body)), servicenowAuth, servicenowPacer);
+        String sysId = created.path("result").path("sys_id").asText();
+        get(jira + "/rest/api/3/issue/" + issue.path("id").asText() + "/comment", jiraAuth, jiraPacer);
+        get(servicenow + "/api/now/table/sys_journal_field?sysparm_query="
+                + encode("element_id=" + sysId + "^elementINwork_notes,comments^ORDERBYsys_created_on")
+                + "&sysparm_fields=sys_id,element,value,sys_created_on,sys_created_by", servicenowAuth, servicenowPacer);
+    }
+
+    private JsonNode get(String url, String auth, Pacer pacer) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), auth, pacer);
+    }
+
+    /** Sends, waiting out a 429 as the connector does (Retry-After), and parses the answer. */
+    private JsonNode send(HttpRequest.Builder builder, String auth, Pacer pacer) throws Exception {
+        HttpRequest request = builder.header("Authorization", auth).header("Accept", "application/json")
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30)).build();
+        while (true) {
+            pacer.await();
+            requests.incrementAndGet();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 429) {
+                Thread.sleep(1000L * Integer.parseInt(response.headers().firstValue("Retry-After").orElse("1")));
+                continue;
+            }
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        }
+    }
+
+    private static String basic(String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static long peakRssKb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** Evenly spaced starts, as the connector's pacer does. */
+    private static final class Pacer {
+        private final long spacingNanos;
+        private long next = Long.MIN_VALUE;
+
+        Pacer(double perSecond) {
+            spacingNanos = (long) (1_000_000_000L / perSecond);
+        }
+
+        void await() throws InterruptedException {
+            long slot;
+            synchronized (this) {
+                long now = System.nanoTime();
+                slot = Math.max(now, next);
+                next = slot + spacingNanos;
+            }
+            long wait = slot - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
+    }
+}

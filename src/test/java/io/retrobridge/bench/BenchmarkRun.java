@@ -1,0 +1,115 @@
+package io.retrobridge.bench;
+
+import io.retrobridge.testsupport.ConnectorProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark: {@code ./mvnw -B -o -Pbench test} (settings with {@code -Dbench.<name>=...}, see
+ * {@link BenchSettings}; {@code -Dbench.phases=steady,baseline,growth} picks the phases after the backfill).
+ * Nothing is asserted but that each phase finished: it measures and reports, as a table on stdout and as JSON
+ * under {@code target/bench/}. The connector and the baseline run as their own processes; the simulators run here.
+ */
+class BenchmarkRun {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void run() throws Exception {
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        Set<String> phases = Set.of(System.getProperty("bench.phases", "steady,baseline,growth").split(","));
+        BenchReport report = new BenchReport(settings);
+        Progress.say("settings %s, phases after the backfill %s", settings.asMap(), phases);
+        BackfillPhase.Result backfill;
+        BaselinePhase.Result baseline = null;
+        try (BenchSystems systems = new BenchSystems(settings.latencyMillis(), settings.serviceNowRateLimit())) {
+            Path database = Files.createDirectories(work.resolve("connector-db"));
+            Progress.say("starting the connector (its own JVM) against the simulators");
+            // Polls once at start, then hourly: the backfill and the webhooks carry the work being measured.
+            try (ConnectorProcess connector = Connector.start(settings, systems, database, true, "connector",
+                    Map.of("retrobridge.sync.poll-interval", "1h"))) {
+                backfill = BackfillPhase.run(settings, systems, connector);
+                backfill(report, backfill);
+                if (phases.contains("steady")) {
+                    steady(report, settings, SteadyStatePhase.run(settings, systems, connector));
+                }
+            }
+            if (phases.contains("baseline")) {
+                baseline = BaselinePhase.run(settings, systems);
+                report.add("baseline", baseline.asMap());
+            }
+        }
+        cost(report, backfill, baseline);
+        if (phases.contains("growth")) {
+            growth(report, GrowthPhase.run(settings, work));
+        }
+        Path file = report.write(settings);
+        Progress.say("figures written to %s and target/bench/latest.json", file);
+    }
+
+    private static void backfill(BenchReport report, BackfillPhase.Result backfill) {
+        report.add("backfill", backfill.asMap());
+        report.row("backfill: items mirrored and linked", String.format("%,d in %.1f s", backfill.items(), backfill.seconds()));
+        report.row("backfill: requests per item (measured)", String.format("ServiceNow %.2f, Jira %.2f; 429s %d",
+                backfill.serviceNowRequestsPerItem(), backfill.jiraRequestsPerItem(), backfill.refused429()));
+        report.row("backfill: ceiling (" + backfill.binding() + ")", String.format(
+                "%.1f items/s (rate limit %.1f, workers x latency %.1f)", backfill.ceiling(), backfill.rateCeiling(),
+                backfill.concurrencyCeiling()));
+        report.row("backfill: achieved (second half, JIT warmed up)", String.format("%.1f items/s (%.1f items/s, %.2f of ceiling)",
+                backfill.itemsPerSecond(), backfill.secondHalfItemsPerSecond(), backfill.secondHalfItemsPerSecond() / backfill.ceiling()));
+        report.row("backfill: achieved / ceiling", String.format("%.2f", backfill.ratio()), ">= 0.90",
+                backfill.ratio() >= 0.9);
+    }
+
+    private static void steady(BenchReport report, BenchSettings settings, SteadyStatePhase.Result steady) {
+        report.add("steadyState", steady.asMap());
+        report.row("steady: edits (webhooks, Jira and ServiceNow by turns)", String.format("%d at %d/s over %.0f s",
+                steady.edits(), settings.editsPerSecond(), steady.seconds()));
+        report.row("steady: propagation p50 / p95 / p99 (max)", String.format("%.0f / %.0f / %.0f ms (%.0f ms)",
+                steady.p50Millis(), steady.p95Millis(), steady.p99Millis(), steady.maxMillis()));
+        report.row("steady: p99 propagation", String.format("%.0f ms", steady.p99Millis()), "< 2000 ms",
+                steady.p99Millis() < 2000);
+        report.row("steady: edits not propagated", String.valueOf(steady.notPropagated()), "0",
+                steady.notPropagated() == 0);
+        report.row("steady: writes per edit", String.format("%.2f (%d writes)", steady.writesPerEdit(),
+                steady.connectorWrites()), "= 1.00", Math.abs(steady.writesPerEdit() - 1.0) < 0.005);
+    }
+
+    private static void cost(BenchReport report, BackfillPhase.Result backfill, BaselinePhase.Result baseline) {
+        report.row("cost: connector CPU per item (backfill; of it JIT compiler)", String.format("%.1f ms (%.1f ms)",
+                backfill.cpuMillisPerItem(), backfill.jitCpuMillisPerItem()));
+        report.row("cost: connector peak RSS", String.format("%d MB", backfill.peakRssKb() / 1024));
+        if (baseline == null) {
+            return;
+        }
+        double cpuRatio = backfill.cpuMillisPerItem() / baseline.cpuMillisPerItem();
+        double withoutJit = (backfill.cpuMillisPerItem() - backfill.jitCpuMillisPerItem())
+                / (baseline.cpuMillisPerItem() - baseline.jitCpuMillisPerItem());
+        double rssRatio = (double) backfill.peakRssKb() / baseline.peakRssKb();
+        report.row(String.format("cost: baseline CPU per item (%d items, %.2f requests each; of it JIT)", baseline.items(),
+                baseline.requestsPerItem()), String.format("%.1f ms (%.1f ms)", baseline.cpuMillisPerItem(),
+                baseline.jitCpuMillisPerItem()));
+        report.row("cost: baseline peak RSS", String.format("%d MB", baseline.peakRssKb() / 1024));
+        report.row("cost: CPU per item connector / baseline", String.format("%.2f", cpuRatio), "<= 3", cpuRatio <= 3);
+        report.row("cost: CPU per item connector / baseline, JIT compiler left out", String.format("%.2f", withoutJit));
+        report.row("cost: peak RSS connector / baseline", String.format("%.2f", rssRatio));
+        report.add("costRatio", Map.of("cpuPerItem", BackfillPhase.round(cpuRatio), "cpuPerItemWithoutJit",
+                BackfillPhase.round(withoutJit), "peakRss", BackfillPhase.round(rssRatio)));
+    }
+
+    private static void growth(BenchReport report, GrowthPhase.Result growth) {
+        report.add("growth", growth.asMap());
+        report.row(String.format("growth: poll+decide CPU for %d changes at %,d / %,d links", growth.changes(),
+                growth.small().links(), growth.large().links()), String.format("%.0f / %.0f ms (whole process %.0f / %.0f ms)",
+                growth.small().costMillis(), growth.large().costMillis(), growth.small().processCpuMillis(),
+                growth.large().processCpuMillis()));
+        report.row("growth: sync time per event, small / large", String.format("%.2f / %.2f ms",
+                growth.small().syncMillisPerEvent(), growth.large().syncMillisPerEvent()));
+        report.row("growth: CPU large / small", String.format("%.2f", growth.ratio()), "< 1.5", growth.ratio() < 1.5);
+    }
+}

@@ -1,0 +1,178 @@
+package io.retrobridge.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.retrobridge.sandbox.jira.JiraSeed.IssueSpec;
+import io.retrobridge.testsupport.AdminApi;
+import io.retrobridge.testsupport.ConnectorProcess;
+import io.retrobridge.testsupport.ConnectorSettings;
+import io.retrobridge.testsupport.FaultSummary;
+import io.retrobridge.testsupport.SandboxPair;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The connector, running as its own process, is killed with SIGKILL at random points of a backfill and
+ * started again on the same database, again and again; then the backfill is let finish. Every Jira action item
+ * must end up in ServiceNow exactly once and be linked exactly once, whatever the kills interrupted
+ * (between a create and its link write, mid-claim, mid-queueing).
+ *
+ * <p>Each start of the connector takes 10-15 s on a small machine, so CI kills it twice during a backfill of
+ * 100 items; {@code -Dretrobridge.test.long-faults=true} kills it five times during a backfill of 300.
+ */
+class BackfillKillRestartTest {
+
+    private static final boolean LONG = Boolean.getBoolean("retrobridge.test.long-faults");
+    private static final int ITEMS = LONG ? 300 : 100;
+    private static final int KILLS = LONG ? 5 : 2;
+    private static final String TITLE = "Kill-restart item ";
+    /** Claims of a killed process are given up after this; longer than one item's sync takes here. */
+    private static final String CLAIM_TIMEOUT = "10s";
+
+    private final SandboxPair systems = new SandboxPair();
+    private final List<ConnectorProcess> started = new ArrayList<>();
+
+    @TempDir
+    Path database;
+
+    @AfterEach
+    void stopEverything() {
+        started.forEach(ConnectorProcess::close);
+        systems.close();
+    }
+
+    @Test
+    void killedRepeatedlyDuringABackfillItStillMirrorsEveryItemOnceAndLosesNone() throws Exception {
+        for (int i = 1; i <= ITEMS; i++) {
+            systems.jira.seed().issue(IssueSpec.of("PAY", "Task", TITLE + i).labels("retro-action"), "557058:beth-anglin");
+        }
+        long seed = Long.getLong("retrobridge.test.kill-seed", System.nanoTime());
+        Random random = new Random(seed);
+        List<String> killedAfter = new ArrayList<>();
+
+        for (int kill = 1; kill <= KILLS; kill++) {
+            ConnectorProcess connector = start(kill);
+            long createsBefore = creates();
+            AdminApi.post(connector.port(), "/api/admin/sync/backfill");
+            // A random point in the work: after some creates, plus a random few milliseconds.
+            int afterCreates = 3 + random.nextInt(ITEMS / 8);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (creates() - createsBefore < afterCreates && !backfillDone(connector) && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            Thread.sleep(random.nextInt(40));
+            connector.kill();
+            killedAfter.add((creates() - createsBefore) + " creates");
+        }
+
+        ConnectorProcess last = start(KILLS + 1);
+        AdminApi.post(last.port(), "/api/admin/sync/backfill");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!(backfillDone(last) && status(last).path("pendingEvents").asLong() == 0)) {
+            assertThat(System.nanoTime()).as("backfill finished within 120 s; log %s", last.log()).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        last.stop();
+
+        Map<String, Integer> copies = copiesByTitle();
+        long duplicates = copies.values().stream().mapToLong(n -> Math.max(0, n - 1)).sum();
+        long lost = copies.values().stream().filter(n -> n == 0).count();
+        StoredLinks stored = storedLinks();
+        FaultSummary.report("connector-sigkill-during-backfill(seed=" + seed + ", items=" + ITEMS + ")", KILLS,
+                KILLS, stored.deadLetters(), duplicates, lost);
+        System.out.println("killed after " + killedAfter);
+
+        assertThat(duplicates).as("ServiceNow tasks created twice (kill seed %s)", seed).isZero();
+        assertThat(lost).as("Jira items never mirrored (kill seed %s)", seed).isZero();
+        assertThat(stored.jiraItemsLinkedOnce()).as("Jira items with exactly one link").isEqualTo(jiraItemsInScope());
+        // Every pair has its Jira side in scope, the ServiceNow demo tasks' Jira copies included.
+        assertThat(stored.links()).as("links stored").isEqualTo(jiraItemsInScope());
+        assertThat(stored.deadLetters()).as("dead letters").isZero();
+    }
+
+    private ConnectorProcess start(int run) {
+        Map<String, String> settings = new LinkedHashMap<>(ConnectorSettings.against(systems.jira, systems.servicenow, database));
+        settings.putAll(ConnectorSettings.resilience(4, "20ms", "2s", "50ms", 10_000, 10_000));
+        settings.put("retrobridge.sync.enabled", "true");
+        // The backfill does the work; the regular poll would only blur where the kills land.
+        settings.put("retrobridge.sync.poll-interval", "1h");
+        settings.put("retrobridge.sync.drain-interval", "200ms");
+        settings.put("retrobridge.sync.first-poll-delay", "500ms");
+        settings.put("retrobridge.sync.claim-timeout", CLAIM_TIMEOUT);
+        // Several items in hand at once, so a kill interrupts several syncs at different steps.
+        settings.put("retrobridge.sync.workers", "4");
+        ConnectorProcess connector = ConnectorProcess.start(settings, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
+                Path.of("target", "connector-logs", "kill-restart-" + run + ".log"), Duration.ofSeconds(90));
+        started.add(connector);
+        return connector;
+    }
+
+    private long creates() {
+        return systems.servicenow.requests().all().stream()
+                .filter(e -> e.method().equals("POST") && e.path().equals("/api/now/table/" + SandboxPair.TASKS)
+                        && e.status() == 201)
+                .count();
+    }
+
+    private static JsonNode status(ConnectorProcess connector) {
+        return SandboxPair.json(AdminApi.get(connector.port(), "/api/admin/sync/status"));
+    }
+
+    private static boolean backfillDone(ConnectorProcess connector) {
+        return status(connector).path("backfill").path("state").asText().equals("done");
+    }
+
+    /** ServiceNow copies of each seeded Jira item, by title; 0 means lost. */
+    private Map<String, Integer> copiesByTitle() {
+        Map<String, Integer> copies = new HashMap<>();
+        for (int i = 1; i <= ITEMS; i++) {
+            copies.put(TITLE + i, 0);
+        }
+        for (Map<String, String> task : systems.servicenow.records(SandboxPair.TASKS)) {
+            copies.computeIfPresent(task.get("short_description"), (title, n) -> n + 1);
+        }
+        return copies;
+    }
+
+    private long jiraItemsInScope() {
+        return systems.jira.issueKeys().stream()
+                .filter(key -> systems.jiraIssue(key).at("/fields/labels").toString().contains("\"retro-action\""))
+                .count();
+    }
+
+    private record StoredLinks(long links, long jiraItemsLinkedOnce, long deadLetters) {
+    }
+
+    /** Read straight from the database the connector left behind (it is stopped, so the file is free). */
+    private StoredLinks storedLinks() throws SQLException {
+        try (Connection db = DriverManager.getConnection(ConnectorProcess.fileDatabase(database).get("spring.datasource.url"),
+                "retrobridge", ""); Statement sql = db.createStatement()) {
+            return new StoredLinks(count(sql, "SELECT COUNT(*) FROM links"),
+                    count(sql, "SELECT COUNT(*) FROM (SELECT external_id FROM link_external_ids WHERE external_system = 'JIRA'"
+                            + " GROUP BY external_id HAVING COUNT(*) = 1)"),
+                    count(sql, "SELECT COUNT(*) FROM dead_letters"));
+        }
+    }
+
+    private static long count(Statement sql, String query) throws SQLException {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
