@@ -7,7 +7,7 @@ import io.retrobridge.sandbox.jira.JiraSeed.IssueSpec;
 import io.retrobridge.testsupport.AdminApi;
 import io.retrobridge.testsupport.ConnectorProcess;
 import io.retrobridge.testsupport.ConnectorSettings;
-import io.retrobridge.testsupport.FaultSummary;
+import io.retrobridge.testsupport.FaultReport;
 import io.retrobridge.testsupport.SandboxPair;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -93,7 +93,7 @@ class BackfillKillRestartTest {
         long duplicates = copies.values().stream().mapToLong(n -> Math.max(0, n - 1)).sum();
         long lost = copies.values().stream().filter(n -> n == 0).count();
         StoredLinks stored = storedLinks();
-        FaultSummary.report("connector-sigkill-during-backfill(seed=" + seed + ", items=" + ITEMS + ")", KILLS,
+        FaultReport.line("connector-sigkill-during-backfill(seed=" + seed + ", items=" + ITEMS + ")", KILLS,
                 KILLS, stored.deadLetters(), duplicates, lost);
         System.out.println("killed after " + killedAfter);
 
