@@ -9,6 +9,7 @@ import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
+import io.retrobridge.escalation.EscalationMarkers;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationState;
 import io.retrobridge.escalation.EscalationStore;
@@ -171,7 +172,7 @@ public class EscalationScan {
         }
         List<EscalationSubject> population = read.items().stream().map(ScannedItem::subject).toList();
         EscalationPlans.ScanPlanning planning = planner.prepare(policy, population, today);
-        Run scan = new Run(policy, mapping, today, tally);
+        Run scan = new Run(policy, mapping, today, planning, tally);
         read.items().forEach(item -> scan.items.put(item.key(), item));
         List<ScannedItem> todo = read.items().stream().filter(i -> onlyItem.map(i.key()::equals).orElse(true)).toList();
         if (onlyItem.isPresent() && todo.isEmpty()) {
@@ -181,7 +182,7 @@ public class EscalationScan {
         for (ScannedItem item : todo) {
             tally.items++;
             try {
-                scan.process(item, planning);
+                scan.process(item);
             } catch (RuntimeException e) {
                 // Reading its history or planning failed: this item waits for the next scan, the others go on.
                 tally.retrying++;
@@ -207,18 +208,21 @@ public class EscalationScan {
         final EscalationPolicy policy;
         final ActionItemMapping mapping;
         final LocalDate today;
+        final EscalationPlans.ScanPlanning planning;
         final Tally tally;
         final Map<String, ScannedItem> items = new HashMap<>();
         final Set<String> touchedGroups = new LinkedHashSet<>();
 
-        Run(EscalationPolicy policy, ActionItemMapping mapping, LocalDate today, Tally tally) {
+        Run(EscalationPolicy policy, ActionItemMapping mapping, LocalDate today, EscalationPlans.ScanPlanning planning,
+                Tally tally) {
             this.policy = policy;
             this.mapping = mapping;
             this.today = today;
+            this.planning = planning;
             this.tally = tally;
         }
 
-        void process(ScannedItem item, EscalationPlans.ScanPlanning planning) {
+        void process(ScannedItem item) {
             List<EscalationRecord> history = store.forItem(item.key());
             Map<String, EscalationRecord> claimed = new LinkedHashMap<>();
             List<EscalationRecord> settled = new ArrayList<>();
@@ -263,7 +267,7 @@ public class EscalationScan {
                     ? policy.board(step.boardId()).queue().system() : null;
             return new EscalationRecord(UUID.randomUUID(), item.key(), step.ladderId(), step.stepId(), step.boardId(),
                     step.kind(), ticketSystem, null, null, step.grouped() ? step.groupKey() : null,
-                    TicketMarkers.forStep(item.key(), step.ladderId(), step.stepId()), EscalationState.CLAIMED,
+                    EscalationMarkers.ticketMarker(item.key(), step.ladderId(), step.stepId()), EscalationState.CLAIMED,
                     step.daysOverdue(), clock.instant(), null, null, step.reason());
         }
 
@@ -413,7 +417,7 @@ public class EscalationScan {
                     ExternalSystem system = policy.boards().containsKey(boardOf(groupKey))
                             ? policy.board(boardOf(groupKey)).queue().system() : ExternalSystem.SERVICENOW;
                     journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(system,
-                            TicketMarkers.forGroup(groupKey)), JournalAction.ERROR, "Cycle ticket "
+                            EscalationMarkers.groupMarker(groupKey)), JournalAction.ERROR, "Cycle ticket "
                             + groupKey + " could not be updated; the next scan tries again: " + describe(e),
                             List.of(), null));
                 }
@@ -434,7 +438,7 @@ public class EscalationScan {
                     return;
                 }
                 GroupTicket claim = new GroupTicket(groupKey, boardId, groupKey.substring(slash + 1),
-                        board.queue().system(), null, null, TicketMarkers.forGroup(groupKey), List.of(), false,
+                        board.queue().system(), null, null, EscalationMarkers.groupMarker(groupKey), List.of(), false,
                         clock.instant());
                 if (!store.claimGroupTicket(claim)) {
                     tally.skip(groupKey, "cycle ticket taken by another scan");
@@ -455,7 +459,7 @@ public class EscalationScan {
                 if (listed.isEmpty()) {
                     return;
                 }
-                TicketText text = planner.groupTicketText(policy, ticket, subjects);
+                TicketText text = planning.groupTicketText(ticket, subjects);
                 Ticket created = queues.find(board, ticket.marker())
                         .orElseGet(() -> queues.create(board, text.title(), text.body(), ticket.marker()));
                 store.updateGroupTicket(new GroupTicket(groupKey, boardId, ticket.cycle(), created.system(),
@@ -480,7 +484,7 @@ public class EscalationScan {
                 tally.resolved++;
                 return;
             }
-            TicketText text = planner.groupTicketText(policy, ticket, subjects);
+            TicketText text = planning.groupTicketText(ticket, subjects);
             queues.rewrite(board, existing, text.title(), text.body());
             store.updateGroupTicket(new GroupTicket(groupKey, boardId, ticket.cycle(), ticket.ticketSystem(),
                     ticket.ticketId(), ticket.ticketKey(), ticket.marker(), listed, false, clock.instant()));
