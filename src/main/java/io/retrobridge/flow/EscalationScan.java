@@ -9,6 +9,7 @@ import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
+import io.retrobridge.escalation.BoardHold;
 import io.retrobridge.escalation.EscalationMarkers;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationState;
@@ -359,16 +360,21 @@ public class EscalationScan {
             }
         }
 
-        /** The label / field on the item: the board holding it now (latest raised board step), or nothing. */
+        /**
+         * The label / field on the item: the board holding it now, by the planner's rule ({@link BoardHold}) applied
+         * to what was actually written (a step that failed or was parked holds nothing), or nothing.
+         */
         private void mark(ScannedItem item, List<EscalationRecord> records) {
-            Optional<EscalationRecord> holding = records.stream()
-                    .filter(r -> r.state() == EscalationState.RAISED && r.boardId() != null && r.raisedAt() != null)
-                    .filter(r -> policy.boards().containsKey(r.boardId()))
-                    .max(Comparator.comparing(EscalationRecord::raisedAt));
+            List<EscalationRecord> known = records.stream()
+                    .filter(r -> r.boardId() == null || policy.boards().containsKey(r.boardId())).toList();
+            Optional<BoardHold> holding = BoardHold.after(known, new ItemPlan(item.key(), Optional.empty(), 0,
+                    List.of(), List.of(), Optional.empty()));
             String prefix = policy.markers().jiraLabelPrefix();
-            Optional<String> label = holding.map(r -> prefix + r.boardId());
-            String field = holding.map(r -> policy.board(r.boardId()).name() + " — " + r.stepId()).orElse("");
-            List<String> rules = holding.map(r -> List.of(r.ladderId(), r.stepId())).orElse(List.of());
+            Optional<String> label = holding.map(h -> prefix + h.boardId());
+            String field = holding.map(h -> policy.board(h.boardId()).name() + " — " + h.stepId()).orElse("");
+            List<String> rules = holding.flatMap(h -> known.stream()
+                    .filter(r -> h.boardId().equals(r.boardId()) && h.stepId().equals(r.stepId())).findFirst())
+                    .map(r -> List.of(r.ladderId(), r.stepId())).orElse(List.of());
             guarded(item, "marking", () -> writes.markJira(item, prefix, label)).ifPresent(ref -> note(item, ref,
                     JournalAction.WROTE, label.map(l -> "Labelled " + item.displayKey() + " " + l)
                             .orElse("Removed the escalation label from " + item.displayKey()), rules));
