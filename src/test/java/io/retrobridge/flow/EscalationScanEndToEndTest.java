@@ -291,7 +291,10 @@ class EscalationScanEndToEndTest {
         List<Item> items = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             String problem = newProblem("Retrospective " + i + " of " + failureMode);
-            Item item = world.linkedItem("Recurring " + failureMode + " fix " + i, today.minusDays(1),
+            // The first is a production fix: the CAB and the architecture board take it in the same scan, and the
+            // item shows the architecture board, the newer one, as the planner decides.
+            String title = (i == 1 ? "Alert on recurring " : "Recurring ") + failureMode + " fix " + i;
+            Item item = world.linkedItem(title, today.minusDays(1),
                     ",\"cause_code\":\"" + failureMode + "\"");
             systems.patchTask(item.sysId(), "{\"problem\":\"" + problem + "\"}");
             items.add(item);
@@ -308,8 +311,12 @@ class EscalationScanEndToEndTest {
                     + " keeps recurring (" + item.number() + ": " + item.title() + ")");
             assertThat(EscalationWorld.adfText(arb.get(0).path("fields").path("description")))
                     .contains("Failure mode: " + failureMode + ", seen on 3 retrospectives.");
-            assertThat(world.jiraLabels(item.jiraKey())).contains("escalated:architecture-review-board");
+            assertThat(world.jiraLabels(item.jiraKey())).contains("escalated:architecture-review-board")
+                    .doesNotContain("escalated:cab");
+            assertThat(systems.task(item.sysId()).get("u_escalation"))
+                    .isEqualTo("Architecture Review Board — architecture-review");
         }
+        assertThat(world.serviceNowTickets(items.get(0), "production-fixes", "cab")).hasSize(1);
     }
 
     @Test
