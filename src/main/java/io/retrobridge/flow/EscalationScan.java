@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -213,6 +214,8 @@ public class EscalationScan {
         final Tally tally;
         final Map<String, ScannedItem> items = new HashMap<>();
         final Set<String> touchedGroups = new LinkedHashSet<>();
+        /** The last claim instant this scan gave; see {@link #claimInstant()}. */
+        private Instant lastClaim = Instant.MIN;
 
         Run(EscalationPolicy policy, ActionItemMapping mapping, LocalDate today, EscalationPlans.ScanPlanning planning,
                 Tally tally) {
@@ -269,7 +272,18 @@ public class EscalationScan {
             return new EscalationRecord(UUID.randomUUID(), item.key(), step.ladderId(), step.stepId(), step.boardId(),
                     step.kind(), ticketSystem, null, null, step.grouped() ? step.groupKey() : null,
                     EscalationMarkers.ticketMarker(item.key(), step.ladderId(), step.stepId()), EscalationState.CLAIMED,
-                    step.daysOverdue(), clock.instant(), null, null, step.reason());
+                    step.daysOverdue(), claimInstant(), null, null, step.reason());
+        }
+
+        /**
+         * Now, but always after the previous claim of this scan (by a microsecond, what the database keeps): the
+         * store lists an item's history by claim time, so steps claimed in one scan keep the ladder's order (remind
+         * before its board, systemic last) in the {{history}} text and in who holds the item.
+         */
+        private Instant claimInstant() {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            lastClaim = now.isAfter(lastClaim) ? now : lastClaim.plus(1, ChronoUnit.MICROS);
+            return lastClaim;
         }
 
         /** Writes one claimed step. {@code unfinished}: a crash may have written it already, so look first. */

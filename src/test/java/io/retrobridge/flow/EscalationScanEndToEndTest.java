@@ -120,7 +120,7 @@ class EscalationScanEndToEndTest {
 
         scan.scan();
 
-        assertThat(world.stepsOf(item)).containsExactlyInAnyOrder("remind RAISED", "cab RAISED");
+        assertThat(world.stepsOf(item)).as("in ladder order").containsExactly("remind RAISED", "cab RAISED");
         String remind = OWNER + ", the retrospective action " + item.number() + " \"" + item.title() + "\" was due on "
                 + today.minusDays(1) + " and is\n1 day overdue. Please finish it or move its due date; it goes to the\n"
                 + "Change Advisory Board today.";
@@ -182,8 +182,8 @@ class EscalationScanEndToEndTest {
                         + "Change record: " + systems.serviceNowTasks.get("change").number() + "\n"
                         + "Team: PAY\n"
                         + "Escalation so far:\n"
-                        + raisedOn + " cab: " + cab.get("number") + " (raised)\n"
                         + raisedOn + " remind: reminder (raised)\n"
+                        + raisedOn + " cab: " + cab.get("number") + " (raised)\n"
                         + links(item));
         assertThat(calendarDays).isGreaterThanOrEqualTo(10);
         assertThat(world.jiraLabels(item.jiraKey())).contains("escalated:architecture-review-board")
@@ -208,8 +208,7 @@ class EscalationScanEndToEndTest {
                 .satisfies(c -> assertThat(EscalationWorld.adfText(c.path("body"))).isEqualTo(note));
         assertThat(systems.task(item.sysId()).get("u_escalation")).isEmpty();
         assertThat(world.jiraLabels(item.jiraKey())).noneMatch(l -> l.startsWith("escalated:"));
-        assertThat(world.stepsOf(item)).containsExactlyInAnyOrder("remind RAISED", "cab RESOLVED",
-                "architecture-review RESOLVED");
+        assertThat(world.stepsOf(item)).containsExactly("remind RAISED", "cab RESOLVED", "architecture-review RESOLVED");
         assertThat(followUps.all()).filteredOn(f -> f.itemKey().equals(item.key())).singleElement().satisfies(f -> {
             assertThat(f.status()).isEqualTo("done");
             assertThat(f.escalated()).isTrue();
