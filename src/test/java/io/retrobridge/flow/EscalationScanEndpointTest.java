@@ -97,8 +97,10 @@ class EscalationScanEndpointTest {
 
     @Test
     void aSecondScanWhileOneRunsIsAConflictThatSaysSo() throws Exception {
-        // Every ServiceNow answer takes a second, so the first scan is still reading when the second is asked for.
-        systems.servicenow.faults().latency(Duration.ofSeconds(1));
+        // Every answer of either system takes two seconds, so the first scan is still reading when the second is
+        // asked for.
+        systems.servicenow.faults().latency(Duration.ofSeconds(2));
+        systems.jira.faults().latency(Duration.ofSeconds(2));
         CompletableFuture<ScanSummary> running = CompletableFuture.supplyAsync(scan::scan);
         try {
             Thread.sleep(300);
@@ -109,6 +111,7 @@ class EscalationScanEndpointTest {
             assertThat(second.body()).contains("already running");
         } finally {
             systems.servicenow.faults().latency(Duration.ZERO);
+            systems.jira.faults().latency(Duration.ZERO);
         }
         assertThat(running.get(60, TimeUnit.SECONDS).items()).isGreaterThanOrEqualTo(0);
     }
@@ -142,7 +145,13 @@ class EscalationScanEndpointTest {
 
         JsonNode summary = SandboxPair.json(AdminApi.post(port, "/api/admin/escalations/scan"));
         assertThat(summary.path("raised").asInt()).isGreaterThanOrEqualTo(2);
-        assertThat(world.serviceNowTickets(overdue, "production-fixes", "cab")).hasSize(1);
+        String cabTicket = world.onlyServiceNowTicket(overdue, "production-fixes", "cab").get("number");
+        JsonNode history = SandboxPair.json(AdminApi.get(port, "/api/admin/escalations?item=" + overdue.number()));
+        assertThat(history.path("itemKey").asText()).isEqualTo(overdue.key());
+        List<String> steps = new java.util.ArrayList<>();
+        history.path("escalations").forEach(e -> steps.add(e.path("stepId").asText() + " " + e.path("state").asText()
+                + " " + e.path("ticketKey").asText("")));
+        assertThat(steps).containsExactly("remind raised ", "cab raised " + cabTicket);
 
         JsonNode report = SandboxPair.json(AdminApi.get(port, "/api/reports/follow-up"));
         JsonNode row = null;
