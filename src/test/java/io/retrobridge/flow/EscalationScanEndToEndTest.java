@@ -284,6 +284,19 @@ class EscalationScanEndToEndTest {
                 .isEqualTo("Architecture Review Board — architecture-review");
     }
 
+    /** Calendar-day steps count every day: a production fix due on 23 December reaches the CAB on Christmas Eve. */
+    @Test
+    void calendarDayStepsCountHolidaysAndWeekends() {
+        Item item = world.linkedItem("Alert on year-end gateway load", LocalDate.of(2026, 12, 23));
+        MutableClock christmasEve = new MutableClock(Instant.parse("2026-12-24T09:00:00Z"));
+
+        world.newScan(christmasEve).scan();
+
+        assertThat(world.stepsOf(item)).containsExactly("remind RAISED", "cab RAISED");
+        assertThat(world.onlyServiceNowTicket(item, "production-fixes", "cab").get("description"))
+                .startsWith("The retrospective action " + item.number() + " \"" + item.title() + "\" is 1 day overdue.");
+    }
+
     @Test
     void aFailureModeOnThreeRetrospectivesWithinNinetyDaysTakesEachOverdueItemToTheArchitectureBoard() {
         String failureMode = "fm-" + UUID.randomUUID().toString().substring(0, 8);
