@@ -284,6 +284,26 @@ class EscalationScanEndToEndTest {
                 .isEqualTo("Architecture Review Board — architecture-review");
     }
 
+    @Test
+    void anItemDoneInJiraBringsItsCabTicketDownWithTheDayItWasDone() {
+        Item item = world.linkedItem("Alert when gateway retries spike", today.minusDays(1));
+        EscalationScan scan = world.newScan(clock);
+        scan.scan();
+        assertThat(world.serviceNowTickets(item, "production-fixes", "cab")).hasSize(1);
+
+        systems.transitionJira(item.jiraKey(), "Done");
+        LocalDate completedOn = LocalDate.now(ZoneOffset.UTC);
+        world.settle();
+        scan.scan();
+
+        Map<String, String> ticket = world.onlyServiceNowTicket(item, "production-fixes", "cab");
+        assertThat(ticket.get("state")).isEqualTo("3");
+        assertThat(ticket.get("close_notes")).isEqualTo(item.number() + " was completed on " + completedOn);
+        assertThat(world.stepsOf(item)).containsExactly("remind RAISED", "cab RESOLVED");
+        assertThat(world.jiraLabels(item.jiraKey())).noneMatch(l -> l.startsWith("escalated:"));
+        assertThat(systems.task(item.sysId()).get("u_escalation")).isEmpty();
+    }
+
     /** Calendar-day steps count every day: a production fix due on 23 December reaches the CAB on Christmas Eve. */
     @Test
     void calendarDayStepsCountHolidaysAndWeekends() {
