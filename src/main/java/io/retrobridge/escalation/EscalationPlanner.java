@@ -147,13 +147,17 @@ public final class EscalationPlanner {
         String body = text == null || text.body() == null ? "" : renderer.render(text.body(), values);
         boolean grouped = board != null && !systemic && policy.grouping().isPresent();
         String groupKey = grouped ? ReviewCycle.groupKey(boardId, today, policy.grouping().get()) : null;
-        return new StepDue(ladderId, stepId, kindOf(action, systemic), action, boardId, title, body, grouped, groupKey,
+        return new StepDue(ladderId, stepId, kindOf(action, systemic, grouped), action, boardId, title, body, grouped, groupKey,
                 days, reason);
     }
 
-    private static String kindOf(StepAction action, boolean systemic) {
+    /** As stored in {@link EscalationRecord#kind()}: what was written. A grouped ticket step lists the item on the cycle ticket. */
+    private static String kindOf(StepAction action, boolean systemic, boolean grouped) {
         if (systemic) {
             return "systemic";
+        }
+        if (grouped) {
+            return "group";
         }
         if (action instanceof StepAction.Remind) {
             return "remind";

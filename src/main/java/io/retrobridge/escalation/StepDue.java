@@ -7,7 +7,8 @@ import io.retrobridge.mapping.escalation.StepAction;
  *
  * @param ladderId    the ladder (or "systemic" for the systemic rule)
  * @param stepId      the step within it (the systemic rule's step id is "architecture-review")
- * @param kind        remind | ticket | reassign | systemic (as stored in {@link EscalationRecord#kind()})
+ * @param kind        remind | ticket | reassign | systemic | group (a ticket step listed on the cycle ticket), as
+ *                    stored in {@link EscalationRecord#kind()}
  * @param action      what to do; systemic escalations are a {@link StepAction.RaiseTicket} to the systemic board
  * @param boardId     the board for tickets, null otherwise
  * @param title       rendered title (tickets only; null otherwise)

@@ -23,15 +23,13 @@ public interface EscalationPlans {
      */
     ScanPlanning prepare(EscalationPolicy policy, List<EscalationSubject> population, LocalDate today);
 
-    /**
-     * The text of a board's cycle ticket (grouping on) listing {@code items} in order; title and body rendered.
-     */
-    TicketText groupTicketText(EscalationPolicy policy, GroupTicket ticket, List<EscalationSubject> items);
-
     /** The planner bound to one scan's policy, population and day. */
     interface ScanPlanning {
 
         /** What to do now for one item, given every step it reached so far (oldest first). */
         ItemPlan plan(EscalationSubject subject, List<EscalationRecord> history);
+
+        /** The text of a board's cycle ticket (grouping on) listing {@code items}; title and body rendered. */
+        TicketText groupTicketText(GroupTicket ticket, List<EscalationSubject> items);
     }
 }

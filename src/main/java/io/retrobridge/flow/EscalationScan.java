@@ -9,6 +9,8 @@ import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
+import io.retrobridge.escalation.BoardHold;
+import io.retrobridge.escalation.EscalationMarkers;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationState;
 import io.retrobridge.escalation.EscalationStore;
@@ -34,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -171,7 +174,7 @@ public class EscalationScan {
         }
         List<EscalationSubject> population = read.items().stream().map(ScannedItem::subject).toList();
         EscalationPlans.ScanPlanning planning = planner.prepare(policy, population, today);
-        Run scan = new Run(policy, mapping, today, tally);
+        Run scan = new Run(policy, mapping, today, planning, tally);
         read.items().forEach(item -> scan.items.put(item.key(), item));
         List<ScannedItem> todo = read.items().stream().filter(i -> onlyItem.map(i.key()::equals).orElse(true)).toList();
         if (onlyItem.isPresent() && todo.isEmpty()) {
@@ -181,7 +184,7 @@ public class EscalationScan {
         for (ScannedItem item : todo) {
             tally.items++;
             try {
-                scan.process(item, planning);
+                scan.process(item);
             } catch (RuntimeException e) {
                 // Reading its history or planning failed: this item waits for the next scan, the others go on.
                 tally.retrying++;
@@ -207,18 +210,23 @@ public class EscalationScan {
         final EscalationPolicy policy;
         final ActionItemMapping mapping;
         final LocalDate today;
+        final EscalationPlans.ScanPlanning planning;
         final Tally tally;
         final Map<String, ScannedItem> items = new HashMap<>();
         final Set<String> touchedGroups = new LinkedHashSet<>();
+        /** The last claim instant this scan gave; see {@link #claimInstant()}. */
+        private Instant lastClaim = Instant.MIN;
 
-        Run(EscalationPolicy policy, ActionItemMapping mapping, LocalDate today, Tally tally) {
+        Run(EscalationPolicy policy, ActionItemMapping mapping, LocalDate today, EscalationPlans.ScanPlanning planning,
+                Tally tally) {
             this.policy = policy;
             this.mapping = mapping;
             this.today = today;
+            this.planning = planning;
             this.tally = tally;
         }
 
-        void process(ScannedItem item, EscalationPlans.ScanPlanning planning) {
+        void process(ScannedItem item) {
             List<EscalationRecord> history = store.forItem(item.key());
             Map<String, EscalationRecord> claimed = new LinkedHashMap<>();
             List<EscalationRecord> settled = new ArrayList<>();
@@ -263,8 +271,19 @@ public class EscalationScan {
                     ? policy.board(step.boardId()).queue().system() : null;
             return new EscalationRecord(UUID.randomUUID(), item.key(), step.ladderId(), step.stepId(), step.boardId(),
                     step.kind(), ticketSystem, null, null, step.grouped() ? step.groupKey() : null,
-                    TicketMarkers.forStep(item.key(), step.ladderId(), step.stepId()), EscalationState.CLAIMED,
-                    step.daysOverdue(), clock.instant(), null, null, step.reason());
+                    EscalationMarkers.ticketMarker(item.key(), step.ladderId(), step.stepId()), EscalationState.CLAIMED,
+                    step.daysOverdue(), claimInstant(), null, null, step.reason());
+        }
+
+        /**
+         * Now, but always after the previous claim of this scan (by a microsecond, what the database keeps): the
+         * store lists an item's history by claim time, so steps claimed in one scan keep the ladder's order (remind
+         * before its board, systemic last) in the {{history}} text and in who holds the item.
+         */
+        private Instant claimInstant() {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            lastClaim = now.isAfter(lastClaim) ? now : lastClaim.plus(1, ChronoUnit.MICROS);
+            return lastClaim;
         }
 
         /** Writes one claimed step. {@code unfinished}: a crash may have written it already, so look first. */
@@ -355,16 +374,21 @@ public class EscalationScan {
             }
         }
 
-        /** The label / field on the item: the board holding it now (latest raised board step), or nothing. */
+        /**
+         * The label / field on the item: the board holding it now, by the planner's rule ({@link BoardHold}) applied
+         * to what was actually written (a step that failed or was parked holds nothing), or nothing.
+         */
         private void mark(ScannedItem item, List<EscalationRecord> records) {
-            Optional<EscalationRecord> holding = records.stream()
-                    .filter(r -> r.state() == EscalationState.RAISED && r.boardId() != null && r.raisedAt() != null)
-                    .filter(r -> policy.boards().containsKey(r.boardId()))
-                    .max(Comparator.comparing(EscalationRecord::raisedAt));
+            List<EscalationRecord> known = records.stream()
+                    .filter(r -> r.boardId() == null || policy.boards().containsKey(r.boardId())).toList();
+            Optional<BoardHold> holding = BoardHold.after(known, new ItemPlan(item.key(), Optional.empty(), 0,
+                    List.of(), List.of(), Optional.empty()));
             String prefix = policy.markers().jiraLabelPrefix();
-            Optional<String> label = holding.map(r -> prefix + r.boardId());
-            String field = holding.map(r -> policy.board(r.boardId()).name() + " — " + r.stepId()).orElse("");
-            List<String> rules = holding.map(r -> List.of(r.ladderId(), r.stepId())).orElse(List.of());
+            Optional<String> label = holding.map(h -> prefix + h.boardId());
+            String field = holding.map(h -> policy.board(h.boardId()).name() + " — " + h.stepId()).orElse("");
+            List<String> rules = holding.flatMap(h -> known.stream()
+                    .filter(r -> h.boardId().equals(r.boardId()) && h.stepId().equals(r.stepId())).findFirst())
+                    .map(r -> List.of(r.ladderId(), r.stepId())).orElse(List.of());
             guarded(item, "marking", () -> writes.markJira(item, prefix, label)).ifPresent(ref -> note(item, ref,
                     JournalAction.WROTE, label.map(l -> "Labelled " + item.displayKey() + " " + l)
                             .orElse("Removed the escalation label from " + item.displayKey()), rules));
@@ -413,7 +437,7 @@ public class EscalationScan {
                     ExternalSystem system = policy.boards().containsKey(boardOf(groupKey))
                             ? policy.board(boardOf(groupKey)).queue().system() : ExternalSystem.SERVICENOW;
                     journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(system,
-                            TicketMarkers.forGroup(groupKey)), JournalAction.ERROR, "Cycle ticket "
+                            EscalationMarkers.groupMarker(groupKey)), JournalAction.ERROR, "Cycle ticket "
                             + groupKey + " could not be updated; the next scan tries again: " + describe(e),
                             List.of(), null));
                 }
@@ -434,7 +458,7 @@ public class EscalationScan {
                     return;
                 }
                 GroupTicket claim = new GroupTicket(groupKey, boardId, groupKey.substring(slash + 1),
-                        board.queue().system(), null, null, TicketMarkers.forGroup(groupKey), List.of(), false,
+                        board.queue().system(), null, null, EscalationMarkers.groupMarker(groupKey), List.of(), false,
                         clock.instant());
                 if (!store.claimGroupTicket(claim)) {
                     tally.skip(groupKey, "cycle ticket taken by another scan");
@@ -455,7 +479,7 @@ public class EscalationScan {
                 if (listed.isEmpty()) {
                     return;
                 }
-                TicketText text = planner.groupTicketText(policy, ticket, subjects);
+                TicketText text = planning.groupTicketText(ticket, subjects);
                 Ticket created = queues.find(board, ticket.marker())
                         .orElseGet(() -> queues.create(board, text.title(), text.body(), ticket.marker()));
                 store.updateGroupTicket(new GroupTicket(groupKey, boardId, ticket.cycle(), created.system(),
@@ -480,7 +504,7 @@ public class EscalationScan {
                 tally.resolved++;
                 return;
             }
-            TicketText text = planner.groupTicketText(policy, ticket, subjects);
+            TicketText text = planning.groupTicketText(ticket, subjects);
             queues.rewrite(board, existing, text.title(), text.body());
             store.updateGroupTicket(new GroupTicket(groupKey, boardId, ticket.cycle(), ticket.ticketSystem(),
                     ticket.ticketId(), ticket.ticketKey(), ticket.marker(), listed, false, clock.instant()));

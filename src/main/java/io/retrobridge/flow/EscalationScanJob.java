@@ -1,9 +1,7 @@
 package io.retrobridge.flow;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** What routes/escalation-scan.yaml calls on its timer: one scan, unless one is running already. */
@@ -12,21 +10,13 @@ public class EscalationScanJob {
 
     private static final Logger log = LoggerFactory.getLogger(EscalationScanJob.class);
 
-    private final ObjectProvider<EscalationScan> scans;
-    private final AtomicBoolean saidUnavailable = new AtomicBoolean();
+    private final EscalationScan scan;
 
-    public EscalationScanJob(ObjectProvider<EscalationScan> scans) {
-        this.scans = scans;
+    public EscalationScanJob(EscalationScan scan) {
+        this.scan = scan;
     }
 
     public void run() {
-        EscalationScan scan = scans.getIfAvailable();
-        if (scan == null) {
-            if (saidUnavailable.compareAndSet(false, true)) {
-                log.warn("Scheduled escalation scan skipped: the scan is not available in this build (see the start-up log)");
-            }
-            return;
-        }
         try {
             scan.scan();
         } catch (ScanAlreadyRunningException e) {

@@ -217,11 +217,7 @@ public class InboxWorker {
      * writes the step (or finds what an earlier try wrote) under the same claim.
      */
     private SyncResult escalate(InboundEvent event) {
-        EscalationScan scan = escalations.getIfAvailable();
-        if (scan == null) {
-            throw new IllegalStateException("the escalation scan is not available in this build; replay this dead "
-                    + "letter on a build that has it");
-        }
+        EscalationScan scan = escalations.getObject();
         JsonNode payload;
         try {
             payload = JSON.readTree(event.payload());

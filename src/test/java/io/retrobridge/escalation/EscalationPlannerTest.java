@@ -285,11 +285,12 @@ class EscalationPlannerTest {
         ItemPlan plan = grouping.plan(TestSubject.item().due(DUE).build(), List.of(),
                 new RecurrenceFacts(Map.of("config-drift", 5)), LocalDate.of(2026, 11, 26));
 
-        assertThat(plan.due()).extracting(StepDue::stepId, StepDue::grouped, StepDue::groupKey).containsExactly(
-                tuple("remind", false, null),
-                tuple("cab", true, "cab/2026-W48"),
-                tuple("reassign", false, null),
-                tuple("architecture-review", false, null));
+        assertThat(plan.due()).extracting(StepDue::stepId, StepDue::kind, StepDue::grouped, StepDue::groupKey)
+                .containsExactly(
+                        tuple("remind", "remind", false, null),
+                        tuple("cab", "group", true, "cab/2026-W48"),
+                        tuple("reassign", "reassign", false, null),
+                        tuple("architecture-review", "systemic", false, null));
     }
 
     @Test

@@ -4,23 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.DeadLetter;
-import io.retrobridge.domain.ExternalRef;
-import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalAction;
+import io.retrobridge.escalation.EscalationMarkers;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationState;
 import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.escalation.FollowUpStore;
+import io.retrobridge.flow.EscalationWorld.Item;
+import io.retrobridge.flow.EscalationWorld.Writes;
 import io.retrobridge.jira.JiraClient;
 import io.retrobridge.jira.JiraPoller;
 import io.retrobridge.mapping.CurrentMappings;
-import io.retrobridge.mapping.escalation.EscalationPolicy;
 import io.retrobridge.sandbox.RequestLog;
 import io.retrobridge.servicenow.ServiceNowClient;
 import io.retrobridge.servicenow.ServiceNowPoller;
 import io.retrobridge.sync.CommentLinkStore;
 import io.retrobridge.sync.DeadLetterStore;
-import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.testsupport.AdminApi;
@@ -29,69 +28,43 @@ import io.retrobridge.testsupport.SandboxPair;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Overdue action items linked across both simulators walk up the ladder, once, and come down again. The scan's
- * "today" is a clock the test moves; the simulators and the sync run on real time, as in production.
+ * Overdue action items linked across both simulators walk up the SHIPPED ladder (mappings/escalations.yaml), once,
+ * and come down again, through the scan production runs: the planner, the policy of the mappings folder and the
+ * JDBC stores (H2). The scan's "today" is a clock the test moves; the simulators and the sync run on real time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(EscalationScanEndToEndTest.Ports.class)
 class EscalationScanEndToEndTest {
 
     static final SandboxPair systems = new SandboxPair();
-    static final AtomicReference<EscalationPolicy> POLICY =
-            new AtomicReference<>(EscalationTestPolicies.serviceNowBoard("sc_task"));
-
-    /** Where the real policy source, planner and stores plug in; here the test's own. */
-    @TestConfiguration
-    static class Ports {
-        @Bean
-        EscalationPolicySource testPolicy() {
-            return () -> Optional.of(POLICY.get());
-        }
-
-        @Bean
-        EscalationPlans testPlanner() {
-            return new LadderByCalendarDays();
-        }
-
-        @Bean
-        InMemoryEscalationStore testEscalationStore() {
-            return new InMemoryEscalationStore();
-        }
-
-        @Bean
-        InMemoryFollowUpStore testFollowUpStore() {
-            return new InMemoryFollowUpStore();
-        }
-    }
+    /** The owner of every item here, as ServiceNow and Jira name him. */
+    static final String OWNER = "David Loo";
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -108,13 +81,9 @@ class EscalationScanEndToEndTest {
     @Autowired
     CurrentMappings mappings;
     @Autowired
-    EscalationPolicySource policies;
+    EscalationStore store;
     @Autowired
-    EscalationPlans planner;
-    @Autowired
-    InMemoryEscalationStore store;
-    @Autowired
-    InMemoryFollowUpStore followUps;
+    FollowUpStore followUps;
     @Autowired
     ServiceNowClient servicenow;
     @Autowired
@@ -128,191 +97,285 @@ class EscalationScanEndToEndTest {
     @Autowired
     DeadLetterStore deadLetters;
     @Autowired
-    EventInbox inbox;
-    @Autowired
     InboxWorker worker;
     @Autowired
     JiraPoller jiraPoller;
     @Autowired
     ServiceNowPoller serviceNowPoller;
 
+    EscalationWorld world;
     final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     final MutableClock clock = new MutableClock(Instant.now());
 
-    @AfterEach
-    void defaultPolicy() {
-        POLICY.set(EscalationTestPolicies.serviceNowBoard("sc_task"));
+    @BeforeEach
+    void world() {
+        world = new EscalationWorld(systems, mappings, store, followUps, servicenow, jira, links, comments, journal,
+                deadLetters, worker, jiraPoller, serviceNowPoller);
     }
 
     @Test
-    void anOverdueItemIsRemindedThenTakenToTheCabThenReassignedAndComesDownWhenDone() {
-        Item item = linkedItem("Alert on gateway latency above 800 ms", today.minusDays(1));
-        EscalationScan scan = newScan(clock);
+    void aProductionFixIsRemindedOnBothSidesTakenToTheCabThenToTheArchitectureBoardAndComesDownWhenDone() {
+        Item item = world.linkedItem("Alert on gateway latency above 800 ms", today.minusDays(1));
+        EscalationScan scan = world.newScan(clock);
 
-        ScanSummary first = scan.scan();
-
-        String remind = "David Loo, " + item.number + " \"Alert on gateway latency above 800 ms\" was due on "
-                + today.minusDays(1) + " and is 1 day(s) overdue.";
-        assertThat(stepsOf(item)).containsExactly("remind RAISED");
-        assertThat(first.items()).isGreaterThanOrEqualTo(1);
-        assertThat(workNotes(item.sysId)).containsExactly(remind);
-        JsonNode comment = jiraComments(item.jiraKey).get(0).path("body");
-        assertThat(comment.toString()).contains("\"type\":\"mention\"").contains("557058:david-loo")
-                .contains("is 1 day(s) overdue.");
-        assertThat(ticketsFor(item, "cab")).isEmpty();
-        assertThat(settleCountingWritesTo(item)).as("writes to the item after the reminder (comments must not be "
-                + "copied across)").isEqualTo(new Writes(0, 0));
-
-        clock.advance(Duration.ofDays(2));
-        ScanSummary second = scan.scan();
-
-        Map<String, String> ticket = onlyTicket(item, "cab");
-        assertThat(stepsOf(item)).containsExactly("remind RAISED", "cab RAISED");
-        assertThat(second.raised()).isGreaterThanOrEqualTo(1);
-        assertThat(ticket.get("number")).startsWith("SCTASK");
-        assertThat(ticket.get("short_description"))
-                .isEqualTo("Overdue action item " + item.number + ": Alert on gateway latency above 800 ms");
-        assertThat(ticket.get("description")).isEqualTo(item.number + " \"Alert on gateway latency above 800 ms\" owned by "
-                + "David Loo was due on " + today.minusDays(1) + " (3 days overdue).\nRetrospective: "
-                + systems.serviceNowTasks.get("problem").number()
-                + " Payment gateway upgrade caused checkout failures\nChange: "
-                + systems.serviceNowTasks.get("change").number());
-        assertThat(ticket.get("assignment_group")).isEqualTo(groupSysId("CAB"));
-        assertThat(ticket.get("state")).isEqualTo("1");
-        assertThat(systems.task(item.sysId).get("u_escalation")).isEqualTo("Change Advisory Board — cab");
-        assertThat(jiraLabels(item.jiraKey)).contains("escalated:cab");
-        assertThat(workNotes(item.sysId)).hasSize(1);
-        assertThat(settleCountingWritesTo(item)).as("writes to the item after the markers (the sync must not write "
-                + "them back)").isEqualTo(new Writes(0, 0));
-        assertThat(systems.task(item.sysId).get("u_escalation")).isEqualTo("Change Advisory Board — cab");
-        assertThat(jiraLabels(item.jiraKey)).contains("escalated:cab");
-        assertThat(journal.forLink(item.linkId).stream().filter(e -> e.action() == JournalAction.WROTE)
-                .map(e -> e.summary() + " " + e.ruleIds()))
-                .contains("Escalated " + item.number + " to Change Advisory Board: " + ticket.get("number")
-                        + " [default, cab]");
-
-        clock.advance(Duration.ofDays(2));
         scan.scan();
-        settle();
 
-        assertThat(systems.task(item.sysId).get("assigned_to")).isEqualTo(sysUserId("abel.tuter"));
-        assertThat(systems.jiraIssue(item.jiraKey).at("/fields/assignee/accountId").asText()).isEqualTo("557058:abel-tuter");
+        assertThat(world.stepsOf(item)).as("in ladder order").containsExactly("remind RAISED", "cab RAISED");
+        String remind = OWNER + ", the retrospective action " + item.number() + " \"" + item.title() + "\" was due on "
+                + today.minusDays(1) + " and is\n1 day overdue. Please finish it or move its due date; it goes to the\n"
+                + "Change Advisory Board today.";
+        assertThat(world.workNotes(item.sysId())).containsExactly(remind);
+        JsonNode comment = world.jiraComments(item.jiraKey()).get(0).path("body");
+        assertThat(comment.toString()).contains("\"type\":\"mention\"").contains("557058:david-loo");
+        assertThat(EscalationWorld.adfText(comment)).endsWith(remind.substring(OWNER.length()));
 
-        systems.patchTask(item.sysId, "{\"state\":\"157\",\"close_code\":\"fix_applied\",\"close_notes\":\"Alert live\"}");
-        settle();
+        Map<String, String> cab = world.onlyServiceNowTicket(item, "production-fixes", "cab");
+        assertThat(cab.get("number")).startsWith("SCTASK");
+        assertThat(cab.get("assignment_group")).isEqualTo(world.groupSysId("CAB"));
+        assertThat(cab.get("state")).isEqualTo("1");
+        assertThat(cab.get("short_description"))
+                .isEqualTo("Overdue retrospective action " + item.number() + ": " + item.title());
+        assertThat(cab.get("description")).isEqualTo("The retrospective action " + item.number() + " \"" + item.title()
+                + "\" is 1 day overdue.\n\n"
+                + "Owner: " + OWNER + " (david.loo@example.com)\n"
+                + "Due date: " + today.minusDays(1) + "\n"
+                + "Retrospective: " + retrospective() + "\n"
+                + "Change record: " + systems.serviceNowTasks.get("change").number() + "\n"
+                + "Team: PAY\n\n"
+                + "It was committed to keep production safe; please agree an owner and a new date with the team.\n"
+                + "This ticket is resolved by RetroBridge when the action is done or its due date moves.\n\n"
+                + links(item));
+        assertThat(systems.task(item.sysId()).get("u_escalation")).isEqualTo("Change Advisory Board — cab");
+        assertThat(world.jiraLabels(item.jiraKey())).contains("escalated:cab");
+        assertThat(world.settleCountingWritesTo(item)).as("writes to the item after the markers (the sync must not "
+                + "write them back)").isEqualTo(new Writes(0, 0));
+        assertThat(journal.forLink(item.linkId()).stream().filter(e -> e.action() == JournalAction.WROTE)
+                .map(e -> e.summary() + " " + e.ruleIds()))
+                .contains("Escalated " + item.number() + " to Change Advisory Board: " + cab.get("number")
+                        + " [production-fixes, cab]");
+
+        // Open at the CAB for 10 business days (counted from the day it got there): the architecture board.
+        LocalDate raisedOn = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate tenth = businessDaysAfter(raisedOn, 10);
+        advanceTo(tenth.minusDays(1));
+        scan.scan();
+        assertThat(world.arbTickets(item, "systemic", "architecture-review")).isEmpty();
+        advanceTo(tenth);
+        scan.scan();
+
+        List<JsonNode> arb = world.arbTickets(item, "systemic", "architecture-review");
+        assertThat(arb).hasSize(1);
+        JsonNode fields = arb.get(0).path("fields");
+        assertThat(fields.path("summary").asText())
+                .isEqualTo("Systemic: — keeps recurring (" + item.number() + ": " + item.title() + ")");
+        assertThat(fields.path("issuetype").path("name").asText()).isEqualTo("Task");
+        assertThat(fields.path("labels").toString()).contains("retro-escalation")
+                .contains(EscalationMarkers.ticketMarker(item.key(), "systemic", "architecture-review"));
+        long calendarDays = java.time.temporal.ChronoUnit.DAYS.between(today.minusDays(1), tenth);
+        assertThat(EscalationWorld.adfText(fields.path("description"))).isEqualTo(
+                "The retrospective action " + item.number() + " \"" + item.title() + "\" needs the Architecture Review"
+                        + " Board.\n"
+                        + "Failure mode: —, seen on 0 retrospectives.\n"
+                        + "Owner: " + OWNER + " (david.loo@example.com), due " + today.minusDays(1) + ", "
+                        + businessDaysBetween(today.minusDays(1), tenth) + " business days overdue.\n"
+                        + "Retrospective: " + retrospective() + "\n"
+                        + "Change record: " + systems.serviceNowTasks.get("change").number() + "\n"
+                        + "Team: PAY\n"
+                        + "Escalation so far:\n"
+                        + raisedOn + " remind: reminder (raised)\n"
+                        + raisedOn + " cab: " + cab.get("number") + " (raised)\n"
+                        + links(item));
+        assertThat(calendarDays).isGreaterThanOrEqualTo(10);
+        assertThat(world.jiraLabels(item.jiraKey())).contains("escalated:architecture-review-board")
+                .doesNotContain("escalated:cab");
+        assertThat(systems.task(item.sysId()).get("u_escalation"))
+                .isEqualTo("Architecture Review Board — architecture-review");
+
+        systems.patchTask(item.sysId(), "{\"state\":\"157\",\"close_code\":\"fix_applied\",\"close_notes\":\"Alert live\"}");
+        LocalDate completedOn = LocalDate.now(ZoneOffset.UTC);
+        world.settle();
         ScanSummary done = scan.scan();
 
-        Map<String, String> closed = onlyTicket(item, "cab");
-        assertThat(done.resolved()).isGreaterThanOrEqualTo(1);
+        String note = item.number() + " was completed on " + completedOn;
+        Map<String, String> closed = world.onlyServiceNowTicket(item, "production-fixes", "cab");
+        assertThat(done.resolved()).isGreaterThanOrEqualTo(2);
         assertThat(closed.get("state")).isEqualTo("3");
-        assertThat(closed.get("active")).isEqualTo("false");
-        assertThat(closed.get("close_notes")).isEqualTo(item.number + " was completed on " + today);
-        assertThat(workNotes(closed.get("sys_id"))).containsExactly(item.number + " was completed on " + today);
-        assertThat(systems.task(item.sysId).get("u_escalation")).isEmpty();
-        assertThat(jiraLabels(item.jiraKey)).noneMatch(l -> l.startsWith("escalated:"));
-        assertThat(stepsOf(item)).containsExactly("remind RAISED", "cab RESOLVED", "reassign RAISED");
-        assertThat(followUps.of(item.key).status()).isEqualTo("done");
-        assertThat(followUps.of(item.key).escalated()).isTrue();
+        assertThat(closed.get("close_notes")).isEqualTo(note);
+        assertThat(world.workNotes(closed.get("sys_id"))).containsExactly(note);
+        String arbKey = arb.get(0).path("key").asText();
+        assertThat(systems.jiraIssue(arbKey).at("/fields/status/name").asText()).isEqualTo("Done");
+        assertThat(world.jiraComments(arbKey)).singleElement()
+                .satisfies(c -> assertThat(EscalationWorld.adfText(c.path("body"))).isEqualTo(note));
+        assertThat(systems.task(item.sysId()).get("u_escalation")).isEmpty();
+        assertThat(world.jiraLabels(item.jiraKey())).noneMatch(l -> l.startsWith("escalated:"));
+        assertThat(world.stepsOf(item)).containsExactly("remind RAISED", "cab RESOLVED", "architecture-review RESOLVED");
+        assertThat(followUps.all()).filteredOn(f -> f.itemKey().equals(item.key())).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo("done");
+            assertThat(f.escalated()).isTrue();
+        });
         clock.advance(Duration.ofDays(30));
         scan.scan();
-        assertThat(stepsOf(item)).as("a done item reaches no further step").hasSize(3);
+        assertThat(world.stepsOf(item)).as("a done item reaches no further step").hasSize(3);
+    }
+
+    /**
+     * An improvement due on Tuesday 22 December 2026 counts business days past Christmas, the year-end closing
+     * days, New Year and two weekends (the shipped calendar): reminded on 29 December, at the Release Advisory Board
+     * on 5 January, handed over on 12 January and at the Architecture Review Board on 19 January (10 business days
+     * after reaching the RAB). Then its due date moves and the RAB ticket is resolved with the reason.
+     */
+    @Test
+    void anImprovementWalksItsBusinessDayLadderAcrossTheYearEndAndComesDownWhenItsDueDateMoves() {
+        LocalDate due = LocalDate.of(2026, 12, 22);
+        Item item = world.linkedItem("Write down the gateway failover procedure", due);
+        MutableClock walk = new MutableClock(due.atTime(12, 0).toInstant(ZoneOffset.UTC));
+        EscalationScan scan = world.newScan(walk);
+
+        Map<String, LocalDate> firstSeen = new LinkedHashMap<>();
+        for (LocalDate day = due; !day.isAfter(LocalDate.of(2027, 1, 20)); day = day.plusDays(1)) {
+            scan.scan();
+            for (EscalationRecord record : store.forItem(item.key())) {
+                firstSeen.putIfAbsent(record.stepId() + " " + record.state(), day);
+            }
+            walk.advance(Duration.ofDays(1));
+        }
+
+        assertThat(firstSeen).containsExactly(
+                Map.entry("remind RAISED", LocalDate.of(2026, 12, 29)),
+                Map.entry("release-advisory-board RAISED", LocalDate.of(2027, 1, 5)),
+                Map.entry("hand-over RAISED", LocalDate.of(2027, 1, 12)),
+                Map.entry("architecture-review RAISED", LocalDate.of(2027, 1, 19)));
+        assertThat(world.workNotes(item.sysId())).contains(OWNER + ", the retrospective action "
+                + item.number() + " \"" + item.title() + "\" was due on 2026-12-22 and is\n2 business days overdue."
+                + " Please finish it or move its due date.");
+        Map<String, String> rab = world.onlyServiceNowTicket(item, "improvements", "release-advisory-board");
+        assertThat(rab.get("assignment_group")).isEqualTo(world.groupSysId("Release Advisory Board"));
+        assertThat(rab.get("short_description"))
+                .isEqualTo("Overdue retrospective action " + item.number() + ": " + item.title());
+        assertThat(rab.get("description")).startsWith("The retrospective action " + item.number() + " \""
+                + item.title() + "\" is 5 business days overdue.\n\nOwner: " + OWNER + " (david.loo@example.com)\n")
+                .contains("A reminder went to the owner without effect. Please decide whether it is still needed,"
+                        + " and by when.\n");
+
+        // The hand-over: assigned to the problem manager on ServiceNow (the assignee's owner side), carried to Jira.
+        world.settle();
+        assertThat(systems.task(item.sysId()).get("assigned_to")).isEqualTo(world.sysUserId("abel.tuter"));
+        assertThat(systems.jiraIssue(item.jiraKey()).at("/fields/assignee/accountId").asText())
+                .isEqualTo("557058:abel-tuter");
+        assertThat(world.workNotes(item.sysId())).contains(item.number() + " is 10 business days overdue and was handed"
+                + " over to the problem manager,\nwho will find it a new owner.");
+        assertThat(world.arbTickets(item, "systemic", "architecture-review")).hasSize(1);
+        assertThat(world.jiraLabels(item.jiraKey())).contains("escalated:architecture-review-board");
+
+        // Jira owns the due date: moved there, it reaches ServiceNow and the scan.
+        systems.editJira(item.jiraKey(), "{\"duedate\":\"2027-02-15\"}");
+        world.settle();
+        ScanSummary moved = scan.scan();
+
+        Map<String, String> resolved = world.onlyServiceNowTicket(item, "improvements", "release-advisory-board");
+        assertThat(moved.resolved()).isEqualTo(1);
+        assertThat(resolved.get("state")).isEqualTo("3");
+        assertThat(resolved.get("close_notes")).isEqualTo("due date of " + item.number() + " moved to 2027-02-15");
+        assertThat(world.stepsOf(item)).containsExactly("remind RAISED", "release-advisory-board RESOLVED",
+                "hand-over RAISED", "architecture-review RAISED");
+        assertThat(world.jiraLabels(item.jiraKey())).as("a systemic ticket is about the problem, not the date")
+                .contains("escalated:architecture-review-board");
+        assertThat(systems.task(item.sysId()).get("u_escalation"))
+                .isEqualTo("Architecture Review Board — architecture-review");
     }
 
     @Test
-    void movingTheDueDateResolvesTheTicketWithTheReason() {
-        Item item = linkedItem("Rotate the gateway client certificate", today.minusDays(4));
-        EscalationScan scan = newScan(clock);
+    void anItemDoneInJiraBringsItsCabTicketDownWithTheDayItWasDone() {
+        Item item = world.linkedItem("Alert when gateway retries spike", today.minusDays(1));
+        EscalationScan scan = world.newScan(clock);
         scan.scan();
-        assertThat(ticketsFor(item, "cab")).hasSize(1);
+        assertThat(world.serviceNowTickets(item, "production-fixes", "cab")).hasSize(1);
 
-        systems.editJira(item.jiraKey, "{\"duedate\":\"" + today.plusDays(10) + "\"}");
-        settle();
-        ScanSummary after = scan.scan();
+        systems.transitionJira(item.jiraKey(), "Done");
+        LocalDate completedOn = LocalDate.now(ZoneOffset.UTC);
+        world.settle();
+        scan.scan();
 
-        Map<String, String> ticket = onlyTicket(item, "cab");
-        assertThat(after.resolved()).isGreaterThanOrEqualTo(1);
-        assertThat(stepsOf(item)).contains("cab RESOLVED");
+        Map<String, String> ticket = world.onlyServiceNowTicket(item, "production-fixes", "cab");
         assertThat(ticket.get("state")).isEqualTo("3");
-        assertThat(ticket.get("close_notes")).isEqualTo("due date of " + item.number + " moved to " + today.plusDays(10));
-        assertThat(systems.task(item.sysId).get("u_escalation")).isEmpty();
-        assertThat(jiraLabels(item.jiraKey)).noneMatch(l -> l.startsWith("escalated:"));
+        assertThat(ticket.get("close_notes")).isEqualTo(item.number() + " was completed on " + completedOn);
+        assertThat(world.stepsOf(item)).containsExactly("remind RAISED", "cab RESOLVED");
+        assertThat(world.jiraLabels(item.jiraKey())).noneMatch(l -> l.startsWith("escalated:"));
+        assertThat(systems.task(item.sysId()).get("u_escalation")).isEmpty();
+    }
+
+    /** Calendar-day steps count every day: a production fix due on 23 December reaches the CAB on Christmas Eve. */
+    @Test
+    void calendarDayStepsCountHolidaysAndWeekends() {
+        Item item = world.linkedItem("Alert on year-end gateway load", LocalDate.of(2026, 12, 23));
+        MutableClock christmasEve = new MutableClock(Instant.parse("2026-12-24T09:00:00Z"));
+
+        world.newScan(christmasEve).scan();
+
+        assertThat(world.stepsOf(item)).containsExactly("remind RAISED", "cab RAISED");
+        assertThat(world.onlyServiceNowTicket(item, "production-fixes", "cab").get("description"))
+                .startsWith("The retrospective action " + item.number() + " \"" + item.title() + "\" is 1 day overdue.");
     }
 
     @Test
-    void aBoardWorkingFromJiraGetsATaskInItsProject() {
-        POLICY.set(EscalationTestPolicies.jiraBoard());
-        Item item = linkedItem("Document the gateway failover", today.minusDays(3));
+    void aFailureModeOnThreeRetrospectivesWithinNinetyDaysTakesEachOverdueItemToTheArchitectureBoard() {
+        String failureMode = "fm-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Item> items = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            String problem = newProblem("Retrospective " + i + " of " + failureMode);
+            // The first is a production fix: the CAB and the architecture board take it in the same scan, and the
+            // item shows the architecture board, the newer one, as the planner decides.
+            String title = (i == 1 ? "Alert on recurring " : "Recurring ") + failureMode + " fix " + i;
+            Item item = world.linkedItem(title, today.minusDays(1),
+                    ",\"cause_code\":\"" + failureMode + "\"");
+            systems.patchTask(item.sysId(), "{\"problem\":\"" + problem + "\"}");
+            items.add(item);
+        }
+        world.settle();
 
-        newScan(clock).scan();
+        world.newScan(clock).scan();
+        world.newScan(clock).scan();
 
-        String marker = TicketMarkers.forStep(item.key, "default", "arb");
-        JsonNode found = SandboxPair.json(systems.jiraCall("POST", "/rest/api/3/search/jql", "{\"jql\":\"project = ARB "
-                + "AND labels = " + marker + "\",\"fields\":[\"summary\",\"labels\",\"issuetype\",\"description\",\"status\"]}"));
-        assertThat(found.path("issues")).hasSize(1);
-        JsonNode fields = found.path("issues").get(0).path("fields");
-        assertThat(fields.path("summary").asText()).isEqualTo("Overdue action item " + item.number
-                + ": Document the gateway failover");
-        assertThat(fields.path("issuetype").path("name").asText()).isEqualTo("Task");
-        assertThat(fields.path("labels").toString()).contains("retro-escalation").contains(marker);
-        assertThat(fields.path("description").toString()).contains("(3 days overdue).");
-        assertThat(jiraLabels(item.jiraKey)).contains("escalated:arb");
-        assertThat(systems.task(item.sysId).get("u_escalation")).isEqualTo("Architecture Review Board — arb");
-
-        systems.patchTask(item.sysId, "{\"state\":\"157\",\"close_code\":\"fix_applied\"}");
-        settle();
-        newScan(clock).scan();
-
-        String ticketKey = found.path("issues").get(0).path("key").asText();
-        assertThat(systems.jiraIssue(ticketKey).at("/fields/status/name").asText()).isEqualTo("Done");
-        assertThat(jiraComments(ticketKey)).singleElement().satisfies(c -> assertThat(c.path("body").toString())
-                .contains(item.number + " was completed on " + today));
-        assertThat(jiraLabels(item.jiraKey)).noneMatch(l -> l.startsWith("escalated:"));
+        for (Item item : items) {
+            List<JsonNode> arb = world.arbTickets(item, "systemic", "architecture-review");
+            assertThat(arb).as("ARB tickets of %s", item.number()).hasSize(1);
+            assertThat(arb.get(0).path("fields").path("summary").asText()).isEqualTo("Systemic: " + failureMode
+                    + " keeps recurring (" + item.number() + ": " + item.title() + ")");
+            assertThat(EscalationWorld.adfText(arb.get(0).path("fields").path("description")))
+                    .contains("Failure mode: " + failureMode + ", seen on 3 retrospectives.");
+            assertThat(world.jiraLabels(item.jiraKey())).contains("escalated:architecture-review-board")
+                    .doesNotContain("escalated:cab");
+            assertThat(systems.task(item.sysId()).get("u_escalation"))
+                    .isEqualTo("Architecture Review Board — architecture-review");
+        }
+        assertThat(world.serviceNowTickets(items.get(0), "production-fixes", "cab")).hasSize(1);
     }
 
     @Test
-    void withGroupingABoardGetsOneCycleTicketListingItsItemsKeptUpToDate() {
-        POLICY.set(EscalationTestPolicies.groupedServiceNowBoard());
-        Item first = linkedItem("Grouped: tag gateway releases", today.minusDays(3));
-        Item second = linkedItem("Grouped: dashboard for gateway errors", today.minusDays(3));
-        EscalationScan scan = newScan(clock);
+    void twoRetrospectivesAreNotARecurrence() {
+        String failureMode = "fm-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Item> items = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            String problem = newProblem("Retrospective " + i + " of " + failureMode);
+            Item item = world.linkedItem("Twice " + failureMode + " fix " + i, today.minusDays(1),
+                    ",\"cause_code\":\"" + failureMode + "\"");
+            systems.patchTask(item.sysId(), "{\"problem\":\"" + problem + "\"}");
+            items.add(item);
+        }
+        world.settle();
 
-        scan.scan();
+        world.newScan(clock).scan();
 
-        String groupKey = "cab/" + today.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) + "-W"
-                + String.format("%02d", today.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-        String marker = TicketMarkers.forGroup(groupKey);
-        List<Map<String, String>> cycle = systems.servicenow.records("sc_task").stream()
-                .filter(t -> marker.equals(t.get("correlation_id"))).toList();
-        assertThat(cycle).hasSize(1);
-        assertThat(cycle.get(0).get("short_description")).isEqualTo("Change Advisory Board " + groupKey.substring(4)
-                + ": " + store.groupTicket(groupKey).orElseThrow().itemKeys().size() + " overdue item(s)");
-        assertThat(cycle.get(0).get("description")).contains(first.number + " Grouped: tag gateway releases")
-                .contains(second.number + " Grouped: dashboard for gateway errors");
-        assertThat(ticketsFor(first, "cab")).isEmpty();
-        assertThat(store.forItem(first.key)).filteredOn(r -> r.stepId().equals("cab")).singleElement()
-                .satisfies(r -> {
-                    assertThat(r.groupKey()).isEqualTo(groupKey);
-                    assertThat(r.ticketId()).isNull();
-                });
-        assertThat(systems.task(first.sysId).get("u_escalation")).isEqualTo("Change Advisory Board — cab");
-
-        systems.patchTask(first.sysId, "{\"state\":\"157\",\"close_code\":\"fix_applied\"}");
-        settle();
-        scan.scan();
-
-        Map<String, String> rewritten = systems.servicenow.records("sc_task").stream()
-                .filter(t -> marker.equals(t.get("correlation_id"))).findFirst().orElseThrow();
-        assertThat(rewritten.get("description")).doesNotContain(first.number).contains(second.number);
-        assertThat(store.groupTicket(groupKey).orElseThrow().itemKeys()).doesNotContain(first.key).contains(second.key);
-        assertThat(systems.task(first.sysId).get("u_escalation")).isEmpty();
+        assertThat(items).allSatisfy(item ->
+                assertThat(world.arbTickets(item, "systemic", "architecture-review")).isEmpty());
     }
 
     @Test
     void aHundredScansAtOnceAndARestartRaiseEachStepExactlyOnce() throws Exception {
-        Item item = linkedItem("Add a circuit breaker to the gateway client", today.minusDays(3));
+        Item item = world.linkedItem("Add a canary stage to the gateway client", today.minusDays(1));
         List<EscalationScan> instances = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            instances.add(newScan(clock));
+            instances.add(world.newScan(clock));
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> runs = new ArrayList<>();
@@ -327,95 +390,152 @@ class EscalationScanEndToEndTest {
             }));
         }
         for (Future<?> run : runs) {
-            run.get(2, TimeUnit.MINUTES);
+            run.get(3, TimeUnit.MINUTES);
         }
         pool.shutdown();
 
-        newScan(clock).scan(); // after a restart: a new instance over the same store and systems
+        world.newScan(clock).scan(); // after a restart: a new instance over the same DB and systems
 
-        assertThat(ticketsFor(item, "cab")).hasSize(1);
-        assertThat(workNotes(item.sysId)).hasSize(1);
-        assertThat(jiraComments(item.jiraKey)).hasSize(1);
-        assertThat(store.forItem(item.key)).hasSize(2).allMatch(r -> r.state() == EscalationState.RAISED);
+        assertThat(world.serviceNowTickets(item, "production-fixes", "cab")).hasSize(1);
+        assertThat(world.workNotes(item.sysId())).hasSize(1);
+        assertThat(world.jiraComments(item.jiraKey())).hasSize(1);
+        assertThat(store.forItem(item.key())).hasSize(2).allMatch(r -> r.state() == EscalationState.RAISED);
     }
 
     @Test
     void aScanThatCrashedAfterCreatingTheTicketIsFinishedByAdoptingItNotByASecondTicket() {
-        Item item = linkedItem("Cap gateway retries at three", today.minusDays(3));
-        String marker = TicketMarkers.forStep(item.key, "default", "cab");
+        Item item = world.linkedItem("Cap pipeline retries at three", today.minusDays(1));
+        String marker = EscalationMarkers.ticketMarker(item.key(), "production-fixes", "cab");
         // What a scan that died between creating the ticket and recording it leaves behind.
-        store.claim(claimed(item, "remind", null, null));
-        store.claim(claimed(item, "cab", "cab", ExternalSystem.SERVICENOW));
+        store.claim(claimed(item, "remind", null));
+        store.claim(claimed(item, "cab", "cab"));
         String crashed = SandboxPair.json(systems.servicenowCallAs(SandboxPair.SYNC_USER, SandboxPair.SYNC_PASSWORD,
-                "POST", "/api/now/table/sc_task", "{\"short_description\":\"written before the crash\",\"correlation_id\":\""
-                        + marker + "\"}")).path("result").path("number").asText();
+                "POST", "/api/now/table/sc_task", "{\"short_description\":\"written before the crash\","
+                        + "\"correlation_id\":\"" + marker + "\"}")).path("result").path("number").asText();
 
+        world.newScan(clock).scan();
+        assertThat(world.workNotes(item.sysId())).as("young claims are another scan's, still writing").isEmpty();
         clock.advance(EscalationScan.ABANDONED_CLAIM.plusMinutes(1));
-        newScan(clock).scan();
+        world.newScan(clock).scan();
 
-        assertThat(ticketsFor(item, "cab")).extracting(t -> t.get("number")).containsExactly(crashed);
-        assertThat(store.forItem(item.key)).filteredOn(r -> r.stepId().equals("cab"))
+        assertThat(world.serviceNowTickets(item, "production-fixes", "cab")).extracting(t -> t.get("number"))
+                .containsExactly(crashed);
+        assertThat(store.forItem(item.key())).filteredOn(r -> r.stepId().equals("cab"))
                 .singleElement().satisfies(r -> {
                     assertThat(r.state()).isEqualTo(EscalationState.RAISED);
                     assertThat(r.ticketKey()).isEqualTo(crashed);
                 });
-        assertThat(workNotes(item.sysId)).as("the claimed reminder was written once").hasSize(1);
-        assertThat(stepsOf(item)).containsExactly("remind RAISED", "cab RAISED");
+        assertThat(world.workNotes(item.sysId())).as("the claimed reminder was written once").hasSize(1);
+        assertThat(world.stepsOf(item)).containsExactlyInAnyOrder("remind RAISED", "cab RAISED");
+        assertThat(systems.task(item.sysId()).get("u_escalation")).isEqualTo("Change Advisory Board — cab");
     }
 
     @Test
     void aScanThatCrashedBeforeCreatingTheTicketCreatesItOnce() {
-        Item item = linkedItem("Page the payments on-call on gateway errors", today.minusDays(3));
-        store.claim(claimed(item, "cab", "cab", ExternalSystem.SERVICENOW));
+        Item item = world.linkedItem("Page on-call on pipeline errors", today.minusDays(1));
+        store.claim(claimed(item, "cab", "cab"));
 
-        newScan(clock).scan();
-        assertThat(ticketsFor(item, "cab")).as("a young claim is another scan's, still writing").isEmpty();
+        world.newScan(clock).scan();
+        assertThat(world.serviceNowTickets(item, "production-fixes", "cab"))
+                .as("a young claim is another scan's, still writing").isEmpty();
         clock.advance(EscalationScan.ABANDONED_CLAIM.plusMinutes(1));
-        newScan(clock).scan();
-        newScan(clock).scan();
+        world.newScan(clock).scan();
+        world.newScan(clock).scan();
 
-        assertThat(ticketsFor(item, "cab")).hasSize(1);
+        assertThat(world.serviceNowTickets(item, "production-fixes", "cab")).hasSize(1);
     }
 
     @Test
     void aRefusedTicketIsParkedAsADeadLetterAndItsReplayRaisesItAfterTheFix() {
-        POLICY.set(EscalationTestPolicies.serviceNowBoard("u_cab_queue"));
-        Item item = linkedItem("Load-test the gateway at twice the peak", today.minusDays(4));
+        CurrentMappings wrongTable = EscalationWorld.shippedWith(yaml -> yaml.replace(
+                "servicenow: {table: sc_task, assignment-group: CAB}",
+                "servicenow: {table: u_cab_queue, assignment-group: CAB}"));
+        Item item = world.linkedItem("Load-test the pipeline at twice the peak", today.minusDays(1));
 
-        ScanSummary refused = newScan(Clock.systemUTC()).scan();
+        ScanSummary refused = world.newScan(wrongTable, Clock.systemUTC()).scan();
 
-        EscalationRecord parked = store.forItem(item.key).stream().filter(r -> r.stepId().equals("cab")).findFirst()
+        EscalationRecord parked = store.forItem(item.key()).stream().filter(r -> r.stepId().equals("cab")).findFirst()
                 .orElseThrow();
         assertThat(refused.parked()).isGreaterThanOrEqualTo(1);
         assertThat(parked.state()).isEqualTo(EscalationState.PARKED);
         DeadLetter letter = deadLetters.list(0, 100).stream()
                 .filter(d -> d.event().kind().equals(EscalationScan.DEAD_LETTER_KIND)
-                        && d.event().entityId().equals(item.key)).findFirst().orElseThrow();
+                        && d.event().entityId().equals(item.key())).findFirst().orElseThrow();
         assertThat(letter.error()).contains("u_cab_queue");
-        assertThat(SandboxPair.json(letter.event().payload()).path("recordId").asText()).isEqualTo(parked.id().toString());
-        assertThat(journal.forLink(item.linkId)).anyMatch(e -> e.action() == JournalAction.ERROR
-                && e.summary().startsWith("Parked default/cab of " + item.number));
-        assertThat(newScan(Clock.systemUTC()).scan().parked()).as("a parked step waits for its replay").isZero();
+        assertThat(SandboxPair.json(letter.event().payload()).path("recordId").asText())
+                .isEqualTo(parked.id().toString());
+        assertThat(journal.forLink(item.linkId())).anyMatch(e -> e.action() == JournalAction.ERROR
+                && e.summary().startsWith("Parked production-fixes/cab of " + item.number()));
+        assertThat(world.newScan(wrongTable, Clock.systemUTC()).scan().parked())
+                .as("a parked step waits for its replay").isZero();
 
-        POLICY.set(EscalationTestPolicies.serviceNowBoard("sc_task"));
+        // The fix: the running mappings (the shipped file) name sc_task. The replay runs the application's scan.
         AdminApi.post(port, "/api/admin/dead-letters/" + letter.id() + "/replay");
-        drainAll();
+        world.drainAll();
 
-        assertThat(ticketsFor(item, "cab")).hasSize(1);
+        assertThat(world.serviceNowTickets(item, "production-fixes", "cab")).hasSize(1);
         assertThat(store.find(parked.id()).orElseThrow().state()).isEqualTo(EscalationState.RAISED);
     }
 
     @Test
+    void withGroupingABoardGetsOneCycleTicketListingItsItemsKeptUpToDate() {
+        CurrentMappings grouped = EscalationWorld.shippedWith(yaml -> yaml + """
+
+                grouping:
+                  cycle: 1 week
+                  starts-on: monday
+                  title: "Overdue retrospective actions for {{board}}, {{cycle}}"
+                  text: |
+                    {{item-count}} retrospective actions are overdue and waiting for {{board}}:
+                    {{items}}
+                """);
+        Item first = world.linkedItem("Grouped: alert on gateway releases", today.minusDays(1));
+        Item second = world.linkedItem("Grouped: canary for gateway errors", today.minusDays(1));
+        EscalationScan scan = world.newScan(grouped, clock);
+
+        scan.scan();
+
+        String groupKey = "cab/" + today.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) + "-W"
+                + String.format("%02d", today.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        String marker = EscalationMarkers.groupMarker(groupKey);
+        List<Map<String, String>> cycle = systems.servicenow.records("sc_task").stream()
+                .filter(t -> marker.equals(t.get("correlation_id"))).toList();
+        assertThat(cycle).hasSize(1);
+        assertThat(cycle.get(0).get("short_description"))
+                .isEqualTo("Overdue retrospective actions for Change Advisory Board, " + groupKey.substring(4));
+        assertThat(cycle.get(0).get("description")).contains(first.number()).contains(second.number());
+        assertThat(world.serviceNowTickets(first, "production-fixes", "cab")).isEmpty();
+        assertThat(store.forItem(first.key())).filteredOn(r -> r.stepId().equals("cab")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.groupKey()).isEqualTo(groupKey);
+                    assertThat(r.ticketId()).isNull();
+                    assertThat(r.kind()).isEqualTo("group");
+                });
+        assertThat(systems.task(first.sysId()).get("u_escalation")).isEqualTo("Change Advisory Board — cab");
+
+        systems.patchTask(first.sysId(), "{\"state\":\"157\",\"close_code\":\"fix_applied\"}");
+        world.settle();
+        scan.scan();
+
+        Map<String, String> rewritten = systems.servicenow.records("sc_task").stream()
+                .filter(t -> marker.equals(t.get("correlation_id"))).findFirst().orElseThrow();
+        assertThat(rewritten.get("description")).doesNotContain(first.number()).contains(second.number());
+        assertThat(store.groupTicket(groupKey).orElseThrow().itemKeys()).doesNotContain(first.key())
+                .contains(second.key());
+        assertThat(systems.task(first.sysId()).get("u_escalation")).isEmpty();
+    }
+
+    @Test
     void hostileTitlesAreWrittenAsTextAndNeverReachAQuery() {
-        String hostile = "Fix \"it\" ^NQactive=true^ORDERBYnumber OR project = ARB) AND labels = x";
-        Item item = linkedItem(hostile, today.minusDays(3));
+        String hostile = "Alert \"it\" ^NQactive=true^ORDERBYnumber OR project = ARB) AND labels = x";
+        Item item = world.linkedItem(hostile, today.minusDays(1));
         systems.servicenow.requests().clear();
         systems.jira.requests().clear();
 
-        newScan(clock).scan();
+        world.newScan(clock).scan();
 
-        assertThat(onlyTicket(item, "cab").get("short_description")).isEqualTo("Overdue action item " + item.number
-                + ": " + hostile);
+        assertThat(world.onlyServiceNowTicket(item, "production-fixes", "cab").get("short_description"))
+                .isEqualTo("Overdue retrospective action " + item.number() + ": " + hostile);
         List<String> queries = new ArrayList<>();
         for (RequestLog.Entry e : systems.servicenow.requests().all()) {
             queries.add(e.rawQuery() == null ? "" : URLDecoder.decode(e.rawQuery(), StandardCharsets.UTF_8));
@@ -428,112 +548,63 @@ class EscalationScanEndToEndTest {
         assertThat(queries).isNotEmpty().noneMatch(q -> q.contains("^NQactive") || q.contains("project = ARB)"));
     }
 
-    // ---- the world of one test ----
+    // ---- helpers ----
 
-    /** An action item made in ServiceNow by a person, due on {@code due}, owned by David Loo, synced to Jira. */
-    record Item(String key, UUID linkId, String sysId, String number, String jiraKey) {
-    }
-
-    Item linkedItem(String title, LocalDate due) {
-        String sysId = systems.createTask(title);
-        systems.patchTask(sysId, "{\"due_date\":\"" + due + " 23:59:59\",\"assigned_to\":\"" + sysUserId("david.loo")
-                + "\",\"problem\":\"" + systems.serviceNowTasks.get("problem").sysId() + "\",\"impact\":\"2\",\"urgency\":\"1\"}");
-        settle();
-        var link = links.findByExternal(new ExternalRef(ExternalSystem.SERVICENOW, sysId)).orElseThrow();
-        String issueId = link.idOn(ExternalSystem.JIRA).orElseThrow();
-        String jiraKey = systems.jiraIssue(issueId).path("key").asText();
-        return new Item(link.correlationId(), link.id(), sysId, systems.task(sysId).get("number"), jiraKey);
-    }
-
-    List<String> stepsOf(Item item) {
-        return store.forItem(item.key).stream().map(r -> r.stepId() + " " + r.state()).toList();
-    }
-
-    EscalationScan newScan(Clock scanClock) {
-        return EscalationScanConfiguration.assemble(mappings, policies, planner, (EscalationStore) store,
-                (FollowUpStore) followUps, servicenow, jira, links, comments, journal, deadLetters,
-                systems.servicenow.baseUrl(), systems.jira.baseUrl(), scanClock);
-    }
-
-    EscalationRecord claimed(Item item, String step, String board, ExternalSystem ticketSystem) {
-        return new EscalationRecord(UUID.randomUUID(), item.key, "default", step, board, board == null ? "remind" : "ticket",
-                ticketSystem, null, null, null, TicketMarkers.forStep(item.key, "default", step), EscalationState.CLAIMED,
-                3, clock.instant(), null, null, "claimed before a crash");
-    }
-
-    record Writes(long jira, long servicenow) {
-    }
-
-    /** Polls both sides and works the inbox down until nothing new comes; counts what the connector wrote. */
-    Writes settle() {
-        long jiraBefore = systems.jiraWrites();
-        long serviceNowBefore = systems.servicenowWrites();
-        for (int round = 0; round < 10; round++) {
-            int queued = serviceNowPoller.poll() + jiraPoller.poll();
-            drainAll();
-            if (queued == 0) {
-                return new Writes(systems.jiraWrites() - jiraBefore, systems.servicenowWrites() - serviceNowBefore);
-            }
-        }
-        throw new AssertionError("the sync never settled (ping-pong?)");
-    }
-
-    /** Like {@link #settle()}, counting only the connector's writes to this item's two records. */
-    Writes settleCountingWritesTo(Item item) {
-        int jiraFrom = systems.jira.requests().all().size();
-        int serviceNowFrom = systems.servicenow.requests().all().size();
-        settle();
-        String issueId = links.findById(item.linkId).orElseThrow().idOn(ExternalSystem.JIRA).orElseThrow();
-        long jiraWrites = systems.jira.requests().all().stream().skip(jiraFrom)
-                .filter(e -> e.isWrite() && e.status() < 300)
-                .filter(e -> e.path().contains("/" + item.jiraKey) || e.path().contains("/" + issueId)).count();
-        long serviceNowWrites = systems.servicenow.requests().all().stream().skip(serviceNowFrom)
-                .filter(e -> e.isWrite() && e.status() < 300 && e.path().contains(item.sysId)).count();
-        return new Writes(jiraWrites, serviceNowWrites);
-    }
-
-    void drainAll() {
-        while (worker.drain() > 0) {
-            // until the inbox is dry
+    /** Moves the scan clock to noon UTC of {@code day}. */
+    void advanceTo(LocalDate day) {
+        Instant target = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+        if (target.isAfter(clock.instant())) {
+            clock.advance(Duration.between(clock.instant(), target));
         }
     }
 
-    List<Map<String, String>> ticketsFor(Item item, String step) {
-        String marker = TicketMarkers.forStep(item.key, "default", step);
-        return systems.servicenow.records("sc_task").stream().filter(t -> marker.equals(t.get("correlation_id"))).toList();
+    /** The shipped calendar, counted here by hand: weekends and the listed holidays are not business days. */
+    static final Set<LocalDate> HOLIDAYS = Set.of(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 25),
+            LocalDate.of(2026, 12, 28), LocalDate.of(2026, 12, 31), LocalDate.of(2027, 1, 1));
+
+    static boolean businessDay(LocalDate day) {
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
+                && !HOLIDAYS.contains(day);
     }
 
-    Map<String, String> onlyTicket(Item item, String step) {
-        List<Map<String, String>> tickets = ticketsFor(item, step);
-        assertThat(tickets).as("tickets of %s for %s", item.number, step).hasSize(1);
-        return tickets.get(0);
+    static LocalDate businessDaysAfter(LocalDate from, int count) {
+        LocalDate day = from;
+        for (int n = 0; n < count; ) {
+            day = day.plusDays(1);
+            n += businessDay(day) ? 1 : 0;
+        }
+        return day;
     }
 
-    List<String> workNotes(String sysId) {
-        return systems.servicenow.journal(sysId).stream().filter(e -> "work_notes".equals(e.get("element")))
-                .map(e -> e.get("value")).toList();
+    static long businessDaysBetween(LocalDate after, LocalDate upTo) {
+        long n = 0;
+        for (LocalDate day = after.plusDays(1); !day.isAfter(upTo); day = day.plusDays(1)) {
+            n += businessDay(day) ? 1 : 0;
+        }
+        return n;
     }
 
-    List<JsonNode> jiraComments(String key) {
-        List<JsonNode> all = new ArrayList<>();
-        SandboxPair.json(systems.jiraCall("GET", "/rest/api/3/issue/" + key + "/comment", null)).path("comments")
-                .forEach(all::add);
-        return all;
+    String retrospective() {
+        var problem = systems.serviceNowTasks.get("problem");
+        return problem.number() + " " + systems.servicenow.record("problem", problem.sysId()).orElseThrow()
+                .get("short_description");
     }
 
-    List<String> jiraLabels(String key) {
-        List<String> labels = new ArrayList<>();
-        systems.jiraIssue(key).path("fields").path("labels").forEach(l -> labels.add(l.asText()));
-        return labels;
+    String links(Item item) {
+        return "ServiceNow " + item.number() + ": " + systems.servicenow.baseUrl()
+                .resolve("/nav_to.do?uri=problem_task.do%3Fsys_id%3D" + item.sysId()) + "\nJira " + item.jiraKey()
+                + ": " + systems.jira.baseUrl().resolve("/browse/" + item.jiraKey());
     }
 
-    String sysUserId(String userName) {
-        return systems.servicenow.records("sys_user").stream().filter(u -> userName.equals(u.get("user_name")))
-                .findFirst().orElseThrow().get("sys_id");
+    String newProblem(String title) {
+        return SandboxPair.json(systems.servicenowCall("POST", "/api/now/table/problem",
+                "{\"short_description\":" + SandboxPair.quote(title) + "}")).path("result").path("sys_id").asText();
     }
 
-    String groupSysId(String name) {
-        return systems.servicenow.records("sys_user_group").stream().filter(g -> name.equals(g.get("name")))
-                .findFirst().orElseThrow().get("sys_id");
+    EscalationRecord claimed(Item item, String step, String board) {
+        return new EscalationRecord(UUID.randomUUID(), item.key(), "production-fixes", step, board,
+                board == null ? "remind" : "ticket", board == null ? null : io.retrobridge.domain.ExternalSystem.SERVICENOW,
+                null, null, null, EscalationMarkers.ticketMarker(item.key(), "production-fixes", step),
+                EscalationState.CLAIMED, 1, clock.instant(), null, null, "claimed before a crash");
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retrobridge.RetroBridgeApplication;
-import io.retrobridge.flow.EscalationScan;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -38,8 +36,6 @@ class DemoEscalationTest {
             Matcher look = Pattern.compile("curl -s -u (\\S+) '(http://\\S+/sc_task\\?\\S+)'").matcher(output.getAll());
             assertThat(look.find()).as("a banner line telling where the CAB queue is:%n%s", output.getAll()).isTrue();
             assertThat(curl(look.group(2), look.group(1)).path("result").isArray()).isTrue();
-            Assumptions.assumeTrue(demo.getBeanProvider(EscalationScan.class).getIfAvailable() != null,
-                    "this build has no escalation policy, planner or store wired in");
 
             ServiceNowSandbox servicenow = demo.getBean(ServiceNowSandbox.class);
             String number = servicenow.records("problem_task").stream()

@@ -4,7 +4,6 @@ import io.retrobridge.flow.EscalationScan;
 import io.retrobridge.flow.ScanAlreadyRunningException;
 import io.retrobridge.flow.ScanSummary;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,22 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EscalationScanController {
 
-    private final ObjectProvider<EscalationScan> scans;
+    private final EscalationScan scan;
 
-    EscalationScanController(ObjectProvider<EscalationScan> scans) {
-        this.scans = scans;
+    EscalationScanController(EscalationScan scan) {
+        this.scan = scan;
     }
 
     @PostMapping("/api/admin/escalations/scan")
-    ResponseEntity<?> scan() {
-        EscalationScan scan = scans.getIfAvailable();
-        if (scan == null) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error",
-                    "The escalation scan is not available in this build (no escalation policy, planner or store); "
-                            + "the start-up log names what is missing."));
-        }
-        ScanSummary summary = scan.scan();
-        return ResponseEntity.ok(summary);
+    ResponseEntity<ScanSummary> scan() {
+        return ResponseEntity.ok(scan.scan());
     }
 
     @ExceptionHandler(ScanAlreadyRunningException.class)

@@ -1,6 +1,7 @@
 package io.retrobridge.web.reports;
 
 import io.retrobridge.escalation.FollowUpStore;
+import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.insight.FollowUpReport;
 import io.retrobridge.insight.FollowUpReport.Row;
 import java.math.BigDecimal;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/reports/follow-up}: per retrospective and per team, what was committed and what became of it.
  * JSON by default; CSV when the caller prefers {@code text/csv}. "Today", which overdue is judged against, is the
- * clock's date in UTC.
+ * clock's date in the zone of escalations.yaml's calendar (UTC without that file).
  */
 @RestController
 class FollowUpReportController {
@@ -51,10 +53,12 @@ class FollowUpReportController {
     }
 
     private final FollowUpStore facts;
+    private final CurrentMappings mappings;
     private final Clock clock;
 
-    FollowUpReportController(FollowUpStore facts, ObjectProvider<Clock> clock) {
+    FollowUpReportController(FollowUpStore facts, CurrentMappings mappings, ObjectProvider<Clock> clock) {
         this.facts = facts;
+        this.mappings = mappings;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -72,7 +76,9 @@ class FollowUpReportController {
                     + "text/csv, not as '" + accept + "'; send one of those in Accept.");
         }
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        // Overdue is judged on the same day as the scan judges it: in the escalation calendar's zone.
+        ZoneId zone = mappings.escalations().map(policy -> policy.calendar().zone()).orElse(ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(now, zone);
         FollowUpReport report = FollowUpReport.of(facts.all(), today);
         if (format.get().equals(CSV)) {
             return ResponseEntity.ok()
