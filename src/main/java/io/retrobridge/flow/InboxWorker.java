@@ -295,8 +295,8 @@ public class InboxWorker {
     private void defer(InboundEvent event, RemoteCallException refused) {
         String reason = "waiting, not parked: " + describe(refused) + "; tried again on the next drain once calls resume";
         if (inbox.defer(event.id(), reason)) {
-            log.info("{} {} for {} {} waits for the {} circuit breaker to close: {}", event.source(), event.kind(),
-                    event.source(), event.entityId(), refused.system(), describe(refused));
+            log.info("{} {} for {} waits for the {} circuit breaker to close: {}", event.source(), event.kind(),
+                    event.entityId(), refused.system(), describe(refused));
             journal.append(JournalEntry.of(clock.instant(), null, event.entity(), JournalAction.ERROR,
                     refused.system() + " refused calls (circuit breaker open); the event waits and is tried again "
                             + "once calls resume, it is not parked", List.of(), describe(refused)));
