@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -40,6 +41,11 @@ import org.springframework.stereotype.Component;
  * sync can, because it reads both records again before it writes. So such an event is run again here, with the
  * system's backoff, up to its max-attempts; an error that remains, or that retrying would not cure, parks the
  * event, and the dead letter can be replayed once the cause is fixed.
+ *
+ * <p>A call refused by an open circuit breaker is different: nothing was tried, and the same event applies fine once
+ * the system is back. Such an event is neither parked nor finished but handed back to the inbox to wait, and the
+ * drain round stops there, since every event reads both systems and would be refused the same way; the next drain
+ * tick offers it again, and once the breaker lets calls through it applies without anyone replaying it.
  */
 @Component("inboxWorker")
 public class InboxWorker {
@@ -102,23 +108,35 @@ public class InboxWorker {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    /** Processes waiting events until none are left or {@code max} were done; returns how many. */
+    /**
+     * Processes waiting events until none are left, {@code max} were taken, or a circuit breaker refused a call;
+     * returns how many were finished (applied, skipped or parked), not counting those handed back to wait.
+     */
     public int drain(int max) {
         inbox.releaseClaimsBefore(clock.instant().minus(abandonedClaim));
         return pool == null ? drainOneByOne(max) : drainConcurrently(max);
     }
 
     private int drainOneByOne(int max) {
-        int done = 0;
-        while (done < max) {
-            List<InboundEvent> claimed = inbox.claimNext(Math.min(BATCH, max - done));
+        int taken = 0;
+        int finished = 0;
+        boolean refused = false;
+        while (taken < max && !refused) {
+            List<InboundEvent> claimed = inbox.claimNext(Math.min(BATCH, max - taken));
             if (claimed.isEmpty()) {
                 break;
             }
-            claimed.forEach(this::handle);
-            done += claimed.size();
+            // The rest of a batch already claimed is still run: each either gets through or is handed back at once.
+            for (InboundEvent event : claimed) {
+                if (handle(event)) {
+                    finished++;
+                } else {
+                    refused = true;
+                }
+            }
+            taken += claimed.size();
         }
-        return done;
+        return finished;
     }
 
     public int drain() {
@@ -132,9 +150,11 @@ public class InboxWorker {
      */
     private int drainConcurrently(int max) {
         Semaphore free = new Semaphore(workers);
+        AtomicBoolean refused = new AtomicBoolean();
+        AtomicInteger finished = new AtomicInteger();
         int submitted = 0;
         try {
-            while (submitted < max) {
+            while (submitted < max && !refused.get()) {
                 free.acquire();
                 int slots = 1 + free.drainPermits();
                 List<InboundEvent> claimed = inbox.claimNext(Math.min(slots, max - submitted));
@@ -150,7 +170,11 @@ public class InboxWorker {
                 for (InboundEvent event : claimed) {
                     pool.execute(() -> {
                         try {
-                            handle(event);
+                            if (handle(event)) {
+                                finished.incrementAndGet();
+                            } else {
+                                refused.set(true);
+                            }
                         } catch (RuntimeException e) {
                             // Its claim is given up after retrobridge.sync.claim-timeout and it is offered again.
                             log.error("Could not finish {} {} for {}: {}", event.source(), event.kind(), event.entityId(),
@@ -167,7 +191,7 @@ public class InboxWorker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return submitted;
+        return finished.get();
     }
 
     @PreDestroy
@@ -177,19 +201,26 @@ public class InboxWorker {
         }
     }
 
-    private void handle(InboundEvent event) {
+    /** True when the event was finished; false when a circuit breaker refused a call and it waits again. */
+    private boolean handle(InboundEvent event) {
         long started = System.nanoTime();
-        InboxOutcome outcome = handleTimed(event);
-        metrics.processed(event, outcome, Duration.ofNanos(System.nanoTime() - started));
+        Optional<InboxOutcome> outcome = handleTimed(event);
+        if (outcome.isEmpty()) {
+            metrics.deferred(event);
+            return false;
+        }
+        metrics.processed(event, outcome.get(), Duration.ofNanos(System.nanoTime() - started));
+        return true;
     }
 
-    private InboxOutcome handleTimed(InboundEvent event) {
+    /** What became of the event; empty when it was handed back to wait for a circuit breaker to close. */
+    private Optional<InboxOutcome> handleTimed(InboundEvent event) {
         for (int attempt = 1; ; attempt++) {
             try {
                 if (EscalationScan.DEAD_LETTER_KIND.equals(event.kind())) {
                     SyncResult result = escalate(event);
                     inbox.complete(event.id(), result.outcome(), result.reason());
-                    return result.outcome();
+                    return Optional.of(result.outcome());
                 }
                 SyncResult result = sync.process(event);
                 // After the item, so a newly created item's comments follow it in the same event.
@@ -198,8 +229,13 @@ public class InboxWorker {
                     result = new SyncResult(InboxOutcome.APPLIED, result.reason() + "; copied " + copied + " comment(s)");
                 }
                 inbox.complete(event.id(), result.outcome(), result.reason());
-                return result.outcome();
+                return Optional.of(result.outcome());
             } catch (RuntimeException e) {
+                Optional<RemoteCallException> refused = refusedByOpenCircuit(e);
+                if (refused.isPresent()) {
+                    defer(event, refused.get());
+                    return Optional.empty();
+                }
                 Optional<RemoteCallException> unsure = worthRunningAgain(e);
                 if (unsure.isPresent() && attempt < maxAttempts(unsure.get()) && pause(unsure.get(), attempt)) {
                     log.info("Running {} {} for {} again (attempt {}): {}", event.source(), event.kind(),
@@ -207,7 +243,7 @@ public class InboxWorker {
                     continue;
                 }
                 park(event, e, attempt);
-                return InboxOutcome.PARKED;
+                return Optional.of(InboxOutcome.PARKED);
             }
         }
     }
@@ -246,6 +282,34 @@ public class InboxWorker {
         journal.append(JournalEntry.of(clock.instant(), null, event.entity(), JournalAction.PARKED,
                 "parked in the dead-letter store: " + error, List.of(), event.kind()));
         inbox.complete(event.id(), InboxOutcome.PARKED, error);
+    }
+
+    /**
+     * Hands the event back to wait. Journaled and logged at INFO the first time only: while a breaker stays open the
+     * event is refused again on every drain tick, and a line per tick would bury what matters.
+     */
+    private void defer(InboundEvent event, RemoteCallException refused) {
+        String reason = "waiting, not parked: " + describe(refused) + "; tried again on the next drain once calls resume";
+        if (inbox.defer(event.id(), reason)) {
+            log.info("{} {} for {} waits for the {} circuit breaker to close: {}", event.source(), event.kind(),
+                    event.entityId(), refused.system(), describe(refused));
+            journal.append(JournalEntry.of(clock.instant(), null, event.entity(), JournalAction.ERROR,
+                    refused.system() + " refused calls (circuit breaker open); the event waits and is tried again "
+                            + "once calls resume, it is not parked", List.of(), describe(refused)));
+        } else {
+            log.debug("{} {} for {} still waits for the {} circuit breaker", event.source(), event.kind(),
+                    event.entityId(), refused.system());
+        }
+    }
+
+    /** A call the breaker refused without sending: nothing was done, and retrying later will do it. */
+    private static Optional<RemoteCallException> refusedByOpenCircuit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RemoteCallException remote && remote.circuitOpen()) {
+                return Optional.of(remote);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

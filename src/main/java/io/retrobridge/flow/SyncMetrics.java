@@ -36,6 +36,17 @@ public class SyncMetrics {
     }
 
     /**
+     * An event handed back to wait because a circuit breaker refused a call; it is neither finished nor parked, so
+     * it is counted apart from {@code retrobridge.events.processed}, once per refusal.
+     */
+    public void deferred(InboundEvent event) {
+        Counter.builder("retrobridge.events.deferred")
+                .description("Inbox events handed back to wait because a system's circuit breaker was open")
+                .tag("system", event.source().name().toLowerCase(Locale.ROOT)).tag("kind", event.kind())
+                .register(registry).increment();
+    }
+
+    /**
      * One write of an item to {@code side} ({@code create}, {@code update} or {@code cancel}), all its HTTP calls
      * and retries included, by whether it succeeded: the latency an operator compares with the API's limits.
      */

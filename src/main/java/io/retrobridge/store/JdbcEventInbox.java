@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The inbound_events table. Status goes PENDING -> CLAIMED -> APPLIED | SKIPPED | PARKED. While an event is
+ * The inbound_events table. Status goes PENDING -> CLAIMED -> APPLIED | SKIPPED | PARKED, or back from CLAIMED to
+ * PENDING when the event is deferred (deferrals counts how often). While an event is
  * CLAIMED its claim_key names its entity, and a unique constraint on claim_key is what keeps two events of one
  * entity from being claimed at once, whichever thread or instance tries.
  */
@@ -122,12 +123,40 @@ public class JdbcEventInbox implements EventInbox {
                 .param("id", eventId)
                 .update();
         if (updated == 0) {
-            String status = statusOf(eventId).orElseThrow(() -> new NoSuchElementException(
-                    "There is no inbound event " + eventId + " to complete."));
-            throw new IllegalStateException("Inbound event " + eventId + " is " + status + ", not " + CLAIMED
-                    + "; only an event returned by claimNext can be completed, and only once."
-                    + (PENDING.equals(status) ? " Its claim may have been released after it went stale." : ""));
+            throw notClaimed(eventId, "completed");
         }
+    }
+
+    @Override
+    public boolean defer(UUID eventId, String reason) {
+        // One statement, so the count read back is this deferral's even if the row is claimed again at once.
+        Integer deferrals = ownTransaction.execute(status -> {
+            int updated = jdbc.sql("""
+                            UPDATE inbound_events
+                               SET status = 'PENDING', claim_key = NULL, claimed_at = NULL, outcome_reason = :reason,
+                                   deferrals = deferrals + 1
+                             WHERE id = :id AND status = 'CLAIMED'
+                            """)
+                    .param("reason", reason)
+                    .param("id", eventId)
+                    .update();
+            if (updated == 0) {
+                throw notClaimed(eventId, "deferred");
+            }
+            return jdbc.sql("SELECT deferrals FROM inbound_events WHERE id = :id")
+                    .param("id", eventId).query(Integer.class).single();
+        });
+        return deferrals != null && deferrals == 1;
+    }
+
+    private RuntimeException notClaimed(UUID eventId, String done) {
+        String status = statusOf(eventId).orElse(null);
+        if (status == null) {
+            return new NoSuchElementException("There is no inbound event " + eventId + " to be " + done + ".");
+        }
+        return new IllegalStateException("Inbound event " + eventId + " is " + status + ", not " + CLAIMED
+                + "; only an event returned by claimNext can be " + done + ", and only once per claim."
+                + (PENDING.equals(status) ? " Its claim may have been released after it went stale." : ""));
     }
 
     @Override

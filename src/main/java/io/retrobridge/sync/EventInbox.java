@@ -35,6 +35,17 @@ public interface EventInbox {
     void complete(UUID eventId, InboxOutcome outcome, String reason);
 
     /**
+     * Hands a claimed event back to waiting without finishing it, because a system it needs refuses calls for now
+     * (its circuit breaker is open). It keeps its place: it is still its entity's next event, and is claimed again
+     * by a later {@link #claimNext}. The reason is kept as the event's last outcome reason.
+     *
+     * @return true the first time this event is deferred, false when it was deferred before
+     * @throws java.util.NoSuchElementException when there is no such event
+     * @throws IllegalStateException            when the event is not claimed (never claimed, or already completed)
+     */
+    boolean defer(UUID eventId, String reason);
+
+    /**
      * Hands claimed events back for another claim when their claim is older than {@code claimedBefore}: the
      * worker that claimed them stopped (crash, lost instance) and would otherwise block their entity forever.
      *

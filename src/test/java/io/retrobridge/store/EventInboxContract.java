@@ -193,6 +193,43 @@ abstract class EventInboxContract extends StoreContractSupport {
     }
 
     @Test
+    void aDeferredEventWaitsAgainAheadOfItsEntitysLaterEventsAndIsNotFinished() {
+        InboundEvent deferred = accepted(JIRA, "RB-1");
+        InboundEvent later = accepted(JIRA, "RB-1");
+        InboundEvent other = accepted(JIRA, "RB-2");
+        assertThat(inbox().claimNext(10)).containsExactly(deferred, other);
+
+        assertThat(inbox().defer(deferred.id(), "circuit open for ServiceNow")).as("first deferral").isTrue();
+
+        assertThat(inbox().pendingCount()).as("nothing was finished").isEqualTo(3);
+        assertThat(inbox().claimNext(10)).as("it comes back before its entity's later event").containsExactly(deferred);
+        assertThat(inbox().defer(deferred.id(), "circuit open for ServiceNow")).as("second deferral").isFalse();
+        assertThat(inbox().claimNext(10)).containsExactly(deferred);
+        inbox().complete(deferred.id(), InboxOutcome.APPLIED, null);
+        assertThat(inbox().claimNext(10)).containsExactly(later);
+    }
+
+    @Test
+    void onlyAClaimedEventCanBeDeferred() {
+        InboundEvent waiting = accepted(JIRA, "RB-1");
+        InboundEvent done = accepted(JIRA, "RB-2");
+
+        assertThatThrownBy(() -> inbox().defer(waiting.id(), "circuit open"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is PENDING, not CLAIMED");
+        inbox().claimNext(10);
+        inbox().complete(done.id(), InboxOutcome.APPLIED, null);
+        assertThatThrownBy(() -> inbox().defer(done.id(), "circuit open"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is APPLIED");
+        UUID unknown = UUID.randomUUID();
+        assertThatThrownBy(() -> inbox().defer(unknown, "circuit open"))
+                .isInstanceOf(NoSuchElementException.class)
+                .hasMessageContaining(unknown.toString());
+        assertThat(inbox().pendingCount()).isEqualTo(1);
+    }
+
+    @Test
     void aMaxBelowOneIsRefused() {
         assertThatThrownBy(() -> inbox().claimNext(0))
                 .isInstanceOf(IllegalArgumentException.class)
