@@ -140,8 +140,10 @@ public final class EscalationPlanner {
         boolean systemic = SYSTEMIC_LADDER.equals(ladderId);
         String boardId = action instanceof StepAction.RaiseTicket ticket ? ticket.boardId() : null;
         Board board = boardId == null ? null : policy.board(boardId);
-        Map<String, String> values = TemplateValues.forItem(subject, ladderId, stepId, board, days, count, history,
-                recurrence.recurrences(subject.item().failureMode()), calendar.zone());
+        Map<String, String> values = new java.util.HashMap<>(TemplateValues.forItem(subject, ladderId, stepId, board,
+                days, count, history, recurrence.recurrences(subject.item().failureMode()), calendar.zone()));
+        String stepPrefix = ladderId + "/" + stepId + ": ";
+        values.put("reason", reason.startsWith(stepPrefix) ? reason.substring(stepPrefix.length()) : reason);
         String title = board == null || text == null || text.title() == null ? null
                 : renderer.render(text.title(), values);
         String body = text == null || text.body() == null ? "" : renderer.render(text.body(), values);

@@ -30,8 +30,9 @@ final class SystemicCheck {
                          RecurrenceFacts recurrence, LocalDate today) {
         int recurrences = recurrence.recurrences(item.failureMode());
         if (item.failureMode() != null && recurrences >= rule.recurrences()) {
-            return Optional.of("failure mode " + item.failureMode() + " on " + recurrences + " retrospectives within "
-                    + DayWords.period(rule.window()) + " >= " + rule.recurrences());
+            return Optional.of("its failure mode " + item.failureMode() + " recurred on " + recurrences
+                    + " retrospectives within " + DayWords.period(rule.window()) + " (" + rule.recurrences()
+                    + " make it systemic)");
         }
         Set<UUID> resolved = new HashSet<>();
         resolutions.forEach(resolution -> resolved.add(resolution.record().id()));
@@ -44,9 +45,9 @@ final class SystemicCheck {
             LocalDate since = record.raisedAt().atZone(calendar.zone()).toLocalDate();
             if (Thresholds.reached(calendar, since, today, openAtBoard)) {
                 long open = calendar.daysOverdue(since, today, openAtBoard.count());
-                return Optional.of("open at " + record.boardId() + " since " + since + " for "
-                        + DayWords.amount(open, openAtBoard.count()) + " >= "
-                        + DayWords.amount(openAtBoard.days(), openAtBoard.count()));
+                return Optional.of("it has been open at " + record.boardId() + " since " + since + ", "
+                        + DayWords.amount(open, openAtBoard.count()) + " (" + DayWords.amount(openAtBoard.days(),
+                        openAtBoard.count()) + " make it systemic)");
             }
         }
         return Optional.empty();

@@ -101,8 +101,8 @@ class EscalationPlannerTest {
                 2026-11-19 remind: reminder (raised)
                 2026-11-23 cab: SCTASK0010001 (raised)
                 2026-11-25 reassign: re-assigned (raised)""");
-        assertThat(systemic.reason()).isEqualTo("systemic/architecture-review: open at cab since 2026-11-23 for"
-                + " 10 business days >= 10 business days");
+        assertThat(systemic.reason()).isEqualTo("systemic/architecture-review: it has been open at cab since"
+                + " 2026-11-23, 10 business days (10 business days make it systemic)");
     }
 
     @Test
@@ -245,8 +245,8 @@ class EscalationPlannerTest {
         assertThat(plan.due()).extracting(StepDue::stepId).containsExactly("remind", "architecture-review");
         StepDue systemic = plan.due().get(1);
         assertThat(systemic.boardId()).isEqualTo("architecture-review-board");
-        assertThat(systemic.reason()).isEqualTo("systemic/architecture-review: failure mode config-drift on 3"
-                + " retrospectives within 90 days >= 3");
+        assertThat(systemic.reason()).isEqualTo("systemic/architecture-review: its failure mode config-drift"
+                + " recurred on 3 retrospectives within 90 days (3 make it systemic)");
         assertThat(systemic.body()).startsWith("PTASK0010002 (config-drift, recurrences: 3).\nHistory:\n—");
         assertThat(plan.marker()).contains("architecture-review-board");
 

@@ -122,8 +122,8 @@ class EscalationScanEndToEndTest {
 
         assertThat(world.stepsOf(item)).as("in ladder order").containsExactly("remind RAISED", "cab RAISED");
         String remind = OWNER + ", the retrospective action " + item.number() + " \"" + item.title() + "\" was due on "
-                + today.minusDays(1) + " and is\n1 day overdue. Please finish it or move its due date; it goes to the\n"
-                + "Change Advisory Board today.";
+                + today.minusDays(1) + " and is 1 day overdue.\nPlease finish it or move its due date; it goes to the"
+                + " Change Advisory Board today.";
         assertThat(world.workNotes(item.sysId())).containsExactly(remind);
         JsonNode comment = world.jiraComments(item.jiraKey()).get(0).path("body");
         assertThat(comment.toString()).contains("\"type\":\"mention\"").contains("557058:david-loo");
@@ -142,8 +142,8 @@ class EscalationScanEndToEndTest {
                 + "Retrospective: " + retrospective() + "\n"
                 + "Change record: " + systems.serviceNowTasks.get("change").number() + "\n"
                 + "Team: PAY\n\n"
-                + "It was committed to keep production safe; please agree an owner and a new date with the team.\n"
-                + "This ticket is resolved by RetroBridge when the action is done or its due date moves.\n\n"
+                + "It was committed to keep production safe; please agree an owner and a new date with the team."
+                + " This ticket is resolved by RetroBridge when the action is done or its due date moves.\n\n"
                 + links(item));
         assertThat(systems.task(item.sysId()).get("u_escalation")).isEqualTo("Change Advisory Board — cab");
         assertThat(world.jiraLabels(item.jiraKey())).contains("escalated:cab");
@@ -167,15 +167,16 @@ class EscalationScanEndToEndTest {
         assertThat(arb).hasSize(1);
         JsonNode fields = arb.get(0).path("fields");
         assertThat(fields.path("summary").asText())
-                .isEqualTo("Systemic: — keeps recurring (" + item.number() + ": " + item.title() + ")");
+                .isEqualTo("Architecture review of overdue retrospective action " + item.number() + ": " + item.title());
         assertThat(fields.path("issuetype").path("name").asText()).isEqualTo("Task");
         assertThat(fields.path("labels").toString()).contains("retro-escalation")
                 .contains(EscalationMarkers.ticketMarker(item.key(), "systemic", "architecture-review"));
         long calendarDays = java.time.temporal.ChronoUnit.DAYS.between(today.minusDays(1), tenth);
         assertThat(EscalationWorld.adfText(fields.path("description"))).isEqualTo(
                 "The retrospective action " + item.number() + " \"" + item.title() + "\" needs the Architecture Review"
-                        + " Board.\n"
-                        + "Failure mode: —, seen on 0 retrospectives.\n"
+                        + " Board: it has been open at cab since " + raisedOn + ", 10 business days (10 business days"
+                        + " make it systemic).\n"
+                        + "Failure mode: —\n"
                         + "Owner: " + OWNER + " (david.loo@example.com), due " + today.minusDays(1) + ", "
                         + businessDaysBetween(today.minusDays(1), tenth) + " business days overdue.\n"
                         + "Retrospective: " + retrospective() + "\n"
@@ -246,8 +247,8 @@ class EscalationScanEndToEndTest {
                 Map.entry("hand-over RAISED", LocalDate.of(2027, 1, 12)),
                 Map.entry("architecture-review RAISED", LocalDate.of(2027, 1, 19)));
         assertThat(world.workNotes(item.sysId())).contains(OWNER + ", the retrospective action "
-                + item.number() + " \"" + item.title() + "\" was due on 2026-12-22 and is\n2 business days overdue."
-                + " Please finish it or move its due date.");
+                + item.number() + " \"" + item.title() + "\" was due on 2026-12-22 and is 2 business days overdue."
+                + "\nPlease finish it or move its due date.");
         Map<String, String> rab = world.onlyServiceNowTicket(item, "improvements", "release-advisory-board");
         assertThat(rab.get("assignment_group")).isEqualTo(world.groupSysId("Release Advisory Board"));
         assertThat(rab.get("short_description"))
@@ -255,7 +256,7 @@ class EscalationScanEndToEndTest {
         assertThat(rab.get("description")).startsWith("The retrospective action " + item.number() + " \""
                 + item.title() + "\" is 5 business days overdue.\n\nOwner: " + OWNER + " (david.loo@example.com)\n")
                 .contains("A reminder went to the owner without effect. Please decide whether it is still needed,"
-                        + " and by when.\n");
+                        + " and by when. This ticket is resolved");
 
         // The hand-over: assigned to the problem manager on ServiceNow (the assignee's owner side), carried to Jira.
         world.settle();
@@ -263,7 +264,7 @@ class EscalationScanEndToEndTest {
         assertThat(systems.jiraIssue(item.jiraKey()).at("/fields/assignee/accountId").asText())
                 .isEqualTo("557058:abel-tuter");
         assertThat(world.workNotes(item.sysId())).contains(item.number() + " is 10 business days overdue and was handed"
-                + " over to the problem manager,\nwho will find it a new owner.");
+                + " over to the problem manager, who will find it a new owner.");
         assertThat(world.arbTickets(item, "systemic", "architecture-review")).hasSize(1);
         assertThat(world.jiraLabels(item.jiraKey())).contains("escalated:architecture-review-board");
 
@@ -339,10 +340,11 @@ class EscalationScanEndToEndTest {
         for (Item item : items) {
             List<JsonNode> arb = world.arbTickets(item, "systemic", "architecture-review");
             assertThat(arb).as("ARB tickets of %s", item.number()).hasSize(1);
-            assertThat(arb.get(0).path("fields").path("summary").asText()).isEqualTo("Systemic: " + failureMode
-                    + " keeps recurring (" + item.number() + ": " + item.title() + ")");
+            assertThat(arb.get(0).path("fields").path("summary").asText()).isEqualTo("Architecture review of overdue"
+                    + " retrospective action " + item.number() + ": " + item.title());
             assertThat(EscalationWorld.adfText(arb.get(0).path("fields").path("description")))
-                    .contains("Failure mode: " + failureMode + ", seen on 3 retrospectives.");
+                    .contains("its failure mode " + failureMode + " recurred on 3 retrospectives within 90 days")
+                    .contains("Failure mode: " + failureMode + "\n");
             assertThat(world.jiraLabels(item.jiraKey())).contains("escalated:architecture-review-board")
                     .doesNotContain("escalated:cab");
             assertThat(systems.task(item.sysId()).get("u_escalation"))

@@ -239,9 +239,10 @@ class EscalationValidationMessagesTest {
 
     @Test
     void placeholderInATitleIsCheckedToo() {
-        String content = edited("title: \"Systemic: {{failure-mode}}", "title: \"Systemic: {{failuremode}}");
-        MappingProblem problem = onlyProblemAt(content, "\"Systemic:");
-        assertThat(problem.message()).isEqualTo("unknown placeholder `{{failuremode}}`; did you mean `{{failure-mode}}`?");
+        String content = edited("title: \"Architecture review of overdue retrospective action {{item.key}}",
+                "title: \"Architecture review of overdue retrospective action {{item.kee}}");
+        MappingProblem problem = onlyProblemAt(content, "\"Architecture review of");
+        assertThat(problem.message()).isEqualTo("unknown placeholder `{{item.kee}}`; did you mean `{{item.key}}`?");
     }
 
     @Test
