@@ -5,13 +5,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** One real PostgreSQL per test JVM, started on first use and stopped when the JVM exits. */
-final class SharedPostgres {
+public final class SharedPostgres {
 
     private SharedPostgres() {
     }
 
-    static EmbeddedPostgres instance() {
+    public static EmbeddedPostgres instance() {
         return Holder.POSTGRES;
+    }
+
+    /** A new, empty database in the shared server, for a test that needs its own; answers its JDBC URL. */
+    public static String newDatabase(String prefix) {
+        String name = prefix + "_" + Long.toHexString(System.nanoTime());
+        try (java.sql.Connection connection = instance().getPostgresDatabase().getConnection();
+             java.sql.Statement sql = connection.createStatement()) {
+            sql.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create database " + name, e);
+        }
+        return instance().getJdbcUrl("postgres", name);
     }
 
     // Lazy holder: H2-only test runs never start PostgreSQL.
