@@ -73,42 +73,20 @@ abstract class LiveSyncSupport {
         });
     }
 
-    /** What the connector wrote while the inbox was worked down. */
-    record Writes(long jira, long servicenow) {
-    }
-
-    /** Lets every notification land, works the inbox down until nothing new comes back, counts our writes. */
     Writes settle() {
-        systems.awaitWebhooks();
-        long jira = systems.jiraWrites();
-        long servicenow = systems.servicenowWrites();
-        drainAll();
-        return new Writes(systems.jiraWrites() - jira, systems.servicenowWrites() - servicenow);
+        return settler().settle();
     }
 
-    /** Polls both sides (what a lost notification relies on), then settles. */
     Writes pollAndSettle() {
-        systems.awaitWebhooks();
-        long jira = systems.jiraWrites();
-        long servicenow = systems.servicenowWrites();
-        serviceNowPoller.poll();
-        jiraPoller.poll();
-        drainAll();
-        return new Writes(systems.jiraWrites() - jira, systems.servicenowWrites() - servicenow);
+        return settler().pollAndSettle();
     }
 
     void drainAll() {
-        for (int round = 0; round < 50; round++) {
-            int done = 0;
-            while (worker.drain() > 0) {
-                done++;
-            }
-            systems.awaitWebhooks();
-            if (done == 0 && inbox.pendingCount() == 0) {
-                return;
-            }
-        }
-        throw new AssertionError("the inbox never ran dry: " + inbox.pendingCount() + " pending (ping-pong?)");
+        settler().drainAll();
+    }
+
+    private InboxSettler settler() {
+        return new InboxSettler(systems, worker, inbox, jiraPoller, serviceNowPoller);
     }
 
     String sysUserId(String userName) {

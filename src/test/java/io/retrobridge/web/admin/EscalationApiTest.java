@@ -1,20 +1,15 @@
 package io.retrobridge.web.admin;
 
+import io.retrobridge.testsupport.KeyedApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationState;
 import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.escalation.FollowUpFact;
 import io.retrobridge.escalation.FollowUpStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +34,6 @@ class EscalationApiTest {
     // The same keys as the other admin API tests, so they share one running application.
     static final String ADMIN_KEY = "test-admin-key-0123456789";
     static final String VIEWER_KEY = "view-Rt5uY8iO2pA4sD6f";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
 
     @LocalServerPort
@@ -54,7 +48,6 @@ class EscalationApiTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void clean() {
@@ -184,39 +177,18 @@ class EscalationApiTest {
     }
 
     private void assertError(HttpResponse<String> response, int status, String message) {
-        assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(status);
-        assertThat(json(response).get("error").asText()).contains(message);
+        KeyedApi.assertError(response, status, message);
     }
 
     private HttpResponse<String> get(String path, String key) {
-        return send(request(path, key).GET());
+        return new KeyedApi(port).get(path, key);
     }
 
     private HttpResponse<String> post(String path, String key) {
-        return send(request(path, key).POST(HttpRequest.BodyPublishers.noBody()));
-    }
-
-    private HttpRequest.Builder request(String path, String key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        return key == null ? request : request.header("X-API-Key", key);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new KeyedApi(port).post(path, key);
     }
 
     private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
-        }
+        return KeyedApi.json(response);
     }
 }

@@ -1,16 +1,11 @@
 package io.retrobridge.web.reports;
 
+import io.retrobridge.testsupport.KeyedApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retrobridge.escalation.FollowUpFact;
 import io.retrobridge.escalation.FollowUpStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +29,6 @@ class FollowUpReportApiTest {
     // The same keys as the admin API tests, so they share one running application.
     static final String ADMIN_KEY = "test-admin-key-0123456789";
     static final String VIEWER_KEY = "view-Rt5uY8iO2pA4sD6f";
-    private static final ObjectMapper JSON = new ObjectMapper();
     // The report judges overdue against the real clock, so the dates are far from it.
     private static final LocalDate LONG_AGO = LocalDate.of(2020, 3, 1);
     private static final LocalDate FAR_AHEAD = LocalDate.of(2099, 3, 1);
@@ -49,7 +43,6 @@ class FollowUpReportApiTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void clean() {
@@ -148,38 +141,14 @@ class FollowUpReportApiTest {
     }
 
     private HttpResponse<String> get(String path, String key, String accept) {
-        HttpRequest.Builder request = request(path, key).GET();
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return send(request);
+        return new KeyedApi(port).get(path, key, accept);
     }
 
     private HttpResponse<String> post(String path, String key) {
-        return send(request(path, key).POST(HttpRequest.BodyPublishers.noBody()));
-    }
-
-    private HttpRequest.Builder request(String path, String key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        return key == null ? request : request.header("X-API-Key", key);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new KeyedApi(port).post(path, key);
     }
 
     private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
-        }
+        return KeyedApi.json(response);
     }
 }
