@@ -104,16 +104,7 @@ public class JdbcEscalationStore implements EscalationStore {
     @Override
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void markParked(UUID id, Instant at, String error) {
-        Objects.requireNonNull(at, "at");
-        int updated = jdbc.sql("""
-                        UPDATE escalations SET state = 'PARKED', parked_at = :at, note = :error
-                         WHERE id = :id AND state = 'CLAIMED'
-                        """)
-                .param("at", SqlInstants.toColumn(at))
-                .param("error", error)
-                .param("id", id)
-                .update();
-        requireMoved(updated, id, EscalationState.CLAIMED, EscalationState.PARKED);
+        move(id, EscalationState.CLAIMED, EscalationState.PARKED, "parked_at", at, error);
     }
 
     // Of two replays of one dead letter only the first matches "state = PARKED".
@@ -128,16 +119,21 @@ public class JdbcEscalationStore implements EscalationStore {
     @Override
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void markResolved(UUID id, Instant at, String note) {
+        move(id, EscalationState.RAISED, EscalationState.RESOLVED, "resolved_at", at, note);
+    }
+
+    /** One guarded state change; {@code timeColumn} is one of ours, never input. */
+    private void move(UUID id, EscalationState from, EscalationState to, String timeColumn, Instant at, String note) {
         Objects.requireNonNull(at, "at");
-        int updated = jdbc.sql("""
-                        UPDATE escalations SET state = 'RESOLVED', resolved_at = :at, note = :note
-                         WHERE id = :id AND state = 'RAISED'
-                        """)
+        int updated = jdbc.sql("UPDATE escalations SET state = :to, " + timeColumn + " = :at, note = :note"
+                        + " WHERE id = :id AND state = :from")
+                .param("to", to.name())
                 .param("at", SqlInstants.toColumn(at))
                 .param("note", note)
                 .param("id", id)
+                .param("from", from.name())
                 .update();
-        requireMoved(updated, id, EscalationState.RAISED, EscalationState.RESOLVED);
+        requireMoved(updated, id, from, to);
     }
 
     @Override
