@@ -379,6 +379,7 @@ public class EscalationScan {
                     clock.instant());
         }
     }
+
     private static String stepKey(String ladderId, String stepId) {
         return ladderId + "\u0000" + stepId;
     }
