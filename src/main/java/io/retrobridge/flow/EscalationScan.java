@@ -1,15 +1,12 @@
 package io.retrobridge.flow;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static io.retrobridge.flow.EscalationFailures.describe;
+import static io.retrobridge.flow.EscalationFailures.itemRef;
+
 import io.retrobridge.domain.ActionItem;
-import io.retrobridge.domain.DeadLetter;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
-import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.domain.JournalAction;
-import io.retrobridge.domain.JournalEntry;
-import io.retrobridge.escalation.BoardHold;
 import io.retrobridge.escalation.EscalationMarkers;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationState;
@@ -17,7 +14,6 @@ import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.escalation.EscalationSubject;
 import io.retrobridge.escalation.FollowUpFact;
 import io.retrobridge.escalation.FollowUpStore;
-import io.retrobridge.escalation.GroupTicket;
 import io.retrobridge.escalation.ItemPlan;
 import io.retrobridge.escalation.Resolution;
 import io.retrobridge.escalation.StepDue;
@@ -27,9 +23,6 @@ import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.escalation.Board;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
 import io.retrobridge.mapping.escalation.StepAction;
-import io.retrobridge.mapping.escalation.TicketText;
-import io.retrobridge.transport.CircuitOpenException;
-import io.retrobridge.transport.RemoteCallException;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
 import java.time.Clock;
@@ -38,7 +31,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,7 +43,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +52,8 @@ import org.slf4j.LoggerFactory;
  * instances and restarts never write a step twice; a claim a crash left behind is finished by looking the ticket's
  * marker up first. A step refused for good is parked as a dead letter; one that failed for a passing reason stays
  * claimed for the next scan. One item's failure never stops the others.
+ * <p>Its parts each have their own class: {@link EscalationFailures} (retry or park), {@link ItemMarkers} (the
+ * label / field on the item), {@link CycleTickets} (one ticket per board and cycle) and {@link ScanTally}.
  */
 public class EscalationScan {
 
@@ -68,7 +61,6 @@ public class EscalationScan {
     public static final String DEAD_LETTER_KIND = "escalation:step";
 
     private static final Logger log = LoggerFactory.getLogger(EscalationScan.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PROGRESS_EVERY = 500;
     /** A replayed item waits this long for a running scan to finish before giving up. */
     private static final long ITEM_WAIT_SECONDS = 120;
@@ -90,9 +82,10 @@ public class EscalationScan {
     private final EscalationItems reader;
     private final BoardQueues queues;
     private final ItemWrites writes;
-    private final Journal journal;
-    private final DeadLetterStore deadLetters;
     private final Clock clock;
+    private final EscalationFailures failures;
+    private final ItemMarkers markers;
+    private final CycleTickets cycleTickets;
 
     EscalationScan(CurrentMappings mappings, EscalationPolicySource policies, EscalationPlans planner,
             EscalationStore store, FollowUpStore followUps, EscalationItems reader, BoardQueues queues, ItemWrites writes,
@@ -105,9 +98,10 @@ public class EscalationScan {
         this.reader = reader;
         this.queues = queues;
         this.writes = writes;
-        this.journal = journal;
-        this.deadLetters = deadLetters;
         this.clock = clock;
+        this.failures = new EscalationFailures(store, journal, deadLetters, clock);
+        this.markers = new ItemMarkers(writes, failures);
+        this.cycleTickets = new CycleTickets(store, queues, journal, clock);
     }
 
     /**
@@ -159,7 +153,7 @@ public class EscalationScan {
 
     private ScanSummary run(Optional<String> onlyItem) {
         Instant started = clock.instant();
-        Tally tally = new Tally();
+        ScanTally tally = new ScanTally();
         Optional<EscalationPolicy> current = policies.current();
         if (current.isEmpty()) {
             tally.skip("-", "no escalations.yaml is in force, so nothing escalates");
@@ -187,16 +181,15 @@ public class EscalationScan {
                 scan.process(item);
             } catch (RuntimeException e) {
                 // Reading its history or planning failed: this item waits for the next scan, the others go on.
-                tally.retrying++;
-                note(item, itemRef(item), JournalAction.ERROR,
-                        "Escalation scan could not look at " + item.displayKey() + ": " + describe(e), List.of());
+                failures.retrying(item, "Escalation scan could not look at " + item.displayKey() + ": " + describe(e),
+                        List.of(), tally);
                 log.warn("Escalation scan skipped {} after an error: {}", item.displayKey(), describe(e));
             }
             if (++done % PROGRESS_EVERY == 0) {
                 log.info("Escalation scan: {} of {} items done", done, todo.size());
             }
         }
-        scan.maintainGroupTickets();
+        cycleTickets.maintain(scan.touchedGroups, policy, planning, scan.items, tally);
         Instant finished = clock.instant();
         ScanSummary summary = tally.summary(started, finished);
         log.info("Escalation scan finished: {} items, {} raised, {} resolved, {} parked, {} retrying, {} skipped",
@@ -211,14 +204,14 @@ public class EscalationScan {
         final ActionItemMapping mapping;
         final LocalDate today;
         final EscalationPlans.ScanPlanning planning;
-        final Tally tally;
+        final ScanTally tally;
         final Map<String, ScannedItem> items = new HashMap<>();
         final Set<String> touchedGroups = new LinkedHashSet<>();
         /** The last claim instant this scan gave; see {@link #claimInstant()}. */
         private Instant lastClaim = Instant.MIN;
 
         Run(EscalationPolicy policy, ActionItemMapping mapping, LocalDate today, EscalationPlans.ScanPlanning planning,
-                Tally tally) {
+                ScanTally tally) {
             this.policy = policy;
             this.mapping = mapping;
             this.today = today;
@@ -261,7 +254,7 @@ public class EscalationScan {
             claimed.values().forEach(record -> adoptIfFound(item, record));
             plan.resolutions().forEach(resolution -> resolve(item, resolution));
             List<EscalationRecord> now = store.forItem(item.key());
-            mark(item, now);
+            markers.mark(item, now, policy, mapping, tally);
             followUps.save(fact(item, now));
         }
 
@@ -318,7 +311,7 @@ public class EscalationScan {
                 }
                 tally.raised++;
             } catch (RuntimeException e) {
-                failed(item, record, e, rules);
+                failures.failed(item, record, e, rules, tally);
             }
         }
 
@@ -343,7 +336,7 @@ public class EscalationScan {
                         + found.get().key() + " (found by its marker " + record.marker() + ") for " + item.displayKey(),
                         rules);
             } catch (RuntimeException e) {
-                failed(item, record, e, rules);
+                failures.failed(item, record, e, rules, tally);
             }
         }
 
@@ -367,45 +360,9 @@ public class EscalationScan {
                         + resolution.note(), rules);
             } catch (RuntimeException e) {
                 // Still RAISED: the next scan plans the same resolution and tries again.
-                tally.retrying++;
-                note(item, itemRef(item), JournalAction.ERROR, "Resolving " + (record.ticketKey() != null
-                        ? record.ticketKey() : record.stepId()) + " of " + item.displayKey()
-                        + " failed; the next scan tries again: " + describe(e), rules);
-            }
-        }
-
-        /**
-         * The label / field on the item: the board holding it now, by the planner's rule ({@link BoardHold}) applied
-         * to what was actually written (a step that failed or was parked holds nothing), or nothing.
-         */
-        private void mark(ScannedItem item, List<EscalationRecord> records) {
-            List<EscalationRecord> known = records.stream()
-                    .filter(r -> r.boardId() == null || policy.boards().containsKey(r.boardId())).toList();
-            Optional<BoardHold> holding = BoardHold.after(known, new ItemPlan(item.key(), Optional.empty(), 0,
-                    List.of(), List.of(), Optional.empty()));
-            String prefix = policy.markers().jiraLabelPrefix();
-            Optional<String> label = holding.map(h -> prefix + h.boardId());
-            String field = holding.map(h -> policy.board(h.boardId()).name() + " — " + h.stepId()).orElse("");
-            List<String> rules = holding.flatMap(h -> known.stream()
-                    .filter(r -> h.boardId().equals(r.boardId()) && h.stepId().equals(r.stepId())).findFirst())
-                    .map(r -> List.of(r.ladderId(), r.stepId())).orElse(List.of());
-            guarded(item, "marking", () -> writes.markJira(item, prefix, label)).ifPresent(ref -> note(item, ref,
-                    JournalAction.WROTE, label.map(l -> "Labelled " + item.displayKey() + " " + l)
-                            .orElse("Removed the escalation label from " + item.displayKey()), rules));
-            guarded(item, "marking", () -> writes.markServiceNow(item, policy.markers().serviceNowField(), field, mapping))
-                    .ifPresent(ref -> note(item, ref, JournalAction.WROTE, field.isEmpty()
-                            ? "Cleared the escalation field of " + item.displayKey()
-                            : "Set the escalation field of " + item.displayKey() + " to " + field, rules));
-        }
-
-        private Optional<ExternalRef> guarded(ScannedItem item, String what, Supplier<Optional<ExternalRef>> write) {
-            try {
-                return write.get();
-            } catch (RuntimeException e) {
-                tally.retrying++;
-                note(item, itemRef(item), JournalAction.ERROR, what + " " + item.displayKey()
-                        + " failed; the next scan tries again: " + describe(e), List.of());
-                return Optional.empty();
+                failures.retrying(item, "Resolving " + (record.ticketKey() != null ? record.ticketKey()
+                        : record.stepId()) + " of " + item.displayKey() + " failed; the next scan tries again: "
+                        + describe(e), rules, tally);
             }
         }
 
@@ -421,156 +378,6 @@ public class EscalationScan {
                     content.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), completedOn, escalated,
                     clock.instant());
         }
-
-        /** One ticket per board and review cycle: created with its first item, rewritten as the list changes. */
-        void maintainGroupTickets() {
-            if (touchedGroups.isEmpty()) {
-                return;
-            }
-            List<EscalationRecord> open = store.unresolved();
-            for (String groupKey : touchedGroups) {
-                try {
-                    maintain(groupKey, open);
-                } catch (RuntimeException e) {
-                    tally.retrying++;
-                    log.warn("Cycle ticket {} could not be updated; the next scan tries again: {}", groupKey, describe(e));
-                    ExternalSystem system = policy.boards().containsKey(boardOf(groupKey))
-                            ? policy.board(boardOf(groupKey)).queue().system() : ExternalSystem.SERVICENOW;
-                    journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(system,
-                            EscalationMarkers.groupMarker(groupKey)), JournalAction.ERROR, "Cycle ticket "
-                            + groupKey + " could not be updated; the next scan tries again: " + describe(e),
-                            List.of(), null));
-                }
-            }
-        }
-
-        private void maintain(String groupKey, List<EscalationRecord> open) {
-            List<String> listed = open.stream()
-                    .filter(r -> groupKey.equals(r.groupKey()) && r.state() == EscalationState.RAISED)
-                    .sorted(Comparator.comparing(EscalationRecord::raisedAt))
-                    .map(EscalationRecord::itemKey).distinct().toList();
-            int slash = groupKey.indexOf('/');
-            String boardId = groupKey.substring(0, slash);
-            Board board = policy.board(boardId);
-            Optional<GroupTicket> known = store.groupTicket(groupKey);
-            if (known.isEmpty()) {
-                if (listed.isEmpty()) {
-                    return;
-                }
-                GroupTicket claim = new GroupTicket(groupKey, boardId, groupKey.substring(slash + 1),
-                        board.queue().system(), null, null, EscalationMarkers.groupMarker(groupKey), List.of(), false,
-                        clock.instant());
-                if (!store.claimGroupTicket(claim)) {
-                    tally.skip(groupKey, "cycle ticket taken by another scan");
-                    return;
-                }
-                known = Optional.of(claim);
-            }
-            GroupTicket ticket = known.get();
-            if (ticket.resolved()) {
-                if (!listed.isEmpty()) {
-                    tally.skip(groupKey, "the cycle ticket was resolved already; items listed later wait for the next cycle");
-                }
-                return;
-            }
-            List<EscalationSubject> subjects = listed.stream().map(items::get).filter(java.util.Objects::nonNull)
-                    .map(ScannedItem::subject).toList();
-            if (ticket.ticketId() == null) {
-                if (listed.isEmpty()) {
-                    return;
-                }
-                TicketText text = planning.groupTicketText(ticket, subjects);
-                Ticket created = queues.find(board, ticket.marker())
-                        .orElseGet(() -> queues.create(board, text.title(), text.body(), ticket.marker()));
-                store.updateGroupTicket(new GroupTicket(groupKey, boardId, ticket.cycle(), created.system(),
-                        created.id(), created.key(), ticket.marker(), listed, false, clock.instant()));
-                journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(created.system(), created.id()),
-                        JournalAction.WROTE, "Opened cycle ticket " + created.key() + " for " + board.name() + " ("
-                                + groupKey + ") listing " + listed.size() + " item(s)", List.of(groupKey), null));
-                tally.raised++;
-                return;
-            }
-            if (listed.equals(ticket.itemKeys())) {
-                return;
-            }
-            Ticket existing = new Ticket(ticket.ticketSystem(), ticket.ticketId(), ticket.ticketKey());
-            if (listed.isEmpty()) {
-                String note = "Every item on this cycle ticket was completed or is no longer overdue";
-                queues.resolve(board, existing, note);
-                store.updateGroupTicket(new GroupTicket(groupKey, boardId, ticket.cycle(), ticket.ticketSystem(),
-                        ticket.ticketId(), ticket.ticketKey(), ticket.marker(), List.of(), true, clock.instant()));
-                journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(existing.system(), existing.id()),
-                        JournalAction.WROTE, "Resolved cycle ticket " + existing.key() + ": " + note, List.of(groupKey), null));
-                tally.resolved++;
-                return;
-            }
-            TicketText text = planning.groupTicketText(ticket, subjects);
-            queues.rewrite(board, existing, text.title(), text.body());
-            store.updateGroupTicket(new GroupTicket(groupKey, boardId, ticket.cycle(), ticket.ticketSystem(),
-                    ticket.ticketId(), ticket.ticketKey(), ticket.marker(), listed, false, clock.instant()));
-            journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(existing.system(), existing.id()),
-                    JournalAction.WROTE, "Updated cycle ticket " + existing.key() + ": now " + listed.size()
-                            + " item(s)", List.of(groupKey), null));
-        }
-
-        /**
-         * A passing failure (5xx, timeout, rate limit, open circuit) leaves the claim for the next scan; any other is
-         * parked with a dead letter whose replay re-runs this item.
-         */
-        private void failed(ScannedItem item, EscalationRecord record, RuntimeException e, List<String> rules) {
-            String error = describe(e);
-            if (isPassing(e)) {
-                tally.retrying++;
-                note(item, itemRef(item), JournalAction.ERROR, "Escalating " + item.displayKey() + " ("
-                        + record.ladderId() + "/" + record.stepId() + ") failed; the next scan tries again: " + error, rules);
-                return;
-            }
-            Instant now = clock.instant();
-            store.markParked(record.id(), now, error);
-            ObjectNode payload = JSON.createObjectNode().put("itemKey", record.itemKey()).put("ladderId", record.ladderId())
-                    .put("stepId", record.stepId()).put("recordId", record.id().toString());
-            InboundEvent event = InboundEvent.received(refusedBy(e, record), DEAD_LETTER_KIND, record.itemKey(),
-                    DEAD_LETTER_KIND + ":" + record.id() + ":" + now.toEpochMilli(), now, payload.toString());
-            deadLetters.park(DeadLetter.park(event, error, 1, now));
-            tally.parked++;
-            note(item, itemRef(item), JournalAction.ERROR, "Parked " + record.ladderId() + "/" + record.stepId() + " of "
-                    + item.displayKey() + " as a dead letter (replay it after the fix): " + error, rules);
-            log.warn("Escalation of {} ({}/{}) parked: {}", item.displayKey(), record.ladderId(), record.stepId(), error);
-        }
-    }
-
-    private static boolean isPassing(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CircuitOpenException) {
-                return true;
-            }
-            if (t instanceof RemoteCallException remote) {
-                return remote.isTransient() || remote.circuitOpen();
-            }
-        }
-        return false;
-    }
-
-    /** The system that answered with the refusal; the board's queue when nothing says otherwise. */
-    private static ExternalSystem refusedBy(Throwable e, EscalationRecord record) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RemoteCallException remote) {
-                return remote.system().equalsIgnoreCase("jira") ? ExternalSystem.JIRA : ExternalSystem.SERVICENOW;
-            }
-        }
-        return record.ticketSystem() != null ? record.ticketSystem() : ExternalSystem.SERVICENOW;
-    }
-
-    private static ExternalRef itemRef(ScannedItem item) {
-        EscalationSubject subject = item.subject();
-        String sysId = subject.ids().get(ExternalSystem.SERVICENOW);
-        return sysId != null ? new ExternalRef(ExternalSystem.SERVICENOW, sysId)
-                : new ExternalRef(ExternalSystem.JIRA, subject.ids().get(ExternalSystem.JIRA));
-    }
-
-    private static String boardOf(String groupKey) {
-        int slash = groupKey.indexOf('/');
-        return slash < 0 ? groupKey : groupKey.substring(0, slash);
     }
 
     private static String stepKey(String ladderId, String stepId) {
@@ -578,33 +385,6 @@ public class EscalationScan {
     }
 
     private void note(ScannedItem item, ExternalRef subject, JournalAction action, String summary, List<String> rules) {
-        journal.append(JournalEntry.of(clock.instant(), item.link().id(), subject, action, summary, rules, null));
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.length() > 1000 ? message.substring(0, 1000) + "..." : message;
-    }
-
-    /** Counts for the summary. */
-    private static final class Tally {
-        int items;
-        int raised;
-        int resolved;
-        int parked;
-        int retrying;
-        int skippedCount;
-        final List<ScanSummary.Skip> skipped = new ArrayList<>();
-
-        void skip(String item, String reason) {
-            skippedCount++;
-            if (skipped.size() < ScanSummary.MAX_LISTED) {
-                skipped.add(new ScanSummary.Skip(item, reason));
-            }
-        }
-
-        ScanSummary summary(Instant started, Instant finished) {
-            return new ScanSummary(started, finished, items, raised, resolved, parked, retrying, skipped, skippedCount);
-        }
+        failures.note(item, subject, action, summary, rules);
     }
 }
