@@ -1,12 +1,11 @@
 package io.retrobridge.servicenow;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.Scopes;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.PollRound;
+import io.retrobridge.sync.ReceivedEvents;
 import io.retrobridge.sync.WatermarkStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,16 +32,16 @@ public class ServiceNowPoller {
     private final CurrentMappings mappings;
     private final EventInbox inbox;
     private final WatermarkStore watermarks;
-    private final MeterRegistry meters;
+    private final ReceivedEvents received;
     private final Clock clock;
 
     public ServiceNowPoller(ServiceNowClient servicenow, CurrentMappings mappings, EventInbox inbox,
-            WatermarkStore watermarks, MeterRegistry meters, Optional<Clock> clock) {
+            WatermarkStore watermarks, ReceivedEvents received, Optional<Clock> clock) {
         this.servicenow = servicenow;
         this.mappings = mappings;
         this.inbox = inbox;
         this.watermarks = watermarks;
-        this.meters = meters;
+        this.received = received;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -63,24 +62,10 @@ public class ServiceNowPoller {
             round.offer("servicenow:poll", record.sysId(), scope.table() + ":" + record.modCount(), record.updatedOn());
         }
         int queued = round.finish(watermarks);
-        countReceived(round);
+        round.countInto(received, "servicenow:poll");
         if (queued > 0) {
             log.info("ServiceNow poll: {} changed action item(s) queued ({} read)", queued, round.seen());
         }
         return queued;
-    }
-
-    /**
-     * Versions this poll read, as {@code retrobridge.events.received} with the webhooks' tags: accepted when
-     * new to the inbox, duplicate when a webhook or an earlier poll brought it already.
-     */
-    private void countReceived(PollRound round) {
-        received("accepted").increment(round.queued());
-        received("duplicate").increment(round.seen() - round.queued());
-    }
-
-    private Counter received(String result) {
-        return Counter.builder("retrobridge.events.received").description("Events received from webhooks and polls, by outcome")
-                .tag("system", "servicenow").tag("kind", "servicenow:poll").tag("result", result).register(meters);
     }
 }

@@ -72,6 +72,12 @@ public final class PollRound {
         return queued;
     }
 
+    /** Counts the versions this round read: accepted when new to the inbox, duplicate when they were known. */
+    public void countInto(ReceivedEvents received, String kind) {
+        received.count(system, kind, ReceivedEvents.Result.ACCEPTED, queued);
+        received.count(system, kind, ReceivedEvents.Result.DUPLICATE, seen - queued);
+    }
+
     public int seen() {
         return seen;
     }

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.transport.WebhookSignature;
-import io.retrobridge.web.webhooks.WebhookMetrics.Result;
+import io.retrobridge.sync.ReceivedEvents;
+import io.retrobridge.sync.ReceivedEvents.Result;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +37,10 @@ class WebhookIntake {
 
     private final EventInbox inbox;
     private final ObjectMapper json;
-    private final WebhookMetrics metrics;
+    private final ReceivedEvents metrics;
     private final Clock clock;
 
-    WebhookIntake(EventInbox inbox, ObjectMapper json, WebhookMetrics metrics, ObjectProvider<Clock> clock) {
+    WebhookIntake(EventInbox inbox, ObjectMapper json, ReceivedEvents metrics, ObjectProvider<Clock> clock) {
         this.inbox = inbox;
         this.json = json;
         this.metrics = metrics;
@@ -84,7 +85,7 @@ class WebhookIntake {
             return reject(source, e.kind(), HttpStatus.BAD_REQUEST, e.getMessage());
         }
         if (notice instanceof WebhookNotice.Ignored ignored) {
-            metrics.count(source.name(), ignored.kind(), Result.IGNORED);
+            metrics.count(source.system(), ignored.kind(), Result.IGNORED, 1);
             return answer(HttpStatus.ACCEPTED, "status", "ignored", "reason", ignored.reason());
         }
         WebhookNotice.Change change = (WebhookNotice.Change) notice;
@@ -105,16 +106,16 @@ class WebhookIntake {
         } catch (RuntimeException e) {
             log.error("Could not store a {} {} delivery for {}; answered 503 so the sender retries: {}",
                     source.name(), event.kind(), event.entityId(), e.toString());
-            metrics.count(source.name(), event.kind(), Result.REJECTED);
+            metrics.count(source.system(), event.kind(), Result.REJECTED, 1);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
                     .body(Map.of("error", "The event could not be stored just now; nothing was accepted."
                             + " Send the delivery again (senders retry a 503 on their own)."));
         }
         if (!stored) {
-            metrics.count(source.name(), event.kind(), Result.DUPLICATE);
+            metrics.count(source.system(), event.kind(), Result.DUPLICATE, 1);
             return answer(HttpStatus.OK, "status", "duplicate");
         }
-        metrics.count(source.name(), event.kind(), Result.ACCEPTED);
+        metrics.count(source.system(), event.kind(), Result.ACCEPTED, 1);
         log.debug("Stored {} {} for {} as event {}", source.name(), event.kind(), event.entityId(), event.id());
         return answer(HttpStatus.ACCEPTED, "status", "accepted", "event", event.id().toString());
     }
@@ -150,7 +151,7 @@ class WebhookIntake {
     private ResponseEntity<Map<String, Object>> reject(WebhookSource source, String kind, HttpStatus status,
                                                        String message) {
         log.warn("Refused a {} webhook delivery with {}: {}", source.name(), status.value(), message);
-        metrics.count(source.name(), kind, Result.REJECTED);
+        metrics.count(source.system(), kind, Result.REJECTED, 1);
         return answer(status, "error", message);
     }
 
