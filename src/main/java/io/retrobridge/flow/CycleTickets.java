@@ -48,7 +48,7 @@ final class CycleTickets {
      *
      * @param items the scan's items by key, to word the tickets' lists
      */
-    void maintain(Set<String> touchedGroups, EscalationPolicy policy, EscalationPlans.ScanPlanning planning,
+    void maintain(Set<String> touchedGroups, EscalationPolicy policy, ScanPlanning planning,
             Map<String, ScannedItem> items, ScanTally tally) {
         if (touchedGroups.isEmpty()) {
             return;
@@ -72,7 +72,7 @@ final class CycleTickets {
     }
 
     private void maintain(String groupKey, List<EscalationRecord> open, EscalationPolicy policy,
-            EscalationPlans.ScanPlanning planning, Map<String, ScannedItem> items, ScanTally tally) {
+            ScanPlanning planning, Map<String, ScannedItem> items, ScanTally tally) {
         List<String> listed = open.stream()
                 .filter(r -> groupKey.equals(r.groupKey()) && r.state() == EscalationState.RAISED)
                 .sorted(Comparator.comparing(EscalationRecord::raisedAt))

@@ -75,8 +75,6 @@ public class EscalationScan {
     /** Parked steps this instance took up again (dead letter replayed): finished by the next scan of their item. */
     private final Set<UUID> reclaimed = ConcurrentHashMap.newKeySet();
     private final CurrentMappings mappings;
-    private final EscalationPolicySource policies;
-    private final EscalationPlans planner;
     private final EscalationStore store;
     private final FollowUpStore followUps;
     private final EscalationItems reader;
@@ -87,12 +85,9 @@ public class EscalationScan {
     private final ItemMarkers markers;
     private final CycleTickets cycleTickets;
 
-    EscalationScan(CurrentMappings mappings, EscalationPolicySource policies, EscalationPlans planner,
-            EscalationStore store, FollowUpStore followUps, EscalationItems reader, BoardQueues queues, ItemWrites writes,
-            Journal journal, DeadLetterStore deadLetters, Clock clock) {
+    EscalationScan(CurrentMappings mappings, EscalationStore store, FollowUpStore followUps, EscalationItems reader,
+            BoardQueues queues, ItemWrites writes, Journal journal, DeadLetterStore deadLetters, Clock clock) {
         this.mappings = mappings;
-        this.policies = policies;
-        this.planner = planner;
         this.store = store;
         this.followUps = followUps;
         this.reader = reader;
@@ -154,7 +149,7 @@ public class EscalationScan {
     private ScanSummary run(Optional<String> onlyItem) {
         Instant started = clock.instant();
         ScanTally tally = new ScanTally();
-        Optional<EscalationPolicy> current = policies.current();
+        Optional<EscalationPolicy> current = mappings.escalations();
         if (current.isEmpty()) {
             tally.skip("-", "no escalations.yaml is in force, so nothing escalates");
             return tally.summary(started, clock.instant());
@@ -167,7 +162,7 @@ public class EscalationScan {
             read.notLinked().forEach(key -> tally.skip(key, "not linked yet"));
         }
         List<EscalationSubject> population = read.items().stream().map(ScannedItem::subject).toList();
-        EscalationPlans.ScanPlanning planning = planner.prepare(policy, population, today);
+        ScanPlanning planning = new ScanPlanning(policy, population, today);
         Run scan = new Run(policy, mapping, today, planning, tally);
         read.items().forEach(item -> scan.items.put(item.key(), item));
         List<ScannedItem> todo = read.items().stream().filter(i -> onlyItem.map(i.key()::equals).orElse(true)).toList();
@@ -203,14 +198,14 @@ public class EscalationScan {
         final EscalationPolicy policy;
         final ActionItemMapping mapping;
         final LocalDate today;
-        final EscalationPlans.ScanPlanning planning;
+        final ScanPlanning planning;
         final ScanTally tally;
         final Map<String, ScannedItem> items = new HashMap<>();
         final Set<String> touchedGroups = new LinkedHashSet<>();
         /** The last claim instant this scan gave; see {@link #claimInstant()}. */
         private Instant lastClaim = Instant.MIN;
 
-        Run(EscalationPolicy policy, ActionItemMapping mapping, LocalDate today, EscalationPlans.ScanPlanning planning,
+        Run(EscalationPolicy policy, ActionItemMapping mapping, LocalDate today, ScanPlanning planning,
                 ScanTally tally) {
             this.policy = policy;
             this.mapping = mapping;

@@ -26,18 +26,16 @@ class EscalationScanConfiguration {
             ServiceNowClient servicenow, JiraClient jira, LinkStore links, CommentLinkStore comments, Journal journal,
             DeadLetterStore deadLetters, ServiceNowProperties serviceNowSettings, JiraProperties jiraSettings,
             Optional<Clock> clock) {
-        return assemble(mappings, mappings::escalations, new PlannerEscalationPlans(), store, followUps, servicenow,
-                jira, links, comments, journal, deadLetters, serviceNowSettings.baseUrl(), jiraSettings.baseUrl(),
-                clock.orElse(Clock.systemUTC()));
+        return assemble(mappings, store, followUps, servicenow, jira, links, comments, journal, deadLetters,
+                serviceNowSettings.baseUrl(), jiraSettings.baseUrl(), clock.orElse(Clock.systemUTC()));
     }
 
     /** The scan over these systems and stores; tests build theirs here too, so they run what production runs. */
-    static EscalationScan assemble(CurrentMappings mappings, EscalationPolicySource policies, EscalationPlans planner,
-            EscalationStore store, FollowUpStore followUps, ServiceNowClient servicenow, JiraClient jira,
-            LinkStore links, CommentLinkStore comments, Journal journal, DeadLetterStore deadLetters,
-            URI serviceNowBase, URI jiraBase, Clock clock) {
+    static EscalationScan assemble(CurrentMappings mappings, EscalationStore store, FollowUpStore followUps,
+            ServiceNowClient servicenow, JiraClient jira, LinkStore links, CommentLinkStore comments, Journal journal,
+            DeadLetterStore deadLetters, URI serviceNowBase, URI jiraBase, Clock clock) {
         BoardQueues queues = new BoardQueues(servicenow, jira);
-        return new EscalationScan(mappings, policies, planner, store, followUps,
+        return new EscalationScan(mappings, store, followUps,
                 new EscalationItems(servicenow, jira, links, serviceNowBase, jiraBase), queues,
                 new ItemWrites(servicenow, jira, queues, comments, clock), journal, deadLetters, clock);
     }

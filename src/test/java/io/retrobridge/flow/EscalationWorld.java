@@ -79,9 +79,8 @@ final class EscalationWorld {
     }
 
     EscalationScan newScan(CurrentMappings over, Clock clock) {
-        return EscalationScanConfiguration.assemble(over, over::escalations, new PlannerEscalationPlans(), store,
-                followUps, servicenow, jira, links, comments, journal, deadLetters, systems.servicenow.baseUrl(),
-                systems.jira.baseUrl(), clock);
+        return EscalationScanConfiguration.assemble(over, store, followUps, servicenow, jira, links, comments, journal,
+                deadLetters, systems.servicenow.baseUrl(), systems.jira.baseUrl(), clock);
     }
 
     /** The shipped mappings folder copied, escalations.yaml edited as an admin would, and loaded. */
