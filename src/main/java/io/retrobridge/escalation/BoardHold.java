@@ -19,6 +19,11 @@ public record BoardHold(String boardId, String stepId) {
         Objects.requireNonNull(stepId, "stepId is required but was null");
     }
 
+    /** Who holds the item by what it has reached so far: the latest board step still raised. */
+    public static Optional<BoardHold> of(List<EscalationRecord> history) {
+        return after(history, List.of(), List.of());
+    }
+
     /** Who holds the item once {@code plan} is carried out; {@code history} is what the plan was made from. */
     public static Optional<BoardHold> after(List<EscalationRecord> history, ItemPlan plan) {
         return after(history, plan.resolutions(), plan.due());

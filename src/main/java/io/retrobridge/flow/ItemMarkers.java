@@ -4,7 +4,7 @@ import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.escalation.BoardHold;
 import io.retrobridge.escalation.EscalationRecord;
-import io.retrobridge.escalation.ItemPlan;
+import io.retrobridge.escalation.Markers;
 import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
 import java.util.List;
@@ -29,21 +29,25 @@ final class ItemMarkers {
             ScanTally tally) {
         List<EscalationRecord> known = records.stream()
                 .filter(r -> r.boardId() == null || policy.boards().containsKey(r.boardId())).toList();
-        Optional<BoardHold> holding = BoardHold.after(known, new ItemPlan(item.key(), Optional.empty(), 0,
-                List.of(), List.of(), Optional.empty()));
-        String prefix = policy.markers().jiraLabelPrefix();
-        Optional<String> label = holding.map(h -> prefix + h.boardId());
-        String field = holding.map(h -> policy.board(h.boardId()).name() + " — " + h.stepId()).orElse("");
+        Optional<BoardHold> holding = BoardHold.of(known);
+        Markers markers = new Markers(policy);
+        Optional<String> board = holding.map(BoardHold::boardId);
+        String field = markers.serviceNowValueWanted(holding);
         List<String> rules = holding.flatMap(h -> known.stream()
                 .filter(r -> h.boardId().equals(r.boardId()) && h.stepId().equals(r.stepId())).findFirst())
                 .map(r -> List.of(r.ladderId(), r.stepId())).orElse(List.of());
-        guarded(item, tally, () -> writes.markJira(item, prefix, label)).ifPresent(ref -> failures.note(item, ref,
-                JournalAction.WROTE, label.map(l -> "Labelled " + item.displayKey() + " " + l)
-                        .orElse("Removed the escalation label from " + item.displayKey()), rules));
-        guarded(item, tally, () -> writes.markServiceNow(item, policy.markers().serviceNowField(), field, mapping))
-                .ifPresent(ref -> failures.note(item, ref, JournalAction.WROTE, field.isEmpty()
-                        ? "Cleared the escalation field of " + item.displayKey()
-                        : "Set the escalation field of " + item.displayKey() + " to " + field, rules));
+        if (!markers.jiraShows(item.jiraLabels(), board)) {
+            guarded(item, tally, () -> writes.relabelJira(item, markers.jiraLabelsWanted(item.jiraLabels(), board)))
+                    .ifPresent(ref -> failures.note(item, ref, JournalAction.WROTE, board.map(markers::jiraLabel)
+                            .map(label -> "Labelled " + item.displayKey() + " " + label)
+                            .orElse("Removed the escalation label from " + item.displayKey()), rules));
+        }
+        if (!markers.serviceNowShows(item.serviceNowMarker(), holding)) {
+            guarded(item, tally, () -> writes.setServiceNowField(item, markers.serviceNowField(), field, mapping))
+                    .ifPresent(ref -> failures.note(item, ref, JournalAction.WROTE, field.isEmpty()
+                            ? "Cleared the escalation field of " + item.displayKey()
+                            : "Set the escalation field of " + item.displayKey() + " to " + field, rules));
+        }
     }
 
     /** A marker write that failed is written again by the next scan; the item's other work stands. */

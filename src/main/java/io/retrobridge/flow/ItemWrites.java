@@ -19,6 +19,7 @@ import io.retrobridge.sync.CommentLinkStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -107,29 +108,25 @@ final class ItemWrites {
         return new ExternalRef(owner, id);
     }
 
-    /** Jira: the board's label added and other board labels removed (label operations, not a whole-set write). */
-    Optional<ExternalRef> markJira(ScannedItem item, String prefix, Optional<String> wantedLabel) {
+    /** Gives the item's Jira issue these labels, adding and removing only what differs; empty when it has none. */
+    Optional<ExternalRef> relabelJira(ScannedItem item, Set<String> wanted) {
         String issueId = item.subject().ids().get(ExternalSystem.JIRA);
-        if (issueId == null || prefix == null || prefix.isEmpty()) {
+        if (issueId == null) {
             return Optional.empty();
         }
-        List<String> remove = item.jiraLabels().stream().filter(l -> l.startsWith(prefix))
-                .filter(l -> wantedLabel.map(w -> !w.equals(l)).orElse(true)).sorted().toList();
-        List<String> add = wantedLabel.filter(w -> !item.jiraLabels().contains(w)).map(List::of).orElse(List.of());
-        if (add.isEmpty() && remove.isEmpty()) {
-            return Optional.empty();
-        }
+        List<String> add = wanted.stream().filter(l -> !item.jiraLabels().contains(l)).sorted().toList();
+        List<String> remove = item.jiraLabels().stream().filter(l -> !wanted.contains(l)).sorted().toList();
         jira.changeLabels(issueId, add, remove);
         return Optional.of(new ExternalRef(ExternalSystem.JIRA, issueId));
     }
 
-    /** ServiceNow: the marker field set to {@code wanted} ("" clears it), only when it holds something else. */
-    Optional<ExternalRef> markServiceNow(ScannedItem item, String field, String wanted, ActionItemMapping mapping) {
+    /** Sets one field of the item's ServiceNow record; empty when it has none. */
+    Optional<ExternalRef> setServiceNowField(ScannedItem item, String field, String value, ActionItemMapping mapping) {
         String sysId = item.subject().ids().get(ExternalSystem.SERVICENOW);
-        if (sysId == null || field == null || field.isEmpty() || wanted.equals(item.serviceNowMarker())) {
+        if (sysId == null) {
             return Optional.empty();
         }
-        servicenow.update(mapping.serviceNowScope().table(), sysId, JSON.objectNode().put(field, wanted));
+        servicenow.update(mapping.serviceNowScope().table(), sysId, JSON.objectNode().put(field, value));
         return Optional.of(new ExternalRef(ExternalSystem.SERVICENOW, sysId));
     }
 
