@@ -39,24 +39,27 @@ public class ActionItemSync {
     private final LinkStore links;
     private final Journal journal;
     private final SyncMetrics metrics;
+    private final UnreadableRecords unreadable;
     private final Clock clock;
 
     public ActionItemSync(SyncPlanner planner, List<SideGateway> sides, LinkStore links, Journal journal,
-            SyncMetrics metrics, Optional<Clock> clock) {
+            SyncMetrics metrics, UnreadableRecords unreadable, Optional<Clock> clock) {
         this.planner = planner;
         sides.forEach(side -> this.sides.put(side.system(), side));
         this.links = links;
         this.journal = journal;
         this.metrics = metrics;
+        this.unreadable = unreadable;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
     public SyncResult process(InboundEvent event) {
+        Optional<DeletionNotice> notice = DeletionNotice.of(event);
         try {
-            return sync(event.entity());
+            return execute(planner.plan(event.entity(), notice));
         } catch (StaleLinkException raced) {
             // Another instance wrote this link between our read and write: look again with fresh state.
-            return sync(event.entity());
+            return execute(planner.plan(event.entity(), notice));
         }
     }
 
@@ -72,6 +75,8 @@ public class ActionItemSync {
             case ADOPT -> adopt(plan);
             case UPDATE -> reconcile(plan);
             case CANCEL -> cancel(plan);
+            case NOTE_DELETION -> noteDeletion(plan);
+            case UNREADABLE -> unreadable(plan);
             // A decided skip still moves the link's snapshots and records its conflicts.
             case SKIP -> plan.decision().isPresent() && plan.link().isPresent()
                     ? reconcile(plan)
@@ -135,6 +140,26 @@ public class ActionItemSync {
         });
         record(plan.link().orElseThrow().id(), plan.subject(), JournalAction.WROTE, plan.reason(), plan.ruleIds(), null);
         return SyncResult.applied("cancelled " + write.displayKey());
+    }
+
+    private SyncResult noteDeletion(SyncPlan plan) {
+        PlannedWrite write = plan.writes().get(0);
+        String text = write.payload().path(DeletionNote.TEXT).asText();
+        timed(write.side(), "note", () -> {
+            sides.get(write.side()).addNote(write.recordId(), text, plan.mapping());
+            return null;
+        });
+        record(plan.link().orElseThrow().id(), plan.subject(), JournalAction.WROTE, plan.reason(), plan.ruleIds(), text);
+        return SyncResult.applied("noted the deletion on " + write.displayKey());
+    }
+
+    /** Nothing is written; the record that answered 404 is counted, as many at once point to a permission change. */
+    private SyncResult unreadable(SyncPlan plan) {
+        Link link = plan.link().orElseThrow();
+        ExternalSystem system = plan.record().isPresent() ? plan.subject().system().other() : plan.subject().system();
+        link.idOn(system).ifPresent(id -> unreadable.saw(new ExternalRef(system, id),
+                UnreadableRecords.where(system, plan.mapping())));
+        return skip(plan.subject(), link.id(), plan.reason(), plan.ruleIds());
     }
 
     /** Runs one write to {@code side} and times it, whether it succeeds or throws. */

@@ -26,6 +26,7 @@ import io.retrobridge.sync.CommentLink;
 import io.retrobridge.sync.CommentLinkStore;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LinkStore;
+import io.retrobridge.transport.RemoteCallException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -77,8 +78,23 @@ public class CommentSync {
         return links.findByExternal(ref).map(this::syncComments).orElse(0);
     }
 
-    /** Copies every comment not copied yet, in the directions the mapping allows; returns how many were copied. */
+    /**
+     * Copies every comment not copied yet, in the directions the mapping allows; returns how many were copied. A side
+     * that answers 404 (deleted, or hidden from the integration account) has nothing to copy to or from for now: its
+     * comments wait, and the item's event is not parked for it.
+     */
     public int syncComments(Link link) {
+        try {
+            return copyComments(link);
+        } catch (RemoteCallException e) {
+            if (e.failure() == RemoteCallException.Failure.NOT_FOUND) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    private int copyComments(Link link) {
         CommentRule rule = mappings.actionItems().comments();
         Optional<String> issueId = link.idOn(ExternalSystem.JIRA);
         Optional<String> sysId = link.idOn(ExternalSystem.SERVICENOW);

@@ -9,6 +9,8 @@ import io.retrobridge.jira.JiraIssue;
 import io.retrobridge.jira.Jql;
 import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.Scopes;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -80,6 +82,11 @@ class JiraSide implements SideGateway {
         }
     }
 
+    @Override
+    public void addNote(String id, String text, ActionItemMapping mapping) {
+        jira.addComment(id, jira.isCloud() ? plainDocument(text) : TextNode.valueOf(text));
+    }
+
     /**
      * An issue carrying our correlation label is one we created as the copy of a ServiceNow record: without a
      * link it is the copy of a create whose link write has not happened (yet, or ever, after a crash), and it
@@ -141,6 +148,14 @@ class JiraSide implements SideGateway {
         }));
         ArrayNode labels = edit.putArray("labels");
         wanted.forEach(labels::add);
+    }
+
+    /** One paragraph of one text node: whatever the text holds is shown as written, never read as markup. */
+    private static ObjectNode plainDocument(String text) {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode().put("type", "doc").put("version", 1);
+        doc.putArray("content").addObject().put("type", "paragraph")
+                .putArray("content").addObject().put("type", "text").put("text", text);
+        return doc;
     }
 
     private static List<String> fieldsToRead(ActionItemMapping mapping) {

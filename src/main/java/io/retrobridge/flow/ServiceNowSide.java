@@ -61,6 +61,11 @@ class ServiceNowSide implements SideGateway {
         }
     }
 
+    @Override
+    public void addNote(String id, String text, ActionItemMapping mapping) {
+        servicenow.addWorkNote(table(mapping), id, text);
+    }
+
     /**
      * A person the mapping does not list comes as an e-mail: looked up in sys_user; nobody with that address
      * means the mapping's default (leave the field alone, or clear it) rather than a refused write.

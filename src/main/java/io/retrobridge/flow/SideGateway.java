@@ -27,6 +27,9 @@ public interface SideGateway {
 
     void update(String id, ObjectNode fields, ActionItemMapping mapping);
 
+    /** Adds a note people on this side read with the record: a Jira comment, a ServiceNow work note. Plain text. */
+    void addNote(String id, String text, ActionItemMapping mapping);
+
     /** Whether the mapping's scope covers the record (a webhook may tell us about anything). */
     boolean inScope(SideRecord record, ActionItemMapping mapping);
 }

@@ -42,8 +42,15 @@ public record SyncPlan(Action action, ExternalRef subject, Optional<SideRecord> 
         ADOPT,
         /** Linked: write the changed fields (and carry back a conflict's winner). */
         UPDATE,
-        /** Deleted on this side: cancel the other side, which people can undo. */
+        /** Proven deleted on this side and the mapping says {@code on-delete: cancel}: cancel the other side. */
         CANCEL,
+        /** Proven deleted on this side and the mapping says {@code on-delete: comment}: say so on the other side. */
+        NOTE_DELETION,
+        /**
+         * The record or its linked counterpart answered 404 without proof of deletion: it may only be hidden from the
+         * integration account, so nothing is written; the journal and the unreadable count record it.
+         */
+        UNREADABLE,
         /** Nothing to write; the reason says why, and the journal records it. */
         SKIP,
         /** Not ours to sync: nothing written, nothing journalled. */

@@ -53,6 +53,14 @@ public class SyncPlanner {
      * @throws IllegalArgumentException when the id cannot name a record on that system
      */
     public SyncPlan plan(ExternalRef ref) {
+        return plan(ref, Optional.empty());
+    }
+
+    /**
+     * As {@link #plan(ExternalRef)}, for an event that may be a verified delete notice: only such a notice lets a
+     * record that cannot be read count as deleted.
+     */
+    public SyncPlan plan(ExternalRef ref, Optional<DeletionNotice> notice) {
         ActionItemMapping mapping = mappings.actionItems();
         SideGateway source = sides.get(ref.system());
         Optional<SideRecord> record = source.read(ref.id(), mapping);
@@ -63,8 +71,15 @@ public class SyncPlanner {
         plan.record = record;
         plan.link = link;
         if (record.isEmpty()) {
-            return link.map(l -> cancelOtherSide(plan, l))
-                    .orElseGet(() -> plan.done(Action.SKIP, "record no longer exists and was never synced"));
+            if (link.isEmpty()) {
+                return plan.done(Action.SKIP, "record cannot be read (deleted, or hidden from the integration account)"
+                        + " and was never synced");
+            }
+            Optional<DeletionNotice> proof = notice.filter(n -> n.proves(subject, mapping));
+            return proof.isPresent() ? deleted(plan, link.get(), proof.get())
+                    : plan.done(Action.UNREADABLE, unreadable(subject.system(), subject.id(), mapping)
+                            + "; nothing written to the linked record " + link.get().idOn(subject.system().other())
+                            .orElse("") + " on " + subject.system().other());
         }
         plan.inScope = source.inScope(record.get(), mapping);
         if (link.isEmpty() && !plan.inScope) {
@@ -118,8 +133,8 @@ public class SyncPlanner {
         String targetId = link.idOn(target.system()).orElseThrow();
         Optional<SideRecord> targetRecord = target.read(targetId, mapping);
         if (targetRecord.isEmpty()) {
-            return plan.done(Action.SKIP, "its linked record " + targetId + " on " + target.system()
-                    + " no longer exists; nothing written");
+            return plan.done(Action.UNREADABLE, "its linked record: " + unreadable(target.system(), targetId, mapping)
+                    + "; nothing written to " + record.displayKey());
         }
         plan.target = targetRecord;
         MappedItem there = mapping.read(target.system(), targetRecord.get().fields());
@@ -139,26 +154,56 @@ public class SyncPlanner {
         return plan.done(decision.writesSomething() ? Action.UPDATE : Action.SKIP, String.join("; ", decision.reasons()));
     }
 
-    /** Deletion is never mirrored: the other side is cancelled, which people can undo. */
-    private SyncPlan cancelOtherSide(Plan plan, Link link) {
+    /**
+     * A 404 in words. Jira answers 404 for an issue the account may not see (issue security, a project permission)
+     * as for a deleted one, and ServiceNow for a record an ACL hides; only a delete notice tells them apart.
+     */
+    private static String unreadable(ExternalSystem system, String id, ActionItemMapping mapping) {
+        String where = UnreadableRecords.where(system, mapping);
+        return system + " answered 404 for " + id + ": deleted, or hidden from the integration account by a permission,"
+                + " issue-security or ACL change on " + where + "; without a verified delete notice it is not taken"
+                + " for deleted";
+    }
+
+    /**
+     * Proven deleted: the mapping's {@code on-delete} says what happens to the other side. Deletion is never
+     * mirrored; cancelling and commenting can both be undone by people.
+     */
+    private SyncPlan deleted(Plan plan, Link link, DeletionNotice notice) {
         SideGateway target = sides.get(plan.subject.system().other());
         ActionItemMapping mapping = plan.mapping;
         String targetId = link.idOn(target.system()).orElseThrow();
+        String cause = notice.displayKey() + " deleted on " + plan.subject.system() + " (" + notice.describe() + ")";
         Optional<SideRecord> targetRecord = target.read(targetId, mapping);
         if (targetRecord.isEmpty()) {
-            return plan.done(Action.SKIP, "deleted on both sides; nothing to do");
+            return plan.done(Action.SKIP, cause + "; its linked record " + targetId + " on " + target.system()
+                    + " cannot be read either; nothing to do");
         }
         plan.target = targetRecord;
-        MappedItem there = mapping.read(target.system(), targetRecord.get().fields());
+        SideRecord survivor = targetRecord.get();
+        MappedItem there = mapping.read(target.system(), survivor.fields());
         plan.ruleIds.addAll(there.ruleIds());
-        if (there.item().status() == ActionStatus.CANCELLED || there.item().status() == ActionStatus.DONE) {
-            return plan.done(Action.SKIP, "deleted on " + plan.subject.system() + "; "
-                    + targetRecord.get().displayKey() + " is already closed");
-        }
-        plan.add(changes(target, targetId, targetRecord.get().displayKey(), there.item(),
-                CanonicalProjection.withStatus(there.item(), ActionStatus.CANCELLED), Set.of("status"), mapping));
-        return plan.done(Action.CANCEL, "deleted on " + plan.subject.system() + ": cancelled "
-                + targetRecord.get().displayKey() + " (deletions are never mirrored)");
+        return switch (mapping.onDelete()) {
+            case LEAVE -> plan.done(Action.SKIP, cause + "; on-delete: leave, so " + survivor.displayKey()
+                    + " is left as it is");
+            case COMMENT -> {
+                String text = DeletionNote.text(plan.subject.system(), notice.displayKey());
+                plan.add(new PlannedWrite(target.system(), targetId, survivor.displayKey(), Set.of(),
+                        DeletionNote.payload(text), List.of(), List.of()));
+                yield plan.done(Action.NOTE_DELETION, cause + "; on-delete: comment, so a note says so on "
+                        + survivor.displayKey());
+            }
+            case CANCEL -> {
+                if (there.item().status() == ActionStatus.CANCELLED || there.item().status() == ActionStatus.DONE) {
+                    yield plan.done(Action.SKIP, cause + "; on-delete: cancel, but " + survivor.displayKey()
+                            + " is already closed");
+                }
+                plan.add(changes(target, targetId, survivor.displayKey(), there.item(),
+                        CanonicalProjection.withStatus(there.item(), ActionStatus.CANCELLED), Set.of("status"), mapping));
+                yield plan.done(Action.CANCEL, cause + "; on-delete: cancel, so " + survivor.displayKey()
+                        + " is cancelled (deletions are never mirrored)");
+            }
+        };
     }
 
     /** Shown by a preview; a record we do not sync must never fail its event, whatever it holds. */

@@ -68,4 +68,7 @@ public interface ActionItemMapping {
 
     /** How comments on linked items travel between the sides. */
     CommentRule comments();
+
+    /** What a proven deletion on one side does to the linked record on the other. */
+    OnDelete onDelete();
 }

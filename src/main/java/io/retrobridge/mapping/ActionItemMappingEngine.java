@@ -467,4 +467,9 @@ final class ActionItemMappingEngine implements ActionItemMapping {
     public CommentRule comments() {
         return definition.comments();
     }
+
+    @Override
+    public OnDelete onDelete() {
+        return definition.onDelete();
+    }
 }

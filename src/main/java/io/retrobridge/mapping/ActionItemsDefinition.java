@@ -12,15 +12,18 @@ import java.util.Map;
  * @param priority null when priority is not mapped
  * @param users    null when the assignee is not mapped
  * @param comments how comments travel; {@link CommentRule#DEFAULT} when the file has no {@code comments:} section
+ * @param onDelete what a proven deletion does to the surviving record; {@link OnDelete#DEFAULT} when not set
  */
 public record ActionItemsDefinition(Scopes.Jira jira, Scopes.ServiceNow servicenow, Map<CanonicalField, FieldRule> fields,
                                     CodeMap<ActionStatus> status, CodeMap<Priority> priority, UserDirectory users,
-                                    ClassificationRules classification, CommentRule comments) {
+                                    ClassificationRules classification, CommentRule comments,
+                                    OnDelete onDelete) {
 
     public static final String FILE_NAME = "action-items.yaml";
 
     public ActionItemsDefinition {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         comments = comments == null ? CommentRule.DEFAULT : comments;
+        onDelete = onDelete == null ? OnDelete.DEFAULT : onDelete;
     }
 }

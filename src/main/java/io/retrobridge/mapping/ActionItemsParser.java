@@ -48,7 +48,7 @@ final class ActionItemsParser {
     Optional<ActionItemsDefinition> parse(Node root, List<MappingProblem> problems) {
         int before = problems.size();
         Optional<NodeReader.Entries> top = in.map(root, "",
-                List.of("version", "scope", "fields", "values", "classification", "comments"),
+                List.of("version", "scope", "fields", "values", "classification", "comments", "on-delete"),
                 List.of("version", "scope", "fields", "values", "classification"));
         if (top.isEmpty()) {
             return Optional.empty();
@@ -84,11 +84,14 @@ final class ActionItemsParser {
         ClassificationRules classification = file.has("classification")
                 ? classification(file.get("classification")) : null;
         CommentRule comments = file.has("comments") ? comments(file.get("comments")) : CommentRule.DEFAULT;
+        OnDelete onDelete = file.has("on-delete")
+                ? in.enumValue(file.get("on-delete"), "on-delete", OnDelete.class).orElse(OnDelete.DEFAULT)
+                : OnDelete.DEFAULT;
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new ActionItemsDefinition(jira, servicenow, fields, status, priority, users, classification,
-                comments));
+                comments, onDelete));
     }
 
     // ---- scope -------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ public final class JiraSandbox extends SimulatedSystem<JiraSandbox> {
     private final JiraWorkflow workflow = new JiraWorkflow();
     private final IssueWriteLimit writeLimit;
     private final JiraWebhooks webhooks;
+    private final IssueVisibility visibility;
 
     /** @param port 0 picks a free port */
     public JiraSandbox(int port, Clock clock) throws IOException {
@@ -41,6 +42,7 @@ public final class JiraSandbox extends SimulatedSystem<JiraSandbox> {
         this.store = new IssueStore(clock, accounts);
         SandboxHttpServer server = server();
         this.writeLimit = new IssueWriteLimit(clock, store);
+        this.visibility = new IssueVisibility(store);
         URI base = server.baseUrl();
         IssueRenderer renderer = new IssueRenderer(base, accounts);
         FieldEdits edits = new FieldEdits(accounts);
@@ -50,7 +52,7 @@ public final class JiraSandbox extends SimulatedSystem<JiraSandbox> {
         new TransitionEndpoints(store, workflow, edits, renderer, caller).register(server, writeLimit);
         new CommentEndpoints(store, renderer, caller).register(server, writeLimit);
         new PropertyEndpoints(store, base).register(server, writeLimit);
-        new SearchEndpoints(store, new JqlMatcher(store, accounts), renderer).register(server);
+        new SearchEndpoints(store, new JqlMatcher(store, accounts), renderer, visibility, accounts).register(server);
         this.webhooks = new JiraWebhooks(clock, renderer, accounts);
         store.listen(webhooks);
     }
@@ -121,6 +123,33 @@ public final class JiraSandbox extends SimulatedSystem<JiraSandbox> {
         return webhooks.pending();
     }
 
+    /**
+     * Takes Browse Projects on {@code projectKey} away from the account: every issue of the project answers 404 with
+     * "Issue does not exist or you do not have permission to see it." and search leaves them out, as Jira does.
+     */
+    public JiraSandbox hideProjectFrom(String projectKey, String accountId) {
+        visibility.hideProject(projectKey, accountId);
+        return this;
+    }
+
+    /** Gives the account its view of the project back. */
+    public JiraSandbox showProjectTo(String projectKey, String accountId) {
+        visibility.showProject(projectKey, accountId);
+        return this;
+    }
+
+    /** Puts one issue under a security level the account is not in: it answers 404 to the account, as a deleted one would. */
+    public JiraSandbox hideIssueFrom(String idOrKey, String accountId) {
+        visibility.hideIssue(idOrKey, accountId);
+        return this;
+    }
+
+    /** Lets the account see the issue again. */
+    public JiraSandbox showIssueTo(String idOrKey, String accountId) {
+        visibility.showIssue(idOrKey, accountId);
+        return this;
+    }
+
     /** Puts projects, users and issues in place without HTTP. */
     public JiraSeed seed() {
         return new JiraSeed(store, accounts, clock);
@@ -144,6 +173,10 @@ public final class JiraSandbox extends SimulatedSystem<JiraSandbox> {
 
     @Override
     protected Optional<SandboxResponse> refuseUnknownCaller(SandboxRequest request) {
-        return accounts.identify(request).isPresent() ? Optional.empty() : Optional.of(JiraErrors.notAuthenticated());
+        Optional<JiraUser> caller = accounts.identify(request);
+        if (caller.isEmpty()) {
+            return Optional.of(JiraErrors.notAuthenticated());
+        }
+        return visibility.refuse(request, caller.get());
     }
 }

@@ -28,11 +28,21 @@ final class SearchEndpoints {
     private final IssueStore store;
     private final JqlMatcher matcher;
     private final IssueRenderer renderer;
+    private final IssueVisibility visibility;
+    private final JiraAccounts accounts;
 
-    SearchEndpoints(IssueStore store, JqlMatcher matcher, IssueRenderer renderer) {
+    SearchEndpoints(IssueStore store, JqlMatcher matcher, IssueRenderer renderer, IssueVisibility visibility,
+            JiraAccounts accounts) {
         this.store = store;
         this.matcher = matcher;
         this.renderer = renderer;
+        this.visibility = visibility;
+        this.accounts = accounts;
+    }
+
+    /** Search shows only what the caller may see. */
+    private java.util.function.Predicate<Issue> seenBy(SandboxRequest request, java.util.function.Predicate<Issue> filter) {
+        return accounts.identify(request).map(user -> filter.and(visibility.visibleTo(user))).orElse(filter);
     }
 
     void register(SandboxHttpServer server) {
@@ -60,7 +70,7 @@ final class SearchEndpoints {
             if (token != null) {
                 offset = PageToken.offset(token, jql);
             }
-            List<Issue> matches = store.search(matcher.filter(query), JqlMatcher.order(query));
+            List<Issue> matches = store.search(seenBy(request, matcher.filter(query)), JqlMatcher.order(query));
             ObjectNode answer = SandboxJson.object();
             ArrayNode issues = answer.putArray("issues");
             matches.stream().skip(offset).limit(pageSize).forEach(i -> issues.add(renderer.issue(i, fields)));
@@ -92,7 +102,7 @@ final class SearchEndpoints {
         }
         try {
             JqlQuery query = jql.isBlank() ? new JqlQuery(null, List.of()) : JqlParser.parse(jql);
-            List<Issue> matches = store.search(matcher.filter(query), JqlMatcher.order(query));
+            List<Issue> matches = store.search(seenBy(request, matcher.filter(query)), JqlMatcher.order(query));
             ObjectNode answer = SandboxJson.object();
             answer.put("expand", "schema,names");
             answer.put("startAt", startAt);

@@ -34,6 +34,7 @@ public final class ServiceNowSandbox extends SimulatedSystem<ServiceNowSandbox> 
     private final RecordStore store;
     private final Credentials credentials;
     private final WebhookDispatcher webhooks = new WebhookDispatcher();
+    private final RecordAcl acl = new RecordAcl();
 
     /** @param port 0 picks a free port */
     public ServiceNowSandbox(int port, Clock clock) throws IOException {
@@ -41,7 +42,7 @@ public final class ServiceNowSandbox extends SimulatedSystem<ServiceNowSandbox> 
         this.clock = clock;
         this.store = new RecordStore(new ServiceNowDictionary(), clock);
         this.credentials = new Credentials(clock);
-        new TableApi(store, credentials, new RecordRenderer(store, baseUrl()), baseUrl()).register(server());
+        new TableApi(store, credentials, new RecordRenderer(store, baseUrl()), baseUrl(), acl).register(server());
         server().route("POST", OAuthTokenEndpoint.PATH, new OAuthTokenEndpoint(credentials));
         store.onChange(webhooks);
     }
@@ -117,6 +118,31 @@ public final class ServiceNowSandbox extends SimulatedSystem<ServiceNowSandbox> 
     /** Notifications queued and not yet accepted by their target or given up on; 0 once all have landed. */
     public int pendingWebhooks() {
         return webhooks.pending();
+    }
+
+    /**
+     * A read ACL now keeps this record from {@code userName}: it answers 404 "No Record found" / "Record doesn't exist
+     * or ACL restricts the record retrieval" to that user, as a deleted record would, and lists leave it out.
+     */
+    public ServiceNowSandbox hideRecordFrom(String table, String sysId, String userName) {
+        acl.hideRecord(table, sysId, userName);
+        return this;
+    }
+
+    public ServiceNowSandbox showRecordTo(String table, String sysId, String userName) {
+        acl.showRecord(table, sysId, userName);
+        return this;
+    }
+
+    /** A row-level read ACL keeps every record of the table from {@code userName} (404 each, empty lists). */
+    public ServiceNowSandbox hideTableFrom(String table, String userName) {
+        acl.hideTable(table, userName);
+        return this;
+    }
+
+    public ServiceNowSandbox showTableTo(String table, String userName) {
+        acl.showTable(table, userName);
+        return this;
     }
 
     /** Puts users, groups, problems, changes and action items in place without HTTP. */

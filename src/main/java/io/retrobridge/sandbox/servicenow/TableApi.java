@@ -35,8 +35,10 @@ final class TableApi {
     private final Credentials credentials;
     private final RecordRenderer renderer;
     private final URI baseUrl;
+    private final RecordAcl acl;
 
-    TableApi(RecordStore store, Credentials credentials, RecordRenderer renderer, URI baseUrl) {
+    TableApi(RecordStore store, Credentials credentials, RecordRenderer renderer, URI baseUrl, RecordAcl acl) {
+        this.acl = acl;
         this.store = store;
         this.credentials = credentials;
         this.renderer = renderer;
@@ -77,6 +79,10 @@ final class TableApi {
                     default -> "Delete";
                 });
             }
+            String sysId = request.pathVariable("sys_id");
+            if (sysId != null && acl.hides(name, sysId, user.get().userName())) {
+                return ServiceNowErrors.noRecord();
+            }
             Actor actor = new Actor(user.get().userName(), store.sysUserIdOf(user.get().userName()));
             return handler.handle(request, table.get(), actor);
         };
@@ -88,7 +94,8 @@ final class TableApi {
             log.info("ServiceNow sandbox ignored query parts on {} (unknown field or operator): {}", table.name(),
                     query.ignored());
         }
-        List<Map<String, String>> matches = store.query(table, query);
+        List<Map<String, String>> matches = store.query(table, query).stream()
+                .filter(record -> !acl.hides(table.name(), record, actor.userName())).toList();
         int limit = positive(request.queryParam("sysparm_limit", ""), DEFAULT_LIMIT);
         int offset = Math.max(0, positive(request.queryParam("sysparm_offset", ""), 0));
         RenderOptions options = RenderOptions.from(request);
