@@ -11,6 +11,8 @@ import io.retrobridge.domain.Snapshot;
 import io.retrobridge.flow.SyncPlan.Snapshots;
 import io.retrobridge.mapping.MappedItem;
 import io.retrobridge.sync.Decision;
+import io.retrobridge.domain.DeletedRecord;
+import io.retrobridge.sync.DeletedRecords;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.StaleLinkException;
@@ -40,16 +42,18 @@ public class ActionItemSync {
     private final Journal journal;
     private final SyncMetrics metrics;
     private final UnreadableRecords unreadable;
+    private final DeletedRecords deletions;
     private final Clock clock;
 
     public ActionItemSync(SyncPlanner planner, List<SideGateway> sides, LinkStore links, Journal journal,
-            SyncMetrics metrics, UnreadableRecords unreadable, Optional<Clock> clock) {
+            SyncMetrics metrics, UnreadableRecords unreadable, DeletedRecords deletions, Optional<Clock> clock) {
         this.planner = planner;
         sides.forEach(side -> this.sides.put(side.system(), side));
         this.links = links;
         this.journal = journal;
         this.metrics = metrics;
         this.unreadable = unreadable;
+        this.deletions = deletions;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -76,6 +80,7 @@ public class ActionItemSync {
             case UPDATE -> reconcile(plan);
             case CANCEL -> cancel(plan);
             case NOTE_DELETION -> noteDeletion(plan);
+            case LEAVE_DELETED -> leaveDeleted(plan);
             case UNREADABLE -> unreadable(plan);
             // A decided skip still moves the link's snapshots and records its conflicts.
             case SKIP -> plan.decision().isPresent() && plan.link().isPresent()
@@ -138,8 +143,21 @@ public class ActionItemSync {
             sides.get(write.side()).update(write.recordId(), write.payload(), plan.mapping());
             return null;
         });
+        remember(plan);
         record(plan.link().orElseThrow().id(), plan.subject(), JournalAction.WROTE, plan.reason(), plan.ruleIds(), null);
         return SyncResult.applied("cancelled " + write.displayKey());
+    }
+
+    private SyncResult leaveDeleted(SyncPlan plan) {
+        remember(plan);
+        return skip(plan.subject(), plan.link().orElseThrow().id(), plan.reason(), plan.ruleIds());
+    }
+
+    /** After the write: a deletion is handled once, and its record's 404s are not taken for lost access later. */
+    private void remember(SyncPlan plan) {
+        DeletionNotice notice = plan.deletion().orElseThrow();
+        deletions.remember(new DeletedRecord(plan.subject(), plan.link().orElseThrow().id(), notice.displayKey(),
+                notice.kind(), clock.instant()));
     }
 
     private SyncResult noteDeletion(SyncPlan plan) {
@@ -149,6 +167,7 @@ public class ActionItemSync {
             sides.get(write.side()).addNote(write.recordId(), text, plan.mapping());
             return null;
         });
+        remember(plan);
         record(plan.link().orElseThrow().id(), plan.subject(), JournalAction.WROTE, plan.reason(), plan.ruleIds(), text);
         return SyncResult.applied("noted the deletion on " + write.displayKey());
     }

@@ -29,11 +29,12 @@ import java.util.Optional;
  *                      is left as it is
  * @param ruleIds       every rule that shaped the plan, for the journal
  * @param mapping       the mapping the plan was made with, so it is carried out with the very same one
+ * @param deletion      the verified notice that proved the record deleted, for plans that act on a deletion
  */
 public record SyncPlan(Action action, ExternalRef subject, Optional<SideRecord> record, Optional<MappedItem> mapped,
         boolean inScope, Optional<Link> link, Optional<SideRecord> target, Optional<Decision> decision,
         String correlationId, List<PlannedWrite> writes, Optional<Snapshots> snapshots, String reason,
-        List<String> ruleIds, ActionItemMapping mapping) {
+        List<String> ruleIds, ActionItemMapping mapping, Optional<DeletionNotice> deletion) {
 
     public enum Action {
         /** Nothing exists on the other side yet: create it. */
@@ -46,6 +47,11 @@ public record SyncPlan(Action action, ExternalRef subject, Optional<SideRecord> 
         CANCEL,
         /** Proven deleted on this side and the mapping says {@code on-delete: comment}: say so on the other side. */
         NOTE_DELETION,
+        /**
+         * Proven deleted on this side, and nothing to write: {@code on-delete: leave}, or the other side is closed
+         * already or cannot be read. The deletion is remembered and journalled.
+         */
+        LEAVE_DELETED,
         /**
          * The record or its linked counterpart answered 404 without proof of deletion: it may only be hidden from the
          * integration account, so nothing is written; the journal and the unreadable count record it.

@@ -14,6 +14,8 @@ import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.ExternalWrite;
 import io.retrobridge.mapping.MappedItem;
+import io.retrobridge.domain.DeletedRecord;
+import io.retrobridge.sync.DeletedRecords;
 import io.retrobridge.sync.Decision;
 import io.retrobridge.sync.KnownPair;
 import io.retrobridge.sync.LinkStore;
@@ -39,11 +41,13 @@ public class SyncPlanner {
     private final CurrentMappings mappings;
     private final Map<ExternalSystem, SideGateway> sides = new EnumMap<>(ExternalSystem.class);
     private final LinkStore links;
+    private final DeletedRecords deletions;
 
-    public SyncPlanner(CurrentMappings mappings, List<SideGateway> sides, LinkStore links) {
+    public SyncPlanner(CurrentMappings mappings, List<SideGateway> sides, LinkStore links, DeletedRecords deletions) {
         this.mappings = mappings;
         sides.forEach(side -> this.sides.put(side.system(), side));
         this.links = links;
+        this.deletions = deletions;
     }
 
     /**
@@ -74,6 +78,10 @@ public class SyncPlanner {
             if (link.isEmpty()) {
                 return plan.done(Action.SKIP, "record cannot be read (deleted, or hidden from the integration account)"
                         + " and was never synced");
+            }
+            Optional<DeletedRecord> handled = deletions.find(subject);
+            if (handled.isPresent()) {
+                return plan.done(Action.SKIP, handled(handled.get()) + "; its deletion was handled then");
             }
             Optional<DeletionNotice> proof = notice.filter(n -> n.proves(subject, mapping));
             return proof.isPresent() ? deleted(plan, link.get(), proof.get())
@@ -133,6 +141,11 @@ public class SyncPlanner {
         String targetId = link.idOn(target.system()).orElseThrow();
         Optional<SideRecord> targetRecord = target.read(targetId, mapping);
         if (targetRecord.isEmpty()) {
+            Optional<DeletedRecord> handled = deletions.find(new ExternalRef(target.system(), targetId));
+            if (handled.isPresent()) {
+                return plan.done(Action.SKIP, "its linked record " + handled(handled.get())
+                        + "; nothing to sync with it");
+            }
             return plan.done(Action.UNREADABLE, "its linked record: " + unreadable(target.system(), targetId, mapping)
                     + "; nothing written to " + record.displayKey());
         }
@@ -154,6 +167,11 @@ public class SyncPlanner {
         return plan.done(decision.writesSomething() ? Action.UPDATE : Action.SKIP, String.join("; ", decision.reasons()));
     }
 
+    private static String handled(DeletedRecord deleted) {
+        return deleted.displayKey() + " was deleted on " + deleted.record().system() + " (a verified "
+                + deleted.evidence() + " notice, handled at " + deleted.deletedAt() + ")";
+    }
+
     /**
      * A 404 in words. Jira answers 404 for an issue the account may not see (issue security, a project permission)
      * as for a deleted one, and ServiceNow for a record an ACL hides; only a delete notice tells them apart.
@@ -173,18 +191,19 @@ public class SyncPlanner {
         SideGateway target = sides.get(plan.subject.system().other());
         ActionItemMapping mapping = plan.mapping;
         String targetId = link.idOn(target.system()).orElseThrow();
+        plan.deletion = Optional.of(notice);
         String cause = notice.displayKey() + " deleted on " + plan.subject.system() + " (" + notice.describe() + ")";
         Optional<SideRecord> targetRecord = target.read(targetId, mapping);
         if (targetRecord.isEmpty()) {
-            return plan.done(Action.SKIP, cause + "; its linked record " + targetId + " on " + target.system()
-                    + " cannot be read either; nothing to do");
+            return plan.done(Action.LEAVE_DELETED, cause + "; its linked record " + targetId + " on "
+                    + target.system() + " cannot be read either; nothing to do");
         }
         plan.target = targetRecord;
         SideRecord survivor = targetRecord.get();
         MappedItem there = mapping.read(target.system(), survivor.fields());
         plan.ruleIds.addAll(there.ruleIds());
         return switch (mapping.onDelete()) {
-            case LEAVE -> plan.done(Action.SKIP, cause + "; on-delete: leave, so " + survivor.displayKey()
+            case LEAVE -> plan.done(Action.LEAVE_DELETED, cause + "; on-delete: leave, so " + survivor.displayKey()
                     + " is left as it is");
             case COMMENT -> {
                 String text = DeletionNote.text(plan.subject.system(), notice.displayKey());
@@ -195,7 +214,7 @@ public class SyncPlanner {
             }
             case CANCEL -> {
                 if (there.item().status() == ActionStatus.CANCELLED || there.item().status() == ActionStatus.DONE) {
-                    yield plan.done(Action.SKIP, cause + "; on-delete: cancel, but " + survivor.displayKey()
+                    yield plan.done(Action.LEAVE_DELETED, cause + "; on-delete: cancel, but " + survivor.displayKey()
                             + " is already closed");
                 }
                 plan.add(changes(target, targetId, survivor.displayKey(), there.item(),
@@ -247,6 +266,7 @@ public class SyncPlanner {
         Optional<Decision> decision = Optional.empty();
         Optional<Snapshots> snapshots = Optional.empty();
         String correlationId;
+        Optional<DeletionNotice> deletion = Optional.empty();
 
         Plan(ExternalRef subject, ActionItemMapping mapping) {
             this.subject = subject;
@@ -260,7 +280,7 @@ public class SyncPlanner {
 
         SyncPlan done(Action action, String reason) {
             return new SyncPlan(action, subject, record, mapped, inScope, link, target, decision, correlationId,
-                    writes, snapshots, reason, ruleIds, mapping);
+                    writes, snapshots, reason, ruleIds, mapping, deletion);
         }
     }
 }

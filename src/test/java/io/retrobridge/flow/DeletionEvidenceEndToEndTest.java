@@ -165,6 +165,19 @@ class DeletionEvidenceEndToEndTest extends LiveSyncSupport {
                 assertThat(e.summary()).contains(key + " deleted on JIRA (a verified jira:issue_deleted notice)")
                         .contains("on-delete: " + onDelete);
             });
+
+            // The notice again (Jira retries with a new timestamp): handled once, no second note.
+            String again = "{\"timestamp\":1765000000002,\"webhookEvent\":\"jira:issue_deleted\",\"issue\":{\"id\":\""
+                    + issueId + "\",\"key\":\"" + key + "\",\"fields\":{\"updated\":\"2026-12-06T11:00:00.000+0000\"}}}";
+            assertThat(deliver("/webhooks/jira", again, WebhookSender.signature(again, SandboxPair.JIRA_WEBHOOK_SECRET))
+                    .statusCode()).isEqualTo(202);
+            // The survivor edited later: its counterpart is known deleted, not taken for lost access.
+            systems.patchTask(sysId, "{\"description\":\"Still wanted after the Jira clean-up\"}");
+            settle();
+            assertThat(workNotes(sysId)).hasSize(notes.size());
+            assertThat(journal.forSubject(new ExternalRef(ExternalSystem.SERVICENOW, sysId), 5))
+                    .anySatisfy(e -> assertThat(e.summary()).contains(key + " was deleted on JIRA (a verified"
+                            + " jira:issue_deleted notice, handled at").doesNotContain("answered 404"));
             return null;
         });
     }

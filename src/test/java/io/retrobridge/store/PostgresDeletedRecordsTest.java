@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresDeletedRecordsTest extends DeletedRecordsContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
