@@ -13,6 +13,7 @@ import io.retrobridge.mapping.MappedItem;
 import io.retrobridge.sync.Decision;
 import io.retrobridge.domain.DeletedRecord;
 import io.retrobridge.sync.DeletedRecords;
+import io.retrobridge.sync.InboxOutcome;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.StaleLinkException;
@@ -73,6 +74,29 @@ public class ActionItemSync {
     }
 
     private SyncResult execute(SyncPlan plan) {
+        SyncResult result = carryOut(plan);
+        return catchUpAfterUnreadable(plan).map(other -> new SyncResult(
+                other.outcome() == InboxOutcome.APPLIED ? InboxOutcome.APPLIED : result.outcome(),
+                result.reason() + "; then its linked record, unreadable before: " + other.reason())).orElse(result);
+    }
+
+    /**
+     * A linked record that answered 404 before reads again (a permission given back): changes made to its counterpart
+     * meanwhile were skipped then and would otherwise wait for that record's next notification, so it is synced now.
+     */
+    private Optional<SyncResult> catchUpAfterUnreadable(SyncPlan plan) {
+        if (plan.record().isEmpty() || plan.link().isEmpty()) {
+            return Optional.empty();
+        }
+        plan.target().ifPresent(target -> unreadable.readAgain(new ExternalRef(plan.subject().system().other(), target.id())));
+        if (!unreadable.readAgain(plan.subject())) {
+            return Optional.empty();
+        }
+        return plan.link().get().idOn(plan.subject().system().other())
+                .map(id -> carryOut(planner.plan(new ExternalRef(plan.subject().system().other(), id))));
+    }
+
+    private SyncResult carryOut(SyncPlan plan) {
         return switch (plan.action()) {
             case OUT_OF_SCOPE -> SyncResult.skipped(plan.reason());
             case CREATE -> create(plan);
@@ -156,6 +180,7 @@ public class ActionItemSync {
     /** After the write: a deletion is handled once, and its record's 404s are not taken for lost access later. */
     private void remember(SyncPlan plan) {
         DeletionNotice notice = plan.deletion().orElseThrow();
+        unreadable.forget(plan.subject());
         deletions.remember(new DeletedRecord(plan.subject(), plan.link().orElseThrow().id(), notice.displayKey(),
                 notice.kind(), clock.instant()));
     }

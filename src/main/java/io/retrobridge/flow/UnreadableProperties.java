@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param burstThreshold how many unreadable linked records of one system within the window are still quiet; one
  *                       more is reported (1 or more, default 5)
  * @param window         how far back unreadable records are counted (at least 1s, default 15m)
+ * @param recheckInterval how often unreadable linked records are read again, so that once access is back the
+ *                        changes skipped meanwhile are synced without waiting for the next edit (at least 1s,
+ *                        default 5m; {@code routes/unreadable-recheck.yaml} reads the same key)
  */
 @Validated
 @ConfigurationProperties("retrobridge.sync.unreadable")
@@ -27,5 +30,8 @@ public record UnreadableProperties(
         @DefaultValue("5") int burstThreshold,
         @NotNull(message = "a duration such as 15m")
         @DurationMin(seconds = 1, message = "a duration of at least 1s, e.g. 15m")
-        @DefaultValue("15m") Duration window) {
+        @DefaultValue("15m") Duration window,
+        @NotNull(message = "a duration such as 5m")
+        @DurationMin(seconds = 1, message = "a duration of at least 1s, e.g. 5m")
+        @DefaultValue("5m") Duration recheckInterval) {
 }

@@ -4,6 +4,7 @@ import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.mapping.ActionItemMapping;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,6 +30,8 @@ public class UnreadableRecords {
     private static final Logger log = LoggerFactory.getLogger(UnreadableRecords.class);
     /** A permission change on a large project could name every item; counting needs no more than this. */
     private static final int MAX_REMEMBERED = 10_000;
+    /** A record unreadable this long is most likely deleted without a notice; it is no longer looked at again. */
+    static final Duration WAIT_AT_MOST = Duration.ofDays(7);
 
     /** Many linked records of one system unreadable at once. */
     public record Burst(ExternalSystem system, int count, Instant since, String where) {
@@ -47,6 +50,11 @@ public class UnreadableRecords {
     private final UnreadableProperties settings;
     private final Clock clock;
     private final Map<ExternalRef, Sighting> seen = new LinkedHashMap<>();
+    /**
+     * Unreadable records whose counterparts may hold changes that were skipped, with when they were first seen so;
+     * kept past the window (until read again, or given up on after {@link #WAIT_AT_MOST}), oldest first.
+     */
+    private final Map<ExternalRef, Instant> waiting = new LinkedHashMap<>();
     private final Set<ExternalSystem> reported = EnumSet.noneOf(ExternalSystem.class);
 
     public UnreadableRecords(UnreadableProperties settings, Optional<Clock> clock) {
@@ -64,14 +72,39 @@ public class UnreadableRecords {
         forgetBefore(now.minus(settings.window()));
         Sighting earlier = seen.remove(ref);
         seen.put(ref, earlier != null ? earlier : new Sighting(now, where));
-        if (seen.size() > MAX_REMEMBERED) {
-            Iterator<ExternalRef> oldest = seen.keySet().iterator();
-            oldest.next();
-            oldest.remove();
-        }
+        waiting.putIfAbsent(ref, now);
+        dropOldest(seen.keySet());
+        dropOldest(waiting.keySet());
         burstOn(ref.system()).filter(burst -> reported.add(burst.system()))
                 .ifPresent(burst -> log.warn("{}; check the integration account's access, nothing is cancelled",
                         burst.describe()));
+    }
+
+    /**
+     * Notes that {@code ref} was read; true when it had answered 404 before, so changes made on its counterpart
+     * meanwhile were skipped and want syncing now.
+     */
+    public synchronized boolean readAgain(ExternalRef ref) {
+        seen.remove(ref);
+        return waiting.remove(ref) != null;
+    }
+
+    /** Forgets a record proven deleted: its 404s say nothing about access any more. */
+    public synchronized void forget(ExternalRef ref) {
+        seen.remove(ref);
+        waiting.remove(ref);
+    }
+
+    /**
+     * Up to {@code max} unreadable records to look at again, the longest unlooked-at first; they move to the back,
+     * so every one gets its turn however many there are.
+     */
+    public synchronized List<ExternalRef> nextToLookAt(int max) {
+        Instant cutoff = clock.instant().minus(WAIT_AT_MOST);
+        waiting.values().removeIf(firstSeen -> firstSeen.isBefore(cutoff));
+        List<ExternalRef> next = waiting.keySet().stream().limit(max).toList();
+        next.forEach(ref -> waiting.put(ref, waiting.remove(ref)));
+        return next;
     }
 
     /** Every system with more unreadable linked records within the window than the threshold allows. */
@@ -102,6 +135,14 @@ public class UnreadableRecords {
         }
         Instant since = sightings.stream().map(Sighting::at).min(Instant::compareTo).orElseThrow();
         return Optional.of(new Burst(system, sightings.size(), since, sightings.get(sightings.size() - 1).where()));
+    }
+
+    private static void dropOldest(Set<ExternalRef> refs) {
+        if (refs.size() > MAX_REMEMBERED) {
+            Iterator<ExternalRef> oldest = refs.iterator();
+            oldest.next();
+            oldest.remove();
+        }
     }
 
     /** Forgets sightings older than the window; a system that has quietened down may be reported again. */
