@@ -203,6 +203,38 @@ class DeletionEvidenceEndToEndTest extends LiveSyncSupport {
     }
 
     @Test
+    @Order(4)
+    void aServiceNowRecordDeletedWithOnDeleteCommentLeavesAPlainJiraCommentOnce() throws Exception {
+        withOnDelete("comment", () -> {
+            String sysId = systems.createTask("Deleted in ServiceNow: [retire](https://evil.example) the old VPN");
+            settle();
+            String key = systems.jiraKeyTitled("Deleted in ServiceNow: [retire](https://evil.example) the old VPN");
+            String number = systems.task(sysId).get("number");
+
+            systems.servicenowCall("DELETE", "/api/now/table/problem_task/" + sysId, null);
+            settle();
+            systems.editJira(key, "{\"summary\":\"Retire the old VPN anyway\"}");
+            settle();
+
+            JsonNode comments = SandboxPair.json(systems.jiraCall("GET", "/rest/api/3/issue/" + key + "/comment", null))
+                    .path("comments");
+            List<JsonNode> notes = new ArrayList<>();
+            comments.forEach(c -> {
+                if (c.toString().contains("was deleted in ServiceNow")) {
+                    notes.add(c);
+                }
+            });
+            assertThat(notes).hasSize(1);
+            JsonNode paragraph = notes.get(0).path("body").path("content").get(0);
+            assertThat(paragraph.path("content")).hasSize(1);
+            assertThat(paragraph.path("content").get(0).path("text").asText())
+                    .startsWith("RetroBridge: the linked ServiceNow record " + number + " was deleted in ServiceNow.");
+            assertThat(systems.jiraIssue(key).path("fields").path("status").path("name").asText()).isEqualTo("To Do");
+            return null;
+        });
+    }
+
+    @Test
     @Order(5)
     void aForgedOrUnsignedDeleteDeliveryIsRefusedAndChangesNothing() throws Exception {
         withOnDelete("cancel", () -> {
