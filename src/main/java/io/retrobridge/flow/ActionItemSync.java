@@ -1,5 +1,6 @@
 package io.retrobridge.flow;
 
+import io.retrobridge.domain.DeletedRecord;
 import io.retrobridge.domain.EntityKind;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
@@ -11,7 +12,6 @@ import io.retrobridge.domain.Snapshot;
 import io.retrobridge.flow.SyncPlan.Snapshots;
 import io.retrobridge.mapping.MappedItem;
 import io.retrobridge.sync.Decision;
-import io.retrobridge.domain.DeletedRecord;
 import io.retrobridge.sync.DeletedRecords;
 import io.retrobridge.sync.InboxOutcome;
 import io.retrobridge.sync.Journal;

@@ -2,15 +2,15 @@ package io.retrobridge.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.jira.JiraClient;
 import io.retrobridge.jira.JiraIssue;
 import io.retrobridge.jira.Jql;
 import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.Scopes;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;

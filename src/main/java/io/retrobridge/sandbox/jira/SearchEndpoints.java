@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * JQL search: Cloud's {@code POST /rest/api/3/search/jql} with {@code nextPageToken}/{@code isLast}
@@ -41,7 +42,7 @@ final class SearchEndpoints {
     }
 
     /** Search shows only what the caller may see. */
-    private java.util.function.Predicate<Issue> seenBy(SandboxRequest request, java.util.function.Predicate<Issue> filter) {
+    private Predicate<Issue> seenBy(SandboxRequest request, Predicate<Issue> filter) {
         return accounts.identify(request).map(user -> filter.and(visibility.visibleTo(user))).orElse(filter);
     }
 
