@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Jira webhook deliveries ({@code X-Hub-Signature: sha256=<hex>}). The entity is the issue id, which survives a
  * key change when an issue moves project. A change is identified by event, issue id, comment id (comment events)
- * and the version the delivery reports, so a redelivery of the same change is stored once.
+ * and the version the delivery reports, so a redelivery of the same change is stored once. A verified
+ * {@code jira:issue_deleted} delivery is the only proof of a deletion the sync acts on: Jira answers 404 alike for a
+ * deleted issue and for one the integration account may not see.
  */
 @Component
 class JiraWebhookSource implements WebhookSource {

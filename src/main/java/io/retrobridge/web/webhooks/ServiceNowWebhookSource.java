@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Deliveries from the RetroBridge business rule on ServiceNow ({@code X-RetroBridge-Signature: sha256=<hex>},
  * body {@code {table, sys_id, operation, sys_updated_on, sys_mod_count, record}}). Kind is
- * {@code servicenow:<table>:<operation>}; the entity is the sys_id.
+ * {@code servicenow:<table>:<operation>}; the entity is the sys_id. A notice with {@code "operation": "delete"}
+ * (sent by the rule's after-delete run) is stored as {@code servicenow:<table>:delete}: the only proof of a deletion
+ * the sync acts on, since a 404 on reading may just be an ACL hiding the record.
  */
 @Component
 class ServiceNowWebhookSource implements WebhookSource {
