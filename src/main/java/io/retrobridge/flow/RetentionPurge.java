@@ -2,6 +2,7 @@ package io.retrobridge.flow;
 
 import io.retrobridge.sync.Retention;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +45,17 @@ public class RetentionPurge {
             log.info("Retention purge: emptied {} finished deliveries; deleted {} finished events older than {}, "
                             + "{} journal entries older than {}, {} dead letters replayed more than {} ago, "
                             + "{} audit entries older than {}",
-                    purged.payloadsEmptied(), purged.events(), settings.finishedEvents(), purged.journalEntries(),
-                    settings.journal(), purged.deadLetters(), settings.replayedDeadLetters(), purged.auditEntries(),
-                    settings.adminAudit());
+                    purged.payloadsEmptied(), purged.events(), readable(settings.finishedEvents()),
+                    purged.journalEntries(), readable(settings.journal()), purged.deadLetters(),
+                    readable(settings.replayedDeadLetters()), purged.auditEntries(), readable(settings.adminAudit()));
         } else {
             log.debug("Retention purge: nothing past its keeping time");
         }
         return purged;
+    }
+
+    /** 400d rather than PT9600H: as the setting is written. */
+    private static String readable(Duration keep) {
+        return keep.toHours() % 24 == 0 && keep.toSeconds() % 3600 == 0 ? keep.toDays() + "d" : keep.toString();
     }
 }
