@@ -66,8 +66,8 @@ class DemoBanner {
                 "Admin API key      " + keyLine,
                 "",
                 "Try:",
-                "  curl -s -H \"X-API-Key: $RB_KEY\" " + app + "/actuator/health   (without a key: UP/DOWN only)",
                 "  curl -s -H \"X-API-Key: $RB_KEY\" " + app + "/api/whoami",
+                "  curl -s -H \"X-API-Key: $RB_KEY\" " + app + "/actuator/health   (without a key: UP/DOWN only)",
                 "  curl -s -u " + jira.email() + ":" + jira.apiToken() + " -X POST -H 'Content-Type: application/json' "
                         + jiraUrl + "/rest/api/3/search/jql -d '{\"jql\":\"project = PAY ORDER BY key\",\"fields\":[\"summary\",\"status\"]}'",
                 "  curl -s -u " + servicenow.username() + ":" + servicenow.password() + " '" + snUrl
