@@ -1,5 +1,6 @@
 package io.retrobridge.web.admin;
 
+import io.retrobridge.flow.RetentionProperties;
 import io.retrobridge.jira.JiraProperties;
 import io.retrobridge.mapping.MappingSettings;
 import io.retrobridge.sandbox.SandboxProperties;
@@ -33,11 +34,12 @@ class EffectiveSettings {
     private final ApiSecurityProperties security;
     private final ApiKeyRegistry keys;
     private final ConnectionsProperties connections;
+    private final RetentionProperties retention;
     private final Environment environment;
 
     EffectiveSettings(JiraProperties jira, ServiceNowProperties serviceNow, SandboxProperties sandbox,
             MappingSettings mappings, ApiSecurityProperties security, ApiKeyRegistry keys,
-            ConnectionsProperties connections, Environment environment) {
+            ConnectionsProperties connections, RetentionProperties retention, Environment environment) {
         this.jira = jira;
         this.serviceNow = serviceNow;
         this.sandbox = sandbox;
@@ -45,6 +47,7 @@ class EffectiveSettings {
         this.security = security;
         this.keys = keys;
         this.connections = connections;
+        this.retention = retention;
         this.environment = environment;
     }
 
@@ -57,6 +60,7 @@ class EffectiveSettings {
         report.put("sandbox", Map.of("jiraPort", sandbox.jiraPort(), "servicenowPort", sandbox.servicenowPort()));
         report.put("mappingsDir", String.valueOf(mappings.mappingsDir()));
         report.put("security", security());
+        report.put("retention", retention());
         return report;
     }
 
@@ -85,6 +89,17 @@ class EffectiveSettings {
         settings.put("webhookSecret", mask(serviceNow.webhookSecret()));
         settings.put("connectTimeout", String.valueOf(serviceNow.connectTimeout()));
         settings.put("readTimeout", String.valueOf(serviceNow.readTimeout()));
+        return settings;
+    }
+
+    private Map<String, Object> retention() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("enabled", retention.enabled());
+        settings.put("purgeInterval", String.valueOf(retention.purgeInterval()));
+        settings.put("finishedEvents", String.valueOf(retention.finishedEvents()));
+        settings.put("journal", String.valueOf(retention.journal()));
+        settings.put("replayedDeadLetters", String.valueOf(retention.replayedDeadLetters()));
+        settings.put("adminAudit", String.valueOf(retention.adminAudit()));
         return settings;
     }
 

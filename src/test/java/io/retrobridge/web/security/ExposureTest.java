@@ -91,6 +91,8 @@ class ExposureTest {
         assertThat(body.get("jira").get("baseUrl").asText()).isEqualTo("http://***@127.0.0.1:9/jira");
         assertThat(body.get("servicenow").get("baseUrl").asText()).isEqualTo("https://***@sn.invalid:8443");
         assertThat(body.get("connections").get("allowInsecureHttp").asBoolean()).isFalse();
+        assertThat(body.get("retention").get("journal").asText()).isEqualTo("PT9600H");
+        assertThat(body.get("retention").get("replayedDeadLetters").asText()).isEqualTo("PT2160H");
         assertThat(settings.body()).doesNotContain(URL_PASSWORD).doesNotContain("bot:").doesNotContain("proxyuser");
     }
 
