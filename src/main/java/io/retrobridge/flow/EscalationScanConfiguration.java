@@ -11,6 +11,7 @@ import io.retrobridge.sync.CommentLinkStore;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LinkStore;
+import io.retrobridge.transport.UrlUserInfo;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -27,7 +28,8 @@ class EscalationScanConfiguration {
             DeadLetterStore deadLetters, ServiceNowProperties serviceNowSettings, JiraProperties jiraSettings,
             Optional<Clock> clock) {
         return assemble(mappings, store, followUps, servicenow, jira, links, comments, journal, deadLetters,
-                serviceNowSettings.baseUrl(), jiraSettings.baseUrl(), clock.orElse(Clock.systemUTC()));
+                // Item links go into ticket texts: never with the user info a base URL may carry.
+                UrlUserInfo.without(serviceNowSettings.baseUrl()), UrlUserInfo.without(jiraSettings.baseUrl()), clock.orElse(Clock.systemUTC()));
     }
 
     /** The scan over these systems and stores; tests build theirs here too, so they run what production runs. */

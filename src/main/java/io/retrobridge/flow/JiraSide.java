@@ -37,6 +37,12 @@ class JiraSide implements SideGateway {
         return jira.find(id, fieldsToRead(mapping)).map(JiraSide::record);
     }
 
+    /** Jira reads an issue by its key as well as by its id. */
+    @Override
+    public Optional<SideRecord> findByDisplayKey(String displayKey, ActionItemMapping mapping) {
+        return read(displayKey, mapping);
+    }
+
     @Override
     public Optional<SideRecord> findByCorrelation(String correlationId, ActionItemMapping mapping) {
         Scopes.Jira scope = mapping.jiraScope();

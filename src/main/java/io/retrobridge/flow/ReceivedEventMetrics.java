@@ -15,6 +15,7 @@ class ReceivedEventMetrics implements ReceivedEvents {
     static final String UNKNOWN_KIND = "unknown";
 
     private final MeterRegistry registry;
+    private final EventKindTag kinds = new EventKindTag();
 
     ReceivedEventMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -25,7 +26,7 @@ class ReceivedEventMetrics implements ReceivedEvents {
         Counter.builder("retrobridge.events.received")
                 .description("Events received from webhooks and polls, by outcome")
                 .tag("system", system.name().toLowerCase(Locale.ROOT))
-                .tag("kind", kind == null ? UNKNOWN_KIND : kind)
+                .tag("kind", kind == null ? UNKNOWN_KIND : kinds.of(kind))
                 .tag("result", result.name().toLowerCase(Locale.ROOT))
                 .register(registry)
                 .increment(amount);

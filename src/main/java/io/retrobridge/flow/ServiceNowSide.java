@@ -35,6 +35,11 @@ class ServiceNowSide implements SideGateway {
     }
 
     @Override
+    public Optional<SideRecord> findByDisplayKey(String displayKey, ActionItemMapping mapping) {
+        return servicenow.findByNumber(table(mapping), displayKey, fieldsToRead(mapping)).map(ServiceNowSide::record);
+    }
+
+    @Override
     public Optional<SideRecord> findByCorrelation(String correlationId, ActionItemMapping mapping) {
         return servicenow.findByCorrelationId(table(mapping), correlationId, fieldsToRead(mapping))
                 .map(ServiceNowSide::record);

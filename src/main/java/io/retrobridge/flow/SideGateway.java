@@ -13,6 +13,9 @@ public interface SideGateway {
     /** The record as it is now; empty when it no longer exists. */
     Optional<SideRecord> read(String id, ActionItemMapping mapping);
 
+    /** The record people call {@code displayKey} (a Jira key such as PAY-4, a ServiceNow number such as PTASK0010002). */
+    Optional<SideRecord> findByDisplayKey(String displayKey, ActionItemMapping mapping);
+
     /** A record we created earlier for this correlation id, found by the marker we stamp on creation. */
     Optional<SideRecord> findByCorrelation(String correlationId, ActionItemMapping mapping);
 

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 public class SyncMetrics {
 
     private final MeterRegistry registry;
+    private final EventKindTag kinds = new EventKindTag();
 
     public SyncMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -27,7 +28,7 @@ public class SyncMetrics {
         String system = event.source().name().toLowerCase(Locale.ROOT);
         Counter.builder("retrobridge.events.processed")
                 .description("Inbox events applied, skipped with a reason, or parked as dead letters")
-                .tag("system", system).tag("kind", event.kind())
+                .tag("system", system).tag("kind", kinds.of(event.kind()))
                 .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                 .register(registry).increment();
         Timer.builder("retrobridge.events.sync.duration")
@@ -42,7 +43,7 @@ public class SyncMetrics {
     public void deferred(InboundEvent event) {
         Counter.builder("retrobridge.events.deferred")
                 .description("Inbox events handed back to wait because a system's circuit breaker was open")
-                .tag("system", event.source().name().toLowerCase(Locale.ROOT)).tag("kind", event.kind())
+                .tag("system", event.source().name().toLowerCase(Locale.ROOT)).tag("kind", kinds.of(event.kind()))
                 .register(registry).increment();
     }
 

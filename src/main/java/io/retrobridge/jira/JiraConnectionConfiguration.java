@@ -6,6 +6,7 @@ import io.retrobridge.transport.Credentials;
 import io.retrobridge.transport.DownHints;
 import io.retrobridge.transport.HttpTarget;
 import io.retrobridge.transport.OutboundSender;
+import io.retrobridge.transport.PlainHttpRule;
 import io.retrobridge.transport.RemoteSystem;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,7 +25,8 @@ public class JiraConnectionConfiguration {
     public static final String REMOTE_SYSTEM = "jiraRemoteSystem";
 
     @Bean(REMOTE_SYSTEM)
-    RemoteSystem jiraRemoteSystem(JiraProperties jira, OutboundSender sender) {
+    RemoteSystem jiraRemoteSystem(JiraProperties jira, OutboundSender sender, ConnectionsProperties connections) {
+        PlainHttpRule.check("retrobridge.jira.base-url", jira.baseUrl(), connections);
         return remoteSystem(jira, sender);
     }
 

@@ -1,5 +1,6 @@
 package io.retrobridge.jira;
 
+import io.retrobridge.transport.UrlUserInfo;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -24,6 +25,9 @@ public record JiraProperties(
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("30s") Duration readTimeout) {
 
+    /** A shorter webhook secret could be guessed offline from a single signed delivery. */
+    public static final int MIN_WEBHOOK_SECRET_LENGTH = 16;
+
     /** Server/Data Center is recognised by its personal access token; everything else is Cloud. */
     public boolean isCloud() {
         return isBlank(personalAccessToken);
@@ -46,6 +50,11 @@ public record JiraProperties(
                 && baseUrl.getHost() != null;
     }
 
+    @AssertTrue(message = "webhook-secret must have at least " + MIN_WEBHOOK_SECRET_LENGTH + " characters")
+    public boolean isWebhookSecretLongEnough() {
+        return isBlank(webhookSecret) || webhookSecret.strip().length() >= MIN_WEBHOOK_SECRET_LENGTH;
+    }
+
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
@@ -53,7 +62,7 @@ public record JiraProperties(
     /** Secrets stay out of logs and error messages, whoever prints this. */
     @Override
     public String toString() {
-        return "JiraProperties[baseUrl=" + baseUrl + ", email=" + email + ", cloud=" + isCloud()
+        return "JiraProperties[baseUrl=" + UrlUserInfo.masked(baseUrl) + ", email=" + email + ", cloud=" + isCloud()
                 + ", apiToken=" + mask(apiToken) + ", personalAccessToken=" + mask(personalAccessToken)
                 + ", webhookSecret=" + mask(webhookSecret) + "]";
     }

@@ -66,8 +66,8 @@ class DemoBanner {
                 "Admin API key      " + keyLine,
                 "",
                 "Try:",
-                "  curl -s " + app + "/actuator/health",
                 "  curl -s -H \"X-API-Key: $RB_KEY\" " + app + "/api/whoami",
+                "  curl -s -H \"X-API-Key: $RB_KEY\" " + app + "/actuator/health   (without a key: UP/DOWN only)",
                 "  curl -s -u " + jira.email() + ":" + jira.apiToken() + " -X POST -H 'Content-Type: application/json' "
                         + jiraUrl + "/rest/api/3/search/jql -d '{\"jql\":\"project = PAY ORDER BY key\",\"fields\":[\"summary\",\"status\"]}'",
                 "  curl -s -u " + servicenow.username() + ":" + servicenow.password() + " '" + snUrl
@@ -78,6 +78,8 @@ class DemoBanner {
                         + "/api/now/table/sc_task?sysparm_query=assignment_group.name%3DCAB"
                         + "&sysparm_fields=number,short_description,state,correlation_id'",
                 "  curl -s -X POST -H \"X-API-Key: $RB_KEY\" " + app + "/api/admin/escalations/scan   (scan now)",
+                "Why did an item change? Ask by its key or number:",
+                "  curl -s -H \"X-API-Key: $RB_KEY\" '" + app + "/api/admin/journal?system=jira&id=PAY-1'",
                 "Stop with Ctrl-C; the demo keeps everything in memory and starts clean next time.",
                 "==============================================================");
     }

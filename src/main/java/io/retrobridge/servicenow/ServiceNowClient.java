@@ -176,6 +176,19 @@ public class ServiceNowClient {
     }
 
     /**
+     * The record people call {@code number} (e.g. PTASK0010002), or empty when the table has none. The number is
+     * added to the query as an escaped condition, never spliced in.
+     */
+    public Optional<ServiceNowRecord> findByNumber(String table, String number, Collection<String> fields) {
+        String query = EncodedQuery.query().eq("number", number).build();
+        List<String> asked = asked(fields);
+        OutboundRequest request = raw(OutboundRequest.get(tablePath(table)).withQuery("sysparm_query", query),
+                withAudit(asked))
+                .withQuery("sysparm_limit", 1);
+        return records(request, succeeded(request, servicenow.exchange(request)), asked).stream().findFirst();
+    }
+
+    /**
      * The record we created with this correlation id. Should there be more than one (made by hand, or
      * before correlation ids were checked), the oldest is the one, and a warning says so.
      */

@@ -6,6 +6,7 @@ import io.retrobridge.transport.Credentials;
 import io.retrobridge.transport.DownHints;
 import io.retrobridge.transport.HttpTarget;
 import io.retrobridge.transport.OutboundSender;
+import io.retrobridge.transport.PlainHttpRule;
 import io.retrobridge.transport.RemoteSystem;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,7 +25,9 @@ public class ServiceNowConnectionConfiguration {
     public static final String REMOTE_SYSTEM = "serviceNowRemoteSystem";
 
     @Bean(REMOTE_SYSTEM)
-    RemoteSystem serviceNowRemoteSystem(ServiceNowProperties servicenow, OutboundSender sender) {
+    RemoteSystem serviceNowRemoteSystem(ServiceNowProperties servicenow, OutboundSender sender,
+            ConnectionsProperties connections) {
+        PlainHttpRule.check("retrobridge.servicenow.base-url", servicenow.baseUrl(), connections);
         return remoteSystem(servicenow, sender, Clock.systemUTC());
     }
 

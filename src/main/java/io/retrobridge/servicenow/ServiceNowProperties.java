@@ -1,5 +1,6 @@
 package io.retrobridge.servicenow;
 
+import io.retrobridge.transport.UrlUserInfo;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -25,6 +26,9 @@ public record ServiceNowProperties(
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("30s") Duration readTimeout) {
 
+    /** A shorter webhook secret could be guessed offline from a single signed delivery. */
+    public static final int MIN_WEBHOOK_SECRET_LENGTH = 16;
+
     public boolean usesOAuth() {
         return !isBlank(clientId);
     }
@@ -41,6 +45,11 @@ public record ServiceNowProperties(
                 && baseUrl.getHost() != null;
     }
 
+    @AssertTrue(message = "webhook-secret must have at least " + MIN_WEBHOOK_SECRET_LENGTH + " characters")
+    public boolean isWebhookSecretLongEnough() {
+        return isBlank(webhookSecret) || webhookSecret.strip().length() >= MIN_WEBHOOK_SECRET_LENGTH;
+    }
+
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
@@ -48,7 +57,7 @@ public record ServiceNowProperties(
     /** Secrets stay out of logs and error messages, whoever prints this. */
     @Override
     public String toString() {
-        return "ServiceNowProperties[baseUrl=" + baseUrl + ", username=" + username + ", oauth=" + usesOAuth()
+        return "ServiceNowProperties[baseUrl=" + UrlUserInfo.masked(baseUrl) + ", username=" + username + ", oauth=" + usesOAuth()
                 + ", password=" + mask(password) + ", clientSecret=" + mask(clientSecret)
                 + ", webhookSecret=" + mask(webhookSecret) + "]";
     }

@@ -1,10 +1,14 @@
 package io.retrobridge.store;
 
 import io.retrobridge.domain.DeadLetter;
+import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.sync.DeadLetterStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -95,5 +99,26 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
                 row.getInt("attempts"),
                 SqlInstants.fromColumn(row, "parked_at"),
                 SqlInstants.fromColumn(row, "replayed_at"));
+    }
+
+    @Override
+    public List<DeadLetter> forEntities(Collection<ExternalRef> records, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1 but was " + limit);
+        }
+        List<DeadLetter> letters = new ArrayList<>();
+        for (ExternalRef record : records) {
+            letters.addAll(jdbc.sql(SELECT_LETTER + """
+                             WHERE source_system = :system AND entity_id = :entityId
+                             ORDER BY parked_at DESC, id FETCH FIRST :limit ROWS ONLY
+                            """)
+                    .param("system", record.system().name())
+                    .param("entityId", record.id())
+                    .param("limit", limit)
+                    .query(letterMapper)
+                    .list());
+        }
+        letters.sort(Comparator.comparing(DeadLetter::parkedAt).reversed());
+        return letters.subList(0, Math.min(limit, letters.size()));
     }
 }

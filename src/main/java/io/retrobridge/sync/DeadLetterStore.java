@@ -1,7 +1,9 @@
 package io.retrobridge.sync;
 
 import io.retrobridge.domain.DeadLetter;
+import io.retrobridge.domain.ExternalRef;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,4 +27,7 @@ public interface DeadLetterStore {
     DeadLetter markReplayed(UUID id, Instant at);
 
     long count();
+
+    /** The newest {@code limit} dead letters of events about any of these records, most recently parked first. */
+    List<DeadLetter> forEntities(Collection<ExternalRef> records, int limit);
 }

@@ -54,7 +54,17 @@ public class SettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
                     "your instance as an absolute http(s) URL, e.g. https://acme.service-now.com"),
             Map.entry("retrobridge.servicenow.username", "the integration user's user_name, together with "
                     + "retrobridge.servicenow.password (or set client-id and client-secret for OAuth)"),
-            Map.entry("retrobridge.servicenow.password", "that user's password (or set client-id and client-secret for OAuth)"));
+            Map.entry("retrobridge.servicenow.password", "that user's password (or set client-id and client-secret for OAuth)"),
+            Map.entry("retrobridge.jira.webhook-secret", "a random secret of at least 16 characters, the same as in the "
+                    + "Jira webhook (e.g. from openssl rand -hex 32), or empty to switch /webhooks/jira off"),
+            Map.entry("retrobridge.servicenow.webhook-secret", "a random secret of at least 16 characters, the same as in "
+                    + "the ServiceNow business rule (e.g. from openssl rand -hex 32), or empty to switch "
+                    + "/webhooks/servicenow off"));
+
+    /** The problem of a setting that is set but refused by a group check, by the check's name ending. */
+    private static final Map<String, String> GIVEN_BUT_REFUSED = Map.of(
+            "-http", "is not an absolute http or https URL",
+            "-long-enough", "is shorter than 16 characters");
 
     /** Record components checked together, and the settings a person must fill in to satisfy them. */
     private static final Map<String, List<String>> GROUP_CHECKS = Map.of(
@@ -62,7 +72,9 @@ public class SettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
             "retrobridge.jira.base-url-http", List.of("retrobridge.jira.base-url"),
             "retrobridge.servicenow.credentials-given",
             List.of("retrobridge.servicenow.username", "retrobridge.servicenow.password"),
-            "retrobridge.servicenow.base-url-http", List.of("retrobridge.servicenow.base-url"));
+            "retrobridge.servicenow.base-url-http", List.of("retrobridge.servicenow.base-url"),
+            "retrobridge.jira.webhook-secret-long-enough", List.of("retrobridge.jira.webhook-secret"),
+            "retrobridge.servicenow.webhook-secret-long-enough", List.of("retrobridge.servicenow.webhook-secret"));
 
     private final ListableBeanFactory beans;
     private final Environment environment;
@@ -75,6 +87,10 @@ public class SettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
+        InsecureBaseUrlException insecure = Causes.find(failure, InsecureBaseUrlException.class);
+        if (insecure != null) {
+            return insecure(insecure);
+        }
         BindException bind = Causes.find(failure, BindException.class);
         if (bind == null || !bind.getName().toString().startsWith(PREFIX)) {
             return null;
@@ -87,6 +103,17 @@ public class SettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
         String action = "Set each one in application.yaml, as the environment variable named, or as --name=value on "
                 + "the command line, and start again; " + DEMO_HINT + " (built-in Jira and ServiceNow simulators).";
         return new FailureAnalysis(description, action, bind);
+    }
+
+    private static FailureAnalysis insecure(InsecureBaseUrlException insecure) {
+        String description = "RetroBridge cannot start: a setting is refused (values are not shown; they may be "
+                + "secrets):\n" + line(insecure.setting(), "uses http:// to a host other than this machine",
+                "an https:// URL, because plain http sends the credentials and every record in clear text");
+        String action = "Use the https:// address of the system; if the plain connection is intended (a test "
+                + "instance behind a trusted network), set retrobridge.connections.allow-insecure-http=true (env "
+                + envVar("retrobridge.connections.allow-insecure-http") + "). Loopback addresses (localhost, "
+                + "127.0.0.1) are always allowed.";
+        return new FailureAnalysis(description, action, insecure);
     }
 
     private static List<String> linesFor(BindException bind) {
@@ -145,12 +172,19 @@ public class SettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
         }
         List<String> lines = new ArrayList<>();
         for (String member : properties) {
-            if (!given.contains(member) || property.endsWith("-http")) {
-                lines.add(line(member, problem(member, given, error), expected(member, error)));
+            String refused = refusedProblem(property);
+            if (!given.contains(member) || refused != null) {
+                lines.add(line(member, given.contains(member) && refused != null ? refused
+                        : problem(member, given, error), expected(member, error)));
             }
         }
         return lines.isEmpty() ? List.of(line(properties.get(0), error.getDefaultMessage(), expected(properties.get(0), error)))
                 : lines;
+    }
+
+    private static String refusedProblem(String groupCheck) {
+        return GIVEN_BUT_REFUSED.entrySet().stream().filter(ending -> groupCheck.endsWith(ending.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     private static String problem(String property, Set<String> given, ObjectError error) {

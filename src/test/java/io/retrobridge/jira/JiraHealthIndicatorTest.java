@@ -73,7 +73,7 @@ class JiraHealthIndicatorTest {
     JiraHealthIndicator indicator(JiraProperties properties) {
         return new JiraHealthIndicator(JiraConnectionConfiguration.connectionCheck(
                 JiraConnectionConfiguration.remoteSystem(properties, camel.sender()), properties,
-                new ConnectionsProperties(Duration.ofSeconds(60), Duration.ofSeconds(15)), clock));
+                new ConnectionsProperties(Duration.ofSeconds(60), Duration.ofSeconds(15), false), clock));
     }
 
     @Test

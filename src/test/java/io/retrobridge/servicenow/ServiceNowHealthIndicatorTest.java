@@ -63,7 +63,7 @@ class ServiceNowHealthIndicatorTest {
     ConnectionCheck check(ServiceNowProperties properties) {
         RemoteSystem remote = ServiceNowConnectionConfiguration.remoteSystem(properties, camel.sender(), ourClock);
         return ServiceNowConnectionConfiguration.connectionCheck(remote, properties,
-                new ConnectionsProperties(Duration.ofSeconds(60), Duration.ofSeconds(15)), ourClock);
+                new ConnectionsProperties(Duration.ofSeconds(60), Duration.ofSeconds(15), false), ourClock);
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
+import io.retrobridge.testsupport.AdminApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,7 +90,8 @@ class ConnectionHealthEndToEndTest {
     @Test
     void healthShowsBothSystemsUpWithWhomWeAreAndNoSecret(CapturedOutput output) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://localhost:" + port + "/actuator/health")).header("X-API-Key", AdminApi.ADMIN_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
 
         JsonNode components = new ObjectMapper().readTree(response.body()).get("components");
         assertThat(components.at("/jira/status").asText()).isEqualTo("UP");

@@ -1,6 +1,9 @@
 package io.retrobridge.web.admin;
 
+import io.retrobridge.transport.CircuitOpenException;
+import io.retrobridge.transport.RemoteCallException;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -9,12 +12,19 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Turns refused admin requests into {@code {"error": "..."}} answers that say what to send instead. */
 @RestControllerAdvice(assignableTypes = {JournalController.class, DeadLetterController.class, InboxController.class,
-        EscalationController.class})
+        EscalationController.class, AuditController.class})
 class AdminRequestErrors {
 
     @ExceptionHandler(BadAdminRequestException.class)
     ResponseEntity<Map<String, String>> refused(BadAdminRequestException e) {
         return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
+    }
+
+    /** An item named by key or number had to be looked up in its system, which did not answer. */
+    @ExceptionHandler({RemoteCallException.class, CircuitOpenException.class})
+    ResponseEntity<Map<String, String>> unreachable(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("error",
+                "The item could not be looked up in its system: " + e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -51,17 +51,38 @@ class DeadLetterController {
 
     private final DeadLetterStore deadLetters;
     private final DeadLetterReplay replay;
+    private final ItemNames names;
 
-    DeadLetterController(DeadLetterStore deadLetters, DeadLetterReplay replay) {
+    DeadLetterController(DeadLetterStore deadLetters, DeadLetterReplay replay, ItemNames names) {
         this.deadLetters = deadLetters;
         this.replay = replay;
+        this.names = names;
     }
 
+    /**
+     * All dead letters, or with {@code system} and {@code id} (a Jira key or id, a ServiceNow number or sys_id)
+     * those of one item, both sides of its link included.
+     */
     @GetMapping("/api/admin/dead-letters")
-    Page list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
+    Page list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit,
+              @RequestParam(required = false) String system, @RequestParam(required = false) String id) {
+        if (system != null || id != null) {
+            return forItem(system, id, offset, limit);
+        }
         List<LetterView> items = deadLetters.list(Paging.offset(offset), Paging.limit(limit)).stream()
                 .map(LetterView::of).toList();
         return new Page(deadLetters.count(), offset, limit, items);
+    }
+
+    private Page forItem(String system, String id, int offset, int limit) {
+        if (system == null || id == null) {
+            throw BadAdminRequestException.badRequest("system and id go together, e.g. ?system=jira&id=PAY-4.");
+        }
+        int first = Paging.offset(offset);
+        int most = Paging.limit(limit);
+        List<DeadLetter> all = deadLetters.forEntities(names.known(system, id).subjects(), first + most);
+        List<LetterView> items = all.stream().skip(first).map(LetterView::of).toList();
+        return new Page(all.size(), offset, limit, items);
     }
 
     /** One dead letter with the payload as it arrived. */

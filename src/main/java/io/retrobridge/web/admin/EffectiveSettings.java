@@ -1,9 +1,12 @@
 package io.retrobridge.web.admin;
 
+import io.retrobridge.flow.RetentionProperties;
 import io.retrobridge.jira.JiraProperties;
 import io.retrobridge.mapping.MappingSettings;
 import io.retrobridge.sandbox.SandboxProperties;
 import io.retrobridge.servicenow.ServiceNowProperties;
+import io.retrobridge.transport.ConnectionsProperties;
+import io.retrobridge.transport.UrlUserInfo;
 import io.retrobridge.web.security.ApiKeyRegistry;
 import io.retrobridge.web.security.ApiSecurityProperties;
 import java.util.Arrays;
@@ -16,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * The settings RetroBridge is running with, as an admin would want to check them. Every secret is listed
  * explicitly and shown only as {@code ****} (set) or {@code <unset>}, so a new secret field never shows up
- * here by accident.
+ * here by accident; URLs show user info as {@code ***}.
  */
 @Component
 class EffectiveSettings {
@@ -30,16 +33,21 @@ class EffectiveSettings {
     private final MappingSettings mappings;
     private final ApiSecurityProperties security;
     private final ApiKeyRegistry keys;
+    private final ConnectionsProperties connections;
+    private final RetentionProperties retention;
     private final Environment environment;
 
     EffectiveSettings(JiraProperties jira, ServiceNowProperties serviceNow, SandboxProperties sandbox,
-            MappingSettings mappings, ApiSecurityProperties security, ApiKeyRegistry keys, Environment environment) {
+            MappingSettings mappings, ApiSecurityProperties security, ApiKeyRegistry keys,
+            ConnectionsProperties connections, RetentionProperties retention, Environment environment) {
         this.jira = jira;
         this.serviceNow = serviceNow;
         this.sandbox = sandbox;
         this.mappings = mappings;
         this.security = security;
         this.keys = keys;
+        this.connections = connections;
+        this.retention = retention;
         this.environment = environment;
     }
 
@@ -48,15 +56,17 @@ class EffectiveSettings {
         report.put("activeProfiles", Arrays.asList(environment.getActiveProfiles()));
         report.put("jira", jira());
         report.put("servicenow", serviceNow());
+        report.put("connections", Map.of("allowInsecureHttp", connections.allowInsecureHttp()));
         report.put("sandbox", Map.of("jiraPort", sandbox.jiraPort(), "servicenowPort", sandbox.servicenowPort()));
         report.put("mappingsDir", String.valueOf(mappings.mappingsDir()));
         report.put("security", security());
+        report.put("retention", retention());
         return report;
     }
 
     private Map<String, Object> jira() {
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("baseUrl", String.valueOf(jira.baseUrl()));
+        settings.put("baseUrl", UrlUserInfo.masked(jira.baseUrl()));
         settings.put("flavour", jira.isCloud() ? "cloud" : "server/data center");
         settings.put("restPrefix", jira.restPrefix());
         settings.put("email", jira.email());
@@ -70,7 +80,7 @@ class EffectiveSettings {
 
     private Map<String, Object> serviceNow() {
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("baseUrl", String.valueOf(serviceNow.baseUrl()));
+        settings.put("baseUrl", UrlUserInfo.masked(serviceNow.baseUrl()));
         settings.put("auth", serviceNow.usesOAuth() ? "oauth client credentials" : "basic");
         settings.put("username", serviceNow.username());
         settings.put("password", mask(serviceNow.password()));
@@ -79,6 +89,17 @@ class EffectiveSettings {
         settings.put("webhookSecret", mask(serviceNow.webhookSecret()));
         settings.put("connectTimeout", String.valueOf(serviceNow.connectTimeout()));
         settings.put("readTimeout", String.valueOf(serviceNow.readTimeout()));
+        return settings;
+    }
+
+    private Map<String, Object> retention() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("enabled", retention.enabled());
+        settings.put("purgeInterval", String.valueOf(retention.purgeInterval()));
+        settings.put("finishedEvents", String.valueOf(retention.finishedEvents()));
+        settings.put("journal", String.valueOf(retention.journal()));
+        settings.put("replayedDeadLetters", String.valueOf(retention.replayedDeadLetters()));
+        settings.put("adminAudit", String.valueOf(retention.adminAudit()));
         return settings;
     }
 

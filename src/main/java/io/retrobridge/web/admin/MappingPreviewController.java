@@ -2,6 +2,7 @@ package io.retrobridge.web.admin;
 
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.flow.ItemLookup;
 import io.retrobridge.flow.SyncPlan;
 import io.retrobridge.flow.SyncPlanner;
 import io.retrobridge.transport.CircuitOpenException;
@@ -26,27 +27,32 @@ import org.springframework.web.bind.annotation.RestController;
 class MappingPreviewController {
 
     private final SyncPlanner planner;
+    private final ItemLookup lookup;
 
-    MappingPreviewController(SyncPlanner planner) {
+    MappingPreviewController(SyncPlanner planner, ItemLookup lookup) {
         this.planner = planner;
+        this.lookup = lookup;
     }
 
-    /** @param id a Jira issue key or id, or a ServiceNow sys_id */
+    /** @param id a Jira issue key or id, or a ServiceNow number or sys_id */
     @GetMapping("/api/admin/mappings/preview")
     MappingPreview preview(@RequestParam String system, @RequestParam String id) {
         ExternalSystem side = system(system);
         ExternalRef ref;
         SyncPlan plan;
         try {
-            ref = new ExternalRef(side, id.strip());
+            ref = lookup.readableRef(side, id).orElseThrow(() -> BadAdminRequestException.notFound("unknown item: "
+                    + name(side) + " has no record numbered '" + shorten(id.strip()) + "' (give its number, e.g. "
+                    + "PTASK0010002, or its sys_id)."));
             plan = planner.plan(ref);
         } catch (IllegalArgumentException e) {
             throw BadAdminRequestException.badRequest(e.getMessage());
         }
         if (plan.record().isEmpty()) {
-            throw BadAdminRequestException.notFound(name(side) + " has no record '" + ref.id() + "'"
+            throw BadAdminRequestException.notFound("unknown item: " + name(side) + " has no record '" + ref.id() + "'"
                     + (side == ExternalSystem.JIRA ? " (give an issue key like PAY-12 or its numeric id)"
-                    : " in table " + plan.mapping().serviceNowScope().table() + " (give its sys_id)") + ".");
+                    : " in table " + plan.mapping().serviceNowScope().table() + " (give its number, e.g. PTASK0010002, "
+                    + "or its sys_id)") + ".");
         }
         return MappingPreview.of(plan);
     }

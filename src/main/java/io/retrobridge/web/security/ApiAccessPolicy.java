@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * the roles below them (admin > pipeline > viewer).
  *
  * <ol>
- *   <li>Public, no key: {@code /actuator/health} (and sub-paths such as {@code /liveness}),
+ *   <li>Public, no key: {@code /actuator/health} (and sub-paths such as {@code /liveness}; UP/DOWN only unless
+ *       a viewer key or better is sent),
  *       {@code /actuator/info}, {@code /webhooks/**} (webhooks check their own signatures).</li>
  *   <li>viewer: GET {@code /api/admin/escalations} (what the escalation scan did is for everyone who reads
  *       reports; running a scan is an admin's POST).</li>
@@ -50,7 +51,12 @@ public class ApiAccessPolicy {
                 Rule.needs(ApiRole.ADMIN, path.matcher("/**")));
     }
 
-    /** Requests anyone may make without a key; API keys are not even read for them. */
+    /** Health checks: open, but a viewer's key there unlocks the details. */
+    public RequestMatcher healthRequests() {
+        return rules.get(0).matcher();
+    }
+
+    /** Requests anyone may make without a key; API keys are not even read for them (health aside, see above). */
     public RequestMatcher openRequests() {
         return new OrRequestMatcher(rules.stream().filter(Rule::isOpen).map(Rule::matcher).toList());
     }

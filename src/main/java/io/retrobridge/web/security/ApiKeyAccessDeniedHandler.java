@@ -22,10 +22,12 @@ class ApiKeyAccessDeniedHandler implements AccessDeniedHandler {
 
     private final ApiAccessPolicy policy;
     private final SecurityErrorWriter writer;
+    private final RefusedCallLog refusals;
 
-    ApiKeyAccessDeniedHandler(ApiAccessPolicy policy, SecurityErrorWriter writer) {
+    ApiKeyAccessDeniedHandler(ApiAccessPolicy policy, SecurityErrorWriter writer, RefusedCallLog refusals) {
         this.policy = policy;
         this.writer = writer;
+        this.refusals = refusals;
     }
 
     @Override
@@ -37,6 +39,7 @@ class ApiKeyAccessDeniedHandler implements AccessDeniedHandler {
         String held = principal == null ? "none" : principal.role().settingName();
         log.debug("403 for {} {}: key '{}' has role {}, needs {}", request.getMethod(), request.getRequestURI(),
                 principal == null ? "?" : principal.name(), held, required.settingName());
+        refusals.forbidden(request, principal, required);
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", HttpServletResponse.SC_FORBIDDEN);

@@ -19,9 +19,12 @@ class ApiKeyAuthenticationEntryPoint implements AuthenticationEntryPoint {
     private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationEntryPoint.class);
 
     private final SecurityErrorWriter writer;
+    private final RefusedCallLog refusals;
+    private final ApiKeyAuthenticationConverter converter = new ApiKeyAuthenticationConverter();
 
-    ApiKeyAuthenticationEntryPoint(SecurityErrorWriter writer) {
+    ApiKeyAuthenticationEntryPoint(SecurityErrorWriter writer, RefusedCallLog refusals) {
         this.writer = writer;
+        this.refusals = refusals;
     }
 
     @Override
@@ -29,6 +32,8 @@ class ApiKeyAuthenticationEntryPoint implements AuthenticationEntryPoint {
             throws IOException {
         // The reason comes from our own provider or Spring Security and never contains the presented key.
         log.debug("401 for {} {}: {}", request.getMethod(), request.getRequestURI(), reason.getMessage());
+        ApiKeyAuthenticationToken presented = converter.convert(request);
+        refusals.unauthorized(request, presented == null ? null : presented.getCredentials());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"retrobridge\"");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", HttpServletResponse.SC_UNAUTHORIZED);

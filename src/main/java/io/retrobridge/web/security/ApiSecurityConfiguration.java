@@ -25,8 +25,8 @@ class ApiSecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiKeyAuthenticationProvider provider,
-            ApiAccessPolicy policy, ApiKeyAuthenticationEntryPoint unauthorized, ApiKeyAccessDeniedHandler forbidden)
-            throws Exception {
+            ApiAccessPolicy policy, ApiKeyAuthenticationEntryPoint unauthorized, ApiKeyAccessDeniedHandler forbidden,
+            ApiKeyRegistry registry) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -35,6 +35,7 @@ class ApiSecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .addFilterBefore(apiKeyFilter(provider, policy, unauthorized), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new HealthCallerFilter(policy.healthRequests(), registry), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> {
                     // Error pages are rendered for requests that already passed (or were open); securing the
                     // error dispatch again would turn a 404 on an open path into a 401.

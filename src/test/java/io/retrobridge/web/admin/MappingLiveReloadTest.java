@@ -130,7 +130,7 @@ class MappingLiveReloadTest {
         assertThat(problem.get("file").asText()).isEqualTo("action-items.yaml");
         assertThat(problem.get("line").asInt()).isPositive();
 
-        JsonNode health = json(get("/actuator/health", null)).get("components").get("mappings");
+        JsonNode health = json(get("/actuator/health", ADMIN_KEY)).get("components").get("mappings");
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.get("details").get("warning").asText()).contains("refused");
         assertThat(health.get("details").get("lastRefusal").get("problems").toString()).contains("ownr");
@@ -146,7 +146,7 @@ class MappingLiveReloadTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(ruleFor(CANARY_ITEM)).isEqualTo("canary-cutover"));
         assertThat(json(get("/api/admin/mappings", ADMIN_KEY)).get("lastRefusal").isNull()).isTrue();
-        assertThat(json(get("/actuator/health", null)).get("components").get("mappings").get("details").has("lastRefusal"))
+        assertThat(json(get("/actuator/health", ADMIN_KEY)).get("components").get("mappings").get("details").has("lastRefusal"))
                 .isFalse();
     }
 
@@ -268,7 +268,7 @@ class MappingLiveReloadTest {
             assertThat(running.get("ladders").get(0).get("id").asText()).isEqualTo("production-fixes");
             assertThat(running.get("ladders").get(0).get("steps").toString()).isEqualTo("[\"remind\",\"cab\"]");
             assertThat(running.get("boards").get(0).get("queue").asText()).isEqualTo("servicenow sc_task / CAB");
-            JsonNode health = json(get("/actuator/health", null)).get("components").get("mappings").get("details");
+            JsonNode health = json(get("/actuator/health", ADMIN_KEY)).get("components").get("mappings").get("details");
             assertThat(health.get("escalation").get("ladders").asInt()).isEqualTo(2);
         } finally {
             Files.delete(DIR.resolve("escalations.yaml"));
