@@ -25,4 +25,7 @@ public interface DeadLetterStore {
     DeadLetter markReplayed(UUID id, Instant at);
 
     long count();
+
+    /** Up to {@code limit} dead letters not replayed yet that match {@code filter}, oldest parked first. */
+    List<DeadLetter> notReplayed(DeadLetterFilter filter, int limit);
 }
