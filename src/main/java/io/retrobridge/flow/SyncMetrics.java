@@ -41,7 +41,7 @@ public class SyncMetrics {
      */
     public void deferred(InboundEvent event) {
         Counter.builder("retrobridge.events.deferred")
-                .description("Inbox events handed back to wait because a system's circuit breaker was open")
+                .description("Inbox events handed back to wait: a circuit breaker was open, a rate limit asked to come back later, or the database failed")
                 .tag("system", event.source().name().toLowerCase(Locale.ROOT)).tag("kind", event.kind())
                 .register(registry).increment();
     }
