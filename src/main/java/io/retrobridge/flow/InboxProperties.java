@@ -1,5 +1,6 @@
 package io.retrobridge.flow;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -39,11 +40,13 @@ public record InboxProperties(
         if (claimRenewal == null && claimTimeout != null) {
             claimRenewal = claimTimeout.dividedBy(3);
         }
-        if (claimTimeout != null && claimRenewal != null && claimRenewal.compareTo(claimTimeout) >= 0) {
-            throw new IllegalArgumentException("retrobridge.sync.claim-renewal (" + claimRenewal
-                    + ") must be shorter than retrobridge.sync.claim-timeout (" + claimTimeout
-                    + "), or a claim would look abandoned between two renewals; e.g. 1m and 5m");
-        }
+    }
+
+    /** Checked at start-up with the other constraints, so a bad pair is reported by name like any bad value. */
+    @AssertTrue(message = "claim-renewal shorter than claim-timeout, or a claim would look abandoned between two "
+            + "renewals; e.g. claim-renewal 1m with claim-timeout 5m")
+    public boolean isRenewalShorterThanTimeout() {
+        return claimTimeout == null || claimRenewal == null || claimRenewal.compareTo(claimTimeout) < 0;
     }
 
     /** The defaults, with another number of workers and claim timeout (for tests and tools). */

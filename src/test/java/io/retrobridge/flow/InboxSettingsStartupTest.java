@@ -27,7 +27,8 @@ class InboxSettingsStartupTest {
                 "--retrobridge.sync.claim-renewal=2m")).isNotNull();
 
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
-                .contains("retrobridge.sync.claim-renewal (PT2M) must be shorter than retrobridge.sync.claim-timeout");
+                .contains("retrobridge.sync.renewal-shorter-than-timeout")
+                .contains("expected claim-renewal shorter than claim-timeout");
     }
 
     @Test

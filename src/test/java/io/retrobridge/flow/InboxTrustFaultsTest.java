@@ -311,6 +311,51 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
         assertThat(outcomesOf(item.issueId(), arrival)).hasSize(1);
     }
 
+    @Test
+    void aSyncLongerThanTheClaimTimeoutKeepsItsClaimByRenewingIt() throws Exception {
+        FaultSuiteSupport.Item item = linkedItem("Archive the old audit partitions");
+        // Real time here: a 3 s lease renewed every 500 ms, and a ServiceNow that takes a second per answer.
+        InboxProperties shortLease = new InboxProperties(1, Duration.ofSeconds(3), Duration.ofMillis(500),
+                Duration.ofHours(24));
+        InboxWorker slow = new InboxWorker(inbox, sync, comments, deadLetters, journal, resilience, metrics,
+                escalations, Optional.empty(), shortLease);
+        InboxWorker eager = new InboxWorker(inbox, sync, comments, deadLetters, journal, resilience, metrics,
+                escalations, Optional.empty(), shortLease);
+        started.add(slow);
+        started.add(eager);
+        long arrival = lastArrival();
+        systems.editJira(item.key(), "{\"summary\":" + SandboxPair.quote(edited(item)) + "}");
+        systems.awaitWebhooks();
+        long writesBefore = systems.servicenowWrites();
+        systems.servicenow.faults().latency(Duration.ofSeconds(1));
+
+        int callsBefore = systems.servicenow.requests().all().size();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> longSync = thread.submit(() -> slow.drain(1));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                            "SELECT COUNT(*) FROM inbound_events WHERE status = 'CLAIMED' AND entity_id = :id")
+                    .param("id", item.issueId()).query(Long.class).single() == 1);
+            while (!longSync.isDone()) {
+                eager.drain(1); // would take the event over if the claim looked abandoned
+                Thread.sleep(100);
+            }
+            assertThat(longSync.get()).isEqualTo(1);
+            assertThat(systems.servicenow.requests().all().size() - callsBefore)
+                    .as("ServiceNow calls of a second each: the sync outlasted the 3 s claim timeout")
+                    .isGreaterThanOrEqualTo(4);
+        } finally {
+            systems.servicenow.faults().latency(Duration.ZERO);
+            thread.shutdownNow();
+        }
+        Long claims = jdbc.sql("SELECT MAX(claim_token) FROM inbound_events WHERE source_system = 'JIRA'"
+                        + " AND entity_id = :id AND arrival_seq > :arrival")
+                .param("id", item.issueId()).param("arrival", arrival).query(Long.class).single();
+        assertThat(claims).as("claimed once, never taken over").isEqualTo(1);
+        assertThat(systems.servicenowWrites() - writesBefore).as("one write").isEqualTo(1);
+        assertThat(systems.task(item.sysId()).get("short_description")).isEqualTo(edited(item));
+    }
+
     // ---- database blips -------------------------------------------------------------------------------------
 
     @Test
