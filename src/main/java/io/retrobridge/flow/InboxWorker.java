@@ -10,6 +10,7 @@ import io.retrobridge.sync.InboxOutcome;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.ClaimLostException;
 import io.retrobridge.sync.ClaimedEvent;
+import io.retrobridge.transport.Causes;
 import io.retrobridge.transport.FailureTriage;
 import io.retrobridge.transport.ResilienceProperties;
 import java.time.Clock;
@@ -240,11 +241,20 @@ public class InboxWorker {
                 metrics.processed(claim.event(), outcome.get(), Duration.ofNanos(System.nanoTime() - started));
                 return Handled.FINISHED;
             }
-            return held.containsKey(claim.event().id()) ? Handled.WAITING : Handled.LOST;
+            return Handled.WAITING;
         } catch (ClaimLostException lost) {
             InboundEvent event = claim.event();
             log.warn("Stopped {} {} for {} without writing or recording anything: {}", event.source(), event.kind(),
                     event.entityId(), lost.getMessage());
+            return Handled.LOST;
+        } catch (DataAccessException e) {
+            if (!FailureTriage.isDatabaseBlip(e)) {
+                throw e;
+            }
+            // The outcome could not be recorded: the claim goes stale and the event is offered again.
+            InboundEvent event = claim.event();
+            log.warn("Could not record what became of {} {} for {}; it is offered again after {}: {}", event.source(),
+                    event.kind(), event.entityId(), abandonedClaim, e.getMessage());
             return Handled.LOST;
         } finally {
             held.remove(claim.event().id());
@@ -259,9 +269,11 @@ public class InboxWorker {
                 SyncResult result = ClaimGuard.holding(() -> checkHeld(claim), () -> apply(event));
                 inbox.complete(claim, result.outcome(), result.reason());
                 return Optional.of(result.outcome());
-            } catch (ClaimLostException lost) {
-                throw lost;
             } catch (RuntimeException e) {
+                ClaimLostException lost = Causes.find(e, ClaimLostException.class);
+                if (lost != null) {
+                    throw lost;
+                }
                 FailureTriage.Verdict verdict = triage.judge(e, attempt, clock.instant(), claim.firstDeferred());
                 if (verdict instanceof FailureTriage.RunAgain again) {
                     if (pause(again.pause())) {

@@ -113,6 +113,7 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
 
     @Test
     void aLongRetryAfterDefersTheLimitedItemsWhileTheOtherSystemsItemsFlowAndAllLandWhenTheTimeComes() {
+        long start = lastArrival();
         int items = 3;
         List<FaultSuiteSupport.Item> fromJira = new ArrayList<>();
         List<FaultSuiteSupport.Item> fromServiceNow = new ArrayList<>();
@@ -176,7 +177,9 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
             lost += edited(item).equals(systems.jiraIssue(item.key()).at("/fields/summary").asText()) ? 0 : 1;
         }
         long parked = deadLetters.count() - parkedBefore;
-        FaultReport.line("retry-after-600", limited.get(), 2L * items - lost, parked, duplicates, lost);
+        long cancelled = cancelledSince(start);
+        FaultReport.line("retry-after-600", limited.get(), 2L * items - lost, parked, duplicates, lost, cancelled);
+        assertThat(cancelled).as("cancelled wrongly").isZero();
         assertThat(limited.get()).as("429 answers").isPositive();
         assertThat(parked).as("dead letters").isZero();
         assertThat(duplicates).as("duplicates").isZero();
@@ -187,6 +190,7 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
 
     @Test
     void aRecordThatIsAlwaysRefusedWaitsUpToTheBoundThenIsParkedWithItsReasonWhileFiftyOthersSync() {
+        long start = lastArrival();
         FaultSuiteSupport.Item poison = linkedItem("Migrate the settlement batch to the new scheduler");
         InboxWorker worker = worker(timedInbox, new InboxProperties(1, LEASE, null, Duration.ofHours(1)));
         long parkedBefore = deadLetters.count();
@@ -234,7 +238,10 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
                 + Math.max(0, systems.tasksTitled(title) - 1)).sum();
         long lost = healthy.stream().mapToLong(title -> (systems.jiraIssuesTitled(title) == 0 ? 1 : 0)
                 + (systems.tasksTitled(title) == 0 ? 1 : 0)).sum();
-        FaultReport.line("poison-record-among-50-healthy", refused.get(), healthy.size(), parked.size(), duplicates, lost);
+        long cancelled = cancelledSince(start);
+        FaultReport.line("poison-record-among-50-healthy", refused.get(), healthy.size(), parked.size(), duplicates, lost,
+                cancelled);
+        assertThat(cancelled).as("cancelled wrongly").isZero();
         assertThat(duplicates).as("duplicates").isZero();
         assertThat(lost).as("lost").isZero();
     }
@@ -275,7 +282,9 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
         long writes = systems.servicenowWrites() - writesBefore;
         long lost = edited(item).equals(systems.task(item.sysId()).get("short_description")) ? 0 : 1;
         long parked = deadLetters.count() - parkedBefore;
-        FaultReport.line("claim-outlives-lease", 1, 1 - lost, parked, Math.max(0, writes - 1), lost);
+        long cancelled = cancelledSince(arrival);
+        FaultReport.line("claim-outlives-lease", 1, 1 - lost, parked, Math.max(0, writes - 1), lost, cancelled);
+        assertThat(cancelled).as("cancelled wrongly").isZero();
         assertThat(writes).as("one write only").isEqualTo(1);
         assertThat(parked).isZero();
         assertThat(lost).isZero();
@@ -361,6 +370,7 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
 
     @Test
     void transientDatabaseErrorsOnTheInboxAndTheLinkStoreAreRetriedNotParked() {
+        long start = lastArrival();
         int items = 3;
         List<FaultSuiteSupport.Item> edited = new ArrayList<>();
         for (int i = 1; i <= items; i++) {
@@ -389,7 +399,9 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
         long parked = deadLetters.count() - parkedBefore;
         long lost = edited.stream().filter(i -> !edited(i).equals(systems.task(i.sysId()).get("short_description"))).count();
         long duplicates = Math.max(0, systems.servicenowWrites() - writesBefore - items);
-        FaultReport.line("database-blip", blips.injected(), items - lost, parked, duplicates, lost);
+        long cancelled = cancelledSince(start);
+        FaultReport.line("database-blip", blips.injected(), items - lost, parked, duplicates, lost, cancelled);
+        assertThat(cancelled).as("cancelled wrongly").isZero();
         assertThat(blips.injected()).as("blips injected on every kind of call").isEqualTo(4);
         assertThat(parked).as("dead letters").isZero();
         assertThat(duplicates).as("duplicates").isZero();
@@ -441,6 +453,13 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
 
     private long lastArrival() {
         return jdbc.sql("SELECT COALESCE(MAX(arrival_seq), 0) FROM inbound_events").query(Long.class).single();
+    }
+
+    /** Events since {@code arrival} that made the connector cancel or close the item on the other side. */
+    private long cancelledSince(long arrival) {
+        return jdbc.sql("SELECT COUNT(*) FROM inbound_events WHERE arrival_seq > :arrival"
+                        + " AND LOWER(outcome_reason) LIKE 'cancelled %'")
+                .param("arrival", arrival).query(Long.class).single();
     }
 
     /** What became of the Jira issue's events that arrived after {@code arrival}. */
