@@ -54,6 +54,9 @@ class DeadLetterBulkReplayApiTest {
         DeadLetter jiraServerError = park(ExternalSystem.JIRA, "RB-3", "server_error", T0.plusSeconds(120));
         DeadLetter serviceNowLimited = park(ExternalSystem.SERVICENOW, "abc123", "rate_limited", T0.plusSeconds(180));
 
+        assertThat(KeyedApi.json(new KeyedApi(port).get("/api/admin/dead-letters/" + jiraServerError.id(), ADMIN_KEY))
+                .get("kind").asText()).as("the kind to filter by is shown").isEqualTo("server_error");
+
         HttpResponse<String> response = post("/api/admin/dead-letters/replay?system=jira&kind=rate_limited"
                 + "&from=2026-03-02T09:00:00Z&to=2026-03-02T10:30:00Z", ADMIN_KEY);
 
