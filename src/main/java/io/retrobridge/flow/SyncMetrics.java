@@ -36,8 +36,9 @@ public class SyncMetrics {
     }
 
     /**
-     * An event handed back to wait because a circuit breaker refused a call; it is neither finished nor parked, so
-     * it is counted apart from {@code retrobridge.events.processed}, once per refusal.
+     * An event handed back to wait (open circuit breaker, a rate limit's long Retry-After, a database that kept
+     * failing); it is neither finished nor parked, so it is counted apart from {@code retrobridge.events.processed},
+     * once per deferral.
      */
     public void deferred(InboundEvent event) {
         Counter.builder("retrobridge.events.deferred")
