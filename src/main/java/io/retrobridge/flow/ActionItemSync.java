@@ -208,6 +208,8 @@ public class ActionItemSync {
 
     /** Runs one write to {@code side} and times it, whether it succeeds or throws. */
     private <T> T timed(ExternalSystem side, String operation, Supplier<T> write) {
+        // A worker whose claim on the event was taken over must not write: the new owner does.
+        ClaimGuard.beforeWrite();
         long started = System.nanoTime();
         boolean succeeded = false;
         try {

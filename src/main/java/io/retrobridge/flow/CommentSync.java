@@ -129,6 +129,7 @@ public class CommentSync {
         Supplier<Optional<String>> existingCopy = () -> journalLines.stream()
                 .filter(line -> CommentMarkers.copiedFromJira(line.value()).filter(comment.id()::equals).isPresent())
                 .map(JournalLine::sysId).findFirst();
+        ClaimGuard.beforeWrite();
         if (!mayWrite(pair, ExternalSystem.JIRA, comment.id(), existingCopy)) {
             return 0;
         }
@@ -170,6 +171,7 @@ public class CommentSync {
         Supplier<Optional<String>> existingCopy = () -> jiraComments.stream()
                 .filter(c -> CommentMarkers.copiedFromServiceNow(c.body()).filter(line.sysId()::equals).isPresent())
                 .map(JiraComment::id).findFirst();
+        ClaimGuard.beforeWrite();
         if (!mayWrite(pair, ExternalSystem.SERVICENOW, line.sysId(), existingCopy)) {
             return 0;
         }

@@ -8,14 +8,21 @@ import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.InboxOutcome;
 import io.retrobridge.sync.Journal;
-import io.retrobridge.transport.RemoteCallException;
+import io.retrobridge.sync.ClaimLostException;
+import io.retrobridge.sync.ClaimedEvent;
+import io.retrobridge.transport.Causes;
+import io.retrobridge.transport.FailureTriage;
 import io.retrobridge.transport.ResilienceProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.dao.DataAccessException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,28 +31,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Works through the inbox: each stored event is applied, skipped with its reason, or parked as a dead
- * letter with the error. Calls are retried inside the transport before an error reaches here, except writes
- * that may have been half done (POST, PUT, PATCH answered 5xx, cut off or timed out) and answers that came back
- * 2xx but unreadable (garbled by a proxy, cut short): the transport cannot know whether they landed, but the
- * sync can, because it reads both records again before it writes. So such an event is run again here, with the
- * system's backoff, up to its max-attempts; an error that remains, or that retrying would not cure, parks the
- * event, and the dead letter can be replayed once the cause is fixed.
+ * Works through the inbox: each stored event is applied, skipped with its reason, handed back to wait, or parked as a
+ * dead letter with the error. Calls are retried inside the transport before an error reaches here; what then becomes
+ * of the event is decided by {@link FailureTriage}: run again at once after a backoff (a write that may have half
+ * landed, an unreadable 2xx answer, a database blip), wait without being finished until a time (an open circuit
+ * breaker, a 429 whose Retry-After is longer than the transport holds a thread), or parked (everything else, and
+ * whatever waited longer than {@code retrobridge.sync.max-deferral}).
  *
- * <p>A call refused by an open circuit breaker is different: nothing was tried, and the same event applies fine once
- * the system is back. Such an event is neither parked nor finished but handed back to the inbox to wait, and the
- * drain round stops there, since every event reads both systems and would be refused the same way; the next drain
- * tick offers it again, and once the breaker lets calls through it applies without anyone replaying it.
+ * <p>A waiting event blocks only its own entity's later events; the drain round goes on with the others, so a
+ * rate-limited system or a poison record holds up nothing else.
+ *
+ * <p>Each claim carries a fencing token. The worker renews the claims it holds every {@code claim-renewal}, and
+ * before each remote write the sync checks (through {@link ClaimGuard}) that the claim is still held: a worker that
+ * stalled past {@code claim-timeout}, whose event was taken over by another, neither writes nor records an outcome.
  */
 @Component("inboxWorker")
 public class InboxWorker {
@@ -53,90 +58,104 @@ public class InboxWorker {
     private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
     private static final int BATCH = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_WORKERS = 64;
 
-    /** The methods the transport never retries after a 5xx, a cut connection or a timeout. */
-    private static final Set<String> MAYBE_HALF_DONE = Set.of("POST", "PUT", "PATCH");
+    /** What became of one claimed event. */
+    private enum Handled { FINISHED, WAITING, LOST }
 
     private final EventInbox inbox;
     private final ActionItemSync sync;
     private final CommentSync comments;
     private final DeadLetterStore deadLetters;
     private final Journal journal;
-    private final ResilienceProperties resilience;
+    private final FailureTriage triage;
     private final SyncMetrics metrics;
     private final ObjectProvider<EscalationScan> escalations;
     private final Clock clock;
-    /** A claim older than this belongs to a worker that died; its events are offered again. */
+    /** A claim not renewed for this long belongs to a worker that died or stalled; its events are offered again. */
     private final Duration abandonedClaim;
     /** Events synced at once; 1 works them one by one on the caller's thread. */
     private final int workers;
     private final ExecutorService pool;
+    /** The claims in hand, renewed by the heartbeat while their syncs run. */
+    private final Map<UUID, ClaimedEvent> held = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService heartbeat;
 
     public InboxWorker(EventInbox inbox, ActionItemSync sync, CommentSync comments, DeadLetterStore deadLetters,
-            Journal journal, ResilienceProperties resilience, SyncMetrics metrics, ObjectProvider<EscalationScan> escalations, Optional<Clock> clock,
-            @Value("${retrobridge.sync.claim-timeout:5m}") Duration abandonedClaim,
-            @Value("${retrobridge.sync.workers:1}") int workers) {
-        if (abandonedClaim.isNegative() || abandonedClaim.isZero()) {
-            throw new IllegalArgumentException("retrobridge.sync.claim-timeout must be above 0 but was " + abandonedClaim
-                    + "; set it longer than the slowest sync of one item (default 5m)");
-        }
-        if (workers < 1 || workers > MAX_WORKERS) {
-            throw new IllegalArgumentException("retrobridge.sync.workers must be between 1 and " + MAX_WORKERS
-                    + " but was " + workers + "; it is how many items are synced at once (default 1)");
-        }
+            Journal journal, ResilienceProperties resilience, SyncMetrics metrics, ObjectProvider<EscalationScan> escalations,
+            Optional<Clock> clock, InboxProperties settings) {
         this.escalations = escalations;
-        this.abandonedClaim = abandonedClaim;
-        this.workers = workers;
-        this.pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, new ThreadFactory() {
-            private final AtomicInteger count = new AtomicInteger();
-
-            @Override
-            public Thread newThread(Runnable r) {
-                Thread t = new Thread(r, "inbox-worker-" + count.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            }
-        });
+        this.abandonedClaim = settings.claimTimeout();
+        this.workers = settings.workers();
+        this.pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, daemons("inbox-worker-"));
         this.comments = comments;
         this.metrics = metrics;
         this.inbox = inbox;
-        this.resilience = resilience;
+        this.triage = new FailureTriage(resilience, settings.maxDeferral());
         this.sync = sync;
         this.deadLetters = deadLetters;
         this.journal = journal;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemons("inbox-claim-renewal-"));
+        long every = settings.claimRenewal().toMillis();
+        heartbeat.scheduleWithFixedDelay(this::renewHeldClaims, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static ThreadFactory daemons(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /**
-     * Processes waiting events until none are left, {@code max} were taken, or a circuit breaker refused a call;
-     * returns how many were finished (applied, skipped or parked), not counting those handed back to wait.
+     * Processes waiting events until none are left that may be taken now, or {@code max} were taken; returns how many
+     * were finished (applied, skipped or parked), not counting those handed back to wait.
      */
     public int drain(int max) {
-        inbox.releaseClaimsBefore(clock.instant().minus(abandonedClaim));
+        try {
+            inbox.releaseClaimsBefore(clock.instant().minus(abandonedClaim));
+        } catch (DataAccessException e) {
+            if (!FailureTriage.isDatabaseBlip(e)) {
+                throw e;
+            }
+            log.warn("Could not release stale claims this round, trying again next round: {}", e.getMessage());
+        }
         return pool == null ? drainOneByOne(max) : drainConcurrently(max);
     }
 
     private int drainOneByOne(int max) {
         int taken = 0;
         int finished = 0;
-        boolean refused = false;
-        while (taken < max && !refused) {
-            List<InboundEvent> claimed = inbox.claimNext(Math.min(BATCH, max - taken));
+        while (taken < max) {
+            List<ClaimedEvent> claimed = claimNext(Math.min(BATCH, max - taken));
             if (claimed.isEmpty()) {
                 break;
             }
-            // The rest of a batch already claimed is still run: each either gets through or is handed back at once.
-            for (InboundEvent event : claimed) {
-                if (handle(event)) {
+            for (ClaimedEvent claim : claimed) {
+                if (handle(claim) == Handled.FINISHED) {
                     finished++;
-                } else {
-                    refused = true;
                 }
             }
             taken += claimed.size();
         }
         return finished;
+    }
+
+    /** The next claims, or none when the database failed for a moment: the next drain tick tries again. */
+    private List<ClaimedEvent> claimNext(int max) {
+        try {
+            List<ClaimedEvent> claimed = inbox.claimNext(max);
+            claimed.forEach(claim -> held.put(claim.event().id(), claim));
+            return claimed;
+        } catch (DataAccessException e) {
+            if (!FailureTriage.isDatabaseBlip(e)) {
+                throw e;
+            }
+            log.warn("Could not claim inbox events this round, trying again next round: {}", e.getMessage());
+            return List.of();
+        }
     }
 
     public int drain() {
@@ -150,14 +169,13 @@ public class InboxWorker {
      */
     private int drainConcurrently(int max) {
         Semaphore free = new Semaphore(workers);
-        AtomicBoolean refused = new AtomicBoolean();
         AtomicInteger finished = new AtomicInteger();
         int submitted = 0;
         try {
-            while (submitted < max && !refused.get()) {
+            while (submitted < max) {
                 free.acquire();
                 int slots = 1 + free.drainPermits();
-                List<InboundEvent> claimed = inbox.claimNext(Math.min(slots, max - submitted));
+                List<ClaimedEvent> claimed = claimNext(Math.min(slots, max - submitted));
                 free.release(slots - claimed.size());
                 if (claimed.isEmpty()) {
                     if (free.availablePermits() == workers) {
@@ -167,16 +185,15 @@ public class InboxWorker {
                     Thread.sleep(5);
                     continue;
                 }
-                for (InboundEvent event : claimed) {
+                for (ClaimedEvent claim : claimed) {
                     pool.execute(() -> {
                         try {
-                            if (handle(event)) {
+                            if (handle(claim) == Handled.FINISHED) {
                                 finished.incrementAndGet();
-                            } else {
-                                refused.set(true);
                             }
                         } catch (RuntimeException e) {
                             // Its claim is given up after retrobridge.sync.claim-timeout and it is offered again.
+                            InboundEvent event = claim.event();
                             log.error("Could not finish {} {} for {}: {}", event.source(), event.kind(), event.entityId(),
                                     e.toString());
                         } finally {
@@ -196,55 +213,105 @@ public class InboxWorker {
 
     @PreDestroy
     void stop() {
+        heartbeat.shutdownNow();
         if (pool != null) {
             pool.shutdownNow();
         }
     }
 
-    /** True when the event was finished; false when a circuit breaker refused a call and it waits again. */
-    private boolean handle(InboundEvent event) {
-        long started = System.nanoTime();
-        Optional<InboxOutcome> outcome = handleTimed(event);
-        if (outcome.isEmpty()) {
-            metrics.deferred(event);
-            return false;
+    /** Keeps the claims in hand fresh while long syncs run, so they are not taken for abandoned. */
+    private void renewHeldClaims() {
+        for (ClaimedEvent claim : held.values()) {
+            try {
+                if (!inbox.renew(claim)) {
+                    log.warn("The claim on {} {} for {} was taken over; its sync will stop before its next write",
+                            claim.event().source(), claim.event().kind(), claim.event().entityId());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not renew the claim on inbound event {}: {}", claim.event().id(), e.toString());
+            }
         }
-        metrics.processed(event, outcome.get(), Duration.ofNanos(System.nanoTime() - started));
-        return true;
     }
 
-    /** What became of the event; empty when it was handed back to wait for a circuit breaker to close. */
-    private Optional<InboxOutcome> handleTimed(InboundEvent event) {
+    private Handled handle(ClaimedEvent claim) {
+        long started = System.nanoTime();
+        try {
+            Optional<InboxOutcome> outcome = handleTimed(claim);
+            if (outcome.isPresent()) {
+                metrics.processed(claim.event(), outcome.get(), Duration.ofNanos(System.nanoTime() - started));
+                return Handled.FINISHED;
+            }
+            return Handled.WAITING;
+        } catch (ClaimLostException lost) {
+            InboundEvent event = claim.event();
+            log.warn("Stopped {} {} for {} without writing or recording anything: {}", event.source(), event.kind(),
+                    event.entityId(), lost.getMessage());
+            return Handled.LOST;
+        } catch (DataAccessException e) {
+            if (!FailureTriage.isDatabaseBlip(e)) {
+                throw e;
+            }
+            // The outcome could not be recorded: the claim goes stale and the event is offered again.
+            InboundEvent event = claim.event();
+            log.warn("Could not record what became of {} {} for {}; it is offered again after {}: {}", event.source(),
+                    event.kind(), event.entityId(), abandonedClaim, e.getMessage());
+            return Handled.LOST;
+        } finally {
+            held.remove(claim.event().id());
+        }
+    }
+
+    /** What became of the event; empty when it was handed back to wait. */
+    private Optional<InboxOutcome> handleTimed(ClaimedEvent claim) {
+        InboundEvent event = claim.event();
         for (int attempt = 1; ; attempt++) {
             try {
-                if (EscalationScan.DEAD_LETTER_KIND.equals(event.kind())) {
-                    SyncResult result = escalate(event);
-                    inbox.complete(event.id(), result.outcome(), result.reason());
-                    return Optional.of(result.outcome());
-                }
-                SyncResult result = sync.process(event);
-                // After the item, so a newly created item's comments follow it in the same event.
-                int copied = comments.syncCommentsOf(event.entity());
-                if (copied > 0) {
-                    result = new SyncResult(InboxOutcome.APPLIED, result.reason() + "; copied " + copied + " comment(s)");
-                }
-                inbox.complete(event.id(), result.outcome(), result.reason());
+                SyncResult result = ClaimGuard.holding(() -> checkHeld(claim), () -> apply(event));
+                inbox.complete(claim, result.outcome(), result.reason());
                 return Optional.of(result.outcome());
             } catch (RuntimeException e) {
-                Optional<RemoteCallException> refused = refusedByOpenCircuit(e);
-                if (refused.isPresent()) {
-                    defer(event, refused.get());
+                ClaimLostException lost = Causes.find(e, ClaimLostException.class);
+                if (lost != null) {
+                    throw lost;
+                }
+                FailureTriage.Verdict verdict = triage.judge(e, attempt, clock.instant(), claim.firstDeferred());
+                if (verdict instanceof FailureTriage.RunAgain again) {
+                    if (pause(again.pause())) {
+                        log.info("Running {} {} for {} again (attempt {}): {}", event.source(), event.kind(),
+                                event.entityId(), attempt + 1, again.reason());
+                        continue;
+                    }
+                    // Shutting down: the claim goes stale and the event is offered again.
+                    throw new ClaimLostException(event.id(), claim.token(), "interrupted while waiting to run again");
+                }
+                if (verdict instanceof FailureTriage.Wait wait) {
+                    defer(claim, wait);
+                    metrics.deferred(event);
                     return Optional.empty();
                 }
-                Optional<RemoteCallException> unsure = worthRunningAgain(e);
-                if (unsure.isPresent() && attempt < maxAttempts(unsure.get()) && pause(unsure.get(), attempt)) {
-                    log.info("Running {} {} for {} again (attempt {}): {}", event.source(), event.kind(),
-                            event.entityId(), attempt + 1, describe(e));
-                    continue;
-                }
-                park(event, e, attempt);
+                park(claim, (FailureTriage.Park) verdict, attempt);
                 return Optional.of(InboxOutcome.PARKED);
             }
+        }
+    }
+
+    private SyncResult apply(InboundEvent event) {
+        if (EscalationScan.DEAD_LETTER_KIND.equals(event.kind())) {
+            return escalate(event);
+        }
+        SyncResult result = sync.process(event);
+        // After the item, so a newly created item's comments follow it in the same event.
+        int copied = comments.syncCommentsOf(event.entity());
+        if (copied > 0) {
+            result = new SyncResult(InboxOutcome.APPLIED, result.reason() + "; copied " + copied + " comment(s)");
+        }
+        return result;
+    }
+
+    /** Before a remote write: the claim must still be ours (renewing it on the way). */
+    private void checkHeld(ClaimedEvent claim) {
+        if (!inbox.renew(claim)) {
+            throw new ClaimLostException(claim.event().id(), claim.token(), "taken over before a write");
         }
     }
 
@@ -274,77 +341,45 @@ public class InboxWorker {
                 + summary.raised() + " raised, " + summary.resolved() + " resolved");
     }
 
-    private void park(InboundEvent event, RuntimeException e, int attempts) {
-        String error = describe(e);
-        log.warn("Parked {} {} for {} {} after {} attempt(s): {}", event.source(), event.kind(), event.source(),
-                event.entityId(), attempts, error);
-        deadLetters.park(DeadLetter.park(event, error, attempts, clock.instant()));
+    private void park(ClaimedEvent claim, FailureTriage.Park verdict, int attempts) {
+        InboundEvent event = claim.event();
+        // A dead letter for an event someone else now owns would be a false alarm; finding out costs one update.
+        checkHeld(claim);
+        String error = verdict.reason();
+        log.warn("Parked {} {} for {} {} after {} attempt(s) ({}): {}", event.source(), event.kind(), event.source(),
+                event.entityId(), attempts, verdict.kind(), error);
+        deadLetters.park(DeadLetter.park(event, verdict.kind(), error, attempts, clock.instant()));
         journal.append(JournalEntry.of(clock.instant(), null, event.entity(), JournalAction.PARKED,
                 "parked in the dead-letter store: " + error, List.of(), event.kind()));
-        inbox.complete(event.id(), InboxOutcome.PARKED, error);
+        inbox.complete(claim, InboxOutcome.PARKED, error);
     }
 
     /**
-     * Hands the event back to wait. Journaled and logged at INFO the first time only: while a breaker stays open the
-     * event is refused again on every drain tick, and a line per tick would bury what matters.
+     * Hands the event back to wait until the verdict's time. Journaled and logged at INFO the first time only: while
+     * a system stays unavailable the event may wait many times, and a line each time would bury what matters.
      */
-    private void defer(InboundEvent event, RemoteCallException refused) {
-        String reason = "waiting, not parked: " + describe(refused) + "; tried again on the next drain once calls resume";
-        if (inbox.defer(event.id(), reason)) {
-            log.info("{} {} for {} waits for the {} circuit breaker to close: {}", event.source(), event.kind(),
-                    event.entityId(), refused.system(), describe(refused));
-            journal.append(JournalEntry.of(clock.instant(), null, event.entity(), JournalAction.ERROR,
-                    refused.system() + " refused calls (circuit breaker open); the event waits and is tried again "
-                            + "once calls resume, it is not parked", List.of(), describe(refused)));
+    private void defer(ClaimedEvent claim, FailureTriage.Wait wait) {
+        InboundEvent event = claim.event();
+        boolean breaker = FailureTriage.CIRCUIT_OPEN.equals(wait.kind());
+        String reason = "waiting until " + wait.until() + ", not parked: " + wait.reason();
+        if (inbox.defer(claim, reason, wait.until())) {
+            log.info("{} {} for {} waits until {} ({}): {}", event.source(), event.kind(), event.entityId(),
+                    wait.until(), wait.kind(), wait.reason());
+            String summary = breaker
+                    ? "a system refused calls (circuit breaker open); the event waits and is tried again once calls "
+                            + "resume, it is not parked"
+                    : "the call was refused for now (" + wait.kind() + "); the event waits until " + wait.until()
+                            + " and is tried again then, it is not parked";
+            journal.append(JournalEntry.of(clock.instant(), null, event.entity(), JournalAction.ERROR, summary,
+                    List.of(), wait.reason()));
         } else {
-            log.debug("{} {} for {} still waits for the {} circuit breaker", event.source(), event.kind(),
-                    event.entityId(), refused.system());
+            log.debug("{} {} for {} still waits ({}), now until {}", event.source(), event.kind(), event.entityId(),
+                    wait.kind(), wait.until());
         }
     }
 
-    /** A call the breaker refused without sending: nothing was done, and retrying later will do it. */
-    private static Optional<RemoteCallException> refusedByOpenCircuit(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RemoteCallException remote && remote.circuitOpen()) {
-                return Optional.of(remote);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * A transient failure of a write the transport left unretried because it may have landed, or a 2xx answer
-     * that could not be read (whatever it answered may have been done; the next read tells). A 429 or 503 was
-     * refused before anything happened and the transport has retried it already, so it is not run again here.
-     */
-    private static Optional<RemoteCallException> worthRunningAgain(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RemoteCallException remote) {
-                if (remote.unreadableAnswer()) {
-                    return Optional.of(remote);
-                }
-                boolean retriedAlready = remote.failure() == RemoteCallException.Failure.RATE_LIMITED
-                        || remote.status().orElse(0) == 503;
-                return remote.isTransient() && !remote.circuitOpen() && !retriedAlready
-                        && MAYBE_HALF_DONE.contains(remote.method()) ? Optional.of(remote) : Optional.empty();
-            }
-        }
-        return Optional.empty();
-    }
-
-    private int maxAttempts(RemoteCallException failure) {
-        try {
-            return resilience.forSystem(failure.system()).maxAttempts();
-        } catch (IllegalArgumentException notOneWeSyncWith) {
-            return 1;
-        }
-    }
-
-    /** Waits as the transport would before its next try; false when interrupted (then the event is parked). */
-    private boolean pause(RemoteCallException failure, int attempt) {
-        ResilienceProperties.PerSystem policy = resilience.forSystem(failure.system());
-        Duration wait = policy.backoff().delay(attempt, failure.retryAfter(), false,
-                () -> ThreadLocalRandom.current().nextDouble());
+    /** Waits before running the event again; false when interrupted. */
+    private static boolean pause(Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
             return true;
@@ -352,10 +387,5 @@ public class InboxWorker {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private static String describe(RuntimeException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.length() > 1000 ? message.substring(0, 1000) + "..." : message;
     }
 }

@@ -37,12 +37,13 @@ public class SyncMetrics {
     }
 
     /**
-     * An event handed back to wait because a circuit breaker refused a call; it is neither finished nor parked, so
-     * it is counted apart from {@code retrobridge.events.processed}, once per refusal.
+     * An event handed back to wait (open circuit breaker, a rate limit's long Retry-After, a database that kept
+     * failing); it is neither finished nor parked, so it is counted apart from {@code retrobridge.events.processed},
+     * once per deferral.
      */
     public void deferred(InboundEvent event) {
         Counter.builder("retrobridge.events.deferred")
-                .description("Inbox events handed back to wait because a system's circuit breaker was open")
+                .description("Inbox events handed back to wait: a circuit breaker was open, a rate limit asked to come back later, or the database failed")
                 .tag("system", event.source().name().toLowerCase(Locale.ROOT)).tag("kind", kinds.of(event.kind()))
                 .register(registry).increment();
     }

@@ -2,6 +2,7 @@ package io.retrobridge.store;
 
 import io.retrobridge.domain.DeadLetter;
 import io.retrobridge.domain.ExternalRef;
+import io.retrobridge.sync.DeadLetterFilter;
 import io.retrobridge.sync.DeadLetterStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +26,7 @@ import org.springframework.stereotype.Repository;
 public class JdbcDeadLetterStore implements DeadLetterStore {
 
     private static final String SELECT_LETTER = "SELECT id, event_id, " + InboundEventColumns.NAMES
-            + ", error, attempts, parked_at, replayed_at FROM dead_letters";
+            + ", error, attempts, parked_at, replayed_at, error_kind FROM dead_letters";
 
     private final JdbcClient jdbc;
     private final RowMapper<DeadLetter> letterMapper = (row, rowNumber) -> readLetter(row);
@@ -36,8 +39,9 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
     public DeadLetter park(DeadLetter letter) {
         try {
             InboundEventColumns.bind(jdbc.sql("INSERT INTO dead_letters (id, event_id, " + InboundEventColumns.NAMES
-                                    + ", error, attempts, parked_at, replayed_at) VALUES (:id, :eventId, "
-                                    + InboundEventColumns.PARAMETERS + ", :error, :attempts, :parkedAt, :replayedAt)"),
+                                    + ", error, attempts, parked_at, replayed_at, error_kind) VALUES (:id, :eventId, "
+                                    + InboundEventColumns.PARAMETERS
+                                    + ", :error, :attempts, :parkedAt, :replayedAt, :errorKind)"),
                             letter.event())
                     .param("id", letter.id())
                     .param("eventId", letter.event().id())
@@ -45,6 +49,7 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
                     .param("attempts", letter.attempts())
                     .param("parkedAt", SqlInstants.toColumn(letter.parkedAt()))
                     .param("replayedAt", SqlInstants.toColumn(letter.replayedAt()))
+                    .param("errorKind", letter.errorKind())
                     .update();
         } catch (DuplicateKeyException e) {
             throw new IllegalArgumentException("Dead letter " + letter.id()
@@ -92,13 +97,45 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
         return jdbc.sql("SELECT COUNT(*) FROM dead_letters").query(Long.class).single();
     }
 
+    @Override
+    public List<DeadLetter> notReplayed(DeadLetterFilter filter, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1 but was " + limit);
+        }
+        // Each part is left out when unset, rather than compared with a null parameter, which PostgreSQL cannot type.
+        StringBuilder where = new StringBuilder(" WHERE replayed_at IS NULL");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.system() != null) {
+            where.append(" AND source_system = :system");
+            params.put("system", filter.system().name());
+        }
+        if (filter.errorKind() != null) {
+            where.append(" AND error_kind = :kind");
+            params.put("kind", filter.errorKind());
+        }
+        if (filter.parkedFrom() != null) {
+            where.append(" AND parked_at >= :from");
+            params.put("from", SqlInstants.toColumn(filter.parkedFrom()));
+        }
+        if (filter.parkedBefore() != null) {
+            where.append(" AND parked_at < :before");
+            params.put("before", SqlInstants.toColumn(filter.parkedBefore()));
+        }
+        return jdbc.sql(SELECT_LETTER + where + " ORDER BY parked_at, id FETCH FIRST :limit ROWS ONLY")
+                .params(params)
+                .param("limit", limit)
+                .query(letterMapper)
+                .list();
+    }
+
     private static DeadLetter readLetter(ResultSet row) throws SQLException {
         return new DeadLetter(row.getObject("id", UUID.class),
                 InboundEventColumns.read(row, "event_id"),
                 row.getString("error"),
                 row.getInt("attempts"),
                 SqlInstants.fromColumn(row, "parked_at"),
-                SqlInstants.fromColumn(row, "replayed_at"));
+                SqlInstants.fromColumn(row, "replayed_at"),
+                row.getString("error_kind"));
     }
 
     @Override

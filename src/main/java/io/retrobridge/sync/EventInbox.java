@@ -3,7 +3,6 @@ package io.retrobridge.sync;
 import io.retrobridge.domain.InboundEvent;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Durable intake of events from webhooks and polls. An event is stored before its delivery is acknowledged,
@@ -21,33 +20,45 @@ public interface EventInbox {
 
     /**
      * Claims up to {@code max} waiting events, oldest first: for each entity only its oldest waiting event, and
-     * nothing for an entity whose earlier event is still claimed. Each returned event must be completed.
+     * nothing for an entity whose earlier event is still claimed or deferred to a later time (events of one entity
+     * stay in order; other entities go on). Each claim carries a fresh token; each returned event must be completed
+     * or deferred with it.
      */
-    List<InboundEvent> claimNext(int max);
+    List<ClaimedEvent> claimNext(int max);
 
     /**
      * Finishes a claimed event; its entity's next event becomes claimable.
      *
      * @param reason why, for SKIPPED and PARKED especially; may be null
      * @throws java.util.NoSuchElementException when there is no such event
-     * @throws IllegalStateException            when the event is not claimed (never claimed, or already completed)
+     * @throws ClaimLostException               when this claim is no longer held (released after it went stale,
+     *                                          claimed again, or finished already); nothing is changed then
      */
-    void complete(UUID eventId, InboxOutcome outcome, String reason);
+    void complete(ClaimedEvent claim, InboxOutcome outcome, String reason);
 
     /**
      * Hands a claimed event back to waiting without finishing it, because a system it needs refuses calls for now
-     * (its circuit breaker is open). It keeps its place: it is still its entity's next event, and is claimed again
-     * by a later {@link #claimNext}. The reason is kept as the event's last outcome reason.
+     * (open circuit breaker, a rate limit with a long Retry-After). It keeps its place: it is still its entity's
+     * next event, and is claimed again by a later {@link #claimNext} once {@code notBefore} has passed. The reason
+     * is kept as the event's last outcome reason; the first deferral's time is kept as its deferred-since.
      *
      * @return true the first time this event is deferred, false when it was deferred before
      * @throws java.util.NoSuchElementException when there is no such event
-     * @throws IllegalStateException            when the event is not claimed (never claimed, or already completed)
+     * @throws ClaimLostException               when this claim is no longer held; nothing is changed then
      */
-    boolean defer(UUID eventId, String reason);
+    boolean defer(ClaimedEvent claim, String reason, Instant notBefore);
 
     /**
-     * Hands claimed events back for another claim when their claim is older than {@code claimedBefore}: the
-     * worker that claimed them stopped (crash, lost instance) and would otherwise block their entity forever.
+     * Renews a claim still being worked on, so it does not look abandoned; also tells whether it is still held.
+     *
+     * @return false when the claim was released or taken over meanwhile (nothing is changed then)
+     */
+    boolean renew(ClaimedEvent claim);
+
+    /**
+     * Hands claimed events back for another claim when their claim (or its last renewal) is older than
+     * {@code claimedBefore}: the worker that claimed them stopped (crash, lost instance, long stall) and would
+     * otherwise block their entity forever. A later claim gets a new token, so the stopped worker cannot finish.
      *
      * @return how many claims were released
      */

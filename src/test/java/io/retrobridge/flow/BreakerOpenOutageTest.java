@@ -119,7 +119,7 @@ class BreakerOpenOutageTest {
     @Test
     void withSeveralItemsSyncedAtOnceTheEditsWaitAndArriveOnceToo() {
         InboxWorker concurrent = new InboxWorker(inbox, sync, comments, deadLetters, journal, resilience, metrics,
-                escalations, Optional.empty(), Duration.ofMinutes(5), 4);
+                escalations, Optional.empty(), InboxProperties.of(4, Duration.ofMinutes(5)));
         try {
             outage("breaker-open-outage-4-workers", "Replicate the card vault to site", concurrent::drain);
         } finally {

@@ -1,11 +1,13 @@
 package io.retrobridge.store;
 
 import static io.retrobridge.domain.ExternalSystem.JIRA;
+import static io.retrobridge.domain.ExternalSystem.SERVICENOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retrobridge.domain.DeadLetter;
 import io.retrobridge.domain.InboundEvent;
+import io.retrobridge.sync.DeadLetterFilter;
 import io.retrobridge.sync.DeadLetterStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,5 +117,35 @@ abstract class DeadLetterStoreContract extends StoreContractSupport {
                 .hasMessageContaining("offset");
         assertThatThrownBy(() -> deadLetters().list(0, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("limit");
+    }
+
+    @Test
+    void theKindOfFailureIsKeptAndLettersNotReplayedAreFoundBySystemKindAndTime() {
+        InboundEvent jiraEvent = InboundEvent.received(JIRA, "jira:issue_updated", "RB-1", "jira:RB-1:1", START, "{}");
+        InboundEvent snEvent = InboundEvent.received(SERVICENOW, "servicenow:task_updated", "sn-1", "sn:sn-1:1", START,
+                "{}");
+        DeadLetter limitedEarly = deadLetters().park(DeadLetter.park(jiraEvent, "rate_limited", "429", 1,
+                START.plus(Duration.ofMinutes(1))));
+        DeadLetter limitedLate = deadLetters().park(DeadLetter.park(jiraEvent, "rate_limited", "429", 1,
+                START.plus(Duration.ofMinutes(10))));
+        DeadLetter serverError = deadLetters().park(DeadLetter.park(jiraEvent, "server_error", "500", 5,
+                START.plus(Duration.ofMinutes(2))));
+        DeadLetter otherSystem = deadLetters().park(DeadLetter.park(snEvent, "rate_limited", "429", 1,
+                START.plus(Duration.ofMinutes(3))));
+        DeadLetter replayed = deadLetters().park(DeadLetter.park(jiraEvent, "rate_limited", "429", 1,
+                START.plus(Duration.ofMinutes(4))));
+        deadLetters().markReplayed(replayed.id(), START.plus(Duration.ofMinutes(5)));
+
+        assertThat(deadLetters().find(serverError.id()).orElseThrow().errorKind()).isEqualTo("server_error");
+        assertThat(deadLetters().notReplayed(new DeadLetterFilter(JIRA, "rate_limited", null, null), 10))
+                .containsExactly(limitedEarly, limitedLate);
+        assertThat(deadLetters().notReplayed(new DeadLetterFilter(null, "rate_limited", null, null), 10))
+                .containsExactly(limitedEarly, otherSystem, limitedLate);
+        assertThat(deadLetters().notReplayed(new DeadLetterFilter(JIRA, null, START.plus(Duration.ofMinutes(2)),
+                START.plus(Duration.ofMinutes(10))), 10)).containsExactly(serverError);
+        assertThat(deadLetters().notReplayed(new DeadLetterFilter(null, null, null, null), 2))
+                .containsExactly(limitedEarly, serverError);
+        assertThat(deadLetters().find(letter(1, "RB-9").id())).isEmpty();
+        assertThat(deadLetters().park(letter(1, "RB-9")).errorKind()).as("unclassified").isEqualTo("other");
     }
 }

@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.InboundEvent;
+import io.retrobridge.sync.ClaimLostException;
+import io.retrobridge.sync.ClaimedEvent;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.InboxOutcome;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,6 +43,20 @@ abstract class EventInboxContract extends StoreContractSupport {
                 "{\"id\":\"" + entityId + "\",\"n\":" + deliveries + "}");
     }
 
+    /** The claims handed out so far, by event id, so a test can complete or defer under the claim it was given. */
+    private final Map<UUID, ClaimedEvent> claims = new ConcurrentHashMap<>();
+
+    private List<InboundEvent> claimNext(int max) {
+        List<ClaimedEvent> claimed = inbox().claimNext(max);
+        claimed.forEach(claim -> claims.put(claim.event().id(), claim));
+        return claimed.stream().map(ClaimedEvent::event).toList();
+    }
+
+    /** The latest claim on {@code event}, or a claim it never had (token 0) when it was never claimed. */
+    private ClaimedEvent claimOf(InboundEvent event) {
+        return claims.getOrDefault(event.id(), new ClaimedEvent(event, 0, null));
+    }
+
     private InboundEvent accepted(ExternalSystem source, String entityId) {
         InboundEvent event = change(source, entityId);
         assertThat(inbox().accept(event)).isTrue();
@@ -51,7 +68,7 @@ abstract class EventInboxContract extends StoreContractSupport {
         InboundEvent event = accepted(JIRA, "RB-12");
 
         assertThat(inbox().pendingCount()).isEqualTo(1);
-        assertThat(inbox().claimNext(10)).containsExactly(event);
+        assertThat(claimNext(10)).containsExactly(event);
     }
 
     @Test
@@ -63,14 +80,14 @@ abstract class EventInboxContract extends StoreContractSupport {
         assertThat(inbox().accept(redelivery)).isFalse();
 
         assertThat(inbox().pendingCount()).isEqualTo(1);
-        assertThat(inbox().claimNext(10)).containsExactly(first);
+        assertThat(claimNext(10)).containsExactly(first);
     }
 
     @Test
     void aDuplicateKeyIsRecognisedEvenAfterTheEventWasCompleted() {
         InboundEvent first = accepted(JIRA, "RB-12");
-        inbox().claimNext(1);
-        inbox().complete(first.id(), InboxOutcome.APPLIED, null);
+        claimNext(1);
+        inbox().complete(claimOf(first), InboxOutcome.APPLIED, null);
 
         assertThat(inbox().accept(InboundEvent.received(JIRA, first.kind(), first.entityId(), first.dedupKey(),
                 first.receivedAt(), first.payload()))).isFalse();
@@ -122,12 +139,12 @@ abstract class EventInboxContract extends StoreContractSupport {
         InboundEvent rb1Second = accepted(JIRA, "RB-1");
         InboundEvent rb2 = accepted(JIRA, "RB-2");
 
-        assertThat(inbox().claimNext(10)).containsExactly(rb1First, sn1, rb2);
-        assertThat(inbox().claimNext(10)).as("RB-1 is still being applied").isEmpty();
+        assertThat(claimNext(10)).containsExactly(rb1First, sn1, rb2);
+        assertThat(claimNext(10)).as("RB-1 is still being applied").isEmpty();
 
-        inbox().complete(rb1First.id(), InboxOutcome.APPLIED, null);
+        inbox().complete(claimOf(rb1First), InboxOutcome.APPLIED, null);
 
-        assertThat(inbox().claimNext(10)).containsExactly(rb1Second);
+        assertThat(claimNext(10)).containsExactly(rb1Second);
     }
 
     @Test
@@ -136,23 +153,23 @@ abstract class EventInboxContract extends StoreContractSupport {
         InboundEvent second = accepted(JIRA, "RB-2");
         InboundEvent third = accepted(JIRA, "RB-3");
 
-        assertThat(inbox().claimNext(2)).containsExactly(first, second);
-        assertThat(inbox().claimNext(2)).containsExactly(third);
-        assertThat(inbox().claimNext(2)).isEmpty();
+        assertThat(claimNext(2)).containsExactly(first, second);
+        assertThat(claimNext(2)).containsExactly(third);
+        assertThat(claimNext(2)).isEmpty();
     }
 
     @Test
     void completedEventsAreNoLongerPendingWhateverTheOutcome() {
         List<InboundEvent> events = List.of(accepted(JIRA, "RB-1"), accepted(JIRA, "RB-2"), accepted(JIRA, "RB-3"));
-        inbox().claimNext(10);
+        claimNext(10);
         assertThat(inbox().pendingCount()).as("claimed events are still pending").isEqualTo(3);
 
-        inbox().complete(events.get(0).id(), InboxOutcome.APPLIED, null);
-        inbox().complete(events.get(1).id(), InboxOutcome.SKIPPED, "echo of our own write");
-        inbox().complete(events.get(2).id(), InboxOutcome.PARKED, "ServiceNow kept answering 503");
+        inbox().complete(claimOf(events.get(0)), InboxOutcome.APPLIED, null);
+        inbox().complete(claimOf(events.get(1)), InboxOutcome.SKIPPED, "echo of our own write");
+        inbox().complete(claimOf(events.get(2)), InboxOutcome.PARKED, "ServiceNow kept answering 503");
 
         assertThat(inbox().pendingCount()).isZero();
-        assertThat(inbox().claimNext(10)).isEmpty();
+        assertThat(claimNext(10)).isEmpty();
     }
 
     @Test
@@ -160,35 +177,35 @@ abstract class EventInboxContract extends StoreContractSupport {
         InboundEvent waiting = accepted(JIRA, "RB-1");
         InboundEvent other = accepted(JIRA, "RB-2");
 
-        assertThatThrownBy(() -> inbox().complete(waiting.id(), InboxOutcome.APPLIED, null))
+        assertThatThrownBy(() -> inbox().complete(claimOf(waiting), InboxOutcome.APPLIED, null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is PENDING, not CLAIMED");
 
-        inbox().claimNext(10);
-        inbox().complete(other.id(), InboxOutcome.APPLIED, null);
+        claimNext(10);
+        inbox().complete(claimOf(other), InboxOutcome.APPLIED, null);
 
-        assertThatThrownBy(() -> inbox().complete(other.id(), InboxOutcome.SKIPPED, "again"))
+        assertThatThrownBy(() -> inbox().complete(claimOf(other), InboxOutcome.SKIPPED, "again"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is APPLIED");
-        UUID unknown = UUID.randomUUID();
-        assertThatThrownBy(() -> inbox().complete(unknown, InboxOutcome.APPLIED, null))
+        InboundEvent unknown = change(JIRA, "RB-404");
+        assertThatThrownBy(() -> inbox().complete(claimOf(unknown), InboxOutcome.APPLIED, null))
                 .isInstanceOf(NoSuchElementException.class)
-                .hasMessageContaining(unknown.toString());
+                .hasMessageContaining(unknown.id().toString());
     }
 
     @Test
     void aClaimAbandonedByAStoppedWorkerCanBeReleasedSoItsEntityIsNotBlocked() {
         InboundEvent abandoned = accepted(JIRA, "RB-1");
         InboundEvent next = accepted(JIRA, "RB-1");
-        assertThat(inbox().claimNext(10)).containsExactly(abandoned);
+        assertThat(claimNext(10)).containsExactly(abandoned);
         clock.advance(Duration.ofMinutes(10));
 
         assertThat(inbox().releaseClaimsBefore(clock.instant().minus(Duration.ofMinutes(15)))).isZero();
-        assertThat(inbox().claimNext(10)).isEmpty();
+        assertThat(claimNext(10)).isEmpty();
 
         assertThat(inbox().releaseClaimsBefore(clock.instant().minus(Duration.ofMinutes(5)))).isEqualTo(1);
-        assertThat(inbox().claimNext(10)).as("the released event comes back before the next one").containsExactly(abandoned);
-        assertThatThrownBy(() -> inbox().complete(next.id(), InboxOutcome.APPLIED, null))
+        assertThat(claimNext(10)).as("the released event comes back before the next one").containsExactly(abandoned);
+        assertThatThrownBy(() -> inbox().complete(claimOf(next), InboxOutcome.APPLIED, null))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -197,16 +214,16 @@ abstract class EventInboxContract extends StoreContractSupport {
         InboundEvent deferred = accepted(JIRA, "RB-1");
         InboundEvent later = accepted(JIRA, "RB-1");
         InboundEvent other = accepted(JIRA, "RB-2");
-        assertThat(inbox().claimNext(10)).containsExactly(deferred, other);
+        assertThat(claimNext(10)).containsExactly(deferred, other);
 
-        assertThat(inbox().defer(deferred.id(), "circuit open for ServiceNow")).as("first deferral").isTrue();
+        assertThat(inbox().defer(claimOf(deferred), "circuit open for ServiceNow", clock.instant())).as("first deferral").isTrue();
 
         assertThat(inbox().pendingCount()).as("nothing was finished").isEqualTo(3);
-        assertThat(inbox().claimNext(10)).as("it comes back before its entity's later event").containsExactly(deferred);
-        assertThat(inbox().defer(deferred.id(), "circuit open for ServiceNow")).as("second deferral").isFalse();
-        assertThat(inbox().claimNext(10)).containsExactly(deferred);
-        inbox().complete(deferred.id(), InboxOutcome.APPLIED, null);
-        assertThat(inbox().claimNext(10)).containsExactly(later);
+        assertThat(claimNext(10)).as("it comes back before its entity's later event").containsExactly(deferred);
+        assertThat(inbox().defer(claimOf(deferred), "circuit open for ServiceNow", clock.instant())).as("second deferral").isFalse();
+        assertThat(claimNext(10)).containsExactly(deferred);
+        inbox().complete(claimOf(deferred), InboxOutcome.APPLIED, null);
+        assertThat(claimNext(10)).containsExactly(later);
     }
 
     @Test
@@ -214,18 +231,18 @@ abstract class EventInboxContract extends StoreContractSupport {
         InboundEvent waiting = accepted(JIRA, "RB-1");
         InboundEvent done = accepted(JIRA, "RB-2");
 
-        assertThatThrownBy(() -> inbox().defer(waiting.id(), "circuit open"))
+        assertThatThrownBy(() -> inbox().defer(claimOf(waiting), "circuit open", clock.instant()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is PENDING, not CLAIMED");
-        inbox().claimNext(10);
-        inbox().complete(done.id(), InboxOutcome.APPLIED, null);
-        assertThatThrownBy(() -> inbox().defer(done.id(), "circuit open"))
+        claimNext(10);
+        inbox().complete(claimOf(done), InboxOutcome.APPLIED, null);
+        assertThatThrownBy(() -> inbox().defer(claimOf(done), "circuit open", clock.instant()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is APPLIED");
-        UUID unknown = UUID.randomUUID();
-        assertThatThrownBy(() -> inbox().defer(unknown, "circuit open"))
+        InboundEvent unknown = change(JIRA, "RB-404");
+        assertThatThrownBy(() -> inbox().defer(claimOf(unknown), "circuit open", clock.instant()))
                 .isInstanceOf(NoSuchElementException.class)
-                .hasMessageContaining(unknown.toString());
+                .hasMessageContaining(unknown.id().toString());
         assertThat(inbox().pendingCount()).isEqualTo(1);
     }
 
@@ -253,7 +270,8 @@ abstract class EventInboxContract extends StoreContractSupport {
             int applied = 0;
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (inbox().pendingCount() > 0 && System.nanoTime() < deadline) {
-                for (InboundEvent event : inbox().claimNext(2)) {
+                for (ClaimedEvent claim : inbox().claimNext(2)) {
+                    InboundEvent event = claim.event();
                     if (!inFlight.add(event.entityId())) {
                         overlaps.incrementAndGet();
                     }
@@ -261,7 +279,7 @@ abstract class EventInboxContract extends StoreContractSupport {
                             .add(event.id());
                     Thread.sleep(2); // applying takes a moment, so overlaps would show
                     inFlight.remove(event.entityId());
-                    inbox().complete(event.id(), InboxOutcome.APPLIED, null);
+                    inbox().complete(claim, InboxOutcome.APPLIED, null);
                     applied++;
                 }
             }
@@ -273,5 +291,98 @@ abstract class EventInboxContract extends StoreContractSupport {
         assertThat(overlaps).hasValue(0);
         assertThat(appliedOrder).isEqualTo(arrivalOrder);
         assertThat(inbox().pendingCount()).isZero();
+    }
+
+    @Test
+    void aDeferredEventIsNotClaimedBeforeItsTimeWhileOtherEntitiesGoOn() {
+        InboundEvent limited = accepted(JIRA, "RB-1");
+        InboundEvent limitedLater = accepted(JIRA, "RB-1");
+        InboundEvent other = accepted(JIRA, "RB-2");
+        assertThat(claimNext(1)).containsExactly(limited);
+
+        inbox().defer(claimOf(limited), "Jira answered 429; retry after 600 s", clock.instant().plusSeconds(600));
+
+        assertThat(claimNext(10)).as("its entity waits; the other goes on").containsExactly(other);
+        inbox().complete(claimOf(other), InboxOutcome.APPLIED, null);
+        clock.advance(Duration.ofSeconds(599));
+        assertThat(claimNext(10)).as("not before its time").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(claimNext(10)).containsExactly(limited);
+        assertThat(claimOf(limited).firstDeferred()).as("the first deferral's time is kept")
+                .contains(clock.instant().minusSeconds(600));
+        inbox().complete(claimOf(limited), InboxOutcome.APPLIED, null);
+        assertThat(claimNext(10)).containsExactly(limitedLater);
+        assertThat(claimOf(limitedLater).firstDeferred()).isEmpty();
+    }
+
+    @Test
+    void deferredSinceStaysAtTheFirstDeferral() {
+        InboundEvent event = accepted(SERVICENOW, "sn-1");
+        claimNext(1);
+        Instant first = clock.instant();
+        inbox().defer(claimOf(event), "rate limited", first.plusSeconds(60));
+        clock.advance(Duration.ofSeconds(60));
+        claimNext(1);
+        inbox().defer(claimOf(event), "rate limited again", clock.instant().plusSeconds(60));
+        clock.advance(Duration.ofSeconds(60));
+
+        assertThat(claimNext(1)).containsExactly(event);
+        assertThat(claimOf(event).firstDeferred()).contains(first);
+    }
+
+    @Test
+    void everyClaimGetsANewTokenAndAStaleClaimantCanNeitherCompleteNorDeferNorRenew() {
+        InboundEvent event = accepted(JIRA, "RB-1");
+        claimNext(1);
+        ClaimedEvent stalled = claimOf(event);
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(inbox().releaseClaimsBefore(clock.instant().minus(Duration.ofMinutes(5)))).isEqualTo(1);
+        claimNext(1);
+        ClaimedEvent takenOver = claimOf(event);
+
+        assertThat(takenOver.token()).as("a fresh token").isGreaterThan(stalled.token());
+        assertThat(inbox().renew(stalled)).isFalse();
+        assertThatThrownBy(() -> inbox().complete(stalled, InboxOutcome.APPLIED, "late"))
+                .isInstanceOf(ClaimLostException.class)
+                .hasMessageContaining("under a newer claim");
+        assertThatThrownBy(() -> inbox().defer(stalled, "late", clock.instant()))
+                .isInstanceOf(ClaimLostException.class);
+        assertThat(inbox().pendingCount()).as("nothing changed").isEqualTo(1);
+
+        assertThat(inbox().renew(takenOver)).isTrue();
+        inbox().complete(takenOver, InboxOutcome.APPLIED, null);
+        assertThat(inbox().pendingCount()).isZero();
+        assertThatThrownBy(() -> inbox().complete(stalled, InboxOutcome.SKIPPED, "late"))
+                .isInstanceOf(ClaimLostException.class)
+                .hasMessageContaining("is APPLIED");
+    }
+
+    @Test
+    void aStaleClaimantCannotCompleteEvenBeforeAnotherWorkerClaimsAgain() {
+        InboundEvent event = accepted(JIRA, "RB-1");
+        claimNext(1);
+        ClaimedEvent stalled = claimOf(event);
+        clock.advance(Duration.ofMinutes(6));
+        inbox().releaseClaimsBefore(clock.instant().minus(Duration.ofMinutes(5)));
+
+        assertThat(inbox().renew(stalled)).as("released claims are not revived by a renewal").isFalse();
+        assertThatThrownBy(() -> inbox().complete(stalled, InboxOutcome.APPLIED, null))
+                .isInstanceOf(ClaimLostException.class)
+                .hasMessageContaining("released after it went stale");
+        assertThat(claimNext(1)).containsExactly(event);
+    }
+
+    @Test
+    void aRenewedClaimIsNotReleasedAsAbandoned() {
+        InboundEvent longSync = accepted(JIRA, "RB-1");
+        InboundEvent abandoned = accepted(JIRA, "RB-2");
+        claimNext(10);
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(inbox().renew(claimOf(longSync))).isTrue();
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(inbox().releaseClaimsBefore(clock.instant().minus(Duration.ofMinutes(5)))).isEqualTo(1);
+        assertThat(claimNext(10)).containsExactly(abandoned);
+        inbox().complete(claimOf(longSync), InboxOutcome.APPLIED, null);
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Turns refused admin requests into {@code {"error": "..."}} answers that say what to send instead. */
 @RestControllerAdvice(assignableTypes = {JournalController.class, DeadLetterController.class, InboxController.class,
-        EscalationController.class, AuditController.class})
+        EscalationController.class, AuditController.class, DeadLetterBulkReplayController.class})
 class AdminRequestErrors {
 
     @ExceptionHandler(BadAdminRequestException.class)

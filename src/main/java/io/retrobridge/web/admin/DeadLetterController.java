@@ -29,20 +29,21 @@ class DeadLetterController {
         }
     }
 
-    record LetterView(UUID id, Instant parkedAt, int attempts, String error, Instant replayedAt, EventView event) {
+    record LetterView(UUID id, Instant parkedAt, int attempts, String error, String kind, Instant replayedAt,
+                      EventView event) {
 
         static LetterView of(DeadLetter letter) {
-            return new LetterView(letter.id(), letter.parkedAt(), letter.attempts(), letter.error(),
+            return new LetterView(letter.id(), letter.parkedAt(), letter.attempts(), letter.error(), letter.errorKind(),
                     letter.replayedAt(), EventView.of(letter.event()));
         }
     }
 
-    record LetterDetail(UUID id, Instant parkedAt, int attempts, String error, Instant replayedAt, EventView event,
-                        String payload) {
+    record LetterDetail(UUID id, Instant parkedAt, int attempts, String error, String kind, Instant replayedAt,
+                        EventView event, String payload) {
 
         static LetterDetail of(DeadLetter letter) {
             return new LetterDetail(letter.id(), letter.parkedAt(), letter.attempts(), letter.error(),
-                    letter.replayedAt(), EventView.of(letter.event()), letter.event().payload());
+                    letter.errorKind(), letter.replayedAt(), EventView.of(letter.event()), letter.event().payload());
         }
     }
 

@@ -2,6 +2,7 @@ package io.retrobridge.web.admin;
 
 import io.retrobridge.domain.DeadLetter;
 import io.retrobridge.domain.InboundEvent;
+import io.retrobridge.sync.DeadLetterFilter;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.EventInbox;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -29,6 +34,9 @@ class DeadLetterReplay {
     /** What a replay did: the new event, or the one an earlier interrupted replay had queued already. */
     record Requeued(UUID deadLetterId, UUID eventId, String dedupKey, boolean queuedBefore) {
     }
+
+    /** How many dead letters a bulk replay looks at per query. */
+    private static final int PAGE = 100;
 
     private static final Pattern REPLAYED_KEY = Pattern.compile("(.*)#replay-([0-9]{1,9})");
 
@@ -66,6 +74,30 @@ class DeadLetterReplay {
             throw notFound(id);
         } catch (IllegalStateException e) {
             throw BadAdminRequestException.conflict(e.getMessage());
+        }
+    }
+
+    /**
+     * Replays every dead letter not replayed yet that matches {@code filter}, each once and each on its own (a
+     * failure of one leaves those before it replayed). A letter another admin replays at the same moment is left
+     * to them and not counted.
+     */
+    List<Requeued> replayMatching(DeadLetterFilter filter) {
+        List<Requeued> requeued = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        while (true) {
+            List<DeadLetter> page = deadLetters.notReplayed(filter, PAGE);
+            List<DeadLetter> fresh = page.stream().filter(letter -> seen.add(letter.id())).toList();
+            if (fresh.isEmpty()) {
+                return requeued;
+            }
+            for (DeadLetter letter : fresh) {
+                try {
+                    requeued.add(replay(letter.id()));
+                } catch (BadAdminRequestException replayedMeanwhile) {
+                    // Someone else was first; theirs counts, not ours.
+                }
+            }
         }
     }
 

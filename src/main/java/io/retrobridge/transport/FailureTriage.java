@@ -1,0 +1,173 @@
+package io.retrobridge.transport;
+
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+/**
+ * The one place that decides what becomes of a unit of work (an inbox event) that failed after the transport did
+ * its own retries: run it again now after a backoff, let it wait until a given time without finishing it, or park
+ * it as a dead letter.
+ *
+ * <ul>
+ * <li><b>Run again</b>: a write that may have half landed (POST, PUT, PATCH cut off, timed out, answered 5xx) or a
+ *     2xx answer that could not be read, since the sync reads both records again before it writes; and database
+ *     blips (lock timeout, deadlock, serialization failure, lost connection). Up to the system's max-attempts.</li>
+ * <li><b>Wait</b>: nothing was done and the same work applies fine later: a call refused by an open circuit breaker
+ *     (until the breaker may let calls through again), a 429 (or a 503 with Retry-After) that outlasted the
+ *     transport's retries or asked for longer than it holds a thread (until Retry-After, at least max-backoff), a
+ *     database still failing after the runs again. Waiting is bounded by
+ *     {@code maxDeferral}, counted from the first wait: past it the work is parked with the reason.</li>
+ * <li><b>Park</b>: everything else (4xx, a 5xx that stays, a mapping that cannot apply), with a kind an admin can
+ *     replay by.</li>
+ * </ul>
+ */
+public final class FailureTriage {
+
+    /** What to do with the failed work; {@code kind} is a short word for dead letters, metrics and filters. */
+    public sealed interface Verdict permits RunAgain, Wait, Park {
+        String kind();
+
+        String reason();
+    }
+
+    /** Run it again after {@code pause}, in the same claim. */
+    public record RunAgain(Duration pause, String kind, String reason) implements Verdict {
+    }
+
+    /** Hand it back unfinished; it is not taken up before {@code until}. */
+    public record Wait(Instant until, String kind, String reason) implements Verdict {
+    }
+
+    /** Give up on it and keep it as a dead letter. */
+    public record Park(String kind, String reason) implements Verdict {
+    }
+
+    /** The kind of a dead letter parked because it waited longer than max-deferral. */
+    public static final String DEFERRED_TOO_LONG = "deferred_too_long";
+    public static final String DATABASE = "database";
+    public static final String CIRCUIT_OPEN = "circuit_open";
+    public static final String OTHER = "other";
+
+    private static final Set<String> MAYBE_HALF_DONE = Set.of("POST", "PUT", "PATCH");
+    private static final int DATABASE_ATTEMPTS = 5;
+    private static final Backoff DATABASE_BACKOFF = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ZERO);
+    /** How long work waits after the database kept failing, before it is offered again. */
+    private static final Duration DATABASE_WAIT = Duration.ofSeconds(30);
+
+    private final ResilienceProperties resilience;
+    private final Duration maxDeferral;
+    private final DoubleSupplier random;
+
+    public FailureTriage(ResilienceProperties resilience, Duration maxDeferral) {
+        this(resilience, maxDeferral, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    public FailureTriage(ResilienceProperties resilience, Duration maxDeferral, DoubleSupplier random) {
+        if (maxDeferral == null || maxDeferral.isNegative() || maxDeferral.isZero()) {
+            throw new IllegalArgumentException("max deferral must be above 0 but was " + maxDeferral);
+        }
+        this.resilience = resilience;
+        this.maxDeferral = maxDeferral;
+        this.random = random;
+    }
+
+    /**
+     * @param attempt       how many times the work was run in this claim, the failed run included (1 for the first)
+     * @param now           the time of the failure
+     * @param deferredSince when the work was first told to wait, if ever
+     */
+    public Verdict judge(Throwable failure, int attempt, Instant now, Optional<Instant> deferredSince) {
+        Verdict verdict = judgeAlone(failure, attempt, now);
+        if (verdict instanceof Wait wait) {
+            Instant since = deferredSince.orElse(now);
+            if (wait.until().isAfter(since.plus(maxDeferral))) {
+                return new Park(DEFERRED_TOO_LONG, "waited since " + since + " and would wait until " + wait.until()
+                        + ", longer than retrobridge.sync.max-deferral (" + maxDeferral + "): " + wait.reason());
+            }
+        }
+        return verdict;
+    }
+
+    private Verdict judgeAlone(Throwable failure, int attempt, Instant now) {
+        String reason = describe(failure);
+        if (isDatabaseBlip(failure)) {
+            return attempt < DATABASE_ATTEMPTS
+                    ? new RunAgain(DATABASE_BACKOFF.delay(attempt, Optional.empty(), false, random), DATABASE, reason)
+                    : new Wait(now.plus(DATABASE_WAIT), DATABASE, reason);
+        }
+        RemoteCallException remote = Causes.find(failure, RemoteCallException.class);
+        if (remote == null) {
+            return new Park(OTHER, reason);
+        }
+        Optional<ResilienceProperties.PerSystem> policy = policyOf(remote);
+        if (remote.circuitOpen()) {
+            Duration breakerWait = policy.map(p -> Duration.ofSeconds(p.breakerWaitSeconds())).orElse(Duration.ofSeconds(30));
+            return new Wait(now.plus(breakerWait), CIRCUIT_OPEN, reason);
+        }
+        String kind = remote.failure().name().toLowerCase(Locale.ROOT);
+        if (refusedForNow(remote)) {
+            // The transport gave up: it was asked to wait longer than max-backoff, or its retries ran out.
+            Duration floor = policy.map(ResilienceProperties.PerSystem::maxBackoff).orElse(Duration.ofSeconds(30));
+            Duration wait = remote.retryAfter().filter(asked -> asked.compareTo(floor) > 0).orElse(floor);
+            return new Wait(now.plus(wait), kind, reason);
+        }
+        if (worthRunningAgain(remote) && policy.isPresent() && attempt < policy.get().maxAttempts()) {
+            return new RunAgain(policy.get().backoff().delay(attempt, remote.retryAfter(), false, random), kind, reason);
+        }
+        return new Park(kind, reason);
+    }
+
+    /**
+     * A 429, or a 503 that said when to come back (Retry-After): nothing was done, and the system said so. A 503
+     * without Retry-After that outlasted the retries is an outage, parked like other server errors.
+     */
+    private static boolean refusedForNow(RemoteCallException remote) {
+        return remote.failure() == RemoteCallException.Failure.RATE_LIMITED
+                || remote.status().orElse(0) == 503 && remote.retryAfter().isPresent();
+    }
+
+    /**
+     * A transient failure of a write the transport left unretried because it may have landed, or a 2xx answer that
+     * could not be read: whatever it answered may have been done, and the next read tells.
+     */
+    private static boolean worthRunningAgain(RemoteCallException remote) {
+        // A 503 was refused before anything happened, and the transport has retried it already.
+        return remote.unreadableAnswer() || remote.isTransient() && remote.status().orElse(0) != 503
+                && MAYBE_HALF_DONE.contains(remote.method());
+    }
+
+    /** Lock timeouts, deadlocks, serialization failures, lost or unavailable connections: gone on the next try. */
+    public static boolean isDatabaseBlip(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
+                    || t instanceof CannotGetJdbcConnectionException || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<ResilienceProperties.PerSystem> policyOf(RemoteCallException remote) {
+        try {
+            return Optional.of(resilience.forSystem(remote.system()));
+        } catch (IllegalArgumentException notOneWeSyncWith) {
+            return Optional.empty();
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.length() > 1000 ? message.substring(0, 1000) + "..." : message;
+    }
+}
