@@ -2,6 +2,8 @@ package io.retrobridge.mapping;
 
 import io.retrobridge.domain.ActionStatus;
 import io.retrobridge.domain.Priority;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,15 +14,17 @@ import java.util.Map;
  * @param priority null when priority is not mapped
  * @param users    null when the assignee is not mapped
  * @param comments how comments travel; {@link CommentRule#DEFAULT} when the file has no {@code comments:} section
+ * @param serviceNowZone the instance's time zone, in which a due date is a calendar day; UTC when not set
  */
 public record ActionItemsDefinition(Scopes.Jira jira, Scopes.ServiceNow servicenow, Map<CanonicalField, FieldRule> fields,
                                     CodeMap<ActionStatus> status, CodeMap<Priority> priority, UserDirectory users,
-                                    ClassificationRules classification, CommentRule comments) {
+                                    ClassificationRules classification, CommentRule comments, ZoneId serviceNowZone) {
 
     public static final String FILE_NAME = "action-items.yaml";
 
     public ActionItemsDefinition {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         comments = comments == null ? CommentRule.DEFAULT : comments;
+        serviceNowZone = serviceNowZone == null ? ZoneOffset.UTC : serviceNowZone;
     }
 }
