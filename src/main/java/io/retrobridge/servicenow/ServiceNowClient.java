@@ -80,6 +80,26 @@ public class ServiceNowClient {
         this.users = new UserDirectory(this::userSysIds, clock, USER_CACHE_LIFETIME);
     }
 
+    /**
+     * The user name ServiceNow writes into {@code sys_created_by} of what we create: the configured user (basic
+     * auth or the OAuth password grant). Empty with OAuth client credentials, whose acting user the connector
+     * is not told. Markers on records and journal entries count only when this user wrote them.
+     */
+    public Optional<String> integrationUser() {
+        String principal = servicenow.principal();
+        return principal == null || principal.isBlank() || principal.startsWith("OAuth client ")
+                ? Optional.empty() : Optional.of(principal);
+    }
+
+    /**
+     * Whether {@code createdBy} (a {@code sys_created_by}) is the connector's user. With no known user (OAuth
+     * client credentials) every author is taken for ours, as before authors were checked, so our own copies are
+     * never copied back.
+     */
+    public boolean isIntegrationUser(String createdBy) {
+        return integrationUser().map(user -> user.equalsIgnoreCase(createdBy == null ? "" : createdBy)).orElse(true);
+    }
+
     /** The record with this sys_id, or empty when ServiceNow has none (404: deleted, or hidden by an ACL). */
     public Optional<ServiceNowRecord> find(String table, String sysId, Collection<String> fields) {
         List<String> asked = asked(fields);
