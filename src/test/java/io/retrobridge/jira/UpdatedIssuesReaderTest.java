@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.sandbox.jira.JiraSandbox;
 import io.retrobridge.sandbox.jira.JiraSeed.IssueSpec;
+import io.retrobridge.testsupport.FaultReport;
 import io.retrobridge.testsupport.MutableClock;
 import io.retrobridge.transport.CamelHttpSender;
 import io.retrobridge.transport.OutboundSender;
@@ -143,6 +144,11 @@ class UpdatedIssuesReaderTest {
 
         List<String> read = readByKeyset(3);
 
+        long lost = keys.stream().filter(k -> !read.contains(k)).count();
+        long duplicates = read.size() - keys.size() - 1; // the edited issue is read again as its new version
+        FaultReport.line("jira-server-poll-issue-edited-between-pages", 1, lost == 0 ? 1 : 0, 0, duplicates, lost);
+        assertThat(lost).isZero();
+        assertThat(duplicates).isZero();
         assertThat(read).containsAll(keys);
         assertThat(read).containsOnlyOnce(keys.get(1), keys.get(2), keys.get(3), keys.get(6));
         assertThat(read.get(read.size() - 1)).as("the edited issue is read again, as its new version").isEqualTo(keys.get(0));

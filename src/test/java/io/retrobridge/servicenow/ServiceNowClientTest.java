@@ -342,6 +342,12 @@ class ServiceNowClientTest {
         List<ServiceNowRecord> all = polling.allUpdatedSince("problem_task", null, START, List.of("state"), 25);
 
         // With offset 25 into the changed list, the 26th record by sys_id would have been stepped over.
+        long lost = created.stream().filter(id -> all.stream().noneMatch(r -> r.sysId().equals(id))).count();
+        long duplicates = all.size() - created.size() - 1; // the edited record is read again as its new version
+        io.retrobridge.testsupport.FaultReport.line("servicenow-poll-record-edited-within-a-full-second", 1,
+                lost == 0 ? 1 : 0, 0, duplicates, lost);
+        assertThat(lost).isZero();
+        assertThat(duplicates).isZero();
         assertThat(all).extracting(ServiceNowRecord::sysId).containsAll(created).hasSize(61);
         assertThat(all.get(all.size() - 1).sysId()).isEqualTo(bySysId.get(0));
         assertThat(all.get(all.size() - 1).text("state")).isEqualTo("154");
