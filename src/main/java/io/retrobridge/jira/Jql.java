@@ -55,12 +55,6 @@ public final class Jql {
         return this;
     }
 
-    /** {@code field > "value"}: for issue ids, which Jira compares as numbers. */
-    public Jql greaterThan(String field, String value) {
-        clauses.add(field(field) + " > " + literal(value));
-        return this;
-    }
-
     /** The mapping's own scope, written by the admin; kept whole so its ORs cannot leak out. */
     public Jql fragment(String adminJql) {
         if (adminJql != null && !adminJql.isBlank()) {

@@ -40,7 +40,8 @@ class UpdatedIssuesReaderTest {
     private final AtomicInteger searchesAnswered = new AtomicInteger();
     private JiraSandbox sandbox;
     private JiraClient colleague;
-    private volatile Runnable afterFirstSearch = () -> { };
+    private volatile Runnable afterSearch = () -> { };
+    private volatile int editAfterSearch = 1;
 
     @BeforeAll
     static void startCamel() {
@@ -70,14 +71,14 @@ class UpdatedIssuesReaderTest {
         sandbox.close();
     }
 
-    /** A Server/Data Center client whose first search answer is followed by {@link #afterFirstSearch}. */
+    /** A Server/Data Center client whose search answer number {@link #editAfterSearch} is followed by {@link #afterSearch}. */
     private JiraClient serverClient() {
         JiraProperties server = new JiraProperties(sandbox.baseUrl(), null, null, PAT, null,
                 Duration.ofSeconds(2), Duration.ofSeconds(10));
         OutboundSender editsBetweenPages = (target, request) -> {
             var response = camelSender.send(target, request);
-            if (request.path().endsWith("/rest/api/2/search") && searchesAnswered.incrementAndGet() == 1) {
-                afterFirstSearch.run();
+            if (request.path().endsWith("/rest/api/2/search") && searchesAnswered.incrementAndGet() == editAfterSearch) {
+                afterSearch.run();
             }
             return response;
         };
@@ -94,7 +95,7 @@ class UpdatedIssuesReaderTest {
     }
 
     private void editLater(String key) {
-        afterFirstSearch = () -> {
+        afterSearch = () -> {
             clock.advance(Duration.ofMinutes(10));
             ObjectNode fields = JiraPayloads.JSON.createObjectNode().put("summary", "Edited during the poll");
             colleague.edit(key, fields);
@@ -115,7 +116,7 @@ class UpdatedIssuesReaderTest {
     private List<String> readByOffset(int pageSize) {
         JiraClient server = serverClient();
         String jql = scope().atOrAfter("updated", Instant.EPOCH, java.time.ZoneOffset.UTC)
-                .orderBy("updated", true).orderBy("id", true).build();
+                .orderBy("updated", true).orderBy("key", true).build();
         List<String> keys = new ArrayList<>();
         String token = null;
         do {
@@ -165,6 +166,18 @@ class UpdatedIssuesReaderTest {
         assertThat(read.stream().filter(keys.get(1)::equals)).as("read before and after its edit").hasSize(2);
         assertThat(read.stream().distinct()).hasSize(keys.size());
         assertThat(read).hasSize(keys.size() + 1);
+    }
+
+    @Test
+    void anEditWhileACrowdedMinuteIsPagedThroughIsCaughtByTheNextPassOverIt() {
+        List<String> keys = seed(8, Duration.ofSeconds(2));
+        editAfterSearch = 3; // the first page of the pass over the crowded minute
+        editLater(keys.get(0));
+
+        List<String> read = readByKeyset(3);
+
+        assertThat(read).containsAll(keys).hasSize(keys.size() + 1);
+        assertThat(read.stream().distinct()).hasSize(keys.size());
     }
 
     @Test

@@ -48,7 +48,6 @@ final class JqlMatcher {
                 case "created" -> Comparator.comparing((Issue i) -> i.created);
                 case "updated" -> Comparator.comparing((Issue i) -> i.updated);
                 case "key" -> Comparator.comparing((Issue i) -> i.project.key()).thenComparingLong(Issue::number);
-                case "id" -> Comparator.comparingLong((Issue i) -> Long.parseLong(i.id));
                 case "duedate" -> Comparator.comparing((Issue i) -> i.duedate, Comparator.nullsLast(Comparator.naturalOrder()));
                 case "priority" -> Comparator.comparing((Issue i) -> i.priority.id());
                 default -> throw new IllegalStateException("unsortable " + sort.field());
@@ -69,9 +68,6 @@ final class JqlMatcher {
         JqlQuery.Clause clause = (JqlQuery.Clause) condition;
         if (JqlParser.DATE_FIELDS.contains(clause.field())) {
             return dateClause(clause);
-        }
-        if (clause.field().equals("key") && clause.operator().matches("[<>]=?")) {
-            return idRange(clause);
         }
         List<String> wanted = clause.values().stream().map(v -> canonical(clause.field(), v)).toList();
         Predicate<Issue> any = switch (clause.field()) {
@@ -120,24 +116,6 @@ final class JqlMatcher {
         return id.orElseThrow(() -> new JqlException(field.equals("key")
                 ? "An issue with key '" + value + "' does not exist for field 'key'."
                 : "The value '" + value + "' does not exist for the field '" + field + "'."));
-    }
-
-    /**
-     * {@code id > 10003} and the like: issues compared by numeric id, as a keyset over ids needs. The bound
-     * need not exist any more (the issue it named may have been deleted since it was read).
-     */
-    private static Predicate<Issue> idRange(JqlQuery.Clause clause) {
-        String value = clause.values().get(0);
-        if (!value.matches("\\d{1,18}")) {
-            throw new JqlException("The value '" + value + "' for field 'id' is invalid: compare issue ids with a number.");
-        }
-        long bound = Long.parseLong(value);
-        return switch (clause.operator()) {
-            case ">" -> i -> Long.parseLong(i.id) > bound;
-            case ">=" -> i -> Long.parseLong(i.id) >= bound;
-            case "<" -> i -> Long.parseLong(i.id) < bound;
-            default -> i -> Long.parseLong(i.id) <= bound;
-        };
     }
 
     private static Predicate<Issue> dateClause(JqlQuery.Clause clause) {

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * A strict parser for the JQL a connector sends: {@code project}, {@code issuetype}, {@code status},
- * {@code labels}, {@code key} (alias {@code issuekey}, {@code id}), {@code assignee}, {@code created},
- * {@code updated}; operators {@code = != > >= < <= in, not in} (ranges on dates and on issue ids); {@code AND}, {@code OR}, parentheses; quoted strings with
+ * {@code labels}, {@code key}, {@code assignee}, {@code created}, {@code updated}; operators
+ * {@code = != > >= < <= in, not in}; {@code AND}, {@code OR}, parentheses; quoted strings with
  * backslash escapes; {@code ORDER BY field [ASC|DESC], ...}. Anything else is a {@link JqlException}
  * that says where the query went wrong, so a query is never silently widened.
  */
@@ -28,12 +28,11 @@ final class JqlParser {
         }
     }
 
-    static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("project", "project"),
-            Map.entry("issuetype", "issuetype"), Map.entry("type", "issuetype"), Map.entry("status", "status"),
-            Map.entry("labels", "labels"), Map.entry("key", "key"), Map.entry("issuekey", "key"), Map.entry("id", "key"),
-            Map.entry("assignee", "assignee"), Map.entry("created", "created"), Map.entry("updated", "updated"));
+    static final Map<String, String> FIELDS = Map.of("project", "project", "issuetype", "issuetype", "type",
+            "issuetype", "status", "status", "labels", "labels", "key", "key", "issuekey", "key", "assignee", "assignee",
+            "created", "created", "updated", "updated");
     static final Set<String> DATE_FIELDS = Set.of("created", "updated");
-    static final Set<String> SORT_FIELDS = Set.of("created", "updated", "key", "id", "duedate", "priority");
+    static final Set<String> SORT_FIELDS = Set.of("created", "updated", "key", "duedate", "priority");
     private static final Set<String> RESERVED = Set.of("and", "or", "not", "in", "order", "by", "is", "empty", "null",
             "was", "changed");
 
@@ -66,8 +65,7 @@ final class JqlParser {
                     throw error("Expecting a field name but got " + field.describe(), field);
                 }
                 String name = field.text().toLowerCase(Locale.ROOT);
-                // ORDER BY id sorts by the numeric id; ORDER BY key by project, then issue number.
-                String canonical = name.equals("id") ? "id" : FIELDS.getOrDefault(name, name);
+                String canonical = FIELDS.getOrDefault(name, name);
                 if (!SORT_FIELDS.contains(canonical)) {
                     throw new JqlException("Error in the JQL Query: Not able to sort using field '" + field.text()
                             + "'. Sortable here: " + SORT_FIELDS + ".");
@@ -140,8 +138,7 @@ final class JqlParser {
         }
         boolean date = DATE_FIELDS.contains(canonical);
         boolean comparison = Set.of(">", ">=", "<", "<=").contains(operator);
-        boolean ranged = date || canonical.equals("key");
-        if (date && operator.contains("in") || !ranged && comparison) {
+        if (date && operator.contains("in") || !date && comparison) {
             throw new JqlException("Error in the JQL Query: The operator '" + operator + "' is not supported by the '"
                     + field.text() + "' field.");
         }
