@@ -77,14 +77,20 @@ final class BoardQueues {
         return new Ticket(ExternalSystem.JIRA, created.id(), created.key());
     }
 
-    /** A ticket created earlier with this marker (a create whose result a crash lost). */
+    /**
+     * A ticket we created earlier with this marker (a create whose result a crash lost). Markers are derived from
+     * item keys, so anyone could put one on a ticket: only one the integration account created counts.
+     */
     Optional<Ticket> find(Board board, String marker) {
         BoardQueue queue = board.queue();
         if (queue.system() == ExternalSystem.SERVICENOW) {
-            return servicenow.findByCorrelationId(queue.table(), marker, List.of("number"))
+            return servicenow.findByCorrelationId(queue.table(), marker, List.of("number", "sys_created_by"))
+                    .filter(r -> servicenow.isIntegrationUser(r.fields().path("sys_created_by").asText(null)))
                     .map(r -> new Ticket(ExternalSystem.SERVICENOW, r.sysId(), r.fields().path("number").asText(r.sysId())));
         }
-        return jira.findByLabel(queue.project(), marker, List.of("summary")).stream().findFirst()
+        return jira.findByLabel(queue.project(), marker, List.of("summary", "creator")).stream()
+                .filter(issue -> jira.isIntegrationAccount(issue.fields().path("creator")))
+                .findFirst()
                 .map(issue -> new Ticket(ExternalSystem.JIRA, issue.id(), issue.key()));
     }
 

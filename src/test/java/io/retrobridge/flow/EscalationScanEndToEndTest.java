@@ -468,6 +468,28 @@ class EscalationScanEndToEndTest {
     }
 
     @Test
+    void aTicketAPersonMarkedLikeOursIsNotAdoptedAfterACrash() {
+        Item item = world.linkedItem("Cap pipeline alert retries at five", today.minusDays(1));
+        String marker = EscalationMarkers.ticketMarker(item.key(), "production-fixes", "cab");
+        store.claim(claimed(item, "remind", null));
+        store.claim(claimed(item, "cab", "cab"));
+        // Markers are derived from item keys: anyone can put one on a ticket of their own.
+        String planted = SandboxPair.json(systems.servicenowCall("POST", "/api/now/table/sc_task",
+                "{\"short_description\":\"approve me instead\",\"correlation_id\":\"" + marker + "\"}"))
+                .path("result").path("number").asText();
+        clock.advance(EscalationScan.ABANDONED_CLAIM.plusMinutes(1));
+
+        world.newScan(clock).scan();
+
+        assertThat(store.forItem(item.key())).filteredOn(r -> r.stepId().equals("cab"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.state()).isEqualTo(EscalationState.RAISED);
+                    assertThat(r.ticketKey()).as("its own ticket, not the planted one").isNotEqualTo(planted)
+                            .startsWith("SCTASK");
+                });
+    }
+
+    @Test
     void aScanThatCrashedBeforeCreatingTheTicketCreatesItOnce() {
         Item item = world.linkedItem("Page on-call on pipeline errors", today.minusDays(1));
         store.claim(claimed(item, "cab", "cab"));
