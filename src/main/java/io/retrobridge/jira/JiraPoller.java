@@ -63,7 +63,7 @@ public class JiraPoller {
 
     private int poll(PollRound round) {
         Scopes.Jira scope = mappings.actionItems().jiraScope();
-        // Keyset, not offset: an issue edited while the poll pages would otherwise make it skip another.
+        // Never by offset: an issue edited while the poll pages would otherwise make it skip another.
         reader.read(() -> scopeQuery(scope), round.since(), List.of("updated"), issue -> {
             round.offer("jira:poll", issue.id(), String.valueOf(issue.updated().toEpochMilli()), issue.updated());
             if (round.seen() % 1000 == 0) {

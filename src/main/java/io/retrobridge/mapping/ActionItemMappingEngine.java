@@ -30,7 +30,6 @@ final class ActionItemMappingEngine implements ActionItemMapping {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String JIRA_LABELS = "labels";
-    /** ServiceNow dates are UTC date-times; a due date means the end of that day. */
 
     private final ActionItemsDefinition definition;
     private final ServiceNowDueDates dueDates;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -188,7 +189,7 @@ public class ServiceNowClient {
 
     /** Every record in scope updated within {@code second}, by sys_id, each page from the last sys_id read. */
     private void readSecond(String table, String scopeQuery, Instant second, Collection<String> fields, int pageSize,
-            java.util.function.Consumer<ServiceNowRecord> each) {
+            Consumer<ServiceNowRecord> each) {
         List<String> asked = asked(fields);
         String afterSysId = null;
         while (true) {
