@@ -11,6 +11,8 @@ import io.retrobridge.jira.JiraIssue;
 import io.retrobridge.mapping.escalation.Board;
 import io.retrobridge.mapping.escalation.BoardQueue;
 import io.retrobridge.mapping.text.AdfText;
+import io.retrobridge.mapping.text.JournalText;
+import io.retrobridge.mapping.text.PlainText;
 import io.retrobridge.mapping.text.WikiText;
 import io.retrobridge.servicenow.EncodedQuery;
 import io.retrobridge.servicenow.ServiceNowClient;
@@ -75,14 +77,20 @@ final class BoardQueues {
         return new Ticket(ExternalSystem.JIRA, created.id(), created.key());
     }
 
-    /** A ticket created earlier with this marker (a create whose result a crash lost). */
+    /**
+     * A ticket we created earlier with this marker (a create whose result a crash lost). Markers are derived from
+     * item keys, so anyone could put one on a ticket: only one the integration account created counts.
+     */
     Optional<Ticket> find(Board board, String marker) {
         BoardQueue queue = board.queue();
         if (queue.system() == ExternalSystem.SERVICENOW) {
-            return servicenow.findByCorrelationId(queue.table(), marker, List.of("number"))
+            return servicenow.findByCorrelationId(queue.table(), marker, List.of("number", "sys_created_by"))
+                    .filter(r -> servicenow.isIntegrationUser(r.fields().path("sys_created_by").asText(null)))
                     .map(r -> new Ticket(ExternalSystem.SERVICENOW, r.sysId(), r.fields().path("number").asText(r.sysId())));
         }
-        return jira.findByLabel(queue.project(), marker, List.of("summary")).stream().findFirst()
+        return jira.findByLabel(queue.project(), marker, List.of("summary", "creator")).stream()
+                .filter(issue -> jira.isIntegrationAccount(issue.fields().path("creator")))
+                .findFirst()
                 .map(issue -> new Ticket(ExternalSystem.JIRA, issue.id(), issue.key()));
     }
 
@@ -105,7 +113,7 @@ final class BoardQueues {
     void resolve(Board board, Ticket ticket, String note) {
         if (ticket.system() == ExternalSystem.SERVICENOW) {
             String table = board.queue().table();
-            servicenow.addWorkNote(table, ticket.id(), note);
+            servicenow.addWorkNote(table, ticket.id(), journalText(note));
             ObjectNode close = JSON.objectNode();
             close.put("state", SERVICENOW_CLOSED_COMPLETE);
             close.put("close_notes", note);
@@ -116,10 +124,21 @@ final class BoardQueues {
         jira.transitionTo(ticket.id(), JIRA_DONE, JSON.objectNode());
     }
 
-    /** Jira Cloud takes Atlassian documents, Server/Data Center wiki markup; the text is escaped either way. */
+    /**
+     * Jira Cloud takes Atlassian documents, Server/Data Center wiki markup. The text is plain (a rendered
+     * template holding item values): read as plain text, so "[x](url)" or "*x*" in a title stays those
+     * characters, then written as text nodes or escaped wiki markup.
+     */
     JsonNode jiraText(String text) {
         String safe = text == null || text.isBlank() ? "(no text)" : text;
-        return jira.isCloud() ? new AdfText().toExternal(safe) : TextNode.valueOf(new WikiText().toExternal(safe).asText());
+        String canonical = new PlainText().toCanonical(TextNode.valueOf(safe));
+        return jira.isCloud() ? new AdfText().toExternal(canonical)
+                : TextNode.valueOf(new WikiText().toExternal(canonical).asText());
+    }
+
+    /** A plain text as a ServiceNow journal entry shows it: {@code [code]} tags made inert. */
+    static String journalText(String text) {
+        return JournalText.literal(text);
     }
 
     /** The assignment group's sys_id, looked up by its exact name (an escaped query, never spliced). */

@@ -16,6 +16,7 @@ import io.retrobridge.mapping.CommentRule;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.TextFormat;
 import io.retrobridge.mapping.text.AdfText;
+import io.retrobridge.mapping.text.JournalText;
 import io.retrobridge.mapping.text.HtmlText;
 import io.retrobridge.mapping.text.PlainText;
 import io.retrobridge.mapping.text.TextConverter;
@@ -107,15 +108,14 @@ public class CommentSync {
         int copied = 0;
         if (rule.carriesFrom(ExternalSystem.JIRA)) {
             for (JiraComment comment : jiraComments) {
-                if (CommentMarkers.copiedFromServiceNow(comment.body()).isEmpty()) {
+                if (ourCopy(comment).isEmpty()) {
                     copied += toServiceNow(pair, comment, journalLines);
                 }
             }
         }
         if (rule.carriesFrom(ExternalSystem.SERVICENOW)) {
             for (JournalLine line : journalLines) {
-                if (line.element().equals(rule.serviceNowJournal().element())
-                        && CommentMarkers.copiedFromJira(line.value()).isEmpty()) {
+                if (line.element().equals(rule.serviceNowJournal().element()) && ourCopy(line).isEmpty()) {
                     copied += toJira(pair, line, jiraComments);
                 }
             }
@@ -123,11 +123,26 @@ public class CommentSync {
         return copied;
     }
 
+    // ---- copies are ours only when the connector wrote them ----------------------------------------
+
+    /** The journal entry a Jira comment copies, if the connector account wrote it; anyone can type a marker. */
+    private Optional<String> ourCopy(JiraComment comment) {
+        Optional<String> original = CommentMarkers.copiedFromServiceNow(comment.body());
+        return original.isPresent() && jira.integrationAccountId().equals(comment.authorAccountId())
+                ? original : Optional.empty();
+    }
+
+    /** The Jira comment a journal entry copies, if the integration user wrote it. */
+    private Optional<String> ourCopy(JournalLine line) {
+        Optional<String> original = CommentMarkers.copiedFromJira(line.value());
+        return original.isPresent() && servicenow.isIntegrationUser(line.createdBy()) ? original : Optional.empty();
+    }
+
     // ---- Jira -> ServiceNow ----------------------------------------------------------------------
 
     private int toServiceNow(Pair pair, JiraComment comment, List<JournalLine> journalLines) {
         Supplier<Optional<String>> existingCopy = () -> journalLines.stream()
-                .filter(line -> CommentMarkers.copiedFromJira(line.value()).filter(comment.id()::equals).isPresent())
+                .filter(line -> ourCopy(line).filter(comment.id()::equals).isPresent())
                 .map(JournalLine::sysId).findFirst();
         ClaimGuard.beforeWrite();
         if (!mayWrite(pair, ExternalSystem.JIRA, comment.id(), existingCopy)) {
@@ -147,7 +162,7 @@ public class CommentSync {
         });
         // The Table API answers with the record, not the journal entry: find the entry by its marker.
         Optional<String> copyId = servicenow.journal(pair.table, pair.sysId).stream()
-                .filter(line -> CommentMarkers.copiedFromJira(line.value()).filter(comment.id()::equals).isPresent())
+                .filter(line -> ourCopy(line).filter(comment.id()::equals).isPresent())
                 .map(JournalLine::sysId).findFirst();
         copyId.ifPresent(id -> comments.record(CommentLink.intent(pair.link.id(), ExternalSystem.JIRA, comment.id(),
                 clock.instant()).withCopy(id)));
@@ -161,15 +176,17 @@ public class CommentSync {
         if (canonical.isBlank()) {
             return NO_TEXT;
         }
-        TextConverter converter = rule.serviceNowText() == TextFormat.PLAIN ? PLAIN : JOURNAL_HTML;
-        return converter.toExternal(canonical).asText();
+        if (rule.serviceNowText() == TextFormat.PLAIN) {
+            return JournalText.literal(PLAIN.toExternal(canonical).asText());
+        }
+        return JOURNAL_HTML.toExternal(canonical).asText();
     }
 
     // ---- ServiceNow -> Jira ----------------------------------------------------------------------
 
     private int toJira(Pair pair, JournalLine line, List<JiraComment> jiraComments) {
         Supplier<Optional<String>> existingCopy = () -> jiraComments.stream()
-                .filter(c -> CommentMarkers.copiedFromServiceNow(c.body()).filter(line.sysId()::equals).isPresent())
+                .filter(c -> ourCopy(c).filter(line.sysId()::equals).isPresent())
                 .map(JiraComment::id).findFirst();
         ClaimGuard.beforeWrite();
         if (!mayWrite(pair, ExternalSystem.SERVICENOW, line.sysId(), existingCopy)) {

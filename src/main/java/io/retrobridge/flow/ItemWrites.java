@@ -68,9 +68,10 @@ final class ItemWrites {
         }
         if (sysId != null) {
             String table = mapping.serviceNowScope().table();
-            servicenow.addWorkNote(table, sysId, text);
+            String note = BoardQueues.journalText(text);
+            servicenow.addWorkNote(table, sysId, note);
             written.add(new ExternalRef(ExternalSystem.SERVICENOW, sysId));
-            claim.ifPresent(intent -> ourWorkNote(table, sysId, text)
+            claim.ifPresent(intent -> ourWorkNote(table, sysId, note)
                     .ifPresent(journalId -> comments.record(intent.withCopy(journalId))));
         }
         return written;
@@ -95,7 +96,7 @@ final class ItemWrites {
                             + " to; correct the step's reassign address in escalations.yaml, then replay this dead letter"));
             ObjectNode fields = JSON.objectNode().put("assigned_to", userSysId);
             servicenow.update(table, id, fields);
-            servicenow.addWorkNote(table, id, text);
+            servicenow.addWorkNote(table, id, BoardQueues.journalText(text));
         } else {
             String accountId = jira.accountIdByEmail(email).orElseThrow(() -> new IllegalArgumentException(
                     "Jira has no user with e-mail " + email + " to re-assign " + subject.preferredKey()

@@ -110,6 +110,8 @@ class JiraSide implements SideGateway {
             labelled |= scope.label().equals(label.asText());
             ourCopy |= CorrelationIds.isMarker(label.asText());
         }
+        // Anyone can type a label: a marker counts only on an issue the connector account created.
+        ourCopy = ourCopy && jira.isIntegrationAccount(fields.path("creator"));
         return project && type && labelled && !ourCopy && matchesScopeJql(record, scope);
     }
 
@@ -166,7 +168,7 @@ class JiraSide implements SideGateway {
 
     private static List<String> fieldsToRead(ActionItemMapping mapping) {
         Set<String> fields = new LinkedHashSet<>(mapping.fieldsToRead(ExternalSystem.JIRA));
-        fields.addAll(List.of("project", "issuetype", "labels", "updated", "summary"));
+        fields.addAll(List.of("project", "issuetype", "labels", "updated", "summary", "creator"));
         return List.copyOf(fields);
     }
 

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 class ServiceNowSide implements SideGateway {
 
     static final String CORRELATION_FIELD = "correlation_id";
+    private static final String CREATED_BY = "sys_created_by";
 
     private final ServiceNowClient servicenow;
 
@@ -104,7 +105,9 @@ class ServiceNowSide implements SideGateway {
      */
     @Override
     public boolean inScope(SideRecord record, ActionItemMapping mapping) {
-        if (CorrelationIds.isMarker(record.fields().path(CORRELATION_FIELD).asText(null))) {
+        // Anyone can fill in correlation_id: a marker counts only on a record the integration user created.
+        if (CorrelationIds.isMarker(record.fields().path(CORRELATION_FIELD).asText(null))
+                && servicenow.isIntegrationUser(record.fields().path(CREATED_BY).asText(null))) {
             return false;
         }
         return servicenow.inScope(table(mapping), record.id(), mapping.serviceNowScope().query());
@@ -116,7 +119,7 @@ class ServiceNowSide implements SideGateway {
 
     private static List<String> fieldsToRead(ActionItemMapping mapping) {
         Set<String> fields = new LinkedHashSet<>(mapping.fieldsToRead(ExternalSystem.SERVICENOW));
-        fields.addAll(List.of("number", CORRELATION_FIELD));
+        fields.addAll(List.of("number", CORRELATION_FIELD, CREATED_BY));
         return List.copyOf(fields);
     }
 

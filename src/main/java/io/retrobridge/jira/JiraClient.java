@@ -54,6 +54,8 @@ public class JiraClient {
     private final String api;
     private final Map<String, Optional<String>> accountIdsByEmail = new ConcurrentHashMap<>();
     private volatile ZoneId userTimeZone;
+    private volatile String integrationAccountId;
+    private volatile JsonNode myself;
 
     @Autowired
     public JiraClient(@Qualifier(JiraConnectionConfiguration.REMOTE_SYSTEM) RemoteSystem jira, JiraProperties properties) {
@@ -391,7 +393,7 @@ public class JiraClient {
     public ZoneId userTimeZone() {
         ZoneId zone = userTimeZone;
         if (zone == null) {
-            String name = json(OutboundRequest.get(api + "/myself")).path("timeZone").asText("");
+            String name = myself().path("timeZone").asText("");
             zone = ZoneOffset.UTC;
             if (!name.isBlank()) {
                 try {
@@ -403,6 +405,41 @@ public class JiraClient {
             userTimeZone = zone;
         }
         return zone;
+    }
+
+    /**
+     * The connector account's id as Jira names authors and creators: the accountId on Cloud, the user name on
+     * Server/Data Center. Asked once. Markers on issues and comments count only when this account wrote them.
+     */
+    public String integrationAccountId() {
+        String id = integrationAccountId;
+        if (id == null) {
+            JsonNode me = myself();
+            id = me.hasNonNull("accountId") ? me.get("accountId").asText() : me.path("name").asText("");
+            if (id.isBlank()) {
+                throw new IllegalStateException("Jira's /myself names no accountId or user name for the connector account");
+            }
+            integrationAccountId = id;
+        }
+        return id;
+    }
+
+    /** Whether {@code user} (an author, creator or reporter object) is the connector account. */
+    public boolean isIntegrationAccount(JsonNode user) {
+        if (user == null || !user.isObject()) {
+            return false;
+        }
+        String id = user.hasNonNull("accountId") ? user.get("accountId").asText() : user.path("name").asText("");
+        return !id.isBlank() && id.equals(integrationAccountId());
+    }
+
+    private JsonNode myself() {
+        JsonNode me = myself;
+        if (me == null) {
+            me = json(OutboundRequest.get(api + "/myself"));
+            myself = me;
+        }
+        return me;
     }
 
     // ---- entity properties ----------------------------------------------------------------------

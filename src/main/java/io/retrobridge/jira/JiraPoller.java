@@ -28,7 +28,7 @@ public class JiraPoller {
     private static final Duration OVERLAP = Duration.ofMinutes(2);
     private static final int PAGE = 100;
 
-    private final JiraClient jira;
+    private final UpdatedIssuesReader reader;
     private final CurrentMappings mappings;
     private final EventInbox inbox;
     private final WatermarkStore watermarks;
@@ -37,7 +37,7 @@ public class JiraPoller {
 
     public JiraPoller(JiraClient jira, CurrentMappings mappings, EventInbox inbox, WatermarkStore watermarks,
             ReceivedEvents received, Optional<Clock> clock) {
-        this.jira = jira;
+        this.reader = new UpdatedIssuesReader(jira, PAGE);
         this.mappings = mappings;
         this.inbox = inbox;
         this.watermarks = watermarks;
@@ -63,20 +63,13 @@ public class JiraPoller {
 
     private int poll(PollRound round) {
         Scopes.Jira scope = mappings.actionItems().jiraScope();
-        String jql = scopeQuery(scope)
-                .atOrAfter("updated", round.since(), jira.userTimeZone())
-                .orderBy("updated", true).orderBy("key", true).build();
-        String token = null;
-        do {
-            JiraSearchPage page = jira.search(jql, List.of("updated"), token, PAGE);
-            for (JiraIssue issue : page.issues()) {
-                round.offer("jira:poll", issue.id(), String.valueOf(issue.updated().toEpochMilli()), issue.updated());
-            }
-            token = page.nextPageToken().orElse(null);
-            if (round.seen() > 0 && round.seen() % 1000 == 0) {
+        // Never by offset: an issue edited while the poll pages would otherwise make it skip another.
+        reader.read(() -> scopeQuery(scope), round.since(), List.of("updated"), issue -> {
+            round.offer("jira:poll", issue.id(), String.valueOf(issue.updated().toEpochMilli()), issue.updated());
+            if (round.seen() % 1000 == 0) {
                 log.info("Jira poll: {} issues read, {} queued so far", round.seen(), round.queued());
             }
-        } while (token != null);
+        });
         int queued = round.finish(watermarks);
         round.countInto(received, "jira:poll");
         if (queued > 0) {

@@ -49,6 +49,12 @@ public final class Jql {
         return this;
     }
 
+    /** {@code field < "yyyy/MM/dd HH:mm"}, the instant rendered as {@link #atOrAfter} renders it. */
+    public Jql before(String field, Instant instant, ZoneId userZone) {
+        clauses.add(field(field) + " < " + literal(JQL_MINUTE.format(instant.atZone(userZone))));
+        return this;
+    }
+
     /** The mapping's own scope, written by the admin; kept whole so its ORs cannot leak out. */
     public Jql fragment(String adminJql) {
         if (adminJql != null && !adminJql.isBlank()) {

@@ -30,14 +30,14 @@ final class ActionItemMappingEngine implements ActionItemMapping {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String JIRA_LABELS = "labels";
-    /** ServiceNow dates are UTC date-times; a due date means the end of that day. */
-    private static final String SERVICENOW_END_OF_DAY = " 23:59:59";
 
     private final ActionItemsDefinition definition;
+    private final ServiceNowDueDates dueDates;
     private final TextFormatConverters text;
 
     ActionItemMappingEngine(ActionItemsDefinition definition, TextFormatConverters text) {
         this.definition = definition;
+        this.dueDates = new ServiceNowDueDates(definition.serviceNowZone());
         this.text = text;
     }
 
@@ -58,7 +58,7 @@ final class ActionItemMappingEngine implements ActionItemMapping {
         Priority priority = code(side, fields, rules.get(CanonicalField.PRIORITY), definition.priority(), notes)
                 .orElse(Priority.MEDIUM);
         String assignee = assignee(side, fields, rules.get(CanonicalField.ASSIGNEE), notes);
-        LocalDate due = date(side, fields, rules.get(CanonicalField.DUE_DATE), notes);
+        LocalDate due = date(side, fields, rules.get(CanonicalField.DUE_DATE), notes, dueDates);
         Set<String> labels = set(side, fields, rules.get(CanonicalField.LABELS));
         labels.removeIf(this::isManagedLabel);
         Set<String> components = set(side, fields, rules.get(CanonicalField.COMPONENTS));
@@ -170,7 +170,8 @@ final class ActionItemMappingEngine implements ActionItemMapping {
         });
     }
 
-    private static LocalDate date(ExternalSystem side, JsonNode fields, FieldRule rule, List<String> notes) {
+    private static LocalDate date(ExternalSystem side, JsonNode fields, FieldRule rule, List<String> notes,
+            ServiceNowDueDates dueDates) {
         FieldBinding binding = rule == null ? null : rule.binding(side);
         if (binding == null) {
             return null;
@@ -180,6 +181,9 @@ final class ActionItemMappingEngine implements ActionItemMapping {
             return null;
         }
         try {
+            if (side == ExternalSystem.SERVICENOW) {
+                return dueDates.read(raw);
+            }
             return LocalDate.parse(raw.length() >= 10 ? raw.substring(0, 10) : raw);
         } catch (DateTimeParseException e) {
             notes.add(binding.field() + " `" + raw + "` on " + YamlName.of(side) + " is not a date; read as no due date");
@@ -275,7 +279,7 @@ final class ActionItemMappingEngine implements ActionItemMapping {
                 case STATUS -> writeCode(side, binding, definition.status(), item.status(), out, notes);
                 case PRIORITY -> writeCode(side, binding, definition.priority(), item.priority(), out, notes);
                 case ASSIGNEE -> writeAssignee(side, binding, item.assigneeEmail(), out, notes);
-                case DUE_DATE -> writeDate(side, binding, item.dueDate(), out);
+                case DUE_DATE -> writeDate(side, binding, item.dueDate(), out, dueDates);
                 case LABELS -> {
                     if (side == ExternalSystem.JIRA && binding.field().equals(JIRA_LABELS)) {
                         writeLabels = true;
@@ -380,7 +384,8 @@ final class ActionItemMappingEngine implements ActionItemMapping {
         }
     }
 
-    private static void writeDate(ExternalSystem side, FieldBinding binding, LocalDate date, ObjectNode out) {
+    private static void writeDate(ExternalSystem side, FieldBinding binding, LocalDate date, ObjectNode out,
+            ServiceNowDueDates dueDates) {
         if (date == null) {
             if (side == ExternalSystem.JIRA) {
                 out.putNull(binding.field());
@@ -388,7 +393,7 @@ final class ActionItemMappingEngine implements ActionItemMapping {
                 out.put(binding.field(), "");
             }
         } else {
-            out.put(binding.field(), side == ExternalSystem.JIRA ? date.toString() : date + SERVICENOW_END_OF_DAY);
+            out.put(binding.field(), side == ExternalSystem.JIRA ? date.toString() : dueDates.write(date));
         }
     }
 

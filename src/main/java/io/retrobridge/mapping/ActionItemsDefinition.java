@@ -2,6 +2,8 @@ package io.retrobridge.mapping;
 
 import io.retrobridge.domain.ActionStatus;
 import io.retrobridge.domain.Priority;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,11 +15,12 @@ import java.util.Map;
  * @param users    null when the assignee is not mapped
  * @param comments how comments travel; {@link CommentRule#DEFAULT} when the file has no {@code comments:} section
  * @param onDelete what a proven deletion does to the surviving record; {@link OnDelete#DEFAULT} when not set
+ * @param serviceNowZone the instance's time zone, in which a due date is a calendar day; UTC when not set
  */
 public record ActionItemsDefinition(Scopes.Jira jira, Scopes.ServiceNow servicenow, Map<CanonicalField, FieldRule> fields,
                                     CodeMap<ActionStatus> status, CodeMap<Priority> priority, UserDirectory users,
                                     ClassificationRules classification, CommentRule comments,
-                                    OnDelete onDelete) {
+                                    OnDelete onDelete, ZoneId serviceNowZone) {
 
     public static final String FILE_NAME = "action-items.yaml";
 
@@ -25,5 +28,6 @@ public record ActionItemsDefinition(Scopes.Jira jira, Scopes.ServiceNow servicen
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         comments = comments == null ? CommentRule.DEFAULT : comments;
         onDelete = onDelete == null ? OnDelete.DEFAULT : onDelete;
+        serviceNowZone = serviceNowZone == null ? ZoneOffset.UTC : serviceNowZone;
     }
 }

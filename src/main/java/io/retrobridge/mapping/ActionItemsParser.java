@@ -15,6 +15,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +51,7 @@ final class ActionItemsParser {
     Optional<ActionItemsDefinition> parse(Node root, List<MappingProblem> problems) {
         int before = problems.size();
         Optional<NodeReader.Entries> top = in.map(root, "",
-                List.of("version", "scope", "fields", "values", "classification", "comments", "on-delete"),
+                List.of("version", "scope", "fields", "values", "classification", "comments", "on-delete", "servicenow"),
                 List.of("version", "scope", "fields", "values", "classification"));
         if (top.isEmpty()) {
             return Optional.empty();
@@ -87,11 +90,12 @@ final class ActionItemsParser {
         OnDelete onDelete = file.has("on-delete")
                 ? in.enumValue(file.get("on-delete"), "on-delete", OnDelete.class).orElse(OnDelete.DEFAULT)
                 : OnDelete.DEFAULT;
+        ZoneId serviceNowZone = file.has("servicenow") ? serviceNowZone(file.get("servicenow")) : ZoneOffset.UTC;
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new ActionItemsDefinition(jira, servicenow, fields, status, priority, users, classification,
-                comments, onDelete));
+                comments, onDelete, serviceNowZone));
     }
 
     // ---- scope -------------------------------------------------------------------------------
@@ -197,6 +201,30 @@ final class ActionItemsParser {
             }
         }
         return new Scopes.ServiceNow(table, query);
+    }
+
+    // ---- servicenow instance ------------------------------------------------------------------
+
+    /** {@code servicenow.time-zone}: a region name such as Europe/Berlin, or UTC. */
+    private ZoneId serviceNowZone(Node node) {
+        Optional<NodeReader.Entries> map = in.map(node, "servicenow", List.of("time-zone"), List.of());
+        if (map.isEmpty() || !map.get().has("time-zone")) {
+            return ZoneOffset.UTC;
+        }
+        Node zoneNode = map.get().get("time-zone");
+        Optional<String> name = in.text(zoneNode, "servicenow.time-zone");
+        if (name.isEmpty()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(name.get().strip());
+        } catch (DateTimeException e) {
+            String fix = Suggestions.closest(name.get().strip(), ZoneId.getAvailableZoneIds())
+                    .map(zone -> "did you mean `" + zone + "`?")
+                    .orElse("use the instance's zone as a region name, e.g. `Europe/Berlin`, `America/New_York` or `UTC`");
+            in.problem(zoneNode, "servicenow.time-zone", "`" + name.get() + "` is not a time zone", fix);
+            return ZoneOffset.UTC;
+        }
     }
 
     // ---- comments ----------------------------------------------------------------------------

@@ -50,6 +50,18 @@ public final class EncodedQuery {
         return this;
     }
 
+    /** {@code field=instant}, to the second as ServiceNow stores date-times. */
+    public EncodedQuery at(String field, Instant instant) {
+        parts.add(field(field) + "=" + GlideTime.format(instant));
+        return this;
+    }
+
+    /** {@code field>value}; for sys_ids, which ServiceNow compares as text. */
+    public EncodedQuery greaterThan(String field, String value) {
+        parts.add(field(field) + ">" + value(field, value));
+        return this;
+    }
+
     /** The mapping's own scope, written by the admin; checked for line breaks, ordering and ^NQ only. */
     public EncodedQuery fragment(String adminQuery) {
         if (adminQuery != null && !adminQuery.isBlank()) {

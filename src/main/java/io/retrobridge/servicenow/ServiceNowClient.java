@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,6 +81,26 @@ public class ServiceNowClient {
         this.users = new UserDirectory(this::userSysIds, clock, USER_CACHE_LIFETIME);
     }
 
+    /**
+     * The user name ServiceNow writes into {@code sys_created_by} of what we create: the configured user (basic
+     * auth or the OAuth password grant). Empty with OAuth client credentials, whose acting user the connector
+     * is not told. Markers on records and journal entries count only when this user wrote them.
+     */
+    public Optional<String> integrationUser() {
+        String principal = servicenow.principal();
+        return principal == null || principal.isBlank() || principal.startsWith("OAuth client ")
+                ? Optional.empty() : Optional.of(principal);
+    }
+
+    /**
+     * Whether {@code createdBy} (a {@code sys_created_by}) is the connector's user. With no known user (OAuth
+     * client credentials) every author is taken for ours, as before authors were checked, so our own copies are
+     * never copied back.
+     */
+    public boolean isIntegrationUser(String createdBy) {
+        return integrationUser().map(user -> user.equalsIgnoreCase(createdBy == null ? "" : createdBy)).orElse(true);
+    }
+
     /** The record with this sys_id, or empty when ServiceNow has none (404: deleted, or hidden by an ACL). */
     public Optional<ServiceNowRecord> find(String table, String sysId, Collection<String> fields) {
         List<String> asked = asked(fields);
@@ -129,7 +150,7 @@ public class ServiceNowClient {
 
     /**
      * Every record in scope updated at or after {@code since}, oldest change first, each version
-     * (sys_id and sys_mod_count) once. Pages by the last {@code sys_updated_on} read rather than by a
+     * (sys_id and sys_mod_count) once. Pages by keyset, (sys_updated_on, sys_id), rather than by a
      * growing offset: a record updated while the poll runs moves to the end of the order, which shifts
      * everything after it and would make a plain offset skip one unread record for good.
      *
@@ -140,9 +161,8 @@ public class ServiceNowClient {
         List<ServiceNowRecord> all = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Instant from = Objects.requireNonNull(since, "since").truncatedTo(ChronoUnit.SECONDS);
-        int offset = 0;
         while (true) {
-            ServiceNowPage page = updatedSince(table, scopeQuery, from, fields, offset, pageSize);
+            ServiceNowPage page = updatedSince(table, scopeQuery, from, fields, 0, pageSize);
             for (ServiceNowRecord record : page.records()) {
                 if (seen.add(record.sysId() + "#" + record.modCount())) {
                     all.add(record);
@@ -153,11 +173,41 @@ public class ServiceNowClient {
             }
             Instant last = page.records().get(page.records().size() - 1).updatedOn();
             if (last.equals(from)) {
-                offset += page.records().size(); // a whole page within one second: step through that second
+                // A whole page within one second: read that second by sys_id, then go on from the next one.
+                // An offset into the second would skip a record when one read already is edited meanwhile.
+                readSecond(table, scopeQuery, from, fields, pageSize, record -> {
+                    if (seen.add(record.sysId() + "#" + record.modCount())) {
+                        all.add(record);
+                    }
+                });
+                from = from.plusSeconds(1);
             } else {
                 from = last; // start again at the newest second read; what is read twice is dropped above
-                offset = 0;
             }
+        }
+    }
+
+    /** Every record in scope updated within {@code second}, by sys_id, each page from the last sys_id read. */
+    private void readSecond(String table, String scopeQuery, Instant second, Collection<String> fields, int pageSize,
+            Consumer<ServiceNowRecord> each) {
+        List<String> asked = asked(fields);
+        String afterSysId = null;
+        while (true) {
+            EncodedQuery query = EncodedQuery.query().fragment(scopeQuery).at("sys_updated_on", second);
+            if (afterSysId != null) {
+                query.greaterThan("sys_id", afterSysId);
+            }
+            OutboundRequest request = raw(OutboundRequest.get(tablePath(table))
+                    .withQuery("sysparm_query", query.orderBy("sys_id").build()), withAudit(asked))
+                    .withQuery("sysparm_limit", pageSize)
+                    .withQuery("sysparm_offset", 0);
+            OutboundResponse response = succeeded(request, servicenow.exchange(request));
+            List<ServiceNowRecord> records = records(request, response, asked);
+            records.forEach(each);
+            if (records.isEmpty() || !TableApiAnswers.hasMore(response, 0, records.size(), pageSize)) {
+                return;
+            }
+            afterSysId = records.get(records.size() - 1).sysId();
         }
     }
 

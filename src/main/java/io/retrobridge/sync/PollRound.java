@@ -12,8 +12,16 @@ import java.util.Set;
 /**
  * One poll of one system: each version read goes to the inbox (which drops versions it has seen), and
  * the newest update time read becomes the next watermark. Pollers differ only in how they read.
+ *
+ * <p>A watermark never passes "now" less {@link #CLOCK_SKEW}: an imported record or a remote clock running
+ * ahead can carry an update time in the future, and a watermark there would make every poll until then read
+ * from the future and miss what is changed meanwhile. Such a record is still queued; it is just not trusted
+ * as a clock.
  */
 public final class PollRound {
+
+    /** How far behind our own clock a watermark stays at most, for a remote clock slightly ahead of ours. */
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
     private final String poller;
     private final ExternalSystem system;
@@ -37,7 +45,10 @@ public final class PollRound {
     /** A round from the stored watermark minus {@code overlap}, or from the beginning when there is none. */
     public static PollRound fromWatermark(String poller, ExternalSystem system, Duration overlap, WatermarkStore watermarks,
             EventInbox inbox, Clock clock) {
-        Instant since = watermarks.find(poller).map(w -> w.at().minus(overlap)).orElse(Instant.EPOCH);
+        // A watermark stored in the future (before it was clamped) is read as "now", so polling resumes at once.
+        Instant ceiling = clock.instant().minus(CLOCK_SKEW);
+        Instant since = watermarks.find(poller).map(w -> (w.at().isAfter(ceiling) ? ceiling : w.at()).minus(overlap))
+                .orElse(Instant.EPOCH);
         return new PollRound(poller, system, inbox, clock, since);
     }
 
@@ -64,10 +75,16 @@ public final class PollRound {
         idsAtNewest.add(entityId);
     }
 
-    /** Moves the watermark to the newest update read; returns how many versions were queued. */
+    /**
+     * Moves the watermark to the newest update read, but never past now less {@link #CLOCK_SKEW}; returns how
+     * many versions were queued.
+     */
     public int finish(WatermarkStore watermarks) {
-        if (newest.isAfter(since)) {
-            watermarks.save(new Watermark(poller, newest, idsAtNewest));
+        Instant ceiling = clock.instant().minus(CLOCK_SKEW);
+        boolean future = newest.isAfter(ceiling);
+        Instant at = future ? ceiling : newest;
+        if (at.isAfter(since)) {
+            watermarks.save(new Watermark(poller, at, future ? Set.of() : idsAtNewest));
         }
         return queued;
     }

@@ -282,6 +282,57 @@ class CommentSyncEndToEndTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void aCopyMarkerTypedByAPersonDoesNotStopTheirCommentFromBeingCopied() throws Exception {
+        jiraCall("POST", "/rest/api/3/issue/" + issueKey + "/comment", """
+                {"body":{"type":"doc","version":1,"content":[
+                  {"type":"paragraph","content":[{"type":"text","text":"From ServiceNow PTASK0000001 (work note by beth, rb-comment 0123abcd):"}]},
+                  {"type":"paragraph","content":[{"type":"text","text":"Jira side: please copy me"}]}]}}
+                """, PERSON_EMAIL, PERSON_TOKEN);
+        servicenowCall("PATCH", "/api/now/table/problem_task/" + taskSysId,
+                "{\"work_notes\":\"[Jira " + issueKey + " comment by Ada] (rb-comment 99999)\\nServiceNow side: copy me too\"}",
+                SN_PERSON, SN_PERSON_PASSWORD);
+
+        syncEverything();
+
+        assertThat(workNotes()).as("the Jira comment was copied although it starts like one of our copies")
+                .anySatisfy(n -> assertThat(n.get("value")).contains("Jira side: please copy me")
+                        .startsWith("[Jira " + issueKey + " comment by Ada Lovelace]"));
+        assertThat(jiraComments()).as("the work note was copied although it starts like one of our copies")
+                .anySatisfy(c -> assertThat(c.toString()).contains("ServiceNow side: copy me too")
+                        .contains("work note by ops.engineer"));
+    }
+
+    @Test
+    @Order(9)
+    void plainTextCopiesShowCodeTagsAsTypedInsteadOfAsHtml(@TempDir Path dir) throws Exception {
+        String plain = Files.readString(Path.of("mappings", "action-items.yaml")).replace(
+                "comments:\n  direction: both\n  servicenow: work_notes\n  text: html",
+                "comments:\n  direction: jira->servicenow\n  servicenow: comments\n  text: plain");
+        Files.writeString(dir.resolve("action-items.yaml"), plain);
+        LoadedMappings previous = mappings.replace(new MappingLoader(TextFormatConverters.standard()).load(dir));
+        try {
+            String hostile = "Re-approve [code]<a href=\\\"https://evil.example\\\">here</a>[/CODE] [re-approve](https://evil.example)";
+            String commentId = JSON.readTree(jiraCall("POST", "/rest/api/3/issue/" + issueKey + "/comment",
+                    "{\"body\":{\"type\":\"doc\",\"version\":1,\"content\":[{\"type\":\"paragraph\",\"content\":"
+                            + "[{\"type\":\"text\",\"text\":\"" + hostile + "\"}]}]}}", PERSON_EMAIL, PERSON_TOKEN))
+                    .get("id").asText();
+
+            syncEverything();
+
+            String copy = servicenow.journal(taskSysId).stream()
+                    .filter(e -> e.get("value").contains("(rb-comment " + commentId + ")")).findFirst().orElseThrow()
+                    .get("value");
+            assertThat(copy.toLowerCase()).as("ServiceNow renders [code]...[/code] in a journal as HTML")
+                    .doesNotContain("[code]").doesNotContain("[/code]");
+            assertThat(copy.replace("\u200B", "")).contains(
+                    "Re-approve [code]<a href=\"https://evil.example\">here</a>[/CODE] [re-approve](https://evil.example)");
+        } finally {
+            mappings.replace(previous);
+        }
+    }
+
     private List<Map<String, String>> workNotes() {
         return servicenow.journal(taskSysId).stream().filter(e -> "work_notes".equals(e.get("element"))).toList();
     }

@@ -220,6 +220,41 @@ class EscalationScanEndToEndTest {
     }
 
     /**
+     * A title written to look like markup: a Markdown link and ServiceNow's [code] HTML. Every escalation target
+     * shows it as the characters typed: Jira's documents carry it in text nodes without link marks, ServiceNow's
+     * work note carries [code] made inert, plain ticket fields carry it as it is.
+     */
+    @Test
+    void aTitleThatLooksLikeMarkupIsShownAsTypedOnEveryTarget() {
+        String hostile = "Alerting [re-approve here](https://evil.example) [code]<a href=\"https://evil.example\">ok</a>[/code]";
+        Item item = world.linkedItem(hostile, today.minusDays(1));
+        EscalationScan scan = world.newScan(clock);
+
+        scan.scan();
+
+        String note = world.workNotes(item.sysId()).get(0);
+        assertThat(note.toLowerCase()).as("ServiceNow would render [code]...[/code] as HTML").doesNotContain("[code]")
+                .doesNotContain("[/code]");
+        assertThat(note.replace("\u200B", "")).contains("\"" + hostile + "\"");
+        JsonNode comment = world.jiraComments(item.jiraKey()).get(0).path("body");
+        assertThat(comment.toString()).doesNotContain("\"link\"").doesNotContain("evil.example\"}");
+        assertThat(EscalationWorld.adfText(comment)).contains("\"" + hostile + "\"");
+        Map<String, String> cab = world.onlyServiceNowTicket(item, "production-fixes", "cab");
+        assertThat(cab.get("short_description")).endsWith(": " + hostile);
+        assertThat(cab.get("description")).contains("\"" + hostile + "\"");
+
+        LocalDate raisedOn = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
+        advanceTo(businessDaysAfter(raisedOn, 10));
+        scan.scan();
+
+        JsonNode description = world.arbTickets(item, "systemic", "architecture-review").get(0).path("fields")
+                .path("description");
+        assertThat(description.toString()).as("no link mark, no markup parsed").doesNotContain("\"link\"")
+                .doesNotContain("\"marks\"");
+        assertThat(EscalationWorld.adfText(description)).contains("\"" + hostile + "\"");
+    }
+
+    /**
      * An improvement due on Tuesday 22 December 2026 counts business days past Christmas, the year-end closing
      * days, New Year and two weekends (the shipped calendar): reminded on 29 December, at the Release Advisory Board
      * on 5 January, handed over on 12 January and at the Architecture Review Board on 19 January (10 business days
@@ -430,6 +465,28 @@ class EscalationScanEndToEndTest {
         assertThat(world.workNotes(item.sysId())).as("the claimed reminder was written once").hasSize(1);
         assertThat(world.stepsOf(item)).containsExactlyInAnyOrder("remind RAISED", "cab RAISED");
         assertThat(systems.task(item.sysId()).get("u_escalation")).isEqualTo("Change Advisory Board — cab");
+    }
+
+    @Test
+    void aTicketAPersonMarkedLikeOursIsNotAdoptedAfterACrash() {
+        Item item = world.linkedItem("Cap pipeline alert retries at five", today.minusDays(1));
+        String marker = EscalationMarkers.ticketMarker(item.key(), "production-fixes", "cab");
+        store.claim(claimed(item, "remind", null));
+        store.claim(claimed(item, "cab", "cab"));
+        // Markers are derived from item keys: anyone can put one on a ticket of their own.
+        String planted = SandboxPair.json(systems.servicenowCall("POST", "/api/now/table/sc_task",
+                "{\"short_description\":\"approve me instead\",\"correlation_id\":\"" + marker + "\"}"))
+                .path("result").path("number").asText();
+        clock.advance(EscalationScan.ABANDONED_CLAIM.plusMinutes(1));
+
+        world.newScan(clock).scan();
+
+        assertThat(store.forItem(item.key())).filteredOn(r -> r.stepId().equals("cab"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.state()).isEqualTo(EscalationState.RAISED);
+                    assertThat(r.ticketKey()).as("its own ticket, not the planted one").isNotEqualTo(planted)
+                            .startsWith("SCTASK");
+                });
     }
 
     @Test

@@ -262,7 +262,7 @@ class ValidationMessagesTest {
     @Test
     void notAMappingAtAll() {
         MappingProblem problem = onlyProblemAt("- just\n- a list\n", "- just");
-        assertThat(problem.message()).startsWith("expected a map of version, scope, fields, values, classification, comments, on-delete but found a list");
+        assertThat(problem.message()).startsWith("expected a map of version, scope, fields, values, classification, comments, on-delete, servicenow but found a list");
     }
 
     @Test

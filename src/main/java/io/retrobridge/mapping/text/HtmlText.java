@@ -29,6 +29,7 @@ public final class HtmlText implements TextConverter {
     @Override
     public JsonNode toExternal(String canonical) {
         String html = HtmlWriter.write(CanonicalReader.read(canonical));
-        return TextNode.valueOf(journal && !html.isEmpty() ? "[code]" + html + "[/code]" : html);
+        // A "[/code]" in the text itself would end the HTML section early: tags inside are made inert.
+        return TextNode.valueOf(journal && !html.isEmpty() ? "[code]" + JournalText.literal(html) + "[/code]" : html);
     }
 }

@@ -22,6 +22,8 @@ final class UserEndpoints {
 
     void register(SandboxHttpServer server) {
         server.route("GET", "/rest/api/3/myself", r -> SandboxResponse.json(200, renderer.myself(caller.of(r))));
+        // Server/Data Center asks v2 for the same account, e.g. for the time zone JQL dates are read in.
+        server.route("GET", "/rest/api/2/myself", r -> SandboxResponse.json(200, renderer.myself(caller.of(r))));
         server.route("GET", "/rest/api/3/user", this::user);
         server.route("GET", "/rest/api/3/user/search", this::search);
     }

@@ -25,6 +25,15 @@ final class GlideDateTime {
         return FORMAT.format(instant.atOffset(ZoneOffset.UTC));
     }
 
+    /** A stored UTC date-time as a user in {@code zone} sees it; what is not a date-time is shown as it is. */
+    static String display(String stored, java.time.ZoneId zone) {
+        try {
+            return FORMAT.format(LocalDateTime.parse(stored, FORMAT).atOffset(ZoneOffset.UTC).atZoneSameInstant(zone));
+        } catch (DateTimeParseException e) {
+            return stored;
+        }
+    }
+
     /**
      * A query value as a stored date-time: the plain form, a bare date (midnight), or
      * {@code javascript:gs.dateGenerate('2026-01-31','10:00:00')}. Empty when it is none of these.

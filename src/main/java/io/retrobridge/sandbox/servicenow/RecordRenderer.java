@@ -18,10 +18,15 @@ final class RecordRenderer {
 
     private final RecordStore store;
     private final URI baseUrl;
+    private volatile java.time.ZoneId displayZone = java.time.ZoneOffset.UTC;
 
     RecordRenderer(RecordStore store, URI baseUrl) {
         this.store = store;
         this.baseUrl = baseUrl;
+    }
+
+    void displayZone(java.time.ZoneId zone) {
+        this.displayZone = java.util.Objects.requireNonNull(zone, "zone");
     }
 
     ObjectNode render(TableDefinition table, Map<String, String> record, RenderOptions options) {
@@ -78,6 +83,7 @@ final class RecordRenderer {
         return switch (field.type()) {
             case CHOICE -> raw.isEmpty() ? "" : field.choiceLabel(raw);
             case JOURNAL -> path.contains(".") ? "" : journalHistory(record.get("sys_id"), field.name());
+            case DATE_TIME -> GlideDateTime.display(raw, displayZone);
             default -> raw;
         };
     }

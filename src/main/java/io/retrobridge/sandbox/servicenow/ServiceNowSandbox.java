@@ -35,6 +35,7 @@ public final class ServiceNowSandbox extends SimulatedSystem<ServiceNowSandbox> 
     private final Credentials credentials;
     private final WebhookDispatcher webhooks = new WebhookDispatcher();
     private final RecordAcl acl = new RecordAcl();
+    private final RecordRenderer renderer;
 
     /** @param port 0 picks a free port */
     public ServiceNowSandbox(int port, Clock clock) throws IOException {
@@ -42,9 +43,19 @@ public final class ServiceNowSandbox extends SimulatedSystem<ServiceNowSandbox> 
         this.clock = clock;
         this.store = new RecordStore(new ServiceNowDictionary(), clock);
         this.credentials = new Credentials(clock);
-        new TableApi(store, credentials, new RecordRenderer(store, baseUrl()), baseUrl(), acl).register(server());
+        this.renderer = new RecordRenderer(store, baseUrl());
+        new TableApi(store, credentials, renderer, baseUrl(), acl).register(server());
         server().route("POST", OAuthTokenEndpoint.PATH, new OAuthTokenEndpoint(credentials));
         store.onChange(webhooks);
+    }
+
+    /**
+     * The instance's time zone ({@code glide.sys.default.tz}): date-times are stored in UTC and shown, as
+     * display values, in this zone. UTC until set.
+     */
+    public ServiceNowSandbox timeZone(java.time.ZoneId zone) {
+        renderer.displayZone(zone);
+        return this;
     }
 
     /**

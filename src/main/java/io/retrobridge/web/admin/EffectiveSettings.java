@@ -1,5 +1,6 @@
 package io.retrobridge.web.admin;
 
+import io.retrobridge.flow.CorrelationProperties;
 import io.retrobridge.flow.RetentionProperties;
 import io.retrobridge.jira.JiraProperties;
 import io.retrobridge.mapping.MappingSettings;
@@ -35,11 +36,13 @@ class EffectiveSettings {
     private final ApiKeyRegistry keys;
     private final ConnectionsProperties connections;
     private final RetentionProperties retention;
+    private final CorrelationProperties correlation;
     private final Environment environment;
 
     EffectiveSettings(JiraProperties jira, ServiceNowProperties serviceNow, SandboxProperties sandbox,
             MappingSettings mappings, ApiSecurityProperties security, ApiKeyRegistry keys,
-            ConnectionsProperties connections, RetentionProperties retention, Environment environment) {
+            ConnectionsProperties connections, RetentionProperties retention, CorrelationProperties correlation,
+            Environment environment) {
         this.jira = jira;
         this.serviceNow = serviceNow;
         this.sandbox = sandbox;
@@ -48,6 +51,7 @@ class EffectiveSettings {
         this.keys = keys;
         this.connections = connections;
         this.retention = retention;
+        this.correlation = correlation;
         this.environment = environment;
     }
 
@@ -61,6 +65,8 @@ class EffectiveSettings {
         report.put("mappingsDir", String.valueOf(mappings.mappingsDir()));
         report.put("security", security());
         report.put("retention", retention());
+        // A generated secret lives in the database; either way only whether one was set is shown.
+        report.put("correlation", Map.of("secret", correlation.hasSecret() ? SET : "<generated, kept in the database>"));
         return report;
     }
 

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class H2ConnectorSecretsTest extends ConnectorSecretsContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+}

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresConnectorSecretsTest extends ConnectorSecretsContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
