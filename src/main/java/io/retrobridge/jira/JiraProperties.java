@@ -11,6 +11,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How to reach Jira. Cloud uses e-mail + API token (Basic auth, REST v3); Server and Data Center use a
  * personal access token (Bearer, REST v2).
+ *
+ * @param searchSettleTime how long after a create whose answer was lost (a timeout, a cut connection, an unreadable
+ *                         body) a search that does not find the issue by its correlation label is believed: Jira's
+ *                         search index is not immediately consistent, so a search right after the create can miss
+ *                         an issue that exists. Until then the item waits and is tried again, it is never created a
+ *                         second time. 0 only for a Jira whose search is known to be consistent; default 3m.
  */
 @Validated
 @ConfigurationProperties("retrobridge.jira")
@@ -22,7 +28,8 @@ public record JiraProperties(
         String personalAccessToken,
         String webhookSecret,
         @DefaultValue("10s") Duration connectTimeout,
-        @DefaultValue("30s") Duration readTimeout) {
+        @DefaultValue("30s") Duration readTimeout,
+        @DefaultValue("3m") Duration searchSettleTime) {
 
     /** Server/Data Center is recognised by its personal access token; everything else is Cloud. */
     public boolean isCloud() {
@@ -44,6 +51,13 @@ public record JiraProperties(
     public boolean isBaseUrlHttp() {
         return baseUrl == null || ("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))
                 && baseUrl.getHost() != null;
+    }
+
+    @AssertTrue(message = "search-settle-time must be between 0s and 1h (default 3m): how long after a create whose "
+            + "answer was lost a search that misses the issue is believed")
+    public boolean isSearchSettleTimeInRange() {
+        return searchSettleTime == null
+                || !searchSettleTime.isNegative() && searchSettleTime.compareTo(Duration.ofHours(1)) <= 0;
     }
 
     private static boolean isBlank(String s) {
