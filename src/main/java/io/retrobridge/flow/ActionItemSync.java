@@ -70,10 +70,18 @@ public class ActionItemSync {
 
     public SyncResult process(InboundEvent event) {
         try {
-            return sync(event.entity());
-        } catch (StaleLinkException raced) {
-            // Another instance wrote this link between our read and write: look again with fresh state.
-            return sync(event.entity());
+            try {
+                return sync(event.entity());
+            } catch (StaleLinkException raced) {
+                // Another instance wrote this link between our read and write: look again with fresh state.
+                return sync(event.entity());
+            }
+        } catch (CreateNotSettledException waiting) {
+            // Finished for now; the intent sweep queues the item again once a look-up can settle the create.
+            record(null, event.entity(), JournalAction.SKIPPED, "waiting, not creating again: " + waiting.getMessage(),
+                    List.of(), null);
+            return SyncResult.skipped("waiting for an earlier create to settle; looked up again after "
+                    + waiting.conclusiveFrom());
         }
     }
 

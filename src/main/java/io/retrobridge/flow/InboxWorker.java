@@ -32,6 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Works through the inbox: each stored event is applied, skipped with its reason, or parked as a dead
@@ -72,9 +74,11 @@ public class InboxWorker {
     /** Events synced at once; 1 works them one by one on the caller's thread. */
     private final int workers;
     private final ExecutorService pool;
+    private final TransactionTemplate recording;
 
     public InboxWorker(EventInbox inbox, ActionItemSync sync, CommentSync comments, DeadLetterStore deadLetters,
-            Journal journal, ResilienceProperties resilience, SyncMetrics metrics, ObjectProvider<EscalationScan> escalations, Optional<Clock> clock,
+            Journal journal, ResilienceProperties resilience, SyncMetrics metrics, ObjectProvider<EscalationScan> escalations,
+            PlatformTransactionManager transactions, Optional<Clock> clock,
             @Value("${retrobridge.sync.claim-timeout:5m}") Duration abandonedClaim,
             @Value("${retrobridge.sync.workers:1}") int workers) {
         if (abandonedClaim.isNegative() || abandonedClaim.isZero()) {
@@ -86,6 +90,7 @@ public class InboxWorker {
                     + " but was " + workers + "; it is how many items are synced at once (default 1)");
         }
         this.escalations = escalations;
+        this.recording = new TransactionTemplate(transactions);
         this.abandonedClaim = abandonedClaim;
         this.workers = workers;
         this.pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, new ThreadFactory() {
@@ -222,13 +227,18 @@ public class InboxWorker {
                     inbox.complete(event.id(), result.outcome(), result.reason());
                     return Optional.of(result.outcome());
                 }
-                SyncResult result = sync.process(event);
-                // After the item, so a newly created item's comments follow it in the same event.
-                int copied = comments.syncCommentsOf(event.entity());
-                if (copied > 0) {
-                    result = new SyncResult(InboxOutcome.APPLIED, result.reason() + "; copied " + copied + " comment(s)");
-                }
-                inbox.complete(event.id(), result.outcome(), result.reason());
+                // The journal entries, link updates and inbox outcome of the event commit together; the intents
+                // announced before each remote write commit on their own, so a crash leaves them to be settled.
+                SyncResult result = recording.execute(status -> {
+                    SyncResult synced = sync.process(event);
+                    // After the item, so a newly created item's comments follow it in the same event.
+                    int copied = comments.syncCommentsOf(event.entity());
+                    if (copied > 0) {
+                        synced = new SyncResult(InboxOutcome.APPLIED, synced.reason() + "; copied " + copied + " comment(s)");
+                    }
+                    inbox.complete(event.id(), synced.outcome(), synced.reason());
+                    return synced;
+                });
                 return Optional.of(result.outcome());
             } catch (RuntimeException e) {
                 Optional<RemoteCallException> refused = refusedByOpenCircuit(e);

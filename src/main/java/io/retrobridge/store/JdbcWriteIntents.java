@@ -1,5 +1,6 @@
 package io.retrobridge.store;
 
+import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
@@ -23,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JdbcWriteIntents implements WriteIntents {
 
     private static final String SELECT_INTENT = """
-            SELECT journal_id, attempted_at, operation, target_system, target_id, marker, settled_at
+            SELECT journal_id, attempted_at, subject_system, subject_id, operation, target_system, target_id, marker, settled_at
               FROM write_intents
             """;
 
@@ -51,17 +52,20 @@ public class JdbcWriteIntents implements WriteIntents {
         return ownTransaction.execute(status -> {
             JournalEntry stored = journal.append(entry);
             jdbc.sql("""
-                            INSERT INTO write_intents (journal_id, attempted_at, operation, target_system, target_id, marker)
-                            VALUES (:id, :at, :operation, :target, :targetId, :marker)
+                            INSERT INTO write_intents (journal_id, attempted_at, subject_system, subject_id, operation,
+                                                       target_system, target_id, marker)
+                            VALUES (:id, :at, :subjectSystem, :subjectId, :operation, :target, :targetId, :marker)
                             """)
                     .param("id", stored.id())
                     .param("at", SqlInstants.toColumn(entry.at()))
+                    .param("subjectSystem", entry.subject().system().name())
+                    .param("subjectId", entry.subject().id())
                     .param("operation", operation.name())
                     .param("target", target.name())
                     .param("targetId", targetId)
                     .param("marker", marker)
                     .update();
-            return new WriteIntent(stored.id(), entry.at(), operation, target, targetId, marker, null);
+            return new WriteIntent(stored.id(), entry.at(), entry.subject(), operation, target, targetId, marker, null);
         });
     }
 
@@ -109,6 +113,7 @@ public class JdbcWriteIntents implements WriteIntents {
 
     private static WriteIntent read(ResultSet row) throws SQLException {
         return new WriteIntent(row.getLong("journal_id"), SqlInstants.fromColumn(row, "attempted_at"),
+                new ExternalRef(ExternalSystem.valueOf(row.getString("subject_system")), row.getString("subject_id")),
                 Operation.valueOf(row.getString("operation")), ExternalSystem.valueOf(row.getString("target_system")),
                 row.getString("target_id"), row.getString("marker"),
                 SqlInstants.fromColumn(row, "settled_at"));

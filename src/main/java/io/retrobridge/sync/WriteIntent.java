@@ -1,5 +1,6 @@
 package io.retrobridge.sync;
 
+import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import java.time.Instant;
 import java.util.Objects;
@@ -10,13 +11,14 @@ import java.util.Objects;
  *
  * @param journalId   the INTENT entry in the journal
  * @param attemptedAt when the write was about to be sent
+ * @param subject     the record whose sync settles it: a create's origin, an update's target
  * @param target      the system written to
  * @param targetId    the record written to; null when the write creates it
  * @param marker      what the written record carries (an action item's correlation id, a board ticket's marker),
  *                    so a create whose answer was lost can be found
  * @param settledAt   when an outcome settled it; null while open
  */
-public record WriteIntent(long journalId, Instant attemptedAt, Operation operation, ExternalSystem target,
+public record WriteIntent(long journalId, Instant attemptedAt, ExternalRef subject, Operation operation, ExternalSystem target,
         String targetId, String marker, Instant settledAt) {
 
     /** The kinds of remote write. */
@@ -26,6 +28,7 @@ public record WriteIntent(long journalId, Instant attemptedAt, Operation operati
 
     public WriteIntent {
         Objects.requireNonNull(attemptedAt, "attemptedAt");
+        Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(marker, "marker");
