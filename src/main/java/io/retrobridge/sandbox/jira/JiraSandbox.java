@@ -8,6 +8,7 @@ import io.retrobridge.sandbox.SimulatedSystem;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,6 +54,16 @@ public final class JiraSandbox extends SimulatedSystem<JiraSandbox> {
         new SearchEndpoints(store, new JqlMatcher(store, accounts), renderer).register(server);
         this.webhooks = new JiraWebhooks(clock, renderer, accounts);
         store.listen(webhooks);
+    }
+
+    /**
+     * Makes search lag behind, as Jira Cloud's does: issues created, edited (a label added) or deleted show in
+     * {@code /search/jql} (and {@code /rest/api/2/search}) results only {@code lag} later, while a read by id or key
+     * sees them at once. {@link Duration#ZERO} (the default) makes search consistent again for later changes.
+     */
+    public JiraSandbox searchIndexLag(Duration lag) {
+        store.searchLag(lag);
+        return this;
     }
 
     /** Lets this account call the API with Basic {@code email:apiToken}; a null token adds a user who cannot log in. */
