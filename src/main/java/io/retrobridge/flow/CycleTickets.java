@@ -32,12 +32,14 @@ final class CycleTickets {
     private static final Logger log = LoggerFactory.getLogger(EscalationScan.class);
 
     private final EscalationStore store;
+    private final BoardTickets tickets;
     private final BoardQueues queues;
     private final Journal journal;
     private final Clock clock;
 
-    CycleTickets(EscalationStore store, BoardQueues queues, Journal journal, Clock clock) {
+    CycleTickets(EscalationStore store, BoardTickets tickets, BoardQueues queues, Journal journal, Clock clock) {
         this.store = store;
+        this.tickets = tickets;
         this.queues = queues;
         this.journal = journal;
         this.clock = clock;
@@ -108,13 +110,19 @@ final class CycleTickets {
                 return;
             }
             TicketText text = planning.groupTicketText(ticket, subjects);
-            Ticket created = queues.find(board, ticket.marker())
-                    .orElseGet(() -> queues.create(board, text.title(), text.body(), ticket.marker()));
+            BoardTickets.Opened opened = tickets.open(board, ticket.marker(), true, text.title(), text.body(),
+                    new ExternalRef(board.queue().system(), ticket.marker()), null, List.of(groupKey));
+            Ticket created = opened.ticket();
             store.updateGroupTicket(new GroupTicket(groupKey, boardId, ticket.cycle(), created.system(),
                     created.id(), created.key(), ticket.marker(), listed, false, clock.instant()));
-            journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(created.system(), created.id()),
-                    JournalAction.WROTE, "Opened cycle ticket " + created.key() + " for " + board.name() + " ("
-                            + groupKey + ") listing " + listed.size() + " item(s)", List.of(groupKey), null));
+            String summary = "Opened cycle ticket " + created.key() + " for " + board.name() + " (" + groupKey
+                    + ") listing " + listed.size() + " item(s)";
+            if (opened.settles().isEmpty()) {
+                journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(created.system(), created.id()),
+                        JournalAction.WROTE, summary, List.of(groupKey), null));
+            } else {
+                tickets.settle(opened, null, new ExternalRef(created.system(), created.id()), summary, List.of(groupKey));
+            }
             tally.raised++;
             return;
         }

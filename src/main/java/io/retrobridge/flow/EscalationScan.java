@@ -25,6 +25,7 @@ import io.retrobridge.mapping.escalation.EscalationPolicy;
 import io.retrobridge.mapping.escalation.StepAction;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
+import io.retrobridge.sync.WriteIntents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,9 +85,12 @@ public class EscalationScan {
     private final EscalationFailures failures;
     private final ItemMarkers markers;
     private final CycleTickets cycleTickets;
+    private final WriteAnnouncements announcements;
+    private final BoardTickets tickets;
 
     EscalationScan(CurrentMappings mappings, EscalationStore store, FollowUpStore followUps, EscalationItems reader,
-            BoardQueues queues, ItemWrites writes, Journal journal, DeadLetterStore deadLetters, Clock clock) {
+            BoardQueues queues, ItemWrites writes, Journal journal, DeadLetterStore deadLetters, WriteIntents intents,
+            CreateSettleTimes settleTimes, Clock clock) {
         this.mappings = mappings;
         this.store = store;
         this.followUps = followUps;
@@ -96,7 +100,9 @@ public class EscalationScan {
         this.clock = clock;
         this.failures = new EscalationFailures(store, journal, deadLetters, clock);
         this.markers = new ItemMarkers(writes, failures);
-        this.cycleTickets = new CycleTickets(store, queues, journal, clock);
+        this.announcements = new WriteAnnouncements(intents, clock);
+        this.tickets = new BoardTickets(queues, announcements, settleTimes, clock);
+        this.cycleTickets = new CycleTickets(store, tickets, queues, journal, clock);
     }
 
     /**
@@ -285,13 +291,12 @@ public class EscalationScan {
                             + policy.board(raise.boardId()).name() + " cycle ticket " + step.groupKey(), rules);
                 } else if (step.action() instanceof StepAction.RaiseTicket raise) {
                     Board board = policy.board(raise.boardId());
-                    Optional<Ticket> earlier = unfinished ? queues.find(board, record.marker()) : Optional.empty();
-                    Ticket ticket = earlier.orElseGet(() -> queues.create(board, step.title(), step.body(),
-                            record.marker()));
+                    BoardTickets.Opened opened = tickets.open(board, record.marker(), unfinished, step.title(),
+                            step.body(), itemRef(item), item.link().id(), rules);
+                    Ticket ticket = opened.ticket();
                     store.markRaised(record.id(), ticket.id(), ticket.key(), clock.instant(), step.reason());
-                    note(item, new ExternalRef(ticket.system(), ticket.id()), JournalAction.WROTE, "Escalated "
-                            + item.displayKey() + " to " + board.name() + ": " + ticket.key()
-                            + (earlier.isPresent() ? " (found by its marker " + record.marker()
+                    recordOpened(item, opened, "Escalated " + item.displayKey() + " to " + board.name() + ": "
+                            + ticket.key() + (opened.foundEarlier() ? " (found by its marker " + record.marker()
                             + " after an interrupted scan; not created again)" : ""), rules);
                 } else if (step.action() instanceof StepAction.Remind) {
                     List<ExternalRef> refs = writes.remind(item, step.body(), mapping);
@@ -322,14 +327,15 @@ public class EscalationScan {
                 Board board = policy.board(record.boardId());
                 Optional<Ticket> found = queues.find(board, record.marker());
                 if (found.isEmpty()) {
+                    // An announced create the look-up cannot see yet stays claimed: a later scan looks again.
                     tally.skip(item.displayKey(), "step " + record.ladderId() + "/" + record.stepId()
-                            + " is claimed but no longer due; no ticket was created");
+                            + " is claimed but no longer due; no ticket found by its marker");
                     return;
                 }
                 store.markRaised(record.id(), found.get().id(), found.get().key(), clock.instant(), record.note());
-                note(item, new ExternalRef(found.get().system(), found.get().id()), JournalAction.WROTE, "Adopted "
-                        + found.get().key() + " (found by its marker " + record.marker() + ") for " + item.displayKey(),
-                        rules);
+                recordOpened(item, new BoardTickets.Opened(found.get(), true, announcements.openFor(record.marker())),
+                        "Adopted " + found.get().key() + " (found by its marker " + record.marker() + ") for "
+                                + item.displayKey(), rules);
             } catch (RuntimeException e) {
                 failures.failed(item, record, e, rules, tally);
             }
@@ -377,6 +383,16 @@ public class EscalationScan {
 
     private static String stepKey(String ladderId, String stepId) {
         return ladderId + "\u0000" + stepId;
+    }
+
+    /** The journal entry of an opened (or found) ticket, settling the create announced for it. */
+    private void recordOpened(ScannedItem item, BoardTickets.Opened opened, String summary, List<String> rules) {
+        ExternalRef ticket = new ExternalRef(opened.ticket().system(), opened.ticket().id());
+        if (opened.settles().isEmpty()) {
+            note(item, ticket, JournalAction.WROTE, summary, rules);
+        } else {
+            tickets.settle(opened, item.link().id(), ticket, summary, rules);
+        }
     }
 
     private void note(ScannedItem item, ExternalRef subject, JournalAction action, String summary, List<String> rules) {
