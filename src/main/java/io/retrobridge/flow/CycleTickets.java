@@ -17,6 +17,7 @@ import io.retrobridge.mapping.escalation.TicketText;
 import io.retrobridge.sync.Journal;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,6 +72,22 @@ final class CycleTickets {
                         List.of(), null));
             }
         }
+    }
+
+    /**
+     * Groups with items listed whose ticket is claimed but not open yet: its create failed, or its answer was lost.
+     * Taken up by every scan, not only by one that lists or resolves an item of the group.
+     */
+    Set<String> unopened() {
+        Set<String> groups = new LinkedHashSet<>();
+        store.unresolved().stream()
+                .filter(r -> r.groupKey() != null && r.state() == EscalationState.RAISED)
+                .map(EscalationRecord::groupKey)
+                .distinct()
+                .filter(groupKey -> store.groupTicket(groupKey)
+                        .map(ticket -> ticket.ticketId() == null && !ticket.resolved()).orElse(false))
+                .forEach(groups::add);
+        return groups;
     }
 
     private void maintain(String groupKey, List<EscalationRecord> open, EscalationPolicy policy,

@@ -190,6 +190,7 @@ public class EscalationScan {
                 log.info("Escalation scan: {} of {} items done", done, todo.size());
             }
         }
+        scan.touchedGroups.addAll(cycleTickets.unopened());
         cycleTickets.maintain(scan.touchedGroups, policy, planning, scan.items, tally);
         Instant finished = clock.instant();
         ScanSummary summary = tally.summary(started, finished);

@@ -142,6 +142,11 @@ public final class JiraSandbox extends SimulatedSystem<JiraSandbox> {
         return store.all().stream().map(i -> i.key).toList();
     }
 
+    /** Keys of every issue carrying the label, as stored (not as a lagging search would show them). */
+    public List<String> issueKeysLabelled(String label) {
+        return store.all().stream().filter(i -> i.labels.contains(label)).map(i -> i.key).toList();
+    }
+
     /** One issue's entity property as JSON text, if set. */
     public Optional<String> property(String issueKey, String propertyKey) {
         return store.find(issueKey).map(i -> i.properties.get(propertyKey)).map(Object::toString);
