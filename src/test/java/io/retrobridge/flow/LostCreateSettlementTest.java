@@ -174,6 +174,52 @@ class LostCreateSettlementTest extends FaultSuiteSupport {
         assertThat(intents.openFor(marker)).isEmpty();
     }
 
+    /**
+     * Jira answers the create 201 but the answer lacks the key (and every field): the id it names is linked at once,
+     * read back by id. Search lags meanwhile, so anything that fell back on a look-up by label would create again.
+     */
+    @Test
+    void aJiraCreateAnsweredWithoutKeyOrFieldsIsLinkedByItsIdAtOnce() {
+        String title = "Answered without a key, case " + ITEMS.incrementAndGet();
+        systems.jira.searchIndexLag(SEARCH_LAG);
+        jiraProxy.failNext(1, "POST", "/rest/api/3/issue", FaultyProxy.answerWithout("key", "self"));
+        String sysId = systems.createTask(title);
+        ExternalRef origin = new ExternalRef(ExternalSystem.SERVICENOW, sysId);
+
+        settle();
+
+        List<String> issues = systems.jira.issueKeysLabelled(CorrelationIds.forOrigin(origin));
+        assertThat(jiraProxy.injected()).isEqualTo(1);
+        assertThat(issues).hasSize(1);
+        assertThat(links.findByExternal(origin)).as("linked without waiting for search").isPresent()
+                .get().satisfies(link -> assertThat(link.idOn(ExternalSystem.JIRA))
+                        .contains(systems.jiraIssue(issues.get(0)).get("id").asText()));
+        assertThat(journal.forLink(links.findByExternal(origin).orElseThrow().id())).anySatisfy(entry ->
+                assertThat(entry.summary()).startsWith("created " + issues.get(0) + " from "));
+    }
+
+    /** ServiceNow answers the create 201 with the sys_id only: linked by it at once, never looked up or created again. */
+    @Test
+    void aServiceNowCreateAnsweredWithoutTheAskedFieldsIsLinkedBySysIdAtOnce() {
+        String title = "Answered with the sys_id only, case " + ITEMS.incrementAndGet();
+        servicenowProxy.failNext(1, "POST", "/api/now/table/problem_task",
+                FaultyProxy.answerWithout("number", "sys_updated_on", "sys_mod_count", "short_description"));
+        String key = systems.createJiraItem(title);
+        ExternalRef origin = new ExternalRef(ExternalSystem.JIRA, systems.jiraIssue(key).get("id").asText());
+
+        settle();
+
+        assertThat(servicenowProxy.injected()).isEqualTo(1);
+        assertThat(systems.tasksTitled(title)).isEqualTo(1);
+        String sysId = systems.taskTitled(title).get("sys_id");
+        assertThat(links.findByExternal(origin).orElseThrow().idOn(ExternalSystem.SERVICENOW)).contains(sysId);
+        String number = systems.taskTitled(title).get("number");
+        List<JournalEntry> history = journal.forLink(links.findByExternal(origin).orElseThrow().id());
+        assertThat(history).as("the number read back by sys_id names the copy").anySatisfy(entry ->
+                assertThat(entry.summary()).startsWith("created " + number + " from "));
+        assertThat(history).noneSatisfy(entry -> assertThat(entry.summary()).contains("found by correlation id"));
+    }
+
     /** Sweeps and drains as the schedule would, until the origin is linked. */
     private void awaitLinked(ExternalRef origin) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
