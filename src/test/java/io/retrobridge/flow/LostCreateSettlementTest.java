@@ -220,6 +220,35 @@ class LostCreateSettlementTest extends FaultSuiteSupport {
         assertThat(history).noneSatisfy(entry -> assertThat(entry.summary()).contains("found by correlation id"));
     }
 
+    /**
+     * An update whose answer is lost: the intent announced before it stays open until the event runs again, reads
+     * both records, finds the value written and settles the intent without writing it twice.
+     */
+    @Test
+    void anUpdateWhoseAnswerWasLostIsSettledByReadingBothRecordsAgain() {
+        Item item = linkedItem("Update with a lost answer, case " + ITEMS.incrementAndGet());
+        String edited = item.title() + " (edited)";
+        servicenowProxy.failNext(1, "PATCH", "/api/now/table/problem_task/.*", ANSWER_LOST);
+        systems.editJira(item.key(), "{\"summary\":" + io.retrobridge.testsupport.SandboxPair.quote(edited) + "}");
+
+        Writes writes = settle();
+
+        ExternalRef copy = new ExternalRef(ExternalSystem.SERVICENOW, item.sysId());
+        String marker = links.findByExternal(copy).orElseThrow().correlationId();
+        assertThat(servicenowProxy.injected()).isEqualTo(1);
+        assertThat(writes.servicenow()).as("the edit written once").isEqualTo(1);
+        assertThat(systems.task(item.sysId()).get("short_description")).isEqualTo(edited);
+        assertThat(intents.openFor(marker)).isEmpty();
+        assertThat(journal.forSubject(copy, 50)).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo(JournalAction.INTENT);
+            assertThat(entry.summary()).startsWith("about to write title to ");
+        });
+        assertThat(journal.forLink(links.findByExternal(copy).orElseThrow().id())).anySatisfy(entry -> {
+            assertThat(entry.summary()).startsWith("interrupted write(s) checked by reading both records again");
+            assertThat(entry.detail()).startsWith("settles intent ");
+        });
+    }
+
     /** Sweeps and drains as the schedule would, until the origin is linked. */
     private void awaitLinked(ExternalRef origin) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
