@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -66,6 +67,9 @@ public class ActionItemSync {
         this.announcements = new WriteAnnouncements(intents, this.clock);
         this.settleTimes = settleTimes;
         this.recording = new TransactionTemplate(transactions);
+        // A savepoint inside the inbox worker's transaction: a stale link rolls back this run's records only, so the
+        // run can be repeated with fresh state and the event's transaction still commits.
+        this.recording.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     public SyncResult process(InboundEvent event) {

@@ -11,6 +11,7 @@ import io.retrobridge.sync.WriteIntents;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,7 +66,8 @@ public class JdbcWriteIntents implements WriteIntents {
                     .param("targetId", targetId)
                     .param("marker", marker)
                     .update();
-            return new WriteIntent(stored.id(), entry.at(), entry.subject(), operation, target, targetId, marker, null);
+            return new WriteIntent(stored.id(), entry.at().truncatedTo(ChronoUnit.MICROS), entry.subject(), operation,
+                    target, targetId, marker, null);
         });
     }
 
