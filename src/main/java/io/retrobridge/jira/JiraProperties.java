@@ -4,6 +4,8 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -29,7 +31,12 @@ public record JiraProperties(
         String webhookSecret,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("30s") Duration readTimeout,
+        @DurationMin(seconds = 0, message = SEARCH_SETTLE_TIME_RANGE)
+        @DurationMax(hours = 1, message = SEARCH_SETTLE_TIME_RANGE)
         @DefaultValue("3m") Duration searchSettleTime) {
+
+    static final String SEARCH_SETTLE_TIME_RANGE = "a duration from 0s to 1h (default 3m): how long after a create whose "
+            + "answer was lost a search that does not find the issue is believed";
 
     /** Server/Data Center is recognised by its personal access token; everything else is Cloud. */
     public boolean isCloud() {
@@ -51,13 +58,6 @@ public record JiraProperties(
     public boolean isBaseUrlHttp() {
         return baseUrl == null || ("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))
                 && baseUrl.getHost() != null;
-    }
-
-    @AssertTrue(message = "search-settle-time must be between 0s and 1h (default 3m): how long after a create whose "
-            + "answer was lost a search that misses the issue is believed")
-    public boolean isSearchSettleTimeInRange() {
-        return searchSettleTime == null
-                || !searchSettleTime.isNegative() && searchSettleTime.compareTo(Duration.ofHours(1)) <= 0;
     }
 
     private static boolean isBlank(String s) {
