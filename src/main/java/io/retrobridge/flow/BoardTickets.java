@@ -2,8 +2,10 @@ package io.retrobridge.flow;
 
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.JournalAction;
+import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.flow.BoardQueues.Ticket;
 import io.retrobridge.mapping.escalation.Board;
+import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.WriteIntent;
 import io.retrobridge.sync.WriteIntent.Operation;
 import java.time.Clock;
@@ -28,10 +30,13 @@ final class BoardTickets {
     private final BoardQueues queues;
     private final WriteAnnouncements announcements;
     private final CreateSettleTimes settleTimes;
+    private final Journal journal;
     private final Clock clock;
 
-    BoardTickets(BoardQueues queues, WriteAnnouncements announcements, CreateSettleTimes settleTimes, Clock clock) {
+    BoardTickets(BoardQueues queues, WriteAnnouncements announcements, CreateSettleTimes settleTimes, Journal journal,
+            Clock clock) {
         this.queues = queues;
+        this.journal = journal;
         this.announcements = announcements;
         this.settleTimes = settleTimes;
         this.clock = clock;
@@ -64,6 +69,22 @@ final class BoardTickets {
         WriteIntent intent = announcements.announce(linkId, subject, Operation.CREATE, board.queue().system(), null,
                 marker, "about to open a " + board.name() + " ticket (marker " + marker + "): " + title, rules, null);
         return new Opened(queues.create(board, title, body, marker), false, List.of(intent));
+    }
+
+    /** Announces a write to an existing ticket (a rewrite, a resolution) before it is sent. */
+    void announce(String marker, Operation operation, Ticket ticket, String summary, List<String> rules) {
+        announcements.announce(null, new ExternalRef(ticket.system(), ticket.id()), operation, ticket.system(),
+                ticket.id(), marker, summary, rules, null);
+    }
+
+    /** The ticket's journal entry, settling every write announced for it that is still open. */
+    void settleAll(String marker, ExternalRef ticket, String summary, List<String> rules) {
+        List<WriteIntent> announced = announcements.openFor(marker);
+        if (announced.isEmpty()) {
+            journal.append(JournalEntry.of(clock.instant(), null, ticket, JournalAction.WROTE, summary, rules, null));
+        } else {
+            announcements.settle(announced, null, ticket, JournalAction.WROTE, summary, rules, null);
+        }
     }
 
     /** Records what came of the announced create with the entry that says so. */

@@ -15,6 +15,7 @@ import io.retrobridge.mapping.escalation.Board;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
 import io.retrobridge.mapping.escalation.TicketText;
 import io.retrobridge.sync.Journal;
+import io.retrobridge.sync.WriteIntent;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -149,21 +150,24 @@ final class CycleTickets {
         Ticket existing = new Ticket(ticket.ticketSystem(), ticket.ticketId(), ticket.ticketKey());
         if (listed.isEmpty()) {
             String note = "Every item on this cycle ticket was completed or is no longer overdue";
+            tickets.announce(ticket.marker(), WriteIntent.Operation.TRANSITION, existing, "about to resolve cycle ticket "
+                    + existing.key() + ": " + note, List.of(groupKey));
             queues.resolve(board, existing, note);
             store.updateGroupTicket(new GroupTicket(groupKey, boardId, ticket.cycle(), ticket.ticketSystem(),
                     ticket.ticketId(), ticket.ticketKey(), ticket.marker(), List.of(), true, clock.instant()));
-            journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(existing.system(), existing.id()),
-                    JournalAction.WROTE, "Resolved cycle ticket " + existing.key() + ": " + note, List.of(groupKey), null));
+            tickets.settleAll(ticket.marker(), new ExternalRef(existing.system(), existing.id()),
+                    "Resolved cycle ticket " + existing.key() + ": " + note, List.of(groupKey));
             tally.resolved++;
             return;
         }
         TicketText text = planning.groupTicketText(ticket, subjects);
+        tickets.announce(ticket.marker(), WriteIntent.Operation.UPDATE, existing, "about to rewrite cycle ticket "
+                + existing.key() + ": now " + listed.size() + " item(s)", List.of(groupKey));
         queues.rewrite(board, existing, text.title(), text.body());
         store.updateGroupTicket(new GroupTicket(groupKey, boardId, ticket.cycle(), ticket.ticketSystem(),
                 ticket.ticketId(), ticket.ticketKey(), ticket.marker(), listed, false, clock.instant()));
-        journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(existing.system(), existing.id()),
-                JournalAction.WROTE, "Updated cycle ticket " + existing.key() + ": now " + listed.size()
-                        + " item(s)", List.of(groupKey), null));
+        tickets.settleAll(ticket.marker(), new ExternalRef(existing.system(), existing.id()), "Updated cycle ticket "
+                + existing.key() + ": now " + listed.size() + " item(s)", List.of(groupKey));
     }
 
     private static String boardOf(String groupKey) {

@@ -25,6 +25,8 @@ import io.retrobridge.mapping.escalation.EscalationPolicy;
 import io.retrobridge.mapping.escalation.StepAction;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
+import io.retrobridge.sync.WriteIntent;
+import io.retrobridge.sync.WriteIntent.Operation;
 import io.retrobridge.sync.WriteIntents;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,7 +103,7 @@ public class EscalationScan {
         this.failures = new EscalationFailures(store, journal, deadLetters, clock);
         this.markers = new ItemMarkers(writes, failures);
         this.announcements = new WriteAnnouncements(intents, clock);
-        this.tickets = new BoardTickets(queues, announcements, settleTimes, clock);
+        this.tickets = new BoardTickets(queues, announcements, settleTimes, journal, clock);
         this.cycleTickets = new CycleTickets(store, tickets, queues, journal, clock);
     }
 
@@ -300,14 +302,24 @@ public class EscalationScan {
                             + ticket.key() + (opened.foundEarlier() ? " (found by its marker " + record.marker()
                             + " after an interrupted scan; not created again)" : ""), rules);
                 } else if (step.action() instanceof StepAction.Remind) {
+                    String summary = "Reminded the owner of " + item.displayKey() + " (" + step.reason() + ")";
+                    announce(item, record.marker(), Operation.COMMENT, itemRef(item), "about to remind the owner of "
+                            + item.displayKey() + " (" + step.reason() + ")", rules);
                     List<ExternalRef> refs = writes.remind(item, step.body(), mapping);
                     store.markRaised(record.id(), null, null, clock.instant(), step.reason());
-                    refs.forEach(ref -> note(item, ref, JournalAction.WROTE, "Reminded the owner of "
-                            + item.displayKey() + " (" + step.reason() + ")", rules));
+                    for (int i = 0; i < refs.size(); i++) {
+                        if (i == 0) {
+                            noteSettling(item, record.marker(), refs.get(0), summary, rules);
+                        } else {
+                            note(item, refs.get(i), JournalAction.WROTE, summary, rules);
+                        }
+                    }
                 } else if (step.action() instanceof StepAction.Reassign reassign) {
+                    announce(item, record.marker(), Operation.UPDATE, itemRef(item), "about to re-assign "
+                            + item.displayKey() + " to " + reassign.toEmail() + " (" + step.reason() + ")", rules);
                     ExternalRef ref = writes.reassign(item, reassign.toEmail(), step.body(), mapping);
                     store.markRaised(record.id(), null, null, clock.instant(), step.reason());
-                    note(item, ref, JournalAction.WROTE, "Re-assigned " + item.displayKey() + " to "
+                    noteSettling(item, record.marker(), ref, "Re-assigned " + item.displayKey() + " to "
                             + reassign.toEmail() + " (" + step.reason() + ")", rules);
                 }
                 tally.raised++;
@@ -349,17 +361,19 @@ public class EscalationScan {
                 ExternalRef subject = itemRef(item);
                 if (record.ticketId() != null && record.ticketSystem() != null && record.boardId() != null) {
                     Ticket ticket = new Ticket(record.ticketSystem(), record.ticketId(), record.ticketKey());
-                    queues.resolve(policy.board(record.boardId()), ticket, resolution.note());
                     subject = new ExternalRef(ticket.system(), ticket.id());
+                    announce(item, record.marker(), Operation.TRANSITION, subject, "about to resolve "
+                            + record.ticketKey() + " of " + item.displayKey() + ": " + resolution.note(), rules);
+                    queues.resolve(policy.board(record.boardId()), ticket, resolution.note());
                 }
                 if (record.groupKey() != null) {
                     touchedGroups.add(record.groupKey());
                 }
                 store.markResolved(record.id(), clock.instant(), resolution.note());
                 tally.resolved++;
-                note(item, subject, JournalAction.WROTE, "Resolved " + (record.ticketKey() != null ? record.ticketKey()
-                        : record.ladderId() + "/" + record.stepId()) + " of " + item.displayKey() + ": "
-                        + resolution.note(), rules);
+                noteSettling(item, record.marker(), subject, "Resolved " + (record.ticketKey() != null
+                        ? record.ticketKey() : record.ladderId() + "/" + record.stepId()) + " of " + item.displayKey()
+                        + ": " + resolution.note(), rules);
             } catch (RuntimeException e) {
                 // Still RAISED: the next scan plans the same resolution and tries again.
                 failures.retrying(item, "Resolving " + (record.ticketKey() != null ? record.ticketKey()
@@ -384,6 +398,25 @@ public class EscalationScan {
 
     private static String stepKey(String ladderId, String stepId) {
         return ladderId + "\u0000" + stepId;
+    }
+
+    /** Announces a write of a step before it is sent; the step's journal entry settles it. */
+    private void announce(ScannedItem item, String marker, Operation operation, ExternalRef target, String summary,
+            List<String> rules) {
+        if (marker != null) {
+            announcements.announce(item.link().id(), target, operation, target.system(), target.id(), marker, summary,
+                    rules, null);
+        }
+    }
+
+    /** The step's journal entry, settling every write announced for it (this run's, and a crashed run's). */
+    private void noteSettling(ScannedItem item, String marker, ExternalRef subject, String summary, List<String> rules) {
+        List<WriteIntent> announced = announcements.openFor(marker);
+        if (announced.isEmpty()) {
+            note(item, subject, JournalAction.WROTE, summary, rules);
+        } else {
+            announcements.settle(announced, item.link().id(), subject, JournalAction.WROTE, summary, rules, null);
+        }
     }
 
     /** The journal entry of an opened (or found) ticket, settling the create announced for it. */

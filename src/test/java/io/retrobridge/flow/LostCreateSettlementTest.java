@@ -66,6 +66,8 @@ class LostCreateSettlementTest extends FaultSuiteSupport {
     JiraClient jira;
     @Autowired
     CommentLinkStore comments;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void searchConsistentAgain() {
@@ -172,6 +174,10 @@ class LostCreateSettlementTest extends FaultSuiteSupport {
         assertNothingDuplicatedOrLost(duplicates, lost);
         assertThat(escalations.groupTicket(groupKey).orElseThrow().ticketKey()).isEqualTo(tickets.get(0));
         assertThat(intents.openFor(marker)).isEmpty();
+        // The scan's other writes (reminders of the demo's overdue items among them) were announced too, and settled.
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM journal WHERE action = 'INTENT' AND summary LIKE 'about to remind%'")
+                .query(Long.class).single()).isPositive();
+        assertThat(intents.open(1000)).noneMatch(open -> open.marker().startsWith("rb-esc-"));
     }
 
     /**
