@@ -13,5 +13,11 @@ public enum JournalAction {
     /** Both sides changed a field; the policy decided or a human has to. */
     CONFLICT,
     /** Something failed; the detail says what. */
-    ERROR
+    ERROR,
+    /**
+     * About to write to an external system: what, to which record and why. Written before the call is sent; a later
+     * entry settles it (saying it was written, found written, or not written). One left open after a crash says
+     * what may have been written, and the next run of the item settles it.
+     */
+    INTENT
 }

@@ -26,6 +26,9 @@ import io.retrobridge.servicenow.ServiceNowClient;
 import io.retrobridge.sync.CommentLink;
 import io.retrobridge.sync.CommentLinkStore;
 import io.retrobridge.sync.Journal;
+import io.retrobridge.sync.WriteIntent;
+import io.retrobridge.sync.WriteIntent.Operation;
+import io.retrobridge.sync.WriteIntents;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.transport.RemoteCallException;
 import java.time.Clock;
@@ -62,9 +65,10 @@ public class CommentSync {
     private final CommentLinkStore comments;
     private final Journal journal;
     private final Clock clock;
+    private final WriteAnnouncements announcements;
 
     public CommentSync(CurrentMappings mappings, JiraClient jira, ServiceNowClient servicenow, LinkStore links,
-            CommentLinkStore comments, Journal journal, Optional<Clock> clock) {
+            CommentLinkStore comments, Journal journal, WriteIntents intents, Optional<Clock> clock) {
         this.mappings = mappings;
         this.jira = jira;
         this.servicenow = servicenow;
@@ -72,6 +76,7 @@ public class CommentSync {
         this.comments = comments;
         this.journal = journal;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.announcements = new WriteAnnouncements(intents, this.clock);
     }
 
     /** Syncs the comments of the item {@code ref} belongs to, if it is linked; returns how many were copied. */
@@ -166,9 +171,9 @@ public class CommentSync {
                 .map(JournalLine::sysId).findFirst();
         copyId.ifPresent(id -> comments.record(CommentLink.intent(pair.link.id(), ExternalSystem.JIRA, comment.id(),
                 clock.instant()).withCopy(id)));
-        note(pair, ExternalSystem.JIRA, JournalAction.WROTE, "copied Jira comment " + comment.id() + " to "
-                + pair.recordNumber() + " as a " + pair.rule.serviceNowJournal().noun()
-                + copyId.map(id -> " (" + id + ")").orElse(""), null);
+        settling(pair, ExternalSystem.JIRA, comment.id(), JournalAction.WROTE, "copied Jira comment " + comment.id()
+                + " to " + pair.recordNumber() + " as a " + pair.rule.serviceNowJournal().noun()
+                + copyId.map(id -> " (" + id + ")").orElse(""));
         return 1;
     }
 
@@ -202,9 +207,9 @@ public class CommentSync {
                 () -> jira.addComment(pair.issueId, body));
         comments.record(CommentLink.intent(pair.link.id(), ExternalSystem.SERVICENOW, line.sysId(), clock.instant())
                 .withCopy(copy.id()));
-        note(pair, ExternalSystem.SERVICENOW, JournalAction.WROTE, "copied " + pair.rule.serviceNowJournal().noun()
-                + " " + line.sysId() + " of " + pair.recordNumber() + " to " + pair.issueKey() + " as comment "
-                + copy.id(), null);
+        settling(pair, ExternalSystem.SERVICENOW, line.sysId(), JournalAction.WROTE, "copied "
+                + pair.rule.serviceNowJournal().noun() + " " + line.sysId() + " of " + pair.recordNumber() + " to "
+                + pair.issueKey() + " as comment " + copy.id());
         return 1;
     }
 
@@ -236,8 +241,8 @@ public class CommentSync {
         Optional<String> copy = existingCopy.get();
         if (copy.isPresent()) {
             comments.record(CommentLink.intent(pair.link.id(), origin, originalId, clock.instant()).withCopy(copy.get()));
-            note(pair, origin, JournalAction.SKIPPED, "comment " + originalId + " on " + origin
-                    + " was already copied (found by its marker); recorded the pair, wrote nothing", null);
+            settling(pair, origin, originalId, JournalAction.SKIPPED, "comment " + originalId + " on " + origin
+                    + " was already copied (found by its marker); recorded the pair, wrote nothing");
             return false;
         }
         if (known.isEmpty()) {
@@ -252,12 +257,37 @@ public class CommentSync {
      * failed write have reached the other side after all, the copy's marker is found before any new write.
      */
     private <T> T writeOrRelease(Pair pair, ExternalSystem origin, String originalId, Supplier<T> write) {
+        ExternalSystem target = origin.other();
+        String targetId = target == ExternalSystem.JIRA ? pair.issueId : pair.sysId;
+        announcements.announce(pair.link.id(), new ExternalRef(target, targetId), Operation.COMMENT, target, targetId,
+                intentMarker(origin, originalId), "about to copy comment " + originalId + " on " + origin + " to "
+                        + target + " " + targetId, List.of(), null);
         try {
             return write.get();
         } catch (RuntimeException e) {
             comments.release(CommentLink.intent(pair.link.id(), origin, originalId, clock.instant()));
             throw e;
         }
+    }
+
+    /**
+     * Journals what came of copying one comment, settling the copies announced for it: this run's, and any an
+     * interrupted run left (its copy was looked for by marker before this one was written, or found).
+     */
+    private void settling(Pair pair, ExternalSystem origin, String originalId, JournalAction action, String summary) {
+        List<WriteIntent> announced = announcements.openFor(intentMarker(origin, originalId));
+        if (announced.isEmpty()) {
+            note(pair, origin, action, summary, null);
+            return;
+        }
+        String subjectId = origin == ExternalSystem.JIRA ? pair.issueId : pair.sysId;
+        announcements.settle(announced, pair.link.id(), new ExternalRef(origin, subjectId), action, summary, List.of(),
+                null);
+    }
+
+    /** What the announcement of a comment's copy is filed under: the original comment. */
+    private static String intentMarker(ExternalSystem origin, String originalId) {
+        return "comment:" + origin.name().toLowerCase(java.util.Locale.ROOT) + ":" + originalId;
     }
 
     private void note(Pair pair, ExternalSystem origin, JournalAction action, String summary, String detail) {

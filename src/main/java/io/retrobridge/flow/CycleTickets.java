@@ -15,8 +15,10 @@ import io.retrobridge.mapping.escalation.Board;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
 import io.retrobridge.mapping.escalation.TicketText;
 import io.retrobridge.sync.Journal;
+import io.retrobridge.sync.WriteIntent;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,12 +34,14 @@ final class CycleTickets {
     private static final Logger log = LoggerFactory.getLogger(EscalationScan.class);
 
     private final EscalationStore store;
+    private final BoardTickets tickets;
     private final BoardQueues queues;
     private final Journal journal;
     private final Clock clock;
 
-    CycleTickets(EscalationStore store, BoardQueues queues, Journal journal, Clock clock) {
+    CycleTickets(EscalationStore store, BoardTickets tickets, BoardQueues queues, Journal journal, Clock clock) {
         this.store = store;
+        this.tickets = tickets;
         this.queues = queues;
         this.journal = journal;
         this.clock = clock;
@@ -69,6 +73,22 @@ final class CycleTickets {
                         List.of(), null));
             }
         }
+    }
+
+    /**
+     * Groups with items listed whose ticket is claimed but not open yet: its create failed, or its answer was lost.
+     * Taken up by every scan, not only by one that lists or resolves an item of the group.
+     */
+    Set<String> unopened() {
+        Set<String> groups = new LinkedHashSet<>();
+        store.unresolved().stream()
+                .filter(r -> r.groupKey() != null && r.state() == EscalationState.RAISED)
+                .map(EscalationRecord::groupKey)
+                .distinct()
+                .filter(groupKey -> store.groupTicket(groupKey)
+                        .map(ticket -> ticket.ticketId() == null && !ticket.resolved()).orElse(false))
+                .forEach(groups::add);
+        return groups;
     }
 
     private void maintain(String groupKey, List<EscalationRecord> open, EscalationPolicy policy,
@@ -108,13 +128,19 @@ final class CycleTickets {
                 return;
             }
             TicketText text = planning.groupTicketText(ticket, subjects);
-            Ticket created = queues.find(board, ticket.marker())
-                    .orElseGet(() -> queues.create(board, text.title(), text.body(), ticket.marker()));
+            BoardTickets.Opened opened = tickets.open(board, ticket.marker(), true, text.title(), text.body(),
+                    new ExternalRef(board.queue().system(), ticket.marker()), null, List.of(groupKey));
+            Ticket created = opened.ticket();
             store.updateGroupTicket(new GroupTicket(groupKey, boardId, ticket.cycle(), created.system(),
                     created.id(), created.key(), ticket.marker(), listed, false, clock.instant()));
-            journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(created.system(), created.id()),
-                    JournalAction.WROTE, "Opened cycle ticket " + created.key() + " for " + board.name() + " ("
-                            + groupKey + ") listing " + listed.size() + " item(s)", List.of(groupKey), null));
+            String summary = "Opened cycle ticket " + created.key() + " for " + board.name() + " (" + groupKey
+                    + ") listing " + listed.size() + " item(s)";
+            if (opened.settles().isEmpty()) {
+                journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(created.system(), created.id()),
+                        JournalAction.WROTE, summary, List.of(groupKey), null));
+            } else {
+                tickets.settle(opened, null, new ExternalRef(created.system(), created.id()), summary, List.of(groupKey));
+            }
             tally.raised++;
             return;
         }
@@ -124,21 +150,24 @@ final class CycleTickets {
         Ticket existing = new Ticket(ticket.ticketSystem(), ticket.ticketId(), ticket.ticketKey());
         if (listed.isEmpty()) {
             String note = "Every item on this cycle ticket was completed or is no longer overdue";
+            tickets.announce(ticket.marker(), WriteIntent.Operation.TRANSITION, existing, "about to resolve cycle ticket "
+                    + existing.key() + ": " + note, List.of(groupKey));
             queues.resolve(board, existing, note);
             store.updateGroupTicket(new GroupTicket(groupKey, boardId, ticket.cycle(), ticket.ticketSystem(),
                     ticket.ticketId(), ticket.ticketKey(), ticket.marker(), List.of(), true, clock.instant()));
-            journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(existing.system(), existing.id()),
-                    JournalAction.WROTE, "Resolved cycle ticket " + existing.key() + ": " + note, List.of(groupKey), null));
+            tickets.settleAll(ticket.marker(), new ExternalRef(existing.system(), existing.id()),
+                    "Resolved cycle ticket " + existing.key() + ": " + note, List.of(groupKey));
             tally.resolved++;
             return;
         }
         TicketText text = planning.groupTicketText(ticket, subjects);
+        tickets.announce(ticket.marker(), WriteIntent.Operation.UPDATE, existing, "about to rewrite cycle ticket "
+                + existing.key() + ": now " + listed.size() + " item(s)", List.of(groupKey));
         queues.rewrite(board, existing, text.title(), text.body());
         store.updateGroupTicket(new GroupTicket(groupKey, boardId, ticket.cycle(), ticket.ticketSystem(),
                 ticket.ticketId(), ticket.ticketKey(), ticket.marker(), listed, false, clock.instant()));
-        journal.append(JournalEntry.of(clock.instant(), null, new ExternalRef(existing.system(), existing.id()),
-                JournalAction.WROTE, "Updated cycle ticket " + existing.key() + ": now " + listed.size()
-                        + " item(s)", List.of(groupKey), null));
+        tickets.settleAll(ticket.marker(), new ExternalRef(existing.system(), existing.id()), "Updated cycle ticket "
+                + existing.key() + ": now " + listed.size() + " item(s)", List.of(groupKey));
     }
 
     private static String boardOf(String groupKey) {

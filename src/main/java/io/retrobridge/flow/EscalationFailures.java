@@ -44,7 +44,7 @@ final class EscalationFailures {
     }
 
     /**
-     * A passing failure (5xx, timeout, rate limit, open circuit) leaves the claim for the next scan; any other is
+     * A passing failure (5xx, timeout, rate limit, open circuit, a lost create not settled yet) leaves the claim for the next scan; any other is
      * parked with a dead letter whose replay re-runs this item.
      */
     void failed(ScannedItem item, EscalationRecord record, RuntimeException e, List<String> rules, ScanTally tally) {
@@ -93,7 +93,7 @@ final class EscalationFailures {
 
     private static boolean isPassing(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CircuitOpenException) {
+            if (t instanceof CircuitOpenException || t instanceof CreateNotSettledException) {
                 return true;
             }
             if (t instanceof RemoteCallException remote) {

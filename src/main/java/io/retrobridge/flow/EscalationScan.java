@@ -25,6 +25,9 @@ import io.retrobridge.mapping.escalation.EscalationPolicy;
 import io.retrobridge.mapping.escalation.StepAction;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
+import io.retrobridge.sync.WriteIntent;
+import io.retrobridge.sync.WriteIntent.Operation;
+import io.retrobridge.sync.WriteIntents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,9 +87,12 @@ public class EscalationScan {
     private final EscalationFailures failures;
     private final ItemMarkers markers;
     private final CycleTickets cycleTickets;
+    private final WriteAnnouncements announcements;
+    private final BoardTickets tickets;
 
     EscalationScan(CurrentMappings mappings, EscalationStore store, FollowUpStore followUps, EscalationItems reader,
-            BoardQueues queues, ItemWrites writes, Journal journal, DeadLetterStore deadLetters, Clock clock) {
+            BoardQueues queues, ItemWrites writes, Journal journal, DeadLetterStore deadLetters, WriteIntents intents,
+            CreateSettleTimes settleTimes, Clock clock) {
         this.mappings = mappings;
         this.store = store;
         this.followUps = followUps;
@@ -96,7 +102,9 @@ public class EscalationScan {
         this.clock = clock;
         this.failures = new EscalationFailures(store, journal, deadLetters, clock);
         this.markers = new ItemMarkers(writes, failures);
-        this.cycleTickets = new CycleTickets(store, queues, journal, clock);
+        this.announcements = new WriteAnnouncements(intents, clock);
+        this.tickets = new BoardTickets(queues, announcements, settleTimes, journal, clock);
+        this.cycleTickets = new CycleTickets(store, tickets, queues, journal, clock);
     }
 
     /**
@@ -184,6 +192,7 @@ public class EscalationScan {
                 log.info("Escalation scan: {} of {} items done", done, todo.size());
             }
         }
+        scan.touchedGroups.addAll(cycleTickets.unopened());
         cycleTickets.maintain(scan.touchedGroups, policy, planning, scan.items, tally);
         Instant finished = clock.instant();
         ScanSummary summary = tally.summary(started, finished);
@@ -285,23 +294,32 @@ public class EscalationScan {
                             + policy.board(raise.boardId()).name() + " cycle ticket " + step.groupKey(), rules);
                 } else if (step.action() instanceof StepAction.RaiseTicket raise) {
                     Board board = policy.board(raise.boardId());
-                    Optional<Ticket> earlier = unfinished ? queues.find(board, record.marker()) : Optional.empty();
-                    Ticket ticket = earlier.orElseGet(() -> queues.create(board, step.title(), step.body(),
-                            record.marker()));
+                    BoardTickets.Opened opened = tickets.open(board, record.marker(), unfinished, step.title(),
+                            step.body(), itemRef(item), item.link().id(), rules);
+                    Ticket ticket = opened.ticket();
                     store.markRaised(record.id(), ticket.id(), ticket.key(), clock.instant(), step.reason());
-                    note(item, new ExternalRef(ticket.system(), ticket.id()), JournalAction.WROTE, "Escalated "
-                            + item.displayKey() + " to " + board.name() + ": " + ticket.key()
-                            + (earlier.isPresent() ? " (found by its marker " + record.marker()
+                    recordOpened(item, opened, "Escalated " + item.displayKey() + " to " + board.name() + ": "
+                            + ticket.key() + (opened.foundEarlier() ? " (found by its marker " + record.marker()
                             + " after an interrupted scan; not created again)" : ""), rules);
                 } else if (step.action() instanceof StepAction.Remind) {
+                    String summary = "Reminded the owner of " + item.displayKey() + " (" + step.reason() + ")";
+                    announce(item, record.marker(), Operation.COMMENT, itemRef(item), "about to remind the owner of "
+                            + item.displayKey() + " (" + step.reason() + ")", rules);
                     List<ExternalRef> refs = writes.remind(item, step.body(), mapping);
                     store.markRaised(record.id(), null, null, clock.instant(), step.reason());
-                    refs.forEach(ref -> note(item, ref, JournalAction.WROTE, "Reminded the owner of "
-                            + item.displayKey() + " (" + step.reason() + ")", rules));
+                    for (int i = 0; i < refs.size(); i++) {
+                        if (i == 0) {
+                            noteSettling(item, record.marker(), refs.get(0), summary, rules);
+                        } else {
+                            note(item, refs.get(i), JournalAction.WROTE, summary, rules);
+                        }
+                    }
                 } else if (step.action() instanceof StepAction.Reassign reassign) {
+                    announce(item, record.marker(), Operation.UPDATE, itemRef(item), "about to re-assign "
+                            + item.displayKey() + " to " + reassign.toEmail() + " (" + step.reason() + ")", rules);
                     ExternalRef ref = writes.reassign(item, reassign.toEmail(), step.body(), mapping);
                     store.markRaised(record.id(), null, null, clock.instant(), step.reason());
-                    note(item, ref, JournalAction.WROTE, "Re-assigned " + item.displayKey() + " to "
+                    noteSettling(item, record.marker(), ref, "Re-assigned " + item.displayKey() + " to "
                             + reassign.toEmail() + " (" + step.reason() + ")", rules);
                 }
                 tally.raised++;
@@ -322,14 +340,15 @@ public class EscalationScan {
                 Board board = policy.board(record.boardId());
                 Optional<Ticket> found = queues.find(board, record.marker());
                 if (found.isEmpty()) {
+                    // An announced create the look-up cannot see yet stays claimed: a later scan looks again.
                     tally.skip(item.displayKey(), "step " + record.ladderId() + "/" + record.stepId()
-                            + " is claimed but no longer due; no ticket was created");
+                            + " is claimed but no longer due; no ticket found by its marker");
                     return;
                 }
                 store.markRaised(record.id(), found.get().id(), found.get().key(), clock.instant(), record.note());
-                note(item, new ExternalRef(found.get().system(), found.get().id()), JournalAction.WROTE, "Adopted "
-                        + found.get().key() + " (found by its marker " + record.marker() + ") for " + item.displayKey(),
-                        rules);
+                recordOpened(item, new BoardTickets.Opened(found.get(), true, announcements.openFor(record.marker())),
+                        "Adopted " + found.get().key() + " (found by its marker " + record.marker() + ") for "
+                                + item.displayKey(), rules);
             } catch (RuntimeException e) {
                 failures.failed(item, record, e, rules, tally);
             }
@@ -342,17 +361,19 @@ public class EscalationScan {
                 ExternalRef subject = itemRef(item);
                 if (record.ticketId() != null && record.ticketSystem() != null && record.boardId() != null) {
                     Ticket ticket = new Ticket(record.ticketSystem(), record.ticketId(), record.ticketKey());
-                    queues.resolve(policy.board(record.boardId()), ticket, resolution.note());
                     subject = new ExternalRef(ticket.system(), ticket.id());
+                    announce(item, record.marker(), Operation.TRANSITION, subject, "about to resolve "
+                            + record.ticketKey() + " of " + item.displayKey() + ": " + resolution.note(), rules);
+                    queues.resolve(policy.board(record.boardId()), ticket, resolution.note());
                 }
                 if (record.groupKey() != null) {
                     touchedGroups.add(record.groupKey());
                 }
                 store.markResolved(record.id(), clock.instant(), resolution.note());
                 tally.resolved++;
-                note(item, subject, JournalAction.WROTE, "Resolved " + (record.ticketKey() != null ? record.ticketKey()
-                        : record.ladderId() + "/" + record.stepId()) + " of " + item.displayKey() + ": "
-                        + resolution.note(), rules);
+                noteSettling(item, record.marker(), subject, "Resolved " + (record.ticketKey() != null
+                        ? record.ticketKey() : record.ladderId() + "/" + record.stepId()) + " of " + item.displayKey()
+                        + ": " + resolution.note(), rules);
             } catch (RuntimeException e) {
                 // Still RAISED: the next scan plans the same resolution and tries again.
                 failures.retrying(item, "Resolving " + (record.ticketKey() != null ? record.ticketKey()
@@ -377,6 +398,35 @@ public class EscalationScan {
 
     private static String stepKey(String ladderId, String stepId) {
         return ladderId + "\u0000" + stepId;
+    }
+
+    /** Announces a write of a step before it is sent; the step's journal entry settles it. */
+    private void announce(ScannedItem item, String marker, Operation operation, ExternalRef target, String summary,
+            List<String> rules) {
+        if (marker != null) {
+            announcements.announce(item.link().id(), target, operation, target.system(), target.id(), marker, summary,
+                    rules, null);
+        }
+    }
+
+    /** The step's journal entry, settling every write announced for it (this run's, and a crashed run's). */
+    private void noteSettling(ScannedItem item, String marker, ExternalRef subject, String summary, List<String> rules) {
+        List<WriteIntent> announced = announcements.openFor(marker);
+        if (announced.isEmpty()) {
+            note(item, subject, JournalAction.WROTE, summary, rules);
+        } else {
+            announcements.settle(announced, item.link().id(), subject, JournalAction.WROTE, summary, rules, null);
+        }
+    }
+
+    /** The journal entry of an opened (or found) ticket, settling the create announced for it. */
+    private void recordOpened(ScannedItem item, BoardTickets.Opened opened, String summary, List<String> rules) {
+        ExternalRef ticket = new ExternalRef(opened.ticket().system(), opened.ticket().id());
+        if (opened.settles().isEmpty()) {
+            note(item, ticket, JournalAction.WROTE, summary, rules);
+        } else {
+            tickets.settle(opened, item.link().id(), ticket, summary, rules);
+        }
     }
 
     private void note(ScannedItem item, ExternalRef subject, JournalAction action, String summary, List<String> rules) {

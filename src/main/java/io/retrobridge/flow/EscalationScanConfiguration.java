@@ -10,6 +10,7 @@ import io.retrobridge.servicenow.ServiceNowProperties;
 import io.retrobridge.sync.CommentLinkStore;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
+import io.retrobridge.sync.WriteIntents;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.transport.UrlUserInfo;
 import java.net.URI;
@@ -25,20 +26,23 @@ class EscalationScanConfiguration {
     @Bean
     EscalationScan escalationScan(CurrentMappings mappings, EscalationStore store, FollowUpStore followUps,
             ServiceNowClient servicenow, JiraClient jira, LinkStore links, CommentLinkStore comments, Journal journal,
-            DeadLetterStore deadLetters, ServiceNowProperties serviceNowSettings, JiraProperties jiraSettings,
-            Optional<Clock> clock) {
-        return assemble(mappings, store, followUps, servicenow, jira, links, comments, journal, deadLetters,
+            DeadLetterStore deadLetters, WriteIntents intents, CreateSettleTimes settleTimes,
+            ServiceNowProperties serviceNowSettings, JiraProperties jiraSettings, Optional<Clock> clock) {
+        return assemble(mappings, store, followUps, servicenow, jira, links, comments, journal, deadLetters, intents,
                 // Item links go into ticket texts: never with the user info a base URL may carry.
-                UrlUserInfo.without(serviceNowSettings.baseUrl()), UrlUserInfo.without(jiraSettings.baseUrl()), clock.orElse(Clock.systemUTC()));
+                settleTimes, UrlUserInfo.without(serviceNowSettings.baseUrl()), UrlUserInfo.without(jiraSettings.baseUrl()),
+                clock.orElse(Clock.systemUTC()));
     }
 
     /** The scan over these systems and stores; tests build theirs here too, so they run what production runs. */
     static EscalationScan assemble(CurrentMappings mappings, EscalationStore store, FollowUpStore followUps,
             ServiceNowClient servicenow, JiraClient jira, LinkStore links, CommentLinkStore comments, Journal journal,
-            DeadLetterStore deadLetters, URI serviceNowBase, URI jiraBase, Clock clock) {
+            DeadLetterStore deadLetters, WriteIntents intents, CreateSettleTimes settleTimes, URI serviceNowBase,
+            URI jiraBase, Clock clock) {
         BoardQueues queues = new BoardQueues(servicenow, jira);
         return new EscalationScan(mappings, store, followUps,
                 new EscalationItems(servicenow, jira, links, serviceNowBase, jiraBase), queues,
-                new ItemWrites(servicenow, jira, queues, comments, clock), journal, deadLetters, clock);
+                new ItemWrites(servicenow, jira, queues, comments, clock), journal, deadLetters, intents, settleTimes,
+                clock);
     }
 }

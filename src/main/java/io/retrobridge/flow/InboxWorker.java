@@ -36,6 +36,8 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Works through the inbox: each stored event is applied, skipped with its reason, handed back to wait, or parked as a
@@ -79,11 +81,13 @@ public class InboxWorker {
     /** The claims in hand, renewed by the heartbeat while their syncs run. */
     private final Map<UUID, ClaimedEvent> held = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat;
+    private final TransactionTemplate recording;
 
     public InboxWorker(EventInbox inbox, ActionItemSync sync, CommentSync comments, DeadLetterStore deadLetters,
             Journal journal, ResilienceProperties resilience, SyncMetrics metrics, ObjectProvider<EscalationScan> escalations,
-            Optional<Clock> clock, InboxProperties settings) {
+            PlatformTransactionManager transactions, Optional<Clock> clock, InboxProperties settings) {
         this.escalations = escalations;
+        this.recording = new TransactionTemplate(transactions);
         this.abandonedClaim = settings.claimTimeout();
         this.workers = settings.workers();
         this.pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, daemons("inbox-worker-"));
@@ -266,8 +270,7 @@ public class InboxWorker {
         InboundEvent event = claim.event();
         for (int attempt = 1; ; attempt++) {
             try {
-                SyncResult result = ClaimGuard.holding(() -> checkHeld(claim), () -> apply(event));
-                inbox.complete(claim, result.outcome(), result.reason());
+                SyncResult result = ClaimGuard.holding(() -> checkHeld(claim), () -> applyAndComplete(claim));
                 return Optional.of(result.outcome());
             } catch (RuntimeException e) {
                 ClaimLostException lost = Causes.find(e, ClaimLostException.class);
@@ -295,10 +298,26 @@ public class InboxWorker {
         }
     }
 
-    private SyncResult apply(InboundEvent event) {
+    /**
+     * The journal entries, link updates and inbox outcome of an event commit together; the intents announced before
+     * each remote write commit on their own, so a crash in between leaves them to be settled by the next run.
+     */
+    private SyncResult applyAndComplete(ClaimedEvent claim) {
+        InboundEvent event = claim.event();
         if (EscalationScan.DEAD_LETTER_KIND.equals(event.kind())) {
-            return escalate(event);
+            // The scan claims and records its steps in its own store transactions.
+            SyncResult result = escalate(event);
+            inbox.complete(claim, result.outcome(), result.reason());
+            return result;
         }
+        return recording.execute(status -> {
+            SyncResult result = apply(event);
+            inbox.complete(claim, result.outcome(), result.reason());
+            return result;
+        });
+    }
+
+    private SyncResult apply(InboundEvent event) {
         SyncResult result = sync.process(event);
         // After the item, so a newly created item's comments follow it in the same event.
         int copied = comments.syncCommentsOf(event.entity());

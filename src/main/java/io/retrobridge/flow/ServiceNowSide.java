@@ -55,7 +55,8 @@ class ServiceNowSide implements SideGateway {
 
     @Override
     public SideRecord create(ObjectNode body, ActionItemMapping mapping) {
-        // The answer carries the fields a read would, so no read follows the write (one request less per item).
+        // The answer carries the fields a read would, so no read follows the write (one request less per item);
+        // should it lack some, the client reads the record back by the sys_id it named, never creating again.
         return record(servicenow.create(table(mapping), withUserSysIds(body, mapping), fieldsToRead(mapping)));
     }
 

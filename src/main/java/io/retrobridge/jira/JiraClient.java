@@ -43,6 +43,7 @@ public class JiraClient {
     private static final Logger log = LoggerFactory.getLogger(JiraClient.class);
 
     private static final Pattern ISSUE_ID_OR_KEY = Pattern.compile("[A-Z][A-Z0-9_]+-\\d+|\\d+");
+    private static final Pattern ISSUE_ID = Pattern.compile("\\d+");
     private static final Pattern PROPERTY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,255}");
     private static final int MAX_PAGE_SIZE = 5000;
     private static final int LABEL_PAGE_SIZE = 100;
@@ -169,10 +170,14 @@ public class JiraClient {
 
     /**
      * Creates the issue, moves it to {@code fields.status.name} if one is given (Jira creates every issue
-     * in its workflow's initial status), and reads it back.
+     * in its workflow's initial status), and reads it back by the id (or key) the answer named. The answer is the
+     * truth: once it names the issue, that issue is the one created, whatever else the answer lacks, and reading it
+     * by id is consistent (unlike a search).
      *
      * @throws JiraTransitionRefusedException when the issue was created but could not reach the status;
      *         {@link JiraTransitionRefusedException#issue()} then names the new issue
+     * @throws RemoteCallException when the answer names no issue: whether one was created is then unknown, and the
+     *         caller must settle that before trying again
      */
     public JiraIssue create(ObjectNode fields) {
         Objects.requireNonNull(fields, "fields");
@@ -182,22 +187,31 @@ public class JiraClient {
         body.set("fields", toCreate);
         OutboundRequest request = OutboundRequest.post(api + "/issue", JiraPayloads.write(body));
         JsonNode created = json(request);
+        String id = created.path("id").asText("");
         String key = created.path("key").asText("");
-        if (!ISSUE_ID_OR_KEY.matcher(key).matches()) {
-            throw RemoteCallException.forUnusableAnswer(jira.name(), request, 201, "it named no issue key");
+        String named = ISSUE_ID_OR_KEY.matcher(key).matches() ? key : ISSUE_ID.matcher(id).matches() ? id : null;
+        if (named == null) {
+            throw RemoteCallException.forUnusableAnswer(jira.name(), request, 201, "it named no issue id or key");
         }
-        log.info("Created Jira issue {}", key);
+        log.info("Created Jira issue {}", named);
         if (status.isPresent()) {
             try {
-                transitionTo(key, status.get(), toCreate);
+                transitionTo(named, status.get(), toCreate);
             } catch (JiraTransitionRefusedException e) {
                 // The issue exists now: say so, so the caller links it instead of creating it again.
-                throw new JiraTransitionRefusedException(key, e.targetStatus(), e.missingFields(),
-                        "Created " + key + " but could not move it: " + e.getMessage());
+                throw new JiraTransitionRefusedException(named, e.targetStatus(), e.missingFields(),
+                        "Created " + named + " but could not move it: " + e.getMessage());
             }
         }
-        return find(key, List.of("*all")).orElseThrow(() -> new IllegalStateException(
-                "Jira created " + key + " but does not show it to us; check the account's Browse Projects permission"));
+        Optional<JiraIssue> readBack = find(named, List.of("*all"));
+        if (readBack.isEmpty()) {
+            // Created but hidden from us (Browse Projects missing, an issue security level): still the one created.
+            log.warn("Jira created {} but does not show it to the connector's account; check its Browse Projects "
+                    + "permission", named);
+            return new JiraIssue(ISSUE_ID.matcher(id).matches() ? id : named, named, null,
+                    JiraPayloads.JSON.createObjectNode());
+        }
+        return readBack.get();
     }
 
     /** Sets the given fields; a {@code status} among them is ignored (status moves only by transition). */

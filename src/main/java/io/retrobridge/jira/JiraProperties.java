@@ -5,6 +5,8 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -12,6 +14,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How to reach Jira. Cloud uses e-mail + API token (Basic auth, REST v3); Server and Data Center use a
  * personal access token (Bearer, REST v2).
+ *
+ * @param searchSettleTime how long after a create whose answer was lost (a timeout, a cut connection, an unreadable
+ *                         body) a search that does not find the issue by its correlation label is believed: Jira's
+ *                         search index is not immediately consistent, so a search right after the create can miss
+ *                         an issue that exists. Until then the item waits and is tried again, it is never created a
+ *                         second time. 0 only for a Jira whose search is known to be consistent; default 3m.
  */
 @Validated
 @ConfigurationProperties("retrobridge.jira")
@@ -23,7 +31,13 @@ public record JiraProperties(
         String personalAccessToken,
         String webhookSecret,
         @DefaultValue("10s") Duration connectTimeout,
-        @DefaultValue("30s") Duration readTimeout) {
+        @DefaultValue("30s") Duration readTimeout,
+        @DurationMin(seconds = 0, message = SEARCH_SETTLE_TIME_RANGE)
+        @DurationMax(hours = 1, message = SEARCH_SETTLE_TIME_RANGE)
+        @DefaultValue("3m") Duration searchSettleTime) {
+
+    static final String SEARCH_SETTLE_TIME_RANGE = "a duration from 0s to 1h (default 3m): how long after a create whose "
+            + "answer was lost a search that does not find the issue is believed";
 
     /** A shorter webhook secret could be guessed offline from a single signed delivery. */
     public static final int MIN_WEBHOOK_SECRET_LENGTH = 16;

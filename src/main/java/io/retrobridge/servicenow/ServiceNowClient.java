@@ -276,7 +276,25 @@ public class ServiceNowClient {
         List<String> written = asked(names);
         OutboundRequest request = writeOptions(OutboundRequest.post(path, body.toString()), withAudit(written));
         OutboundResponse response = succeeded(request, servicenow.exchange(request));
-        return answers.record(request, response, answers.result(request, response), written);
+        JsonNode result = answers.result(request, response);
+        String sysId = answers.sysIdOf(result);
+        if (!TableApiNames.isSysId(sysId)) {
+            // No sys_id: whether a record was made is unknown; the caller settles that by its correlation_id.
+            return answers.record(request, response, result, written);
+        }
+        // The answer is the truth: the record with this sys_id was created, whatever else the answer lacks. A read
+        // by sys_id is consistent, so it fills in what is missing; never a second create.
+        try {
+            ServiceNowRecord answered = answers.record(request, response, result, written);
+            if (written.stream().allMatch(answered.fields()::has)) {
+                return answered;
+            }
+        } catch (RemoteCallException incomplete) {
+            log.debug("{} created {} in {} but its answer is incomplete ({}); reading it back", servicenow.name(),
+                    sysId, table, incomplete.getMessage());
+        }
+        return find(table, sysId, written).orElseThrow(() -> RemoteCallException.forUnusableAnswer(servicenow.name(),
+                request, response.status(), "it created " + sysId + " but the record cannot be read back"));
     }
 
     /**

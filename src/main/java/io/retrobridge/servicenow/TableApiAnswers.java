@@ -74,6 +74,11 @@ final class TableApiAnswers {
         return new ServiceNowRecord(sysId, updatedOn, modCount, fields);
     }
 
+    /** The sys_id a result names, "" when it names none (or is not a record). */
+    String sysIdOf(JsonNode result) {
+        return result != null && result.isObject() ? raw(result.get("sys_id")) : "";
+    }
+
     /** A journal entry of {@code sys_journal_field}. */
     JournalLine journalLine(OutboundRequest request, OutboundResponse response, JsonNode node) {
         String sysId = raw(node.get("sys_id"));

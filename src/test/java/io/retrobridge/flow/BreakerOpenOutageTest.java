@@ -111,6 +111,9 @@ class BreakerOpenOutageTest {
     @Autowired
     ObjectProvider<EscalationScan> escalations;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     @Test
     void editsMadeWhileServiceNowsBreakerIsOpenWaitAndArriveOnceWhenItIsBack() {
         outage("breaker-open-outage", "Fail over the payment gateway in region", worker::drain);
@@ -119,7 +122,7 @@ class BreakerOpenOutageTest {
     @Test
     void withSeveralItemsSyncedAtOnceTheEditsWaitAndArriveOnceToo() {
         InboxWorker concurrent = new InboxWorker(inbox, sync, comments, deadLetters, journal, resilience, metrics,
-                escalations, Optional.empty(), InboxProperties.of(4, Duration.ofMinutes(5)));
+                escalations, transactions, Optional.empty(), InboxProperties.of(4, Duration.ofMinutes(5)));
         try {
             outage("breaker-open-outage-4-workers", "Replicate the card vault to site", concurrent::drain);
         } finally {

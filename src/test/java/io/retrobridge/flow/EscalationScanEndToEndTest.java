@@ -79,6 +79,12 @@ class EscalationScanEndToEndTest {
     @LocalServerPort
     int port;
     @Autowired
+    io.retrobridge.sync.WriteIntents intents;
+
+    @Autowired
+    CreateSettleTimes settleTimes;
+
+    @Autowired
     CurrentMappings mappings;
     @Autowired
     EscalationStore store;
@@ -110,7 +116,7 @@ class EscalationScanEndToEndTest {
     @BeforeEach
     void world() {
         world = new EscalationWorld(systems, mappings, store, followUps, servicenow, jira, links, comments, journal,
-                deadLetters, worker, jiraPoller, serviceNowPoller);
+                deadLetters, worker, jiraPoller, serviceNowPoller, intents, settleTimes);
     }
 
     @Test

@@ -61,6 +61,12 @@ class EscalationScanEndpointTest {
     @LocalServerPort
     int port;
     @Autowired
+    io.retrobridge.sync.WriteIntents intents;
+
+    @Autowired
+    CreateSettleTimes settleTimes;
+
+    @Autowired
     EscalationScan scan;
     @Autowired
     CurrentMappings mappings;
@@ -128,7 +134,7 @@ class EscalationScanEndpointTest {
     @Test
     void afterAScanTheFollowUpReportCountsTheRetrospectivesActions() throws Exception {
         EscalationWorld world = new EscalationWorld(systems, mappings, store, followUps, servicenow, jira, links,
-                comments, journal, deadLetters, worker, jiraPoller, serviceNowPoller);
+                comments, journal, deadLetters, worker, jiraPoller, serviceNowPoller, intents, settleTimes);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String title = "Follow-up " + UUID.randomUUID().toString().substring(0, 8);
         String problemSysId = SandboxPair.json(systems.servicenowCall("POST", "/api/now/table/problem",

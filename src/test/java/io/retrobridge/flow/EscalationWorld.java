@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import io.retrobridge.sync.WriteIntents;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,10 +55,15 @@ final class EscalationWorld {
     final InboxWorker worker;
     final JiraPoller jiraPoller;
     final ServiceNowPoller serviceNowPoller;
+    final WriteIntents intents;
+    final CreateSettleTimes settleTimes;
 
     EscalationWorld(SandboxPair systems, CurrentMappings mappings, EscalationStore store, FollowUpStore followUps,
             ServiceNowClient servicenow, JiraClient jira, LinkStore links, CommentLinkStore comments, Journal journal,
-            DeadLetterStore deadLetters, InboxWorker worker, JiraPoller jiraPoller, ServiceNowPoller serviceNowPoller) {
+            DeadLetterStore deadLetters, InboxWorker worker, JiraPoller jiraPoller, ServiceNowPoller serviceNowPoller,
+            WriteIntents intents, CreateSettleTimes settleTimes) {
+        this.intents = intents;
+        this.settleTimes = settleTimes;
         this.systems = systems;
         this.mappings = mappings;
         this.store = store;
@@ -80,7 +86,7 @@ final class EscalationWorld {
 
     EscalationScan newScan(CurrentMappings over, Clock clock) {
         return EscalationScanConfiguration.assemble(over, store, followUps, servicenow, jira, links, comments, journal,
-                deadLetters, systems.servicenow.baseUrl(), systems.jira.baseUrl(), clock);
+                deadLetters, intents, settleTimes, systems.servicenow.baseUrl(), systems.jira.baseUrl(), clock);
     }
 
     /** The shipped mappings folder copied, escalations.yaml edited as an admin would, and loaded. */

@@ -85,6 +85,12 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
     UnreadableRecords unreadable;
 
     @Autowired
+    io.retrobridge.sync.WriteIntents intents;
+
+    @Autowired
+    CreateSettleTimes settleTimes;
+
+    @Autowired
     io.retrobridge.sync.DeletedRecords deletedRecords;
 
     @Autowired
@@ -334,7 +340,7 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
         InboxProperties shortLease = new InboxProperties(1, Duration.ofSeconds(3), Duration.ofMillis(500),
                 Duration.ofHours(24));
         InboxWorker slow = new InboxWorker(inbox, sync, comments, deadLetters, journal, resilience, metrics,
-                escalations, Optional.empty(), shortLease);
+                escalations, transactions, Optional.empty(), shortLease);
         started.add(slow);
         long arrival = lastArrival();
         systems.editJira(item.key(), "{\"summary\":" + SandboxPair.quote(edited(item)) + "}");
@@ -390,9 +396,9 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
         LinkStore blippingLinks = blips.wrap(LinkStore.class, links, Map.of(
                 "update", () -> new CannotAcquireLockException("Timeout trying to lock table LINKS")));
         ActionItemSync blippingSync = new ActionItemSync(planner, sides, blippingLinks, journal, metrics, unreadable, deletedRecords,
-                Optional.of(clock));
+                intents, settleTimes, transactions, Optional.of(clock));
         InboxWorker worker = new InboxWorker(blippingInbox, blippingSync, comments, deadLetters, journal, resilience,
-                metrics, escalations, Optional.of(clock), InboxProperties.of(1, LEASE));
+                metrics, escalations, transactions, Optional.of(clock), InboxProperties.of(1, LEASE));
         started.add(worker);
         long parkedBefore = deadLetters.count();
         long writesBefore = systems.servicenowWrites();
@@ -419,7 +425,7 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
 
     private InboxWorker worker(EventInbox on, InboxProperties settings) {
         InboxWorker worker = new InboxWorker(on, sync, comments, deadLetters, journal, resilience, metrics, escalations,
-                Optional.of(clock), settings);
+                transactions, Optional.of(clock), settings);
         started.add(worker);
         return worker;
     }

@@ -2,6 +2,8 @@ package io.retrobridge.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retrobridge.domain.DeadLetter;
 import io.retrobridge.domain.EntityKind;
 import io.retrobridge.domain.ExternalRef;
@@ -24,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and the record we created, announced by its own notification meanwhile, must not be mirrored back as new.
  */
 class SyncCrashRecoveryTest extends LiveSyncSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     JdbcClient jdbc;
@@ -95,6 +99,61 @@ class SyncCrashRecoveryTest extends LiveSyncSupport {
         assertThat(systems.tasksTitled("Keep gateway credentials in the vault, rotated")).as("the copy carries the edit")
                 .isEqualTo(1);
         assertThat(systems.tasksTitled(title)).isZero();
+    }
+
+    /**
+     * The write lands but its record does not (the recording transaction fails, as a process killed at that moment
+     * never commits): the intent announced before the write is left open in the journal, saying what may have been
+     * written. The next run settles it by finding the record by its correlation id; nothing is written twice.
+     */
+    @Test
+    void aCrashBetweenWriteAndJournalLeavesAnIntentThatTheNextRunSettlesWithoutASecondWrite() throws Exception {
+        String title = "Rotate the gateway signing keys";
+        systems.jira.dropNextWebhooks(1);
+        String originId = jiraIdOf(systems.createJiraItem(title));
+        UUID blocker = insertBlockingLink(CorrelationIds.forOrigin(new ExternalRef(ExternalSystem.JIRA, originId)));
+        long parkedBefore = deadLetters.count();
+        Writes crashed = pollAndSettle();
+
+        JsonNode afterCrash = journalOf(originId);
+        JsonNode intent = entry(afterCrash, "INTENT");
+        assertThat(crashed.servicenow()).as("the create was sent once").isEqualTo(1);
+        assertThat(intent.path("summary").asText()).contains("about to create the copy").contains("SERVICENOW");
+        assertThat(entries(afterCrash)).as("nothing says the intent was settled").noneMatch(e ->
+                e.path("detail").asText().contains("settles intent " + intent.path("id").asLong()));
+
+        removeLink(blocker);
+        replay(deadLetters.list(0, 1).get(0).id());
+        long rewritten = settle().servicenow() + pollAndSettle().servicenow();
+
+        JsonNode settled = entries(journalOf(originId)).stream()
+                .filter(e -> e.path("detail").asText().contains("settles intent " + intent.path("id").asLong()))
+                .findFirst().orElseThrow(() -> new AssertionError("no entry settles intent " + intent.path("id")));
+        long copies = systems.tasksTitled(title);
+        long duplicates = Math.max(0, copies - 1) + rewritten;
+        long lost = copies == 0 ? 1 : 0;
+        report("crash-between-write-and-journal", 1, 1, deadLetters.count() - parkedBefore, duplicates, lost);
+        assertThat(duplicates).as("duplicates").isZero();
+        assertThat(lost).as("lost").isZero();
+        assertThat(settled.path("action").asText()).isEqualTo("WROTE");
+        assertThat(settled.path("summary").asText()).contains("had landed");
+        assertThat(copies).isEqualTo(1);
+        assertThat(links.findByExternal(new ExternalRef(ExternalSystem.JIRA, originId))).isPresent();
+    }
+
+    private JsonNode journalOf(String issueId) throws Exception {
+        return JSON.readTree(AdminApi.get(port, "/api/admin/journal?system=jira&id=" + issueId));
+    }
+
+    private static List<JsonNode> entries(JsonNode journal) {
+        List<JsonNode> all = new java.util.ArrayList<>();
+        journal.path("entries").forEach(all::add);
+        return all;
+    }
+
+    private static JsonNode entry(JsonNode journal, String action) {
+        return entries(journal).stream().filter(e -> action.equals(e.path("action").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + action + " entry in " + journal));
     }
 
     private long copiesOn(ExternalSystem system, String title) {

@@ -87,13 +87,13 @@ abstract class JiraClientTestSupport {
 
     JiraClient cloudClient(String apiToken) {
         JiraProperties properties = new JiraProperties(sandbox.baseUrl(), BOT_EMAIL, apiToken, null, null,
-                Duration.ofSeconds(2), Duration.ofSeconds(10));
+                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(3));
         return new JiraClient(JiraConnectionConfiguration.remoteSystem(properties, recording()), properties);
     }
 
     JiraClient serverClient() {
         JiraProperties properties = new JiraProperties(sandbox.baseUrl(), null, null, PAT, null,
-                Duration.ofSeconds(2), Duration.ofSeconds(10));
+                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(3));
         return new JiraClient(JiraConnectionConfiguration.remoteSystem(properties, recording()), properties);
     }
 

@@ -63,7 +63,7 @@ class JiraHealthIndicatorTest {
 
     JiraHealthIndicator cloud(String baseUrl, Duration readTimeout) {
         return indicator(new JiraProperties(URI.create(baseUrl), EMAIL, API_TOKEN, null, "hook-secret",
-                Duration.ofSeconds(2), readTimeout));
+                Duration.ofSeconds(2), readTimeout, Duration.ofMinutes(3)));
     }
 
     JiraHealthIndicator cloud() {
@@ -97,7 +97,7 @@ class JiraHealthIndicatorTest {
                 .willReturn(aResponse().withStatus(200).withBody("{\"name\":\"svc-retro\",\"displayName\":\"Retro Bot\"}")));
 
         Health health = indicator(new JiraProperties(URI.create(http()), null, null, PAT, null,
-                Duration.ofSeconds(2), Duration.ofSeconds(5))).health();
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(3))).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsEntry("authenticatedAs", "Retro Bot (svc-retro)");

@@ -62,7 +62,7 @@ class UpdatedIssuesReaderTest {
         sandbox.addPersonalAccessToken(PAT, BOT);
         sandbox.seed().project("PAY", "Payments");
         JiraProperties cloud = new JiraProperties(sandbox.baseUrl(), "bot@retrobridge.example", TOKEN, null, null,
-                Duration.ofSeconds(2), Duration.ofSeconds(10));
+                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(3));
         colleague = new JiraClient(JiraConnectionConfiguration.remoteSystem(cloud, camelSender::send), cloud);
     }
 
@@ -74,7 +74,7 @@ class UpdatedIssuesReaderTest {
     /** A Server/Data Center client whose search answer number {@link #editAfterSearch} is followed by {@link #afterSearch}. */
     private JiraClient serverClient() {
         JiraProperties server = new JiraProperties(sandbox.baseUrl(), null, null, PAT, null,
-                Duration.ofSeconds(2), Duration.ofSeconds(10));
+                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(3));
         OutboundSender editsBetweenPages = (target, request) -> {
             var response = camelSender.send(target, request);
             if (request.path().endsWith("/rest/api/2/search") && searchesAnswered.incrementAndGet() == editAfterSearch) {

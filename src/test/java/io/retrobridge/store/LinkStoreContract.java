@@ -103,6 +103,29 @@ abstract class LinkStoreContract extends StoreContractSupport {
         assertThat(updated.snapshotOn(JIRA).orElseThrow().fields()).containsExactly(Map.entry("status", "done"));
     }
 
+    /**
+     * The sync records each run inside a savepoint of the event's transaction: a stale update rolls back to it, and the
+     * run repeated with fresh state still commits with the event.
+     */
+    @Test
+    void aStaleUpdateInsideASavepointLeavesTheSurroundingTransactionUsable() {
+        Link read = links().insert(actionItem("rb-9", "RB-9"));
+        links().update(read.withSnapshot(JIRA, snapshot(Map.of("status", "done"))));
+        var transactions = port(org.springframework.transaction.PlatformTransactionManager.class);
+        var event = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        var run = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        run.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+
+        Link repeated = event.execute(status -> {
+            assertThatThrownBy(() -> run.execute(s -> links().update(read.withSnapshot(JIRA,
+                    snapshot(Map.of("status", "open")))))).isInstanceOf(StaleLinkException.class);
+            Link fresh = links().findById(read.id()).orElseThrow();
+            return run.execute(s -> links().update(fresh.withSnapshot(JIRA, snapshot(Map.of("status", "open")))));
+        });
+
+        assertThat(links().findById(read.id())).contains(repeated);
+    }
+
     @Test
     void anUpdateFromAnOldReadIsRefusedAndChangesNothing() {
         Link read = links().insert(actionItem("rb-1", "RB-1"));

@@ -9,7 +9,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.common.Metadata;
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -38,7 +44,8 @@ public final class FaultyProxy implements AutoCloseable {
 
     private FaultyProxy(URI target) {
         this.target = target.toString().replaceAll("/+$", "");
-        this.wire = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        this.wire = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                .extensions(new WithoutFields()));
         wire.start();
         wire.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().proxiedFrom(this.target)));
     }
@@ -77,6 +84,52 @@ public final class FaultyProxy implements AutoCloseable {
     /** A 200 with a JSON body that does not parse, as a confused proxy or a half-written cache would send. */
     public static final Kind GARBAGE_JSON = new Named("malformed-json-200", t -> aResponse().withStatus(200)
             .withHeader("Content-Type", "application/json").withBody("{\"result\": [{\"sys_id\": \"9d3"));
+
+    /**
+     * The system really handles the request and answers 2xx, but the answer lacks {@code fields} (at its top level
+     * and in a ServiceNow {@code result}), as a gateway that trims answers, or an answer shaped by a business rule,
+     * would send it.
+     */
+    public static Kind answerWithout(String... fields) {
+        return new Named("answer-without-" + String.join("-", fields), t -> aResponse().proxiedFrom(t)
+                .withTransformers(WithoutFields.NAME).withTransformerParameter("remove", String.join(",", fields)));
+    }
+
+    /** Drops the named fields from a JSON answer. */
+    private static final class WithoutFields implements ResponseTransformerV2 {
+        static final String NAME = "without-fields";
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        @Override
+        public Response transform(Response response, ServeEvent event) {
+            try {
+                JsonNode body = JSON.readTree(response.getBodyAsString());
+                for (String field : event.getTransformerParameters().getString("remove").split(",")) {
+                    if (body instanceof ObjectNode object) {
+                        object.remove(field);
+                        if (object.get("result") instanceof ObjectNode result) {
+                            result.remove(field);
+                        }
+                    }
+                }
+                HttpHeaders headers = new HttpHeaders(response.getHeaders().all().stream()
+                        .filter(h -> !h.keyEquals("Content-Length")).toList());
+                return Response.Builder.like(response).but().headers(headers).body(JSON.writeValueAsString(body)).build();
+            } catch (java.io.IOException notJson) {
+                return response;
+            }
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+    }
 
     /** The system really handles the request, but its answer arrives after {@code delay}. */
     public static Kind slow(Duration delay) {

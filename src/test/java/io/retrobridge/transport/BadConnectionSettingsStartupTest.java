@@ -63,6 +63,18 @@ class BadConnectionSettingsStartupTest {
     }
 
     @Test
+    void aNegativeSearchSettleTimeIsRefusedWithItsRange(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--retrobridge.jira.base-url=https://acme.atlassian.net",
+                "--retrobridge.jira.email=bot@acme.example", "--retrobridge.jira.api-token=" + JIRA_TOKEN,
+                "--retrobridge.jira.search-settle-time=-1s")).isNotNull();
+
+        assertThat(output.getAll())
+                .contains("- retrobridge.jira.search-settle-time (env RETROBRIDGE_JIRA_SEARCH_SETTLE_TIME) is not valid: "
+                        + "expected a duration from 0s to 1h (default 3m)")
+                .doesNotContain(JIRA_TOKEN);
+    }
+
+    @Test
     void anAddressWithoutSchemeIsNotAUrl(CapturedOutput output) {
         assertThatThrownBy(() -> start("--retrobridge.jira.base-url=acme.atlassian.net",
                 "--retrobridge.jira.email=bot@acme.example", "--retrobridge.jira.api-token=" + JIRA_TOKEN)).isNotNull();

@@ -2,9 +2,13 @@ package io.retrobridge.sandbox.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +20,11 @@ import java.util.function.Predicate;
  * Projects and issues of the simulated site. Every change goes through one lock, gets its timestamps
  * from the sandbox clock, and is reported to the listeners in commit order. An edit that changes
  * nothing leaves {@code updated} alone and is reported to nobody, as in Jira.
+ *
+ * <p>Search reads an index that, as in Jira Cloud, may lag behind: with a {@linkplain #searchLag(Duration) search lag}
+ * a new issue, an edit (a label added, say) or a deletion reaches search results only that long after it was made,
+ * while a read by id or key sees it at once. Jira Cloud documents this for its search ("recent updates might not be
+ * immediately visible"); no lag is the default.
  */
 final class IssueStore {
 
@@ -46,6 +55,11 @@ final class IssueStore {
     private final Map<String, Long> nextNumber = new LinkedHashMap<>();
     private final Map<String, Issue> byId = new LinkedHashMap<>();
     private final List<IssueListener> listeners = new CopyOnWriteArrayList<>();
+    /** Every issue as search sees it. */
+    private final Map<String, Issue> searchIndex = new LinkedHashMap<>();
+    /** Changes on their way into the search index, oldest first. */
+    private final Deque<IndexUpdate> indexing = new ArrayDeque<>();
+    private Duration searchLag = Duration.ZERO;
     private long nextProjectId = 10000;
     private long nextIssueId = 10000;
     private long nextCommentId = 10000;
@@ -54,6 +68,18 @@ final class IssueStore {
     IssueStore(Clock clock, JiraAccounts accounts) {
         this.clock = clock;
         this.accounts = accounts;
+    }
+
+    /** A change the search index takes in at {@code visibleAt}; a null version removes the issue. */
+    private record IndexUpdate(Instant visibleAt, String id, Issue version) {
+    }
+
+    /** How long changes take to reach search; reads by id or key see them at once. */
+    synchronized void searchLag(Duration lag) {
+        if (lag == null || lag.isNegative()) {
+            throw new IllegalArgumentException("a search lag is zero or positive, not " + lag);
+        }
+        searchLag = lag;
     }
 
     void listen(IssueListener listener) {
@@ -91,9 +117,29 @@ final class IssueStore {
         return locate(idOrKey).map(Issue::copy);
     }
 
-    /** Issues that match, in the given order, as copies. */
+    /** Issues that match as the search index knows them, in the given order, as copies. */
     synchronized List<Issue> search(Predicate<Issue> filter, Comparator<Issue> order) {
-        return byId.values().stream().filter(filter).sorted(order).map(Issue::copy).toList();
+        Instant now = clock.instant();
+        while (!indexing.isEmpty() && !indexing.peekFirst().visibleAt().isAfter(now)) {
+            IndexUpdate update = indexing.removeFirst();
+            if (update.version() == null) {
+                searchIndex.remove(update.id());
+            } else {
+                searchIndex.put(update.id(), update.version());
+            }
+        }
+        // Matched as the index knows them; what is returned is read from the issues themselves, as Jira does.
+        return searchIndex.values().stream().filter(filter).map(indexed -> byId.get(indexed.id))
+                .filter(java.util.Objects::nonNull).sorted(order).map(Issue::copy).toList();
+    }
+
+    private void index(String id, Issue version) {
+        Instant visibleAt = clock.instant().plus(searchLag);
+        // A shorter lag set meanwhile never lets a change overtake an earlier one.
+        if (!indexing.isEmpty() && indexing.peekLast().visibleAt().isAfter(visibleAt)) {
+            visibleAt = indexing.peekLast().visibleAt();
+        }
+        indexing.addLast(new IndexUpdate(visibleAt, id, version == null ? null : version.copy()));
     }
 
     synchronized Outcome create(JiraProject project, JiraCatalog.IssueType type, JiraUser by, Edit fill) {
@@ -109,6 +155,7 @@ final class IssueStore {
         nextIssueId++;
         nextNumber.put(project.key(), number + 1);
         byId.put(draft.id, draft);
+        index(draft.id, draft);
         listeners.forEach(l -> l.created(draft.copy(), by));
         return new Outcome(draft.copy(), Map.of());
     }
@@ -133,6 +180,7 @@ final class IssueStore {
             after.statusChanged = after.updated;
         }
         byId.put(after.id, after);
+        index(after.id, after);
         listeners.forEach(l -> l.updated(after.copy(), changes, by));
         return new Outcome(after.copy(), Map.of());
     }
@@ -141,6 +189,7 @@ final class IssueStore {
         Optional<Issue> issue = locate(idOrKey);
         issue.ifPresent(i -> {
             byId.remove(i.id);
+            index(i.id, null);
             listeners.forEach(l -> l.deleted(i.copy(), by));
         });
         return issue.isPresent();
@@ -158,6 +207,7 @@ final class IssueStore {
                 clock.instant(), clock.instant());
         i.comments.add(comment);
         i.updated = clock.instant();
+        index(i.id, i);
         listeners.forEach(l -> l.commented(i.copy(), comment, by));
         return Optional.of(comment);
     }

@@ -8,6 +8,7 @@ import io.retrobridge.sandbox.SimulatedSystem;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,6 +56,16 @@ public final class JiraSandbox extends SimulatedSystem<JiraSandbox> {
         new SearchEndpoints(store, new JqlMatcher(store, accounts), renderer, visibility, accounts).register(server);
         this.webhooks = new JiraWebhooks(clock, renderer, accounts);
         store.listen(webhooks);
+    }
+
+    /**
+     * Makes search lag behind, as Jira Cloud's does: issues created, edited (a label added) or deleted show in
+     * {@code /search/jql} (and {@code /rest/api/2/search}) results only {@code lag} later, while a read by id or key
+     * sees them at once. {@link Duration#ZERO} (the default) makes search consistent again for later changes.
+     */
+    public JiraSandbox searchIndexLag(Duration lag) {
+        store.searchLag(lag);
+        return this;
     }
 
     /** Lets this account call the API with Basic {@code email:apiToken}; a null token adds a user who cannot log in. */
@@ -158,6 +169,11 @@ public final class JiraSandbox extends SimulatedSystem<JiraSandbox> {
     /** Keys of every issue, in creation order. */
     public List<String> issueKeys() {
         return store.all().stream().map(i -> i.key).toList();
+    }
+
+    /** Keys of every issue carrying the label, as stored (not as a lagging search would show them). */
+    public List<String> issueKeysLabelled(String label) {
+        return store.all().stream().filter(i -> i.labels.contains(label)).map(i -> i.key).toList();
     }
 
     /** One issue's entity property as JSON text, if set. */

@@ -81,6 +81,7 @@ class EffectiveSettings {
         settings.put("webhookSecret", mask(jira.webhookSecret()));
         settings.put("connectTimeout", String.valueOf(jira.connectTimeout()));
         settings.put("readTimeout", String.valueOf(jira.readTimeout()));
+        settings.put("searchSettleTime", String.valueOf(jira.searchSettleTime()));
         return settings;
     }
 

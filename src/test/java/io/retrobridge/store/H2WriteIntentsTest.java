@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class H2WriteIntentsTest extends WriteIntentsContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+}

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresWriteIntentsTest extends WriteIntentsContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
