@@ -119,7 +119,17 @@ final class IssueStore {
 
     /** Issues that match as the search index knows them, in the given order, as copies. */
     synchronized List<Issue> search(Predicate<Issue> filter, Comparator<Issue> order) {
-        Instant now = clock.instant();
+        takeInChangesVisibleBy(clock.instant());
+        // Matched as the index knows them; what is returned is read from the issues themselves, as Jira does.
+        return searchIndex.values().stream().filter(filter).map(indexed -> byId.get(indexed.id))
+                .filter(java.util.Objects::nonNull).sorted(order).map(Issue::copy).toList();
+    }
+
+    synchronized void catchUpSearchIndex() {
+        takeInChangesVisibleBy(Instant.MAX);
+    }
+
+    private void takeInChangesVisibleBy(Instant now) {
         while (!indexing.isEmpty() && !indexing.peekFirst().visibleAt().isAfter(now)) {
             IndexUpdate update = indexing.removeFirst();
             if (update.version() == null) {
@@ -128,9 +138,6 @@ final class IssueStore {
                 searchIndex.put(update.id(), update.version());
             }
         }
-        // Matched as the index knows them; what is returned is read from the issues themselves, as Jira does.
-        return searchIndex.values().stream().filter(filter).map(indexed -> byId.get(indexed.id))
-                .filter(java.util.Objects::nonNull).sorted(order).map(Issue::copy).toList();
     }
 
     private void index(String id, Issue version) {

@@ -68,6 +68,15 @@ public final class JiraSandbox extends SimulatedSystem<JiraSandbox> {
         return this;
     }
 
+    /**
+     * Takes every change still waiting for the search index in at once, as a finished re-index would, so a test that
+     * used a lag leaves a consistent search to the next one.
+     */
+    public JiraSandbox catchUpSearchIndex() {
+        store.catchUpSearchIndex();
+        return this;
+    }
+
     /** Lets this account call the API with Basic {@code email:apiToken}; a null token adds a user who cannot log in. */
     public JiraSandbox addUser(String accountId, String displayName, String email, String apiToken) {
         accounts.add(new JiraUser(accountId, displayName, email, apiToken));
