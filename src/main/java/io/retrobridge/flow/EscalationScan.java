@@ -101,8 +101,8 @@ public class EscalationScan {
         this.writes = writes;
         this.clock = clock;
         this.failures = new EscalationFailures(store, journal, deadLetters, clock);
-        this.markers = new ItemMarkers(writes, failures);
         this.announcements = new WriteAnnouncements(intents, clock);
+        this.markers = new ItemMarkers(writes, failures, announcements);
         this.tickets = new BoardTickets(queues, announcements, settleTimes, journal, clock);
         this.cycleTickets = new CycleTickets(store, tickets, queues, journal, clock);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.DeadLetter;
 import io.retrobridge.domain.JournalAction;
+import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.escalation.EscalationMarkers;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationState;
@@ -508,6 +509,67 @@ class EscalationScanEndToEndTest {
         world.newScan(clock).scan();
 
         assertThat(world.serviceNowTickets(item, "production-fixes", "cab")).hasSize(1);
+    }
+
+    @Test
+    void itemMarkersAreAnnouncedBeforeTheyAreWrittenAndSettledByTheEntryThatRecordsThem() {
+        Item item = world.linkedItem("Alert on queue depth above ten thousand", today.minusDays(1));
+
+        world.newScan(clock).scan();
+
+        assertMarkerWriteAnnouncedThenSettled(item, "about to label " + item.number()
+                + " escalated:cab (Change Advisory Board holds it)", "Labelled " + item.number() + " escalated:cab");
+        assertMarkerWriteAnnouncedThenSettled(item, "about to set the escalation field of " + item.number()
+                + " to Change Advisory Board — cab (Change Advisory Board holds it)", "Set the escalation field of "
+                + item.number() + " to Change Advisory Board — cab");
+        assertThat(intents.openFor("escalation-label:" + item.key())).isEmpty();
+        assertThat(intents.openFor("escalation-field:" + item.key())).isEmpty();
+    }
+
+    @Test
+    void aMarkerWriteInterruptedBeforeItsRecordIsSettledByTheNextScanWithoutWritingItAgain() {
+        Item item = world.linkedItem("Rotate the pipeline signing keys", today.minusDays(1));
+        String label = "escalation-label:" + item.key();
+        String field = "escalation-field:" + item.key();
+
+        // Stops after labelling the Jira issue, before recording it: the next scan finds the label there.
+        world.newScan(world.stoppingBeforeRecording(label), clock).scan();
+        assertThat(world.jiraLabels(item.jiraKey())).contains("escalated:cab");
+        assertThat(intents.openFor(label)).as("what may have been written").hasSize(1);
+        // Stops after setting the ServiceNow field, before recording it.
+        Writes second = world.writesTo(item, () -> world.newScan(world.stoppingBeforeRecording(field), clock).scan());
+        assertThat(systems.task(item.sysId()).get("u_escalation")).isEqualTo("Change Advisory Board — cab");
+        assertThat(intents.openFor(field)).hasSize(1);
+        Writes third = world.writesTo(item, () -> world.newScan(clock).scan());
+
+        assertThat(second.jira()).as("the label that had landed is not written again").isZero();
+        assertThat(third).as("nor the field").isEqualTo(new Writes(0, 0));
+        assertThat(intents.openFor(label)).isEmpty();
+        assertThat(intents.openFor(field)).isEmpty();
+        List<JournalEntry> history = journal.forLink(item.linkId());
+        assertThat(history).filteredOn(e -> e.summary().endsWith("(an interrupted write that had landed; nothing"
+                + " written again)")).extracting(JournalEntry::summary).containsExactlyInAnyOrder(
+                "Labelled " + item.number() + " escalated:cab (an interrupted write that had landed; nothing written"
+                        + " again)",
+                "Set the escalation field of " + item.number() + " to Change Advisory Board — cab (an interrupted"
+                        + " write that had landed; nothing written again)");
+        assertThat(world.jiraLabels(item.jiraKey())).filteredOn(l -> l.startsWith("escalated:")).containsExactly(
+                "escalated:cab");
+    }
+
+    /** The INTENT entry of one marker write, then (later) the entry that records the write and settles it. */
+    void assertMarkerWriteAnnouncedThenSettled(Item item, String intentSummary, String wroteSummary) {
+        JournalEntry intent = onlyEntry(item, JournalAction.INTENT, intentSummary);
+        JournalEntry wrote = onlyEntry(item, JournalAction.WROTE, wroteSummary);
+        assertThat(wrote.id()).as("announced before it was written").isGreaterThan(intent.id());
+        assertThat(wrote.detail()).isEqualTo("settles intent " + intent.id());
+    }
+
+    JournalEntry onlyEntry(Item item, JournalAction action, String summary) {
+        List<JournalEntry> found = journal.forLink(item.linkId()).stream()
+                .filter(e -> e.action() == action && e.summary().equals(summary)).toList();
+        assertThat(found).as("%s %s", action, summary).hasSize(1);
+        return found.get(0);
     }
 
     @Test

@@ -27,7 +27,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import io.retrobridge.domain.JournalEntry;
+import io.retrobridge.sync.WriteIntent;
+import io.retrobridge.sync.WriteIntent.Operation;
 import io.retrobridge.sync.WriteIntents;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,8 +90,49 @@ final class EscalationWorld {
     }
 
     EscalationScan newScan(CurrentMappings over, Clock clock) {
+        return newScan(over, intents, clock);
+    }
+
+    /** A scan whose announcements go to {@code over}, e.g. one that stops between a write and its record. */
+    EscalationScan newScan(WriteIntents over, Clock clock) {
+        return newScan(mappings, over, clock);
+    }
+
+    private EscalationScan newScan(CurrentMappings over, WriteIntents announcements, Clock clock) {
         return EscalationScanConfiguration.assemble(over, store, followUps, servicenow, jira, links, comments, journal,
-                deadLetters, intents, settleTimes, systems.servicenow.baseUrl(), systems.jira.baseUrl(), clock);
+                deadLetters, announcements, settleTimes, systems.servicenow.baseUrl(), systems.jira.baseUrl(), clock);
+    }
+
+    /**
+     * The intents store of a process that stops after sending a write announced under {@code marker} and before
+     * recording it: settling that write fails, everything else works.
+     */
+    WriteIntents stoppingBeforeRecording(String marker) {
+        return new WriteIntents() {
+            @Override
+            public WriteIntent announce(JournalEntry entry, Operation operation, ExternalSystem target,
+                    String targetId, String written) {
+                return intents.announce(entry, operation, target, targetId, written);
+            }
+
+            @Override
+            public List<WriteIntent> openFor(String written) {
+                return intents.openFor(written);
+            }
+
+            @Override
+            public List<WriteIntent> open(int limit) {
+                return intents.open(limit);
+            }
+
+            @Override
+            public Optional<JournalEntry> settle(List<WriteIntent> settled, Instant at, JournalEntry outcome) {
+                if (settled.stream().anyMatch(i -> marker.equals(i.marker()))) {
+                    throw new IllegalStateException("stopped before recording the write announced under " + marker);
+                }
+                return intents.settle(settled, at, outcome);
+            }
+        };
     }
 
     /** The shipped mappings folder copied, escalations.yaml edited as an admin would, and loaded. */
@@ -151,9 +197,14 @@ final class EscalationWorld {
 
     /** Like {@link #settle()}, counting only the connector's writes to this item's two records. */
     Writes settleCountingWritesTo(Item item) {
+        return writesTo(item, this::settle);
+    }
+
+    /** The writes to this item's two records while {@code action} runs. */
+    Writes writesTo(Item item, Runnable action) {
         int jiraFrom = systems.jira.requests().all().size();
         int serviceNowFrom = systems.servicenow.requests().all().size();
-        settle();
+        action.run();
         String issueId = links.findById(item.linkId()).orElseThrow().idOn(ExternalSystem.JIRA).orElseThrow();
         long jiraWrites = systems.jira.requests().all().stream().skip(jiraFrom)
                 .filter(e -> e.isWrite() && e.status() < 300)
