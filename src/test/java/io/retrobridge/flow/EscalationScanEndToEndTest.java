@@ -23,6 +23,7 @@ import io.retrobridge.sync.CommentLinkStore;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LinkStore;
+import io.retrobridge.sync.WriteIntent;
 import io.retrobridge.testsupport.AdminApi;
 import io.retrobridge.testsupport.MutableClock;
 import io.retrobridge.testsupport.SandboxPair;
@@ -555,6 +556,27 @@ class EscalationScanEndToEndTest {
                         + " write that had landed; nothing written again)");
         assertThat(world.jiraLabels(item.jiraKey())).filteredOn(l -> l.startsWith("escalated:")).containsExactly(
                 "escalated:cab");
+    }
+
+    @Test
+    void aMarkerWriteInterruptedBeforeItWasSentIsWrittenOnceByTheNextScan() {
+        Item item = world.linkedItem("Retire the legacy pipeline runner", today.minusDays(1));
+        String label = "escalation-label:" + item.key();
+
+        Writes stopped = world.writesTo(item, () -> world.newScan(world.stoppingBeforeSending(label), clock).scan());
+        assertThat(world.jiraLabels(item.jiraKey())).noneMatch(l -> l.startsWith("escalated:"));
+        List<WriteIntent> announced = intents.openFor(label);
+        assertThat(announced).as("what may have been written").hasSize(1);
+        Writes next = world.writesTo(item, () -> world.newScan(clock).scan());
+
+        assertThat(world.jiraLabels(item.jiraKey())).filteredOn(l -> l.startsWith("escalated:"))
+                .containsExactly("escalated:cab");
+        assertThat(next.jira()).as("the label, once").isEqualTo(1);
+        assertThat(stopped.jira() + next.jira()).as("the reminder and the label").isEqualTo(2);
+        assertThat(intents.openFor(label)).isEmpty();
+        JournalEntry wrote = onlyEntry(item, JournalAction.WROTE, "Labelled " + item.number() + " escalated:cab");
+        assertThat(wrote.detail()).startsWith("an interrupted write of it did not land; written now; settles intent "
+                + announced.get(0).journalId() + ", ");
     }
 
     /** The INTENT entry of one marker write, then (later) the entry that records the write and settles it. */

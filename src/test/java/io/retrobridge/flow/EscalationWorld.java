@@ -108,11 +108,24 @@ final class EscalationWorld {
      * recording it: settling that write fails, everything else works.
      */
     WriteIntents stoppingBeforeRecording(String marker) {
+        return stopping(marker, false);
+    }
+
+    /** The intents store of a process that stops right after announcing a write under {@code marker}, unsent. */
+    WriteIntents stoppingBeforeSending(String marker) {
+        return stopping(marker, true);
+    }
+
+    private WriteIntents stopping(String marker, boolean beforeSending) {
         return new WriteIntents() {
             @Override
             public WriteIntent announce(JournalEntry entry, Operation operation, ExternalSystem target,
                     String targetId, String written) {
-                return intents.announce(entry, operation, target, targetId, written);
+                WriteIntent announced = intents.announce(entry, operation, target, targetId, written);
+                if (beforeSending && marker.equals(written)) {
+                    throw new IllegalStateException("stopped before sending the write announced under " + marker);
+                }
+                return announced;
             }
 
             @Override
@@ -127,7 +140,7 @@ final class EscalationWorld {
 
             @Override
             public Optional<JournalEntry> settle(List<WriteIntent> settled, Instant at, JournalEntry outcome) {
-                if (settled.stream().anyMatch(i -> marker.equals(i.marker()))) {
+                if (!beforeSending && settled.stream().anyMatch(i -> marker.equals(i.marker()))) {
                     throw new IllegalStateException("stopped before recording the write announced under " + marker);
                 }
                 return intents.settle(settled, at, outcome);
