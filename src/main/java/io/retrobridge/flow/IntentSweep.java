@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * settle it: a create whose answer was lost and that had to wait for Jira's search to catch up, or a write a crash
  * interrupted after its event was finished. The sync settles it (finds what was written, records it, writes nothing
  * twice). Run at start-up and then every {@code retrobridge.sync.intent-sweep-interval} (routes/action-item-sync.yaml).
- * Escalation tickets are not queued: the next escalation scan settles its own.
+ * Escalation writes (tickets, item markers) are not queued: the next escalation scan settles its own.
  */
 @Component("intentSweep")
 public class IntentSweep {
