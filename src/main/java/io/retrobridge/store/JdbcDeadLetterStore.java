@@ -139,6 +139,18 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
     }
 
     @Override
+    public long countForEntities(Collection<ExternalRef> records) {
+        long count = 0;
+        for (ExternalRef record : records) {
+            count += jdbc.sql("SELECT COUNT(*) FROM dead_letters WHERE source_system = :system AND entity_id = :entityId")
+                    .param("system", record.system().name())
+                    .param("entityId", record.id())
+                    .query(Long.class).single();
+        }
+        return count;
+    }
+
+    @Override
     public List<DeadLetter> forEntities(Collection<ExternalRef> records, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1 but was " + limit);

@@ -30,6 +30,10 @@ public interface DeadLetterStore {
 
     /** The newest {@code limit} dead letters of events about any of these records, most recently parked first. */
     List<DeadLetter> forEntities(Collection<ExternalRef> records, int limit);
+
+    /** How many dead letters there are of events about any of these records. */
+    long countForEntities(Collection<ExternalRef> records);
+
     /** Up to {@code limit} dead letters not replayed yet that match {@code filter}, oldest parked first. */
     List<DeadLetter> notReplayed(DeadLetterFilter filter, int limit);
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retrobridge.domain.DeadLetter;
+import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.sync.DeadLetterFilter;
 import io.retrobridge.sync.DeadLetterStore;
@@ -52,6 +53,20 @@ abstract class DeadLetterStoreContract extends StoreContractSupport {
         assertThat(deadLetters().list(2, 2)).containsExactly(oldest);
         assertThat(deadLetters().list(3, 2)).isEmpty();
         assertThat(deadLetters().count()).isEqualTo(3);
+    }
+
+    @Test
+    void oneItemsLettersArePagedNewestFirstAndCountedInFull() {
+        DeadLetter first = deadLetters().park(letter(1, "RB-7"));
+        deadLetters().park(letter(2, "RB-8"));
+        DeadLetter second = deadLetters().park(letter(3, "RB-7"));
+        DeadLetter third = deadLetters().park(letter(4, "RB-7"));
+        List<ExternalRef> item = List.of(new ExternalRef(JIRA, "RB-7"));
+
+        assertThat(deadLetters().forEntities(item, 2)).containsExactly(third, second);
+        assertThat(deadLetters().countForEntities(item)).as("all of the item's letters, not one page").isEqualTo(3);
+        assertThat(deadLetters().forEntities(item, 5)).containsExactly(third, second, first);
+        assertThat(deadLetters().countForEntities(List.of(new ExternalRef(JIRA, "RB-9")))).isZero();
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.retrobridge.web.admin;
 
 import io.retrobridge.domain.DeadLetter;
+import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.sync.DeadLetterStore;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,9 +83,10 @@ class DeadLetterController {
         }
         int first = Paging.offset(offset);
         int most = Paging.limit(limit);
-        List<DeadLetter> all = deadLetters.forEntities(names.known(system, id).subjects(), first + most);
-        List<LetterView> items = all.stream().skip(first).map(LetterView::of).toList();
-        return new Page(all.size(), offset, limit, items);
+        Collection<ExternalRef> subjects = names.known(system, id).subjects();
+        List<LetterView> items = deadLetters.forEntities(subjects, first + most).stream().skip(first)
+                .map(LetterView::of).toList();
+        return new Page(deadLetters.countForEntities(subjects), offset, limit, items);
     }
 
     /** One dead letter with the payload as it arrived. */
