@@ -13,6 +13,7 @@ import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.escalation.EscalationSubject;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
+import io.retrobridge.transport.FailureTriage;
 import io.retrobridge.transport.CircuitOpenException;
 import io.retrobridge.transport.RemoteCallException;
 import java.time.Clock;
@@ -62,7 +63,7 @@ final class EscalationFailures {
         InboundEvent event = InboundEvent.received(refusedBy(e, record), EscalationScan.DEAD_LETTER_KIND,
                 record.itemKey(), EscalationScan.DEAD_LETTER_KIND + ":" + record.id() + ":" + now.toEpochMilli(), now,
                 payload.toString());
-        deadLetters.park(DeadLetter.park(event, error, 1, now));
+        deadLetters.park(DeadLetter.park(event, FailureTriage.kindOf(e), error, 1, now));
         tally.parked++;
         note(item, itemRef(item), JournalAction.ERROR, "Parked " + record.ladderId() + "/" + record.stepId() + " of "
                 + item.displayKey() + " as a dead letter (replay it after the fix): " + error, rules);

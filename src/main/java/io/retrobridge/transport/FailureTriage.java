@@ -114,7 +114,7 @@ public final class FailureTriage {
             Duration breakerWait = policy.map(p -> Duration.ofSeconds(p.breakerWaitSeconds())).orElse(Duration.ofSeconds(30));
             return new Wait(now.plus(breakerWait), CIRCUIT_OPEN, reason);
         }
-        String kind = remote.failure().name().toLowerCase(Locale.ROOT);
+        String kind = kindOf(remote);
         if (refusedForNow(remote)) {
             // The transport gave up: it was asked to wait longer than max-backoff, or its retries ran out.
             Duration floor = policy.map(ResilienceProperties.PerSystem::maxBackoff).orElse(Duration.ofSeconds(30));
@@ -125,6 +125,18 @@ public final class FailureTriage {
             return new RunAgain(policy.get().backoff().delay(attempt, remote.retryAfter(), false, random), kind, reason);
         }
         return new Park(kind, reason);
+    }
+
+    /** The kind of failure a dead letter records, for replay by kind: the remote failure, a database blip, or other. */
+    public static String kindOf(Throwable failure) {
+        if (isDatabaseBlip(failure)) {
+            return DATABASE;
+        }
+        RemoteCallException remote = Causes.find(failure, RemoteCallException.class);
+        if (remote == null) {
+            return OTHER;
+        }
+        return remote.circuitOpen() ? CIRCUIT_OPEN : remote.failure().name().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -611,6 +611,7 @@ class EscalationScanEndToEndTest {
                 .filter(d -> d.event().kind().equals(EscalationScan.DEAD_LETTER_KIND)
                         && d.event().entityId().equals(item.key())).findFirst().orElseThrow();
         assertThat(letter.error()).contains("u_cab_queue");
+        assertThat(letter.errorKind()).as("replayable by kind with the sync's letters").isEqualTo("client_error");
         assertThat(SandboxPair.json(letter.event().payload()).path("recordId").asText())
                 .isEqualTo(parked.id().toString());
         assertThat(journal.forLink(item.linkId())).anyMatch(e -> e.action() == JournalAction.ERROR

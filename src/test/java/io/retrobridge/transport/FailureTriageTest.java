@@ -116,6 +116,14 @@ class FailureTriageTest {
                 .isEqualTo(new Park("other", "mapping rule failed"));
     }
 
+    @Test
+    void aFailureParkedElsewhereIsNamedByTheSameKinds() {
+        assertThat(FailureTriage.kindOf(answered("ServiceNow", PATCH, 400, Map.of()))).isEqualTo("client_error");
+        assertThat(FailureTriage.kindOf(new IllegalStateException("wrapped", answered("Jira", PUT, 429, Map.of()))))
+                .isEqualTo("rate_limited");
+        assertThat(FailureTriage.kindOf(new IllegalArgumentException("mapping rule failed"))).isEqualTo("other");
+    }
+
     private static RemoteCallException answered(String system, OutboundRequest request, int status,
             Map<String, String> headers) {
         Map<String, List<String>> multi = new java.util.LinkedHashMap<>();
