@@ -3,6 +3,7 @@ package io.retrobridge.flow;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.mapping.ActionItemMapping;
+import io.retrobridge.sync.UnreadableLinks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * Linked records that answered 404 lately, per system. One such record is unremarkable (it may have been deleted);
  * many at once are what a permission change looks like (a project or table taken from the integration account), so
  * more than the threshold within the window is reported once in the log and shown in health until it ages out.
+ * The records to read again are kept in the database ({@link UnreadableLinks}), so a restart does not lose them.
  */
 @Component
 public class UnreadableRecords {
@@ -52,13 +54,14 @@ public class UnreadableRecords {
     private final Map<ExternalRef, Sighting> seen = new LinkedHashMap<>();
     /**
      * Unreadable records whose counterparts may hold changes that were skipped, with when they were first seen so;
-     * kept past the window (until read again, or given up on after {@link #WAIT_AT_MOST}), oldest first.
+     * kept past the window (until read again, or given up on after {@link #WAIT_AT_MOST}).
      */
-    private final Map<ExternalRef, Instant> waiting = new LinkedHashMap<>();
+    private final UnreadableLinks waiting;
     private final Set<ExternalSystem> reported = EnumSet.noneOf(ExternalSystem.class);
 
-    public UnreadableRecords(UnreadableProperties settings, Optional<Clock> clock) {
+    public UnreadableRecords(UnreadableProperties settings, UnreadableLinks waiting, Optional<Clock> clock) {
         this.settings = settings;
+        this.waiting = waiting;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -72,9 +75,8 @@ public class UnreadableRecords {
         forgetBefore(now.minus(settings.window()));
         Sighting earlier = seen.remove(ref);
         seen.put(ref, earlier != null ? earlier : new Sighting(now, where));
-        waiting.putIfAbsent(ref, now);
+        waiting.remember(ref, where, now);
         dropOldest(seen.keySet());
-        dropOldest(waiting.keySet());
         burstOn(ref.system()).filter(burst -> reported.add(burst.system()))
                 .ifPresent(burst -> log.warn("{}; check the integration account's access, nothing is cancelled",
                         burst.describe()));
@@ -86,25 +88,22 @@ public class UnreadableRecords {
      */
     public synchronized boolean readAgain(ExternalRef ref) {
         seen.remove(ref);
-        return waiting.remove(ref) != null;
+        return waiting.forget(ref);
     }
 
     /** Forgets a record proven deleted: its 404s say nothing about access any more. */
     public synchronized void forget(ExternalRef ref) {
         seen.remove(ref);
-        waiting.remove(ref);
+        waiting.forget(ref);
     }
 
     /**
      * Up to {@code max} unreadable records to look at again, the longest unlooked-at first; they move to the back,
      * so every one gets its turn however many there are.
      */
-    public synchronized List<ExternalRef> nextToLookAt(int max) {
-        Instant cutoff = clock.instant().minus(WAIT_AT_MOST);
-        waiting.values().removeIf(firstSeen -> firstSeen.isBefore(cutoff));
-        List<ExternalRef> next = waiting.keySet().stream().limit(max).toList();
-        next.forEach(ref -> waiting.put(ref, waiting.remove(ref)));
-        return next;
+    public List<ExternalRef> nextToLookAt(int max) {
+        Instant now = clock.instant();
+        return waiting.due(max, now, now.minus(WAIT_AT_MOST));
     }
 
     /** Every system with more unreadable linked records within the window than the threshold allows. */

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.store.JdbcUnreadableLinks;
 import io.retrobridge.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Counting unreadable linked records: a few are quiet, more than the threshold in the window is a burst. */
 class UnreadableRecordsTest {
@@ -16,9 +21,12 @@ class UnreadableRecordsTest {
     static final Instant START = Instant.parse("2026-12-06T09:00:00Z");
     static final String PAY = "Jira project PAY";
 
+    static final UnreadableProperties SETTINGS = new UnreadableProperties(3, Duration.ofMinutes(10), Duration.ofMinutes(5));
+
     final MutableClock clock = new MutableClock(START);
-    final UnreadableRecords unreadable = new UnreadableRecords(
-            new UnreadableProperties(3, Duration.ofMinutes(10), Duration.ofMinutes(5)), Optional.of(clock));
+    final JdbcDataSource database = migratedDatabase();
+    final UnreadableRecords unreadable = new UnreadableRecords(SETTINGS,
+            new JdbcUnreadableLinks(JdbcClient.create(database)), Optional.of(clock));
 
     @Test
     void upToTheThresholdIsQuietAndOneMoreIsABurstNamingWhereAndSince() {
@@ -80,11 +88,32 @@ class UnreadableRecordsTest {
     }
 
     @Test
+    void theRecordsToReadAgainOutliveTheProcessThatSawThemButTheBurstCountDoesNot() {
+        unreadable.saw(jira("10001"), PAY);
+        unreadable.saw(jira("10002"), PAY);
+
+        UnreadableRecords restarted = new UnreadableRecords(SETTINGS,
+                new JdbcUnreadableLinks(JdbcClient.create(database)), Optional.of(clock));
+
+        assertThat(restarted.counts()).containsEntry(ExternalSystem.JIRA, 0);
+        assertThat(restarted.nextToLookAt(10)).containsExactly(jira("10001"), jira("10002"));
+        assertThat(restarted.readAgain(jira("10001"))).as("was waiting before the restart").isTrue();
+        assertThat(unreadable.readAgain(jira("10001"))).as("caught up once, whichever instance reads it").isFalse();
+    }
+
+    @Test
     void aRecordProvenDeletedIsForgotten() {
         unreadable.saw(jira("10001"), PAY);
         unreadable.forget(jira("10001"));
         assertThat(unreadable.counts()).containsEntry(ExternalSystem.JIRA, 0);
         assertThat(unreadable.nextToLookAt(10)).isEmpty();
+    }
+
+    private static JdbcDataSource migratedDatabase() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:unreadable-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+        return h2;
     }
 
     private static ExternalRef jira(String id) {

@@ -32,7 +32,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 abstract class StoreContractSupport {
 
     /** Tables children first, so rows can be deleted in this order. */
-    private static final List<String> TABLES = List.of("write_intents", "escalations", "escalation_group_tickets",
+    private static final List<String> TABLES = List.of("unreadable_records", "write_intents", "escalations", "escalation_group_tickets",
             "follow_up_facts", "comment_links", "link_snapshots", "link_external_ids", "links", "journal",
             "dead_letters", "inbound_events", "watermarks");
 

@@ -23,7 +23,7 @@ class StoreMigrationTest {
 
     private static final List<String> STORE_TABLES = List.of("dead_letters", "inbound_events", "journal", "link_external_ids",
             "link_snapshots", "links", "watermarks", "comment_links", "escalations", "escalation_group_tickets",
-            "follow_up_facts", "deleted_records", "write_intents");
+            "follow_up_facts", "deleted_records", "write_intents", "unreadable_records");
 
     @TempDir
     Path dataDirectory;

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresUnreadableLinksTest extends UnreadableLinksContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
