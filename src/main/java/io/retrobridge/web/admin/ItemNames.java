@@ -47,7 +47,7 @@ class ItemNames {
                         Arrays.stream(ExternalSystem.values()).map(ItemNames::name).toList()) + "."));
     }
 
-    private static String shorten(String value) {
+    static String shorten(String value) {
         return value.length() > 60 ? value.substring(0, 60) + "..." : value;
     }
 }

@@ -119,7 +119,7 @@ record MappingPreview(String system, String id, String key, ActionItem item, Cla
     }
 
     private static String name(ExternalSystem system) {
-        return MappingPreviewController.name(system);
+        return ItemNames.name(system);
     }
 
     /** OUT_OF_SCOPE reads out-of-scope, as the mapping file spells its values. */

@@ -7,8 +7,6 @@ import io.retrobridge.flow.SyncPlan;
 import io.retrobridge.flow.SyncPlanner;
 import io.retrobridge.transport.CircuitOpenException;
 import io.retrobridge.transport.RemoteCallException;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,19 +35,19 @@ class MappingPreviewController {
     /** @param id a Jira issue key or id, or a ServiceNow number or sys_id */
     @GetMapping("/api/admin/mappings/preview")
     MappingPreview preview(@RequestParam String system, @RequestParam String id) {
-        ExternalSystem side = system(system);
+        ExternalSystem side = ItemNames.system(system);
         ExternalRef ref;
         SyncPlan plan;
         try {
             ref = lookup.readableRef(side, id).orElseThrow(() -> BadAdminRequestException.notFound("unknown item: "
-                    + name(side) + " has no record numbered '" + shorten(id.strip()) + "' (give its number, e.g. "
+                    + ItemNames.name(side) + " has no record numbered '" + ItemNames.shorten(id.strip()) + "' (give its number, e.g. "
                     + "PTASK0010002, or its sys_id)."));
             plan = planner.plan(ref);
         } catch (IllegalArgumentException e) {
             throw BadAdminRequestException.badRequest(e.getMessage());
         }
         if (plan.record().isEmpty()) {
-            throw BadAdminRequestException.notFound("unknown item: " + name(side) + " has no record '" + ref.id() + "'"
+            throw BadAdminRequestException.notFound("unknown item: " + ItemNames.name(side) + " has no record '" + ref.id() + "'"
                     + (side == ExternalSystem.JIRA ? " (give an issue key like PAY-12 or its numeric id)"
                     : " in table " + plan.mapping().serviceNowScope().table() + " (give its number, e.g. PTASK0010002, "
                     + "or its sys_id)") + ".");
@@ -73,22 +71,5 @@ class MappingPreviewController {
     ResponseEntity<Map<String, String>> unreachable(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("error",
                 "The record could not be read, so nothing can be previewed: " + e.getMessage()));
-    }
-
-    private static String shorten(String value) {
-        return value.length() > 60 ? value.substring(0, 60) + "..." : value;
-    }
-
-    static String name(ExternalSystem system) {
-        return system.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static ExternalSystem system(String name) {
-        return Arrays.stream(ExternalSystem.values())
-                .filter(system -> system.name().equalsIgnoreCase(name.strip()))
-                .findFirst()
-                .orElseThrow(() -> BadAdminRequestException.badRequest("system '" + shorten(name) + "' is not known; use one of: "
-                        + String.join(", ", Arrays.stream(ExternalSystem.values()).map(MappingPreviewController::name)
-                        .toList()) + "."));
     }
 }
