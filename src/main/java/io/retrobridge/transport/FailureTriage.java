@@ -4,6 +4,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +64,9 @@ public final class FailureTriage {
     private static final Backoff DATABASE_BACKOFF = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ZERO);
     /** How long work waits after the database kept failing, before it is offered again. */
     private static final Duration DATABASE_WAIT = Duration.ofSeconds(30);
+    private static final List<Class<? extends Throwable>> DATABASE_BLIPS = List.of(TransientDataAccessException.class,
+            RecoverableDataAccessException.class, CannotGetJdbcConnectionException.class, SQLTransientException.class,
+            SQLRecoverableException.class);
 
     private final ResilienceProperties resilience;
     private final Duration maxDeferral;
@@ -160,14 +164,7 @@ public final class FailureTriage {
 
     /** Lock timeouts, deadlocks, serialization failures, lost or unavailable connections: gone on the next try. */
     public static boolean isDatabaseBlip(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
-                    || t instanceof CannotGetJdbcConnectionException || t instanceof SQLTransientException
-                    || t instanceof SQLRecoverableException) {
-                return true;
-            }
-        }
-        return false;
+        return DATABASE_BLIPS.stream().anyMatch(blip -> Causes.find(failure, blip) != null);
     }
 
     private Optional<ResilienceProperties.PerSystem> policyOf(RemoteCallException remote) {
