@@ -70,31 +70,38 @@ public class UnreadableRecords {
      *
      * @param where what the account may have lost sight of, e.g. "Jira project PAY"
      */
-    public synchronized void saw(ExternalRef ref, String where) {
+    public void saw(ExternalRef ref, String where) {
         Instant now = clock.instant();
-        forgetBefore(now.minus(settings.window()));
-        Sighting earlier = seen.remove(ref);
-        seen.put(ref, earlier != null ? earlier : new Sighting(now, where));
+        // The database call stays outside the lock: every worker passes through here and readAgain.
         waiting.remember(ref, where, now);
-        dropOldest(seen.keySet());
-        burstOn(ref.system()).filter(burst -> reported.add(burst.system()))
-                .ifPresent(burst -> log.warn("{}; check the integration account's access, nothing is cancelled",
-                        burst.describe()));
+        synchronized (this) {
+            forgetBefore(now.minus(settings.window()));
+            Sighting earlier = seen.remove(ref);
+            seen.put(ref, earlier != null ? earlier : new Sighting(now, where));
+            dropOldest(seen.keySet());
+            burstOn(ref.system()).filter(burst -> reported.add(burst.system()))
+                    .ifPresent(burst -> log.warn("{}; check the integration account's access, nothing is cancelled",
+                            burst.describe()));
+        }
     }
 
     /**
      * Notes that {@code ref} was read; true when it had answered 404 before, so changes made on its counterpart
      * meanwhile were skipped and want syncing now.
      */
-    public synchronized boolean readAgain(ExternalRef ref) {
-        seen.remove(ref);
+    public boolean readAgain(ExternalRef ref) {
+        forgetSighting(ref);
         return waiting.forget(ref);
     }
 
     /** Forgets a record proven deleted: its 404s say nothing about access any more. */
-    public synchronized void forget(ExternalRef ref) {
-        seen.remove(ref);
+    public void forget(ExternalRef ref) {
+        forgetSighting(ref);
         waiting.forget(ref);
+    }
+
+    private synchronized void forgetSighting(ExternalRef ref) {
+        seen.remove(ref);
     }
 
     /**
