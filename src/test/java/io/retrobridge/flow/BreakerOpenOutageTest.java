@@ -1,5 +1,12 @@
 package io.retrobridge.flow;
 
+import io.retrobridge.escalation.scan.EscalationScan;
+import io.retrobridge.flow.comments.CommentSync;
+import io.retrobridge.flow.inbox.InboxProperties;
+import io.retrobridge.flow.inbox.InboxWorker;
+import io.retrobridge.flow.inbox.SyncMetrics;
+import io.retrobridge.flow.items.ActionItemSync;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;

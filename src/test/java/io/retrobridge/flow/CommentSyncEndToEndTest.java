@@ -1,5 +1,8 @@
 package io.retrobridge.flow;
 
+import io.retrobridge.flow.comments.CommentSync;
+import io.retrobridge.flow.inbox.InboxWorker;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

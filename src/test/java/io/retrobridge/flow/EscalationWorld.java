@@ -1,5 +1,10 @@
 package io.retrobridge.flow;
 
+import io.retrobridge.escalation.scan.EscalationScan;
+import io.retrobridge.escalation.scan.EscalationScanConfiguration;
+import io.retrobridge.flow.inbox.InboxWorker;
+import io.retrobridge.flow.writes.CreateSettleTimes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

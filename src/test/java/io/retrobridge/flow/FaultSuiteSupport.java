@@ -1,5 +1,7 @@
 package io.retrobridge.flow;
 
+import io.retrobridge.flow.inbox.InboxWorker;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.DeadLetter;

@@ -1,5 +1,16 @@
 package io.retrobridge.flow;
 
+import io.retrobridge.escalation.scan.EscalationScan;
+import io.retrobridge.flow.comments.CommentSync;
+import io.retrobridge.flow.inbox.InboxProperties;
+import io.retrobridge.flow.inbox.InboxWorker;
+import io.retrobridge.flow.inbox.SyncMetrics;
+import io.retrobridge.flow.items.ActionItemSync;
+import io.retrobridge.flow.items.SyncPlanner;
+import io.retrobridge.flow.items.UnreadableRecords;
+import io.retrobridge.flow.writes.CreateSettleTimes;
+import io.retrobridge.sync.SideGateway;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.DeadLetter;

@@ -1,5 +1,8 @@
 package io.retrobridge.flow;
 
+import io.retrobridge.flow.inbox.SyncResult;
+import io.retrobridge.flow.items.ActionItemSync;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.ExternalRef;

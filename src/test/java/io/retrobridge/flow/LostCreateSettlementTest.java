@@ -1,5 +1,10 @@
 package io.retrobridge.flow;
 
+import io.retrobridge.escalation.scan.EscalationScan;
+import io.retrobridge.flow.writes.CreateSettleTimes;
+import io.retrobridge.flow.writes.IntentSweep;
+import io.retrobridge.sync.CorrelationIds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

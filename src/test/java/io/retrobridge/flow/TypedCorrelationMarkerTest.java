@@ -1,5 +1,7 @@
 package io.retrobridge.flow;
 
+import io.retrobridge.flow.inbox.InboxWorker;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,10 @@
 package io.retrobridge.flow;
 
+import io.retrobridge.flow.items.UnreadableProperties;
+import io.retrobridge.flow.items.UnreadableRecheck;
+import io.retrobridge.flow.items.UnreadableRecords;
+import io.retrobridge.sync.SideGateway;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.ExternalRef;

@@ -1,10 +1,9 @@
 package io.retrobridge.web.admin;
 
-import io.retrobridge.flow.CorrelationProperties;
-import io.retrobridge.flow.RetentionProperties;
+import io.retrobridge.flow.writes.CorrelationProperties;
+import io.retrobridge.flow.housekeeping.RetentionProperties;
 import io.retrobridge.jira.JiraProperties;
 import io.retrobridge.mapping.MappingSettings;
-import io.retrobridge.sandbox.SandboxProperties;
 import io.retrobridge.servicenow.ServiceNowProperties;
 import io.retrobridge.transport.ConnectionsProperties;
 import io.retrobridge.transport.UrlUserInfo;
@@ -30,7 +29,6 @@ class EffectiveSettings {
 
     private final JiraProperties jira;
     private final ServiceNowProperties serviceNow;
-    private final SandboxProperties sandbox;
     private final MappingSettings mappings;
     private final ApiSecurityProperties security;
     private final ApiKeyRegistry keys;
@@ -39,13 +37,12 @@ class EffectiveSettings {
     private final CorrelationProperties correlation;
     private final Environment environment;
 
-    EffectiveSettings(JiraProperties jira, ServiceNowProperties serviceNow, SandboxProperties sandbox,
+    EffectiveSettings(JiraProperties jira, ServiceNowProperties serviceNow,
             MappingSettings mappings, ApiSecurityProperties security, ApiKeyRegistry keys,
             ConnectionsProperties connections, RetentionProperties retention, CorrelationProperties correlation,
             Environment environment) {
         this.jira = jira;
         this.serviceNow = serviceNow;
-        this.sandbox = sandbox;
         this.mappings = mappings;
         this.security = security;
         this.keys = keys;
@@ -61,7 +58,6 @@ class EffectiveSettings {
         report.put("jira", jira());
         report.put("servicenow", serviceNow());
         report.put("connections", Map.of("allowInsecureHttp", connections.allowInsecureHttp()));
-        report.put("sandbox", Map.of("jiraPort", sandbox.jiraPort(), "servicenowPort", sandbox.servicenowPort()));
         report.put("mappingsDir", String.valueOf(mappings.mappingsDir()));
         report.put("security", security());
         report.put("retention", retention());

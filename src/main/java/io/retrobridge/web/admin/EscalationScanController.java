@@ -1,8 +1,8 @@
 package io.retrobridge.web.admin;
 
-import io.retrobridge.flow.EscalationScan;
-import io.retrobridge.flow.ScanAlreadyRunningException;
-import io.retrobridge.flow.ScanSummary;
+import io.retrobridge.escalation.scan.EscalationScan;
+import io.retrobridge.escalation.scan.ScanAlreadyRunningException;
+import io.retrobridge.escalation.scan.ScanSummary;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,7 +1,7 @@
 package io.retrobridge.web.admin;
 
 import io.retrobridge.domain.ExternalSystem;
-import io.retrobridge.flow.ItemLookup;
+import io.retrobridge.flow.items.ItemLookup;
 import java.util.Arrays;
 import java.util.Locale;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,7 @@ package io.retrobridge.web.admin;
 
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.JournalEntry;
-import io.retrobridge.flow.ItemLookup;
+import io.retrobridge.flow.items.ItemLookup;
 import io.retrobridge.sync.Journal;
 import java.time.Instant;
 import java.util.Comparator;

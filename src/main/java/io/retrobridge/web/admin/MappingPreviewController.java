@@ -2,9 +2,9 @@ package io.retrobridge.web.admin;
 
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
-import io.retrobridge.flow.ItemLookup;
-import io.retrobridge.flow.SyncPlan;
-import io.retrobridge.flow.SyncPlanner;
+import io.retrobridge.flow.items.ItemLookup;
+import io.retrobridge.flow.items.SyncPlan;
+import io.retrobridge.flow.items.SyncPlanner;
 import io.retrobridge.transport.CircuitOpenException;
 import io.retrobridge.transport.RemoteCallException;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.retrobridge.web.admin;
 
-import io.retrobridge.flow.Backfill;
+import io.retrobridge.flow.inbox.Backfill;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.LinkStore;
 import java.util.LinkedHashMap;

@@ -9,7 +9,7 @@ import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.domain.Link;
-import io.retrobridge.flow.InboxWorker;
+import io.retrobridge.flow.inbox.InboxWorker;
 import io.retrobridge.jira.JiraPoller;
 import io.retrobridge.sandbox.servicenow.ServiceNowSeed.SeededRecord;
 import io.retrobridge.servicenow.ServiceNowPoller;

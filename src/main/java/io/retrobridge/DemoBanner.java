@@ -1,0 +1,88 @@
+package io.retrobridge;
+
+import io.retrobridge.sandbox.SandboxProperties;
+
+import io.retrobridge.jira.JiraProperties;
+import io.retrobridge.sandbox.jira.JiraSandbox;
+import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
+import io.retrobridge.servicenow.ServiceNowProperties;
+import io.retrobridge.web.security.DemoAdminKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells a newcomer, once the demo is up, where everything is: the connector, both simulators with the
+ * credentials that open them, and the calls worth trying. Demo credentials are printed on purpose:
+ * they only open the in-memory simulators of this run.
+ */
+@Component
+@Profile("demo")
+class DemoBanner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoBanner.class);
+
+    private final Environment environment;
+    private final SandboxProperties sandbox;
+    private final JiraProperties jira;
+    private final ServiceNowProperties servicenow;
+    private final ObjectProvider<DemoAdminKey> demoKey;
+    private final ServiceNowSandbox servicenowSandbox;
+    private final JiraSandbox jiraSandbox;
+
+    DemoBanner(Environment environment, SandboxProperties sandbox, JiraProperties jira,
+            ServiceNowProperties servicenow, ObjectProvider<DemoAdminKey> demoKey, ServiceNowSandbox servicenowSandbox, JiraSandbox jiraSandbox) {
+        this.jiraSandbox = jiraSandbox;
+        this.servicenowSandbox = servicenowSandbox;
+        this.environment = environment;
+        this.sandbox = sandbox;
+        this.jira = jira;
+        this.servicenow = servicenow;
+        this.demoKey = demoKey;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void print() {
+        log.info(text());
+    }
+
+    String text() {
+        String app = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+        String jiraUrl = jiraSandbox.baseUrl().toString();
+        String snUrl = servicenowSandbox.baseUrl().toString();
+        DemoAdminKey generated = demoKey.getIfAvailable();
+        String keyLine = generated != null
+                ? "export RB_KEY=" + generated.value() + "   (DEMO ADMIN KEY, valid for this run only)"
+                : "export RB_KEY=<your retrobridge.security.bootstrap-admin-key>";
+        return String.join(System.lineSeparator(),
+                "",
+                "================ RetroBridge demo is running ================",
+                "RetroBridge        " + app + "   (health: " + app + "/actuator/health)",
+                "Jira sandbox       " + jiraUrl + "   user " + jira.email() + " / API token " + jira.apiToken(),
+                "ServiceNow sandbox " + snUrl + "   user " + servicenow.username() + " / password " + servicenow.password(),
+                "Admin API key      " + keyLine,
+                "",
+                "Try:",
+                "  curl -s -H \"X-API-Key: $RB_KEY\" " + app + "/api/whoami",
+                "  curl -s -H \"X-API-Key: $RB_KEY\" " + app + "/actuator/health   (without a key: UP/DOWN only)",
+                "  curl -s -u " + jira.email() + ":" + jira.apiToken() + " -X POST -H 'Content-Type: application/json' "
+                        + jiraUrl + "/rest/api/3/search/jql -d '{\"jql\":\"project = PAY ORDER BY key\",\"fields\":[\"summary\",\"status\"]}'",
+                "  curl -s -u " + servicenow.username() + ":" + servicenow.password() + " '" + snUrl
+                        + "/api/now/table/problem_task?sysparm_fields=number,short_description,state,due_date'",
+                "Escalations: the overdue item 'Alert when the checkout error rate exceeds 2%' lands in the CAB queue "
+                        + "(ServiceNow sc_task) within a minute; look there:",
+                "  curl -s -u " + servicenow.username() + ":" + servicenow.password() + " '" + snUrl
+                        + "/api/now/table/sc_task?sysparm_query=assignment_group.name%3DCAB"
+                        + "&sysparm_fields=number,short_description,state,correlation_id'",
+                "  curl -s -X POST -H \"X-API-Key: $RB_KEY\" " + app + "/api/admin/escalations/scan   (scan now)",
+                "Why did an item change? Ask by its key or number:",
+                "  curl -s -H \"X-API-Key: $RB_KEY\" '" + app + "/api/admin/journal?system=jira&id=PAY-1'",
+                "Stop with Ctrl-C; the demo keeps everything in memory and starts clean next time.",
+                "==============================================================");
+    }
+}

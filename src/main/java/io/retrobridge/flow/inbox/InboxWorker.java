@@ -1,0 +1,415 @@
+package io.retrobridge.flow.inbox;
+
+import io.retrobridge.escalation.scan.EscalationScan;
+import io.retrobridge.escalation.scan.ScanSummary;
+import io.retrobridge.flow.comments.CommentSync;
+import io.retrobridge.flow.items.ActionItemSync;
+
+import io.retrobridge.domain.DeadLetter;
+import io.retrobridge.domain.InboundEvent;
+import io.retrobridge.domain.JournalAction;
+import io.retrobridge.domain.JournalEntry;
+import io.retrobridge.sync.DeadLetterStore;
+import io.retrobridge.sync.EventInbox;
+import io.retrobridge.sync.InboxOutcome;
+import io.retrobridge.sync.Journal;
+import io.retrobridge.sync.ClaimLostException;
+import io.retrobridge.sync.ClaimedEvent;
+import io.retrobridge.transport.Causes;
+import io.retrobridge.transport.FailureTriage;
+import io.retrobridge.transport.ResilienceProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.dao.DataAccessException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Works through the inbox: each stored event is applied, skipped with its reason, handed back to wait, or parked as a
+ * dead letter with the error. Calls are retried inside the transport before an error reaches here; what then becomes
+ * of the event is decided by {@link FailureTriage}: run again at once after a backoff (a write that may have half
+ * landed, an unreadable 2xx answer, a database blip), wait without being finished until a time (an open circuit
+ * breaker, a 429 whose Retry-After is longer than the transport holds a thread), or parked (everything else, and
+ * whatever waited longer than {@code retrobridge.sync.max-deferral}).
+ *
+ * <p>A waiting event blocks only its own entity's later events; the drain round goes on with the others, so a
+ * rate-limited system or a poison record holds up nothing else.
+ *
+ * <p>Each claim carries a fencing token. The worker renews the claims it holds every {@code claim-renewal}, and
+ * before each remote write the sync checks (through {@link ClaimGuard}) that the claim is still held: a worker that
+ * stalled past {@code claim-timeout}, whose event was taken over by another, neither writes nor records an outcome.
+ */
+@Component("inboxWorker")
+public class InboxWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
+    private static final int BATCH = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What became of one claimed event. */
+    private enum Handled { FINISHED, WAITING, LOST }
+
+    private final EventInbox inbox;
+    private final ActionItemSync sync;
+    private final CommentSync comments;
+    private final DeadLetterStore deadLetters;
+    private final Journal journal;
+    private final FailureTriage triage;
+    private final SyncMetrics metrics;
+    private final ObjectProvider<EscalationScan> escalations;
+    private final Clock clock;
+    /** A claim not renewed for this long belongs to a worker that died or stalled; its events are offered again. */
+    private final Duration abandonedClaim;
+    /** Events synced at once; 1 works them one by one on the caller's thread. */
+    private final int workers;
+    private final ExecutorService pool;
+    /** The claims in hand, renewed by the heartbeat while their syncs run. */
+    private final Map<UUID, ClaimedEvent> held = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService heartbeat;
+    private final TransactionTemplate recording;
+
+    public InboxWorker(EventInbox inbox, ActionItemSync sync, CommentSync comments, DeadLetterStore deadLetters,
+            Journal journal, ResilienceProperties resilience, SyncMetrics metrics, ObjectProvider<EscalationScan> escalations,
+            PlatformTransactionManager transactions, Optional<Clock> clock, InboxProperties settings) {
+        this.escalations = escalations;
+        this.recording = new TransactionTemplate(transactions);
+        this.abandonedClaim = settings.claimTimeout();
+        this.workers = settings.workers();
+        this.pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, daemons("inbox-worker-"));
+        this.comments = comments;
+        this.metrics = metrics;
+        this.inbox = inbox;
+        this.triage = new FailureTriage(resilience, settings.maxDeferral());
+        this.sync = sync;
+        this.deadLetters = deadLetters;
+        this.journal = journal;
+        this.clock = clock.orElse(Clock.systemUTC());
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemons("inbox-claim-renewal-"));
+        long every = settings.claimRenewal().toMillis();
+        heartbeat.scheduleWithFixedDelay(this::renewHeldClaims, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static ThreadFactory daemons(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * Processes waiting events until none are left that may be taken now, or {@code max} were taken; returns how many
+     * were finished (applied, skipped or parked), not counting those handed back to wait.
+     */
+    public int drain(int max) {
+        try {
+            inbox.releaseClaimsBefore(clock.instant().minus(abandonedClaim));
+        } catch (DataAccessException e) {
+            if (!FailureTriage.isDatabaseBlip(e)) {
+                throw e;
+            }
+            log.warn("Could not release stale claims this round, trying again next round: {}", e.getMessage());
+        }
+        return pool == null ? drainOneByOne(max) : drainConcurrently(max);
+    }
+
+    private int drainOneByOne(int max) {
+        int taken = 0;
+        int finished = 0;
+        while (taken < max) {
+            List<ClaimedEvent> claimed = claimNext(Math.min(BATCH, max - taken));
+            if (claimed.isEmpty()) {
+                break;
+            }
+            for (ClaimedEvent claim : claimed) {
+                if (handle(claim) == Handled.FINISHED) {
+                    finished++;
+                }
+            }
+            taken += claimed.size();
+        }
+        return finished;
+    }
+
+    /** The next claims, or none when the database failed for a moment: the next drain tick tries again. */
+    private List<ClaimedEvent> claimNext(int max) {
+        try {
+            List<ClaimedEvent> claimed = inbox.claimNext(max);
+            claimed.forEach(claim -> held.put(claim.event().id(), claim));
+            return claimed;
+        } catch (DataAccessException e) {
+            if (!FailureTriage.isDatabaseBlip(e)) {
+                throw e;
+            }
+            log.warn("Could not claim inbox events this round, trying again next round: {}", e.getMessage());
+            return List.of();
+        }
+    }
+
+    public int drain() {
+        return drain(500);
+    }
+
+    /**
+     * Keeps up to {@code workers} events in hand at once: as soon as one finishes, the next is claimed. Remote
+     * calls mostly wait on the network, so this is what lets throughput follow the rate limit instead of
+     * latency. Two events of one item are never in hand at once: the inbox claims one event per item.
+     */
+    private int drainConcurrently(int max) {
+        Semaphore free = new Semaphore(workers);
+        AtomicInteger finished = new AtomicInteger();
+        int submitted = 0;
+        try {
+            while (submitted < max) {
+                free.acquire();
+                int slots = 1 + free.drainPermits();
+                List<ClaimedEvent> claimed = claimNext(Math.min(slots, max - submitted));
+                free.release(slots - claimed.size());
+                if (claimed.isEmpty()) {
+                    if (free.availablePermits() == workers) {
+                        break;
+                    }
+                    // What waits may belong to items in hand; look again when one of them is done.
+                    Thread.sleep(5);
+                    continue;
+                }
+                for (ClaimedEvent claim : claimed) {
+                    pool.execute(() -> {
+                        try {
+                            if (handle(claim) == Handled.FINISHED) {
+                                finished.incrementAndGet();
+                            }
+                        } catch (RuntimeException e) {
+                            // Its claim is given up after retrobridge.sync.claim-timeout and it is offered again.
+                            InboundEvent event = claim.event();
+                            log.error("Could not finish {} {} for {}: {}", event.source(), event.kind(), event.entityId(),
+                                    e.toString());
+                        } finally {
+                            free.release();
+                        }
+                    });
+                }
+                submitted += claimed.size();
+            }
+            free.acquire(workers);
+            free.release(workers);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return finished.get();
+    }
+
+    @PreDestroy
+    public void stop() {
+        heartbeat.shutdownNow();
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Keeps the claims in hand fresh while long syncs run, so they are not taken for abandoned. */
+    private void renewHeldClaims() {
+        for (ClaimedEvent claim : held.values()) {
+            try {
+                if (!inbox.renew(claim)) {
+                    log.warn("The claim on {} {} for {} was taken over; its sync will stop before its next write",
+                            claim.event().source(), claim.event().kind(), claim.event().entityId());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not renew the claim on inbound event {}: {}", claim.event().id(), e.toString());
+            }
+        }
+    }
+
+    private Handled handle(ClaimedEvent claim) {
+        long started = System.nanoTime();
+        try {
+            Optional<InboxOutcome> outcome = handleTimed(claim);
+            if (outcome.isPresent()) {
+                metrics.processed(claim.event(), outcome.get(), Duration.ofNanos(System.nanoTime() - started));
+                return Handled.FINISHED;
+            }
+            return Handled.WAITING;
+        } catch (ClaimLostException lost) {
+            InboundEvent event = claim.event();
+            log.warn("Stopped {} {} for {} without writing or recording anything: {}", event.source(), event.kind(),
+                    event.entityId(), lost.getMessage());
+            return Handled.LOST;
+        } catch (DataAccessException e) {
+            if (!FailureTriage.isDatabaseBlip(e)) {
+                throw e;
+            }
+            // The outcome could not be recorded: the claim goes stale and the event is offered again.
+            InboundEvent event = claim.event();
+            log.warn("Could not record what became of {} {} for {}; it is offered again after {}: {}", event.source(),
+                    event.kind(), event.entityId(), abandonedClaim, e.getMessage());
+            return Handled.LOST;
+        } finally {
+            held.remove(claim.event().id());
+        }
+    }
+
+    /** What became of the event; empty when it was handed back to wait. */
+    private Optional<InboxOutcome> handleTimed(ClaimedEvent claim) {
+        InboundEvent event = claim.event();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                SyncResult result = ClaimGuard.holding(() -> checkHeld(claim), () -> applyAndComplete(claim));
+                return Optional.of(result.outcome());
+            } catch (RuntimeException e) {
+                ClaimLostException lost = Causes.find(e, ClaimLostException.class);
+                if (lost != null) {
+                    throw lost;
+                }
+                FailureTriage.Verdict verdict = triage.judge(e, attempt, clock.instant(), claim.firstDeferred());
+                if (verdict instanceof FailureTriage.RunAgain again) {
+                    if (pause(again.pause())) {
+                        log.info("Running {} {} for {} again (attempt {}): {}", event.source(), event.kind(),
+                                event.entityId(), attempt + 1, again.reason());
+                        continue;
+                    }
+                    // Shutting down: the claim goes stale and the event is offered again.
+                    throw new ClaimLostException(event.id(), claim.token(), "interrupted while waiting to run again");
+                }
+                if (verdict instanceof FailureTriage.Wait wait) {
+                    defer(claim, wait);
+                    metrics.deferred(event);
+                    return Optional.empty();
+                }
+                park(claim, (FailureTriage.Park) verdict, attempt);
+                return Optional.of(InboxOutcome.PARKED);
+            }
+        }
+    }
+
+    /**
+     * The journal entries, link updates and inbox outcome of an event commit together; the intents announced before
+     * each remote write commit on their own, so a crash in between leaves them to be settled by the next run.
+     */
+    private SyncResult applyAndComplete(ClaimedEvent claim) {
+        InboundEvent event = claim.event();
+        if (EscalationScan.DEAD_LETTER_KIND.equals(event.kind())) {
+            // The scan claims and records its steps in its own store transactions.
+            SyncResult result = escalate(event);
+            inbox.complete(claim, result.outcome(), result.reason());
+            return result;
+        }
+        return recording.execute(status -> {
+            SyncResult result = apply(event);
+            inbox.complete(claim, result.outcome(), result.reason());
+            return result;
+        });
+    }
+
+    private SyncResult apply(InboundEvent event) {
+        SyncResult result = sync.process(event);
+        // After the item, so a newly created item's comments follow it in the same event.
+        int copied = comments.syncCommentsOf(event.entity());
+        if (copied > 0) {
+            result = new SyncResult(InboxOutcome.APPLIED, result.reason() + "; copied " + copied + " comment(s)");
+        }
+        return result;
+    }
+
+    /** Before a remote write: the claim must still be ours (renewing it on the way). */
+    private void checkHeld(ClaimedEvent claim) {
+        if (!inbox.renew(claim)) {
+            throw new ClaimLostException(claim.event().id(), claim.token(), "taken over before a write");
+        }
+    }
+
+    /**
+     * A replayed dead letter of an escalation step: the parked step is taken up again and its item scanned, which
+     * writes the step (or finds what an earlier try wrote) under the same claim.
+     */
+    private SyncResult escalate(InboundEvent event) {
+        EscalationScan scan = escalations.getObject();
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(event.payload());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the escalation dead letter's payload is not JSON: " + e.getOriginalMessage());
+        }
+        String itemKey = payload.path("itemKey").asText(event.entityId());
+        String recordId = payload.path("recordId").asText("");
+        boolean reclaimed = !recordId.isEmpty() && scan.reclaim(UUID.fromString(recordId));
+        ScanSummary summary = scan.scanItem(itemKey);
+        if (summary.parked() > 0) {
+            // The scan parked it again with a new dead letter; a second one for this event would say the same.
+            return new SyncResult(InboxOutcome.PARKED, "the escalation of " + itemKey
+                    + " was refused again; see its new dead letter");
+        }
+        return SyncResult.applied((reclaimed ? "took up parked step " + payload.path("ladderId").asText() + "/"
+                + payload.path("stepId").asText() + " again; " : "") + "escalation scan of " + itemKey + ": "
+                + summary.raised() + " raised, " + summary.resolved() + " resolved");
+    }
+
+    private void park(ClaimedEvent claim, FailureTriage.Park verdict, int attempts) {
+        InboundEvent event = claim.event();
+        // A dead letter for an event someone else now owns would be a false alarm; finding out costs one update.
+        checkHeld(claim);
+        String error = verdict.reason();
+        log.warn("Parked {} {} for {} {} after {} attempt(s) ({}): {}", event.source(), event.kind(), event.source(),
+                event.entityId(), attempts, verdict.kind(), error);
+        deadLetters.park(DeadLetter.park(event, verdict.kind(), error, attempts, clock.instant()));
+        journal.append(JournalEntry.of(clock.instant(), null, event.entity(), JournalAction.PARKED,
+                "parked in the dead-letter store: " + error, List.of(), event.kind()));
+        inbox.complete(claim, InboxOutcome.PARKED, error);
+    }
+
+    /**
+     * Hands the event back to wait until the verdict's time. Journaled and logged at INFO the first time only: while
+     * a system stays unavailable the event may wait many times, and a line each time would bury what matters.
+     */
+    private void defer(ClaimedEvent claim, FailureTriage.Wait wait) {
+        InboundEvent event = claim.event();
+        boolean breaker = FailureTriage.CIRCUIT_OPEN.equals(wait.kind());
+        String reason = "waiting until " + wait.until() + ", not parked: " + wait.reason();
+        if (inbox.defer(claim, reason, wait.until())) {
+            log.info("{} {} for {} waits until {} ({}): {}", event.source(), event.kind(), event.entityId(),
+                    wait.until(), wait.kind(), wait.reason());
+            String summary = breaker
+                    ? "a system refused calls (circuit breaker open); the event waits and is tried again once calls "
+                            + "resume, it is not parked"
+                    : "the call was refused for now (" + wait.kind() + "); the event waits until " + wait.until()
+                            + " and is tried again then, it is not parked";
+            journal.append(JournalEntry.of(clock.instant(), null, event.entity(), JournalAction.ERROR, summary,
+                    List.of(), wait.reason()));
+        } else {
+            log.debug("{} {} for {} still waits ({}), now until {}", event.source(), event.kind(), event.entityId(),
+                    wait.kind(), wait.until());
+        }
+    }
+
+    /** Waits before running the event again; false when interrupted. */
+    private static boolean pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

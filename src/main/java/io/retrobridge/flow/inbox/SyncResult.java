@@ -1,0 +1,15 @@
+package io.retrobridge.flow.inbox;
+
+import io.retrobridge.sync.InboxOutcome;
+
+/** What became of one event, in words fit for the inbox record. */
+public record SyncResult(InboxOutcome outcome, String reason) {
+
+    public static SyncResult applied(String reason) {
+        return new SyncResult(InboxOutcome.APPLIED, reason);
+    }
+
+    public static SyncResult skipped(String reason) {
+        return new SyncResult(InboxOutcome.SKIPPED, reason);
+    }
+}
