@@ -1,11 +1,8 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.escalation.scan.EscalationScan;
-import io.retrobridge.flow.comments.CommentSync;
 import io.retrobridge.flow.inbox.InboxProperties;
 import io.retrobridge.flow.inbox.InboxWorker;
 import io.retrobridge.flow.inbox.SyncMetrics;
-import io.retrobridge.flow.items.ActionItemSync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +14,7 @@ import io.retrobridge.sandbox.FaultPlan;
 import io.retrobridge.sandbox.RequestLog;
 import io.retrobridge.sandbox.SandboxResponse;
 import io.retrobridge.sync.DeadLetterStore;
+import io.retrobridge.sync.EventHandler;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.testsupport.Bursts;
@@ -34,7 +32,6 @@ import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -104,19 +101,13 @@ class BreakerOpenOutageTest {
     }
 
     @Autowired
-    ActionItemSync sync;
-
-    @Autowired
-    CommentSync comments;
+    List<EventHandler> handlers;
 
     @Autowired
     ResilienceProperties resilience;
 
     @Autowired
     SyncMetrics metrics;
-
-    @Autowired
-    ObjectProvider<EscalationScan> escalations;
 
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
@@ -128,8 +119,8 @@ class BreakerOpenOutageTest {
 
     @Test
     void withSeveralItemsSyncedAtOnceTheEditsWaitAndArriveOnceToo() {
-        InboxWorker concurrent = new InboxWorker(inbox, sync, comments, deadLetters, journal, resilience, metrics,
-                escalations, transactions, Optional.empty(), InboxProperties.of(4, Duration.ofMinutes(5)));
+        InboxWorker concurrent = new InboxWorker(inbox, handlers, deadLetters, journal, resilience, metrics,
+                transactions, Optional.empty(), InboxProperties.of(4, Duration.ofMinutes(5)));
         try {
             outage("breaker-open-outage-4-workers", "Replicate the card vault to site", concurrent::drain);
         } finally {

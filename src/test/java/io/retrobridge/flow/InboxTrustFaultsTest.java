@@ -1,10 +1,11 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.escalation.scan.EscalationScan;
+import io.retrobridge.escalation.scan.EscalationReplay;
 import io.retrobridge.flow.comments.CommentSync;
 import io.retrobridge.flow.inbox.InboxProperties;
 import io.retrobridge.flow.inbox.InboxWorker;
 import io.retrobridge.flow.inbox.SyncMetrics;
+import io.retrobridge.flow.items.ActionItemHandler;
 import io.retrobridge.flow.items.ActionItemSync;
 import io.retrobridge.flow.items.SyncPlanner;
 import io.retrobridge.flow.items.UnreadableRecords;
@@ -18,6 +19,7 @@ import io.retrobridge.sandbox.FaultPlan;
 import io.retrobridge.sandbox.RequestLog;
 import io.retrobridge.sandbox.SandboxRequest;
 import io.retrobridge.store.JdbcEventInbox;
+import io.retrobridge.sync.EventHandler;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.InboxOutcome;
 import io.retrobridge.sync.LinkStore;
@@ -49,7 +51,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.dao.CannotAcquireLockException;
@@ -69,7 +70,7 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
     private static final Duration LEASE = Duration.ofMinutes(5);
 
     @Autowired
-    ActionItemSync sync;
+    List<EventHandler> handlers;
 
     @Autowired
     CommentSync comments;
@@ -81,7 +82,7 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
     SyncMetrics metrics;
 
     @Autowired
-    ObjectProvider<EscalationScan> escalations;
+    EscalationReplay escalationReplay;
 
     @Autowired
     JdbcClient jdbc;
@@ -357,8 +358,8 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
         // the write and the reads after it (comments) take longer than the lease without any claim check between.
         InboxProperties shortLease = new InboxProperties(1, Duration.ofSeconds(3), Duration.ofMillis(500),
                 Duration.ofHours(24));
-        InboxWorker slow = new InboxWorker(inbox, sync, comments, deadLetters, journal, resilience, metrics,
-                escalations, transactions, Optional.empty(), shortLease);
+        InboxWorker slow = new InboxWorker(inbox, handlers, deadLetters, journal, resilience, metrics,
+                transactions, Optional.empty(), shortLease);
         started.add(slow);
         long arrival = lastArrival();
         systems.editJira(item.key(), "{\"summary\":" + SandboxPair.quote(edited(item)) + "}");
@@ -415,8 +416,9 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
                 "update", () -> new CannotAcquireLockException("Timeout trying to lock table LINKS")));
         ActionItemSync blippingSync = new ActionItemSync(planner, sides, blippingLinks, journal, metrics, unreadable, deletedRecords,
                 intents, settleTimes, transactions, Optional.of(clock));
-        InboxWorker worker = new InboxWorker(blippingInbox, blippingSync, comments, deadLetters, journal, resilience,
-                metrics, escalations, transactions, Optional.of(clock), InboxProperties.of(1, LEASE));
+        InboxWorker worker = new InboxWorker(blippingInbox, List.of(new ActionItemHandler(blippingSync, comments),
+                escalationReplay), deadLetters, journal, resilience, metrics, transactions, Optional.of(clock),
+                InboxProperties.of(1, LEASE));
         started.add(worker);
         long parkedBefore = deadLetters.count();
         long writesBefore = systems.servicenowWrites();
@@ -442,8 +444,8 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
     // ---- support ----------------------------------------------------------------------------------------
 
     private InboxWorker worker(EventInbox on, InboxProperties settings) {
-        InboxWorker worker = new InboxWorker(on, sync, comments, deadLetters, journal, resilience, metrics, escalations,
-                transactions, Optional.of(clock), settings);
+        InboxWorker worker = new InboxWorker(on, handlers, deadLetters, journal, resilience, metrics, transactions,
+                Optional.of(clock), settings);
         started.add(worker);
         return worker;
     }

@@ -1,6 +1,6 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.flow.inbox.SyncResult;
+import io.retrobridge.sync.SyncResult;
 import io.retrobridge.flow.items.ActionItemSync;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,20 +1,17 @@
 package io.retrobridge.flow.inbox;
 
-import io.retrobridge.escalation.scan.EscalationScan;
-import io.retrobridge.escalation.scan.ScanSummary;
-import io.retrobridge.flow.comments.CommentSync;
-import io.retrobridge.flow.items.ActionItemSync;
-
 import io.retrobridge.domain.DeadLetter;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.sync.DeadLetterStore;
+import io.retrobridge.sync.EventHandler;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.InboxOutcome;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.ClaimLostException;
 import io.retrobridge.sync.ClaimedEvent;
+import io.retrobridge.sync.SyncResult;
 import io.retrobridge.transport.Causes;
 import io.retrobridge.transport.FailureTriage;
 import io.retrobridge.transport.ResilienceProperties;
@@ -28,10 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.dao.DataAccessException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.ObjectProvider;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -45,12 +38,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Works through the inbox: each stored event is applied, skipped with its reason, handed back to wait, or parked as a
- * dead letter with the error. Calls are retried inside the transport before an error reaches here; what then becomes
- * of the event is decided by {@link FailureTriage}: run again at once after a backoff (a write that may have half
- * landed, an unreadable 2xx answer, a database blip), wait without being finished until a time (an open circuit
- * breaker, a 429 whose Retry-After is longer than the transport holds a thread), or parked (everything else, and
- * whatever waited longer than {@code retrobridge.sync.max-deferral}).
+ * Works through the inbox: each stored event is claimed and handed to the {@link EventHandler} that takes its kind
+ * and source, and its outcome recorded: applied, skipped with its reason, handed back to wait, or parked as a dead
+ * letter with the error. An event no handler takes is parked with that reason, to be replayed once one is. Calls
+ * are retried inside the transport before an error reaches here; what then becomes of the event is decided by
+ * {@link FailureTriage}: run again at once after a backoff (a write that may have half landed, an unreadable 2xx
+ * answer, a database blip), wait without being finished until a time (an open circuit breaker, a 429 whose
+ * Retry-After is longer than the transport holds a thread), or parked (everything else, and whatever waited longer
+ * than {@code retrobridge.sync.max-deferral}).
  *
  * <p>A waiting event blocks only its own entity's later events; the drain round goes on with the others, so a
  * rate-limited system or a poison record holds up nothing else.
@@ -64,19 +59,16 @@ public class InboxWorker {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
     private static final int BATCH = 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What became of one claimed event. */
     private enum Handled { FINISHED, WAITING, LOST }
 
     private final EventInbox inbox;
-    private final ActionItemSync sync;
-    private final CommentSync comments;
+    private final EventHandlers handlers;
     private final DeadLetterStore deadLetters;
     private final Journal journal;
     private final FailureTriage triage;
     private final SyncMetrics metrics;
-    private final ObjectProvider<EscalationScan> escalations;
     private final Clock clock;
     /** A claim not renewed for this long belongs to a worker that died or stalled; its events are offered again. */
     private final Duration abandonedClaim;
@@ -88,19 +80,17 @@ public class InboxWorker {
     private final ScheduledExecutorService heartbeat;
     private final TransactionTemplate recording;
 
-    public InboxWorker(EventInbox inbox, ActionItemSync sync, CommentSync comments, DeadLetterStore deadLetters,
-            Journal journal, ResilienceProperties resilience, SyncMetrics metrics, ObjectProvider<EscalationScan> escalations,
-            PlatformTransactionManager transactions, Optional<Clock> clock, InboxProperties settings) {
-        this.escalations = escalations;
+    public InboxWorker(EventInbox inbox, List<EventHandler> handlers, DeadLetterStore deadLetters, Journal journal,
+            ResilienceProperties resilience, SyncMetrics metrics, PlatformTransactionManager transactions,
+            Optional<Clock> clock, InboxProperties settings) {
+        this.handlers = new EventHandlers(handlers);
         this.recording = new TransactionTemplate(transactions);
         this.abandonedClaim = settings.claimTimeout();
         this.workers = settings.workers();
         this.pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, daemons("inbox-worker-"));
-        this.comments = comments;
         this.metrics = metrics;
         this.inbox = inbox;
         this.triage = new FailureTriage(resilience, settings.maxDeferral());
-        this.sync = sync;
         this.deadLetters = deadLetters;
         this.journal = journal;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -126,10 +116,7 @@ public class InboxWorker {
         try {
             inbox.releaseClaimsBefore(clock.instant().minus(abandonedClaim));
         } catch (DataAccessException e) {
-            if (!FailureTriage.isDatabaseBlip(e)) {
-                throw e;
-            }
-            log.warn("Could not release stale claims this round, trying again next round: {}", e.getMessage());
+            unlessDatabaseBlip(e, "Could not release stale claims this round, trying again next round");
         }
         return pool == null ? drainOneByOne(max) : drainConcurrently(max);
     }
@@ -159,10 +146,7 @@ public class InboxWorker {
             claimed.forEach(claim -> held.put(claim.event().id(), claim));
             return claimed;
         } catch (DataAccessException e) {
-            if (!FailureTriage.isDatabaseBlip(e)) {
-                throw e;
-            }
-            log.warn("Could not claim inbox events this round, trying again next round: {}", e.getMessage());
+            unlessDatabaseBlip(e, "Could not claim inbox events this round, trying again next round");
             return List.of();
         }
     }
@@ -257,25 +241,37 @@ public class InboxWorker {
                     event.entityId(), lost.getMessage());
             return Handled.LOST;
         } catch (DataAccessException e) {
-            if (!FailureTriage.isDatabaseBlip(e)) {
-                throw e;
-            }
             // The outcome could not be recorded: the claim goes stale and the event is offered again.
             InboundEvent event = claim.event();
-            log.warn("Could not record what became of {} {} for {}; it is offered again after {}: {}", event.source(),
-                    event.kind(), event.entityId(), abandonedClaim, e.getMessage());
+            unlessDatabaseBlip(e, "Could not record what became of " + event.source() + " " + event.kind() + " for "
+                    + event.entityId() + "; it is offered again after " + abandonedClaim);
             return Handled.LOST;
         } finally {
             held.remove(claim.event().id());
         }
     }
 
+    /** A database blip is logged and its work left to a later round; any other database failure goes on up. */
+    private static void unlessDatabaseBlip(DataAccessException e, String whatWasLeft) {
+        if (!FailureTriage.isDatabaseBlip(e)) {
+            throw e;
+        }
+        log.warn("{}: {}", whatWasLeft, e.getMessage());
+    }
+
     /** What became of the event; empty when it was handed back to wait. */
     private Optional<InboxOutcome> handleTimed(ClaimedEvent claim) {
         InboundEvent event = claim.event();
+        Optional<EventHandler> taker = handlers.of(event);
+        if (taker.isEmpty()) {
+            // Never dropped: parked with its reason, it can be replayed once a handler for its kind is installed.
+            park(claim, EventHandlers.NO_HANDLER, EventHandlers.noHandlerFor(event), 0);
+            return Optional.of(InboxOutcome.PARKED);
+        }
+        EventHandler handler = taker.get();
         for (int attempt = 1; ; attempt++) {
             try {
-                SyncResult result = ClaimGuard.holding(() -> checkHeld(claim), () -> applyAndComplete(claim));
+                SyncResult result = ClaimGuard.holding(() -> checkHeld(claim), () -> applyAndComplete(claim, handler));
                 return Optional.of(result.outcome());
             } catch (RuntimeException e) {
                 ClaimLostException lost = Causes.find(e, ClaimLostException.class);
@@ -297,38 +293,27 @@ public class InboxWorker {
                     metrics.deferred(event);
                     return Optional.empty();
                 }
-                park(claim, (FailureTriage.Park) verdict, attempt);
+                park(claim, verdict.kind(), verdict.reason(), attempt);
                 return Optional.of(InboxOutcome.PARKED);
             }
         }
     }
 
     /**
-     * The journal entries, link updates and inbox outcome of an event commit together; the intents announced before
-     * each remote write commit on their own, so a crash in between leaves them to be settled by the next run.
+     * Runs the handler and records the event's outcome, in one transaction with what the handler records unless the
+     * handler commits in its own. Either way the intents announced before each remote write commit on their own, so a
+     * crash in between leaves them to be settled by the next run.
      */
-    private SyncResult applyAndComplete(ClaimedEvent claim) {
-        InboundEvent event = claim.event();
-        if (EscalationScan.DEAD_LETTER_KIND.equals(event.kind())) {
-            // The scan claims and records its steps in its own store transactions.
-            SyncResult result = escalate(event);
-            inbox.complete(claim, result.outcome(), result.reason());
-            return result;
-        }
-        return recording.execute(status -> {
-            SyncResult result = apply(event);
-            inbox.complete(claim, result.outcome(), result.reason());
-            return result;
-        });
+    private SyncResult applyAndComplete(ClaimedEvent claim, EventHandler handler) {
+        return switch (handler.recording()) {
+            case WITH_THE_OUTCOME -> recording.execute(status -> handleAndComplete(claim, handler));
+            case IN_ITS_OWN_TRANSACTIONS -> handleAndComplete(claim, handler);
+        };
     }
 
-    private SyncResult apply(InboundEvent event) {
-        SyncResult result = sync.process(event);
-        // After the item, so a newly created item's comments follow it in the same event.
-        int copied = comments.syncCommentsOf(event.entity());
-        if (copied > 0) {
-            result = new SyncResult(InboxOutcome.APPLIED, result.reason() + "; copied " + copied + " comment(s)");
-        }
+    private SyncResult handleAndComplete(ClaimedEvent claim, EventHandler handler) {
+        SyncResult result = handler.handle(claim.event());
+        inbox.complete(claim, result.outcome(), result.reason());
         return result;
     }
 
@@ -339,40 +324,13 @@ public class InboxWorker {
         }
     }
 
-    /**
-     * A replayed dead letter of an escalation step: the parked step is taken up again and its item scanned, which
-     * writes the step (or finds what an earlier try wrote) under the same claim.
-     */
-    private SyncResult escalate(InboundEvent event) {
-        EscalationScan scan = escalations.getObject();
-        JsonNode payload;
-        try {
-            payload = JSON.readTree(event.payload());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the escalation dead letter's payload is not JSON: " + e.getOriginalMessage());
-        }
-        String itemKey = payload.path("itemKey").asText(event.entityId());
-        String recordId = payload.path("recordId").asText("");
-        boolean reclaimed = !recordId.isEmpty() && scan.reclaim(UUID.fromString(recordId));
-        ScanSummary summary = scan.scanItem(itemKey);
-        if (summary.parked() > 0) {
-            // The scan parked it again with a new dead letter; a second one for this event would say the same.
-            return new SyncResult(InboxOutcome.PARKED, "the escalation of " + itemKey
-                    + " was refused again; see its new dead letter");
-        }
-        return SyncResult.applied((reclaimed ? "took up parked step " + payload.path("ladderId").asText() + "/"
-                + payload.path("stepId").asText() + " again; " : "") + "escalation scan of " + itemKey + ": "
-                + summary.raised() + " raised, " + summary.resolved() + " resolved");
-    }
-
-    private void park(ClaimedEvent claim, FailureTriage.Park verdict, int attempts) {
+    private void park(ClaimedEvent claim, String errorKind, String error, int attempts) {
         InboundEvent event = claim.event();
         // A dead letter for an event someone else now owns would be a false alarm; finding out costs one update.
         checkHeld(claim);
-        String error = verdict.reason();
         log.warn("Parked {} {} for {} {} after {} attempt(s) ({}): {}", event.source(), event.kind(), event.source(),
-                event.entityId(), attempts, verdict.kind(), error);
-        deadLetters.park(DeadLetter.park(event, verdict.kind(), error, attempts, clock.instant()));
+                event.entityId(), attempts, errorKind, error);
+        deadLetters.park(DeadLetter.park(event, errorKind, error, attempts, clock.instant()));
         journal.append(JournalEntry.of(clock.instant(), null, event.entity(), JournalAction.PARKED,
                 "parked in the dead-letter store: " + error, List.of(), event.kind()));
         inbox.complete(claim, InboxOutcome.PARKED, error);

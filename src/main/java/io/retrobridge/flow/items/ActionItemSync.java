@@ -2,7 +2,7 @@ package io.retrobridge.flow.items;
 
 import io.retrobridge.flow.inbox.ClaimGuard;
 import io.retrobridge.flow.inbox.SyncMetrics;
-import io.retrobridge.flow.inbox.SyncResult;
+import io.retrobridge.sync.SyncResult;
 import io.retrobridge.flow.writes.CreateNotSettledException;
 import io.retrobridge.flow.writes.CreateSettleTimes;
 import io.retrobridge.flow.writes.WriteAnnouncements;

@@ -1,8 +1,6 @@
-package io.retrobridge.flow.inbox;
+package io.retrobridge.sync;
 
-import io.retrobridge.sync.InboxOutcome;
-
-/** What became of one event, in words fit for the inbox record. */
+/** What became of one event, in words fit for the inbox record; what an {@link EventHandler} answers. */
 public record SyncResult(InboxOutcome outcome, String reason) {
 
     public static SyncResult applied(String reason) {

@@ -1,0 +1,64 @@
+package io.retrobridge.sync;
+
+import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.InboundEvent;
+import java.util.Objects;
+
+/**
+ * Events an {@link EventHandler} takes: those of one kind, or of every kind that starts with a prefix (a source that
+ * names more in its kinds, as ServiceNow names the table in {@code servicenow:<table>:<operation>}), from one source
+ * or from any.
+ *
+ * @param kind   the kind, or the start of the kinds when {@code prefix}
+ * @param prefix whether every kind starting with {@code kind} is taken
+ * @param source the system the events come from; null for any
+ */
+public record HandledKind(String kind, boolean prefix, ExternalSystem source) {
+
+    public HandledKind {
+        if (kind == null || kind.isBlank()) {
+            throw new IllegalArgumentException("the kind a handler takes is required but was "
+                    + (kind == null ? "null" : "blank"));
+        }
+    }
+
+    /** Events of exactly this kind, from any source. */
+    public static HandledKind named(String kind) {
+        return new HandledKind(kind, false, null);
+    }
+
+    /** Events of every kind starting with {@code prefix}, from any source. */
+    public static HandledKind startingWith(String prefix) {
+        return new HandledKind(prefix, true, null);
+    }
+
+    /** The same kinds, from {@code source} only. */
+    public HandledKind from(ExternalSystem source) {
+        return new HandledKind(kind, prefix, Objects.requireNonNull(source, "source"));
+    }
+
+    public boolean takes(InboundEvent event) {
+        return (source == null || source.equals(event.source()))
+                && (prefix ? event.kind().startsWith(kind) : event.kind().equals(kind));
+    }
+
+    /** Whether some event would be taken by both. */
+    public boolean overlaps(HandledKind other) {
+        if (source != null && other.source != null && !source.equals(other.source)) {
+            return false;
+        }
+        if (prefix && other.prefix) {
+            return kind.startsWith(other.kind) || other.kind.startsWith(kind);
+        }
+        if (prefix) {
+            return other.kind.startsWith(kind);
+        }
+        return other.prefix ? kind.startsWith(other.kind) : kind.equals(other.kind);
+    }
+
+    @Override
+    public String toString() {
+        return (prefix ? "kinds starting with " + kind : "kind " + kind) + " from "
+                + (source == null ? "any source" : "source " + source);
+    }
+}
