@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -21,6 +22,12 @@ import org.springframework.validation.annotation.Validated;
  *                      (default: a third of claim-timeout)
  * @param maxDeferral   how long an event may keep waiting (rate limit, open breaker, database down), counted from
  *                      its first wait; past it the event is parked with the reason
+ * @param enabled       false stops polling, the inbox worker, the intent sweep and the unreadable recheck
+ *                      (routes/action-item-sync.yaml); webhooks are still accepted and queued
+ * @param pollInterval  time between two polls of each system for changed action items
+ * @param firstPollDelay wait after start-up before the first poll, drain and sweep
+ * @param drainInterval time between two looks of the inbox worker for queued events
+ * @param intentSweepInterval time between two looks for announced writes never settled
  */
 @Validated
 @ConfigurationProperties("retrobridge.sync")
@@ -34,12 +41,24 @@ public record InboxProperties(
         Duration claimRenewal,
         @NotNull(message = "a duration such as 24h")
         @DurationMin(minutes = 1, message = "a duration of at least 1m, e.g. 24h")
-        @DefaultValue("24h") Duration maxDeferral) {
+        @DefaultValue("24h") Duration maxDeferral,
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("30s") Duration pollInterval,
+        @DefaultValue("2s") Duration firstPollDelay,
+        @DefaultValue("1s") Duration drainInterval,
+        @DefaultValue("30s") Duration intentSweepInterval) {
 
+    @ConstructorBinding
     public InboxProperties {
         if (claimRenewal == null && claimTimeout != null) {
             claimRenewal = claimTimeout.dividedBy(3);
         }
+    }
+
+    /** The defaults of the schedule, with these claim settings (for tests and tools). */
+    public InboxProperties(int workers, Duration claimTimeout, Duration claimRenewal, Duration maxDeferral) {
+        this(workers, claimTimeout, claimRenewal, maxDeferral, true, Duration.ofSeconds(30), Duration.ofSeconds(2),
+                Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
 
     /** Checked at start-up with the other constraints, so a bad pair is reported by name like any bad value. */
