@@ -60,6 +60,14 @@ class SettingsPlaceholdersTest {
     }
 
     @Test
+    void settingsWrittenAsJavaBeansAreReadThroughTheirGetters() {
+        SettingsPlaceholders beans = SettingsPlaceholders.of(Map.of("retrobridge.watch", new WatchSettings()));
+
+        assertThat(beans.getProperty("retrobridge.watch.check-interval")).isEqualTo("90000");
+        assertThat(beans.getProperty("retrobridge.watch.unknown")).isNull();
+    }
+
+    @Test
     void whatNoSettingsClassDeclaresGetsNoAnswer() {
         assertThat(placeholders.getProperty("retrobridge.sync.pol-interval")).isNull();
         assertThat(placeholders.getProperty("retrobridge.resilience.jira")).as("a group, not a value").isNull();
@@ -88,6 +96,19 @@ class SettingsPlaceholdersTest {
         assertThatThrownBy(() -> camel = startWith(route))
                 .hasMessageContaining("retrobridge.sync.pol-interval")
                 .hasMessageContaining(route.toString());
+    }
+
+    /** Settings the JavaBean way, as Boot binds a class with setters. */
+    public static class WatchSettings {
+        private Duration checkInterval = Duration.ofSeconds(90);
+
+        public Duration getCheckInterval() {
+            return checkInterval;
+        }
+
+        public void setCheckInterval(Duration checkInterval) {
+            this.checkInterval = checkInterval;
+        }
     }
 
     private DefaultCamelContext startWith(Path route) throws Exception {
