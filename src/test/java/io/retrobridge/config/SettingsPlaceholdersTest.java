@@ -3,8 +3,8 @@ package io.retrobridge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.retrobridge.flow.InboxProperties;
-import io.retrobridge.flow.UnreadableProperties;
+import io.retrobridge.flow.inbox.InboxProperties;
+import io.retrobridge.flow.items.UnreadableProperties;
 import io.retrobridge.transport.ResilienceProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
