@@ -28,9 +28,9 @@ import org.springframework.util.function.SingletonSupplier;
  * <p>A key goes to the bean whose prefix is its longest match ({@code retrobridge.sync.unreadable.recheck-interval}
  * to the {@code retrobridge.sync.unreadable} bean, not the {@code retrobridge.sync} one), then along its relaxed
  * names ({@code recheck-interval} finds {@code recheckInterval}; {@code jira.breaker-window} goes through the
- * nested {@code jira} settings). Durations are given in milliseconds, the unit every timer and breaker option
- * of the routes accepts. A key no bean declares gets no answer here; unless somebody set it, the route using it
- * fails to start with a message naming the key and the file.
+ * nested {@code jira} settings). Durations are given as a number of milliseconds, which every Camel time option
+ * (a timer's delay and period) takes, whatever unit the setting was written in. A key no bean declares gets no
+ * answer here; unless somebody set it, the route using it fails to start with a message naming the key and the file.
  *
  * <p>In a package of its own because it serves the settings of every package and belongs to none of them.
  */
