@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.Watermark;
+import io.retrobridge.sync.ChangeSource;
 import io.retrobridge.sync.DedupKeys;
 import io.retrobridge.sync.InvalidWebhookException;
 import io.retrobridge.sync.WebhookNotice;
+import io.retrobridge.sync.WatermarkStore;
 import io.retrobridge.sync.WebhookSource;
 import io.retrobridge.transport.WebhookJson;
 import io.retrobridge.transport.WebhookSignature;
@@ -19,8 +22,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,14 +39,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A source that exists only here, in its own package, registered as one bean: {@code POST /webhooks/acme} then
- * verifies, reads and stores its deliveries through the same intake as Jira's and ServiceNow's, with no edit to
- * the web layer, the inbox or the metrics.
+ * A source that exists only here, in its own package, registered as beans: {@code POST /webhooks/acme} then
+ * verifies, reads and stores its deliveries through the same intake as Jira's and ServiceNow's, and its poller's
+ * watermark is gauged like theirs, with no edit to the web layer, the inbox, the flow or the metrics.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(NewWebhookSourceTest.AcmeRegistration.class)
-class NewWebhookSourceTest {
+@Import(NewSourceRegistrationTest.AcmeRegistration.class)
+class NewSourceRegistrationTest {
 
     static final String SECRET = "test-acme-webhook-secret";
     static final ExternalSystem ACME = ExternalSystem.valueOf("ACME");
@@ -83,11 +88,40 @@ class NewWebhookSourceTest {
         }
     }
 
+    /** Acme's poller; this test only registers it, nothing here polls. */
+    static class AcmeChangeSource implements ChangeSource {
+
+        @Override
+        public ExternalSystem system() {
+            return ACME;
+        }
+
+        @Override
+        public String watermark() {
+            return "acme-tickets";
+        }
+
+        @Override
+        public int poll() {
+            return 0;
+        }
+
+        @Override
+        public int pollAll() {
+            return 0;
+        }
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     static class AcmeRegistration {
         @Bean
         AcmeWebhookSource acmeWebhookSource() {
             return new AcmeWebhookSource();
+        }
+
+        @Bean
+        AcmeChangeSource acmeChangeSource() {
+            return new AcmeChangeSource();
         }
     }
 
@@ -99,6 +133,9 @@ class NewWebhookSourceTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    WatermarkStore watermarks;
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -166,6 +203,16 @@ class NewWebhookSourceTest {
         assertThat(answer.path("error").asText()).contains("'acne'").contains("acme, jira, servicenow");
         assertThat(answer.path("sources")).extracting(JsonNode::asText).containsExactly("acme", "jira", "servicenow");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM inbound_events").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aRegisteredChangeSourceHasItsWatermarkLagGaugedByItsName() {
+        assertThat(meters.get("retrobridge.poll.watermark.lag").tag("system", "acme").gauge().value()).isNaN();
+
+        watermarks.save(new Watermark("acme-tickets", Instant.now().minusSeconds(90), Set.of("AC-7")));
+
+        assertThat(meters.get("retrobridge.poll.watermark.lag").tag("system", "acme").gauge().value())
+                .isBetween(89.0, 120.0);
     }
 
     private static String sign(String body) {
