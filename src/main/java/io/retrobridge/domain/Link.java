@@ -1,9 +1,9 @@
 package io.retrobridge.domain;
 
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -44,14 +44,14 @@ public record Link(UUID id, EntityKind kind, String correlationId, Map<ExternalS
 
     /** This link knowing its record on {@code system}; same version, since nothing is stored yet. */
     public Link withExternalId(ExternalSystem system, String externalId) {
-        EnumMap<ExternalSystem, String> ids = enumMap(externalIds);
+        TreeMap<ExternalSystem, String> ids = sortedCopy(externalIds);
         ids.put(RecordArguments.required(system, "system"), externalId);
         return new Link(id, kind, correlationId, ids, snapshots, version);
     }
 
     /** This link remembering {@code snapshot} as last written to or seen on {@code system}. */
     public Link withSnapshot(ExternalSystem system, Snapshot snapshot) {
-        EnumMap<ExternalSystem, Snapshot> copy = enumMap(snapshots);
+        TreeMap<ExternalSystem, Snapshot> copy = sortedCopy(snapshots);
         copy.put(RecordArguments.required(system, "system"), RecordArguments.required(snapshot, "snapshot"));
         return new Link(id, kind, correlationId, externalIds, copy, version);
     }
@@ -63,7 +63,7 @@ public record Link(UUID id, EntityKind kind, String correlationId, Map<ExternalS
 
     private static Map<ExternalSystem, String> checkedIds(Map<ExternalSystem, String> ids) {
         RecordArguments.required(ids, "externalIds");
-        EnumMap<ExternalSystem, String> copy = new EnumMap<>(ExternalSystem.class);
+        TreeMap<ExternalSystem, String> copy = new TreeMap<>();
         ids.forEach((system, externalId) -> copy.put(RecordArguments.required(system, "external id system"),
                 RecordArguments.identifier(externalId, "id on " + system)));
         return Collections.unmodifiableMap(copy);
@@ -71,14 +71,14 @@ public record Link(UUID id, EntityKind kind, String correlationId, Map<ExternalS
 
     private static Map<ExternalSystem, Snapshot> checkedSnapshots(Map<ExternalSystem, Snapshot> snapshots) {
         RecordArguments.required(snapshots, "snapshots");
-        EnumMap<ExternalSystem, Snapshot> copy = new EnumMap<>(ExternalSystem.class);
+        TreeMap<ExternalSystem, Snapshot> copy = new TreeMap<>();
         snapshots.forEach((system, snapshot) -> copy.put(RecordArguments.required(system, "snapshot system"),
                 RecordArguments.required(snapshot, "snapshot of " + system)));
         return Collections.unmodifiableMap(copy);
     }
 
-    private static <V> EnumMap<ExternalSystem, V> enumMap(Map<ExternalSystem, V> source) {
-        EnumMap<ExternalSystem, V> copy = new EnumMap<>(ExternalSystem.class);
+    private static <V> TreeMap<ExternalSystem, V> sortedCopy(Map<ExternalSystem, V> source) {
+        TreeMap<ExternalSystem, V> copy = new TreeMap<>();
         copy.putAll(source);
         return copy;
     }

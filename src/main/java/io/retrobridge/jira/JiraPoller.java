@@ -3,6 +3,7 @@ package io.retrobridge.jira;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.Scopes;
+import io.retrobridge.sync.ChangeSource;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.PollRound;
 import io.retrobridge.sync.ReceivedEvents;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +22,10 @@ import org.springframework.stereotype.Component;
  * precision and Jira indexes asynchronously), and puts one inbox event per changed version. The inbox
  * drops versions it has seen, so the overlap costs nothing but a query.
  */
+// After ServiceNow in a backfill, the order its throughput was measured in (see ServiceNowPoller).
+@Order(2)
 @Component("jiraPoller")
-public class JiraPoller {
+public class JiraPoller implements ChangeSource {
 
     public static final String WATERMARK = "jira-action-items";
     private static final Logger log = LoggerFactory.getLogger(JiraPoller.class);
@@ -45,12 +49,24 @@ public class JiraPoller {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
+    @Override
+    public ExternalSystem system() {
+        return ExternalSystem.JIRA;
+    }
+
+    @Override
+    public String watermark() {
+        return WATERMARK;
+    }
+
     /** One poll from the watermark; returns how many new versions were queued. */
+    @Override
     public int poll() {
         return poll(PollRound.fromWatermark(WATERMARK, ExternalSystem.JIRA, OVERLAP, watermarks, inbox, clock));
     }
 
     /** Everything in scope, whatever the watermark says: the backfill. */
+    @Override
     public int pollAll() {
         return poll(PollRound.everything(WATERMARK, ExternalSystem.JIRA, inbox, clock));
     }

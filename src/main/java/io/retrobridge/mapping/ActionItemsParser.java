@@ -315,7 +315,7 @@ final class ActionItemsParser {
         } else if (e.has("jira") && e.has("servicenow")) {
             in.problem(node, path, "missing `direction`", "add `direction: both`, `jira->servicenow` or `servicenow->jira`");
         }
-        ExternalSystem owner = e.has("owner") ? in.enumValue(e.get("owner"), path + ".owner", ExternalSystem.class).orElse(null) : null;
+        ExternalSystem owner = e.has("owner") ? in.system(e.get("owner"), path + ".owner").orElse(null) : null;
         ConflictPolicy conflict = e.has("conflict")
                 ? in.enumValue(e.get("conflict"), path + ".conflict", ConflictPolicy.class).orElse(null) : null;
         if (direction != null && direction != FieldFlow.BOTH) {
@@ -720,7 +720,7 @@ final class ActionItemsParser {
         }
         Set<String> failureModes = e.has("failure-mode")
                 ? new LinkedHashSet<>(in.texts(e.get("failure-mode"), path + ".failure-mode")) : Set.of();
-        ExternalSystem source = e.has("source") ? in.enumValue(e.get("source"), path + ".source", ExternalSystem.class).orElse(null) : null;
+        ExternalSystem source = e.has("source") ? in.system(e.get("source"), path + ".source").orElse(null) : null;
         RuleCondition condition = new RuleCondition(labelsAny, labelsAll, componentsAny, contains, matches, failureModes, source);
         if (e.tuples().isEmpty()) {
             in.problem(node, path, "the rule has no conditions, so it would match every item",

@@ -4,6 +4,7 @@ import io.retrobridge.domain.ConflictPolicy;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.FieldFlow;
 import io.retrobridge.domain.FieldPolicy;
+import io.retrobridge.domain.SyncPair;
 import java.util.Optional;
 
 /**
@@ -32,7 +33,7 @@ public record FieldRule(CanonicalField field, FieldFlow direction, ConflictPolic
     }
 
     static ExternalSystem other(ExternalSystem side) {
-        return side.other();
+        return SyncPair.ACTION_ITEMS.counterpart(side);
     }
 
     /** What the decide step needs of this rule; empty for a field that is only read. */

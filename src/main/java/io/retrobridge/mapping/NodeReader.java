@@ -1,5 +1,6 @@
 package io.retrobridge.mapping;
 
+import io.retrobridge.domain.ExternalSystem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -172,6 +173,13 @@ public final class NodeReader {
 
     public <E extends Enum<E>> Optional<E> enumValue(Node node, String path, Class<E> type) {
         return choice(node, path, YamlName.allOf(type)).flatMap(v -> YamlName.parse(type, v));
+    }
+
+    /** One of the systems action items are synced between, written as in mapping files, e.g. {@code jira}. */
+    public Optional<ExternalSystem> system(Node node, String path) {
+        List<ExternalSystem> systems = List.of(ExternalSystem.values());
+        return choice(node, path, systems.stream().map(YamlName::of).toList())
+                .flatMap(v -> systems.stream().filter(s -> YamlName.of(s).equals(v)).findFirst());
     }
 
     public static int line(Node node) {

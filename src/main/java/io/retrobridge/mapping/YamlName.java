@@ -1,11 +1,12 @@
 package io.retrobridge.mapping;
 
+import io.retrobridge.domain.ExternalSystem;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Enum constants as admins write them in mapping files: lower-case words joined by hyphens. */
+/** Enum constants and system names as admins write them in mapping files: lower-case words joined by hyphens. */
 final class YamlName {
 
     private YamlName() {
@@ -13,6 +14,10 @@ final class YamlName {
 
     static String of(Enum<?> constant) {
         return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static String of(ExternalSystem system) {
+        return system.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text) {

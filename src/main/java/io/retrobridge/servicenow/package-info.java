@@ -1,4 +1,5 @@
 /**
- * ServiceNow Table API adapter: encoded queries with escaping, paging, display values.
+ * ServiceNow Table API adapter, both directions: poller and webhook reader for the business rule; encoded queries
+ * with escaping, paging, display values.
  */
 package io.retrobridge.servicenow;

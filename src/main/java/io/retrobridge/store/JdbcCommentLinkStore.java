@@ -1,6 +1,7 @@
 package io.retrobridge.store;
 
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.SyncPair;
 import io.retrobridge.sync.CommentLink;
 import io.retrobridge.sync.CommentLinkStore;
 import java.sql.ResultSet;
@@ -53,7 +54,7 @@ public class JdbcCommentLinkStore implements CommentLinkStore {
     @Override
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public boolean reclaim(CommentLink stale, Instant now) {
-        String copyColumn = column(stale.origin().other());
+        String copyColumn = column(SyncPair.ACTION_ITEMS.counterpart(stale.origin()));
         return jdbc.sql("UPDATE comment_links SET created_at = :now WHERE " + column(stale.origin()) + " = :original AND "
                         + copyColumn + " IS NULL AND created_at = :then")
                 .param("now", SqlInstants.toColumn(now))
@@ -66,7 +67,7 @@ public class JdbcCommentLinkStore implements CommentLinkStore {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void release(CommentLink intent) {
         jdbc.sql("DELETE FROM comment_links WHERE " + column(intent.origin()) + " = :original AND "
-                        + column(intent.origin().other()) + " IS NULL")
+                        + column(SyncPair.ACTION_ITEMS.counterpart(intent.origin())) + " IS NULL")
                 .param("original", intent.originalId())
                 .update();
     }
@@ -77,7 +78,7 @@ public class JdbcCommentLinkStore implements CommentLinkStore {
         String copyId = pair.copyId().orElseThrow(() -> new IllegalArgumentException(
                 "a recorded comment pair needs the copy's id; use recordIntent before the copy exists"));
         String originalColumn = column(pair.origin());
-        String copyColumn = column(pair.origin().other());
+        String copyColumn = column(SyncPair.ACTION_ITEMS.counterpart(pair.origin()));
         try {
             int completed = jdbc.sql("UPDATE comment_links SET " + copyColumn + " = :copy WHERE " + originalColumn
                             + " = :original AND " + copyColumn + " IS NULL")
@@ -97,7 +98,8 @@ public class JdbcCommentLinkStore implements CommentLinkStore {
             }
             insert(pair);
         } catch (DuplicateKeyException e) {
-            throw new IllegalStateException("comment " + copyId + " on " + pair.origin().other()
+            throw new IllegalStateException("comment " + copyId + " on "
+                    + SyncPair.ACTION_ITEMS.counterpart(pair.origin())
                     + " already belongs to another comment pair; not pairing it with " + pair.originalId(), e);
         }
     }

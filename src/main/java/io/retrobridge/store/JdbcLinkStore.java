@@ -12,11 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
@@ -185,8 +185,8 @@ public class JdbcLinkStore implements LinkStore {
 
     private List<Link> readLinks(ResultSet rows) throws SQLException {
         Link link = null;
-        Map<ExternalSystem, String> ids = new EnumMap<>(ExternalSystem.class);
-        Map<ExternalSystem, Snapshot> snapshots = new EnumMap<>(ExternalSystem.class);
+        Map<ExternalSystem, String> ids = new TreeMap<>();
+        Map<ExternalSystem, Snapshot> snapshots = new TreeMap<>();
         while (rows.next()) {
             if (link == null) {
                 link = new Link(rows.getObject("id", UUID.class), EntityKind.valueOf(rows.getString("kind")),

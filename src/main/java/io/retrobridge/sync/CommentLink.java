@@ -1,6 +1,7 @@
 package io.retrobridge.sync;
 
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.SyncPair;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public record CommentLink(UUID linkId, ExternalSystem origin, String jiraComment
 
     /** The copy's id; empty while the copy is being written or when a crash kept it from being recorded. */
     public Optional<String> copyId() {
-        return idOn(origin.other());
+        return idOn(SyncPair.ACTION_ITEMS.counterpart(origin));
     }
 
     private static String blankToNull(String id) {

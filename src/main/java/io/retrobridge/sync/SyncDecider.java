@@ -3,6 +3,7 @@ package io.retrobridge.sync;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.FieldFlow;
 import io.retrobridge.domain.FieldPolicy;
+import io.retrobridge.domain.SyncPair;
 import io.retrobridge.sync.Decision.Outcome;
 import io.retrobridge.sync.FieldConflict.Resolution;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ public final class SyncDecider {
             }
         }
         return new Decision(Outcome.CREATE, writes, Map.of(), projection(observed.fields()), writes, List.of(),
-                List.of("no link yet: create on " + name(observed.source().other()) + " with " + writes.keySet()));
+                List.of("no link yet: create on " + name(SyncPair.ACTION_ITEMS.counterpart(observed.source()))
+                        + " with " + writes.keySet()));
     }
 
     private Decision update(Observation observed, KnownPair pair) {
@@ -90,7 +92,8 @@ public final class SyncDecider {
             reasons.add(0, skipReason(observed, pair, conflicts));
             return new Decision(Outcome.SKIP, writes, corrections, sourceAfter, targetAfter, conflicts, reasons);
         }
-        reasons.add(0, "changed on " + name(source) + ": write " + writes.keySet() + " to " + name(source.other())
+        reasons.add(0, "changed on " + name(source) + ": write " + writes.keySet() + " to "
+                + name(SyncPair.ACTION_ITEMS.counterpart(source))
                 + (corrections.isEmpty() ? "" : " and carry back " + corrections.keySet() + " to " + name(source)));
         return new Decision(Outcome.UPDATE, writes, corrections, sourceAfter, targetAfter, conflicts, reasons);
     }
@@ -124,7 +127,8 @@ public final class SyncDecider {
             return "echo or unmapped change: every mapped field equals what was last seen or written on "
                     + name(observed.source());
         }
-        return name(observed.source().other()) + " already holds every changed value (or the fields do not flow "
+        return name(SyncPair.ACTION_ITEMS.counterpart(observed.source()))
+                + " already holds every changed value (or the fields do not flow "
                 + "from " + name(observed.source()) + ")";
     }
 

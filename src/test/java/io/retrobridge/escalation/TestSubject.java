@@ -9,9 +9,9 @@ import io.retrobridge.domain.Priority;
 import io.retrobridge.domain.Scope;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** An action item as a scan sees it, with every field settable; defaults to an open immediate fix on both sides. */
 final class TestSubject {
@@ -28,9 +28,9 @@ final class TestSubject {
             new Classification(Scope.IMMEDIATE_FIX, ActionKind.CORRECTIVE, "production", "prod-fix");
     private String retrospective = "PRB0040001 Payment gateway upgrade";
     private Instant completedAt;
-    private final Map<ExternalSystem, String> keys = new EnumMap<>(Map.of(
+    private final Map<ExternalSystem, String> keys = new TreeMap<>(Map.of(
             ExternalSystem.JIRA, "PAY-12", ExternalSystem.SERVICENOW, "PTASK0010002"));
-    private final Map<ExternalSystem, String> urls = new EnumMap<>(Map.of(
+    private final Map<ExternalSystem, String> urls = new TreeMap<>(Map.of(
             ExternalSystem.JIRA, "https://jira.example.com/browse/PAY-12",
             ExternalSystem.SERVICENOW, "https://sn.example.com/nav_to.do?uri=problem_task.do?sys_id=abc"));
 

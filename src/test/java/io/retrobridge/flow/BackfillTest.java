@@ -82,6 +82,13 @@ class BackfillTest {
         assertThat(status.path("links").asLong()).isEqualTo(linked);
         assertThat(status.path("pendingEvents").asLong()).isZero();
         assertThat(status.path("backfill").path("processed").asInt()).isGreaterThanOrEqualTo(6);
+        JsonNode queued = status.path("backfill").path("queued");
+        assertThat(queued.fieldNames()).toIterable().as("every registered change source, ServiceNow read first")
+                .containsExactly("servicenow", "jira");
+        assertThat(queued.path("jira").asInt()).isPositive()
+                .isEqualTo(status.path("backfill").path("queuedFromJira").asInt());
+        assertThat(queued.path("servicenow").asInt()).isPositive()
+                .isEqualTo(status.path("backfill").path("queuedFromServiceNow").asInt());
         assertThat(systems.jira.issueKeys()).hasSize(jiraIssues);
         assertThat(systems.servicenow.records(SandboxPair.TASKS)).hasSize(tasks);
     }

@@ -12,6 +12,7 @@ import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Snapshot;
+import io.retrobridge.domain.SyncPair;
 import io.retrobridge.testsupport.AdminApi;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +58,8 @@ class SyncCrashRecoveryTest extends LiveSyncSupport {
         pollAndSettle();
 
         assertThat(deadLetters.count() - parkedBefore).as("the failed link write parks the event").isEqualTo(1);
-        assertThat(copiesOn(origin.other(), title)).as("created on %s before the crash", origin.other()).isEqualTo(1);
+        ExternalSystem target = SyncPair.ACTION_ITEMS.counterpart(origin);
+        assertThat(copiesOn(target, title)).as("created on %s before the crash", target).isEqualTo(1);
         assertThat(links.findByExternal(new ExternalRef(origin, originId))).isEmpty();
 
         // Restart: the half-written state is cleared and the event runs again (a replay; a backfill does the same).
@@ -68,15 +70,15 @@ class SyncCrashRecoveryTest extends LiveSyncSupport {
         pollAndSettle();
 
         long onOrigin = copiesOn(origin, title);
-        long onOther = copiesOn(origin.other(), title);
+        long onOther = copiesOn(target, title);
         Link link = links.findByExternal(new ExternalRef(origin, originId)).orElseThrow();
         // Injected once, parked once, recovered by the replay.
         report("crash-between-create-and-link(" + origin.name().toLowerCase() + ")", 1, 1, 1,
                 onOrigin - 1 + onOther - 1, onOther == 0 ? 1 : 0);
         assertThat(link.correlationId()).isEqualTo(correlationId);
-        assertThat(onOther).as("copies of %s on %s", title, origin.other()).isEqualTo(1);
+        assertThat(onOther).as("copies of %s on %s", title, target).isEqualTo(1);
         assertThat(onOrigin).as("copies of %s on %s (our record must not be mirrored back)", title, origin).isEqualTo(1);
-        assertThat(link.idOn(origin.other())).isPresent();
+        assertThat(link.idOn(target)).isPresent();
     }
 
     @Test

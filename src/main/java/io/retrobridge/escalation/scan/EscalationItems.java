@@ -27,13 +27,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -103,9 +103,9 @@ final class EscalationItems {
 
     private ScannedItem subject(Pair pair, ActionItemMapping mapping, EscalationPolicy policy, String table) {
         ItemContext context = policy.context();
-        Map<ExternalSystem, String> keys = new EnumMap<>(ExternalSystem.class);
-        Map<ExternalSystem, String> ids = new EnumMap<>(ExternalSystem.class);
-        Map<ExternalSystem, String> urls = new EnumMap<>(ExternalSystem.class);
+        Map<ExternalSystem, String> keys = new TreeMap<>();
+        Map<ExternalSystem, String> ids = new TreeMap<>();
+        Map<ExternalSystem, String> urls = new TreeMap<>();
         ActionItem fromServiceNow = null;
         ActionItem fromJira = null;
         String owner = null;

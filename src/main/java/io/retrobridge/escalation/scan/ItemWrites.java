@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.SyncPair;
 import io.retrobridge.escalation.EscalationSubject;
 import io.retrobridge.jira.JiraClient;
 import io.retrobridge.jira.JiraComment;
@@ -86,7 +87,7 @@ final class ItemWrites {
         FieldRule rule = mapping.fieldRules().get(CanonicalField.ASSIGNEE);
         ExternalSystem owner = rule != null && rule.owner() != null ? rule.owner() : ExternalSystem.SERVICENOW;
         if (!subject.ids().containsKey(owner)) {
-            owner = owner.other();
+            owner = SyncPair.ACTION_ITEMS.counterpart(owner);
         }
         String id = subject.ids().get(owner);
         if (owner == ExternalSystem.SERVICENOW) {

@@ -13,6 +13,7 @@ import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.domain.Link;
+import io.retrobridge.domain.SyncPair;
 import io.retrobridge.jira.JiraClient;
 import io.retrobridge.jira.JiraComment;
 import io.retrobridge.mapping.CommentRule;
@@ -260,7 +261,7 @@ public class CommentSync {
      * failed write have reached the other side after all, the copy's marker is found before any new write.
      */
     private <T> T writeOrRelease(Pair pair, ExternalSystem origin, String originalId, Supplier<T> write) {
-        ExternalSystem target = origin.other();
+        ExternalSystem target = SyncPair.ACTION_ITEMS.counterpart(origin);
         String targetId = target == ExternalSystem.JIRA ? pair.issueId : pair.sysId;
         announcements.announce(pair.link.id(), new ExternalRef(target, targetId), Operation.COMMENT, target, targetId,
                 intentMarker(origin, originalId), "about to copy comment " + originalId + " on " + origin + " to "

@@ -1,11 +1,16 @@
 package io.retrobridge.flow.inbox;
 
-import io.retrobridge.jira.JiraPoller;
-import io.retrobridge.servicenow.ServiceNowPoller;
+import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.sync.ChangeSource;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.LinkStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,8 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Links and syncs everything in scope that exists already. It queues every item on both sides, whatever
- * the watermarks say, and works the inbox down; items already linked are compared and skipped, items
+ * Links and syncs everything in scope that exists already. It queues every item of every registered change
+ * source, whatever the watermarks say, and works the inbox down; items already linked are compared and skipped, items
  * created by an earlier run are found by correlation id and linked, never duplicated.
  */
 @Component
@@ -28,13 +33,20 @@ public class Backfill {
     /** Events worked per drain call; progress is updated and logged after each. */
     private static final int DRAIN_BATCH = 500;
 
-    /** Where a backfill stands; {@code finishedAt} is null while it runs. */
+    /**
+     * Where a backfill stands; {@code finishedAt} is null while it runs. {@code queued} counts per source name,
+     * in the order they were read; the Jira and ServiceNow counts are repeated in their own fields.
+     */
     public record Progress(String state, Instant startedAt, Instant finishedAt, int queuedFromJira,
-            int queuedFromServiceNow, int processed, long pending, long links, String error) {
+            int queuedFromServiceNow, Map<String, Integer> queued, int processed, long pending, long links,
+            String error) {
+
+        public Progress {
+            queued = Collections.unmodifiableMap(new LinkedHashMap<>(queued));
+        }
     }
 
-    private final JiraPoller jira;
-    private final ServiceNowPoller servicenow;
+    private final List<ChangeSource> sources;
     private final InboxWorker worker;
     private final EventInbox inbox;
     private final LinkStore links;
@@ -46,10 +58,9 @@ public class Backfill {
     });
     private final AtomicReference<Progress> progress = new AtomicReference<>();
 
-    public Backfill(JiraPoller jira, ServiceNowPoller servicenow, InboxWorker worker, EventInbox inbox,
+    public Backfill(List<ChangeSource> sources, InboxWorker worker, EventInbox inbox,
             LinkStore links, Optional<Clock> clock) {
-        this.jira = jira;
-        this.servicenow = servicenow;
+        this.sources = List.copyOf(sources);
         this.worker = worker;
         this.inbox = inbox;
         this.links = links;
@@ -62,7 +73,8 @@ public class Backfill {
         if (current != null && current.finishedAt() == null) {
             return status().orElseThrow();
         }
-        Progress started = new Progress("running", clock.instant(), null, 0, 0, 0, inbox.pendingCount(), links.count(), null);
+        Progress started = new Progress("running", clock.instant(), null, 0, 0, Map.of(), 0, inbox.pendingCount(),
+                links.count(), null);
         progress.set(started);
         runner.submit(this::run);
         return started;
@@ -70,7 +82,8 @@ public class Backfill {
 
     public Optional<Progress> status() {
         return Optional.ofNullable(progress.get()).map(p -> new Progress(p.state(), p.startedAt(), p.finishedAt(),
-                p.queuedFromJira(), p.queuedFromServiceNow(), p.processed(), inbox.pendingCount(), links.count(), p.error()));
+                p.queuedFromJira(), p.queuedFromServiceNow(), p.queued(), p.processed(), inbox.pendingCount(),
+                links.count(), p.error()));
     }
 
     private void run() {
@@ -81,12 +94,15 @@ public class Backfill {
             return t;
         });
         try {
-            log.info("Backfill started: queuing every action item in scope on both sides");
+            log.info("Backfill started: queuing every action item in scope on {}", names());
             // Reading pages of items and syncing them overlap: the first items are synced while later pages are read.
             // A copy created meanwhile may be read too; it is queued like the echo of any write, and skipped.
-            Future<int[]> queuing = reader.submit(() -> {
-                int fromServiceNow = servicenow.pollAll();
-                return new int[] {jira.pollAll(), fromServiceNow};
+            Future<Map<ExternalSystem, Integer>> queuing = reader.submit(() -> {
+                Map<ExternalSystem, Integer> queued = new LinkedHashMap<>();
+                for (ChangeSource source : sources) {
+                    queued.merge(source.system(), source.pollAll(), Integer::sum);
+                }
+                return queued;
             });
             int processed = 0;
             while (!queuing.isDone()) {
@@ -96,22 +112,19 @@ public class Backfill {
                     continue;
                 }
                 processed += batch;
-                p = update(p, "running", null, 0, 0, processed, null);
+                p = update(p, "running", null, Map.of(), processed, null);
                 logProgress(processed);
             }
-            int[] queued = queuing.get();
-            int fromJira = queued[0];
-            int fromServiceNow = queued[1];
-            p = update(p, "running", null, fromJira, fromServiceNow, processed, null);
+            Map<ExternalSystem, Integer> queued = queuing.get();
+            p = update(p, "running", null, queued, processed, null);
             int batch;
             while ((batch = worker.drain(DRAIN_BATCH)) > 0) {
                 processed += batch;
-                p = update(p, "running", null, fromJira, fromServiceNow, processed, null);
+                p = update(p, "running", null, queued, processed, null);
                 logProgress(processed);
             }
-            update(p, "done", clock.instant(), fromJira, fromServiceNow, processed, null);
-            log.info("Backfill done: {} from Jira and {} from ServiceNow queued, {} processed, {} link(s)",
-                    fromJira, fromServiceNow, processed, links.count());
+            Progress done = update(p, "done", clock.instant(), queued, processed, null);
+            log.info("Backfill done: {} queued, {} processed, {} link(s)", done.queued(), processed, links.count());
         } catch (ExecutionException e) {
             fail(p, e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
@@ -129,15 +142,23 @@ public class Backfill {
     }
 
     private void fail(Progress p, Throwable e) {
-        update(p, "failed", clock.instant(), p.queuedFromJira(), p.queuedFromServiceNow(), p.processed(), e.getMessage());
+        progress.set(new Progress("failed", p.startedAt(), clock.instant(), p.queuedFromJira(), p.queuedFromServiceNow(),
+                p.queued(), p.processed(), inbox.pendingCount(), links.count(), e.getMessage()));
         log.warn("Backfill stopped: {}", e.getMessage());
     }
 
-    private Progress update(Progress p, String state, Instant finished, int fromJira, int fromServiceNow, int processed,
-            String error) {
-        Progress next = new Progress(state, p.startedAt(), finished, fromJira, fromServiceNow, processed,
-                inbox.pendingCount(), links.count(), error);
+    private Progress update(Progress p, String state, Instant finished, Map<ExternalSystem, Integer> queued,
+            int processed, String error) {
+        Map<String, Integer> byName = new LinkedHashMap<>();
+        queued.forEach((system, count) -> byName.put(system.name().toLowerCase(Locale.ROOT), count));
+        Progress next = new Progress(state, p.startedAt(), finished, queued.getOrDefault(ExternalSystem.JIRA, 0),
+                queued.getOrDefault(ExternalSystem.SERVICENOW, 0), byName, processed, inbox.pendingCount(),
+                links.count(), error);
         progress.set(next);
         return next;
+    }
+
+    private List<String> names() {
+        return sources.stream().map(ChangeSource::name).toList();
     }
 }

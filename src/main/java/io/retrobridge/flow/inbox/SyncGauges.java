@@ -3,14 +3,13 @@ package io.retrobridge.flow.inbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.retrobridge.jira.JiraPoller;
-import io.retrobridge.servicenow.ServiceNowPoller;
+import io.retrobridge.sync.ChangeSource;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.WatermarkStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -21,20 +20,18 @@ import org.springframework.stereotype.Component;
 @Component
 class SyncGauges implements MeterBinder {
 
-    /** Poller name in metrics -> the watermark it keeps. */
-    private static final Map<String, String> POLLERS = Map.of(
-            "jira", JiraPoller.WATERMARK,
-            "servicenow", ServiceNowPoller.WATERMARK);
-
     private final EventInbox inbox;
     private final LinkStore links;
     private final WatermarkStore watermarks;
+    private final List<ChangeSource> pollers;
     private final Clock clock;
 
-    SyncGauges(EventInbox inbox, LinkStore links, WatermarkStore watermarks, Optional<Clock> clock) {
+    SyncGauges(EventInbox inbox, LinkStore links, WatermarkStore watermarks, List<ChangeSource> pollers,
+            Optional<Clock> clock) {
         this.inbox = inbox;
         this.links = links;
         this.watermarks = watermarks;
+        this.pollers = List.copyOf(pollers);
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -44,10 +41,10 @@ class SyncGauges implements MeterBinder {
                 .description("Events stored and not yet applied, skipped or parked").register(registry);
         Gauge.builder("retrobridge.links", links, LinkStore::count)
                 .description("Items linked across Jira and ServiceNow").register(registry);
-        POLLERS.forEach((system, watermark) -> Gauge.builder("retrobridge.poll.watermark.lag", this,
-                        gauges -> gauges.lagSeconds(watermark))
+        pollers.forEach(poller -> Gauge.builder("retrobridge.poll.watermark.lag", this,
+                        gauges -> gauges.lagSeconds(poller.watermark()))
                 .description("Seconds between now and the newest change the poller has seen (NaN before the first)")
-                .baseUnit("seconds").tag("system", system).register(registry));
+                .baseUnit("seconds").tag("system", poller.name()).register(registry));
     }
 
     private double lagSeconds(String watermark) {

@@ -18,6 +18,7 @@ import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Snapshot;
+import io.retrobridge.domain.SyncPair;
 import io.retrobridge.flow.items.SyncPlan.Snapshots;
 import io.retrobridge.mapping.MappedItem;
 import io.retrobridge.sync.Decision;
@@ -33,10 +34,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -58,7 +59,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ActionItemSync {
 
     private final SyncPlanner planner;
-    private final Map<ExternalSystem, SideGateway> sides = new EnumMap<>(ExternalSystem.class);
+    private final Map<ExternalSystem, SideGateway> sides = new TreeMap<>();
     private final LinkStore links;
     private final Journal journal;
     private final SyncMetrics metrics;
@@ -136,12 +137,12 @@ public class ActionItemSync {
         if (plan.record().isEmpty() || plan.link().isEmpty()) {
             return Optional.empty();
         }
-        plan.target().ifPresent(target -> unreadable.readAgain(new ExternalRef(plan.subject().system().other(), target.id())));
+        plan.target().ifPresent(target -> unreadable.readAgain(new ExternalRef(SyncPair.ACTION_ITEMS.counterpart(plan.subject().system()), target.id())));
         if (!unreadable.readAgain(plan.subject())) {
             return Optional.empty();
         }
-        return plan.link().get().idOn(plan.subject().system().other())
-                .map(id -> sync(new ExternalRef(plan.subject().system().other(), id)));
+        return plan.link().get().idOn(SyncPair.ACTION_ITEMS.counterpart(plan.subject().system()))
+                .map(id -> sync(new ExternalRef(SyncPair.ACTION_ITEMS.counterpart(plan.subject().system()), id)));
     }
 
     private SyncResult carryOut(SyncPlan plan, Instant lookedAt) {
@@ -244,7 +245,7 @@ public class ActionItemSync {
             Snapshots remembered = plan.snapshots().orElseThrow();
             Link updated = links.update(link
                     .withSnapshot(system, new Snapshot(remembered.source(), clock.instant()))
-                    .withSnapshot(system.other(), new Snapshot(remembered.target(), clock.instant())));
+                    .withSnapshot(SyncPair.ACTION_ITEMS.counterpart(system), new Snapshot(remembered.target(), clock.instant())));
             Decision decision = plan.decision().orElseThrow();
             decision.conflicts().forEach(conflict -> record(updated.id(), plan.subject(), JournalAction.CONFLICT,
                     conflict.describe(), plan.ruleIds(), null));
@@ -320,7 +321,7 @@ public class ActionItemSync {
     /** Nothing is written; the record that answered 404 is counted, as many at once point to a permission change. */
     private SyncResult unreadable(SyncPlan plan) {
         Link link = plan.link().orElseThrow();
-        ExternalSystem system = plan.record().isPresent() ? plan.subject().system().other() : plan.subject().system();
+        ExternalSystem system = plan.record().isPresent() ? SyncPair.ACTION_ITEMS.counterpart(plan.subject().system()) : plan.subject().system();
         link.idOn(system).ifPresent(id -> unreadable.saw(new ExternalRef(system, id),
                 UnreadableRecords.where(system, plan.mapping())));
         return skip(plan.subject(), link.id(), plan.reason(), plan.ruleIds());
@@ -364,9 +365,9 @@ public class ActionItemSync {
         Snapshots remembered = plan.snapshots().orElseThrow();
         return Link.newLink(EntityKind.ACTION_ITEM, plan.correlationId())
                 .withExternalId(ref.system(), ref.id())
-                .withExternalId(ref.system().other(), other.id())
+                .withExternalId(SyncPair.ACTION_ITEMS.counterpart(ref.system()), other.id())
                 .withSnapshot(ref.system(), new Snapshot(remembered.source(), clock.instant()))
-                .withSnapshot(ref.system().other(), new Snapshot(remembered.target(), clock.instant()));
+                .withSnapshot(SyncPair.ACTION_ITEMS.counterpart(ref.system()), new Snapshot(remembered.target(), clock.instant()));
     }
 
     private SyncResult skip(ExternalRef ref, UUID linkId, String reason, List<String> rules) {

@@ -28,9 +28,10 @@ public record DeletionNotice(ExternalRef record, String kind, String displayKey)
 
     /** The notice an event carries; empty for every event that is not a delete notice. */
     public static Optional<DeletionNotice> of(InboundEvent event) {
-        boolean delete = switch (event.source()) {
-            case JIRA -> JIRA_ISSUE_DELETED.equals(event.kind());
-            case SERVICENOW -> event.kind().startsWith(SERVICENOW_PREFIX) && event.kind().endsWith(SERVICENOW_DELETE);
+        boolean delete = switch (event.source().name()) {
+            case "JIRA" -> JIRA_ISSUE_DELETED.equals(event.kind());
+            case "SERVICENOW" -> event.kind().startsWith(SERVICENOW_PREFIX) && event.kind().endsWith(SERVICENOW_DELETE);
+            default -> false;
         };
         if (!delete) {
             return Optional.empty();

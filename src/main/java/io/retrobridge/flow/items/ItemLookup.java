@@ -10,10 +10,10 @@ import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LinkStore;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +52,7 @@ public class ItemLookup {
     private final LinkStore links;
     private final Journal journal;
     private final CurrentMappings mappings;
-    private final Map<ExternalSystem, SideGateway> sides = new EnumMap<>(ExternalSystem.class);
+    private final Map<ExternalSystem, SideGateway> sides = new TreeMap<>();
 
     public ItemLookup(LinkStore links, Journal journal, CurrentMappings mappings, List<SideGateway> sides) {
         this.links = links;

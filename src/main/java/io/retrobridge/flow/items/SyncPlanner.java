@@ -13,6 +13,7 @@ import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.FieldPolicy;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Snapshot;
+import io.retrobridge.domain.SyncPair;
 import io.retrobridge.flow.items.SyncPlan.Action;
 import io.retrobridge.flow.items.SyncPlan.Snapshots;
 import io.retrobridge.mapping.ActionItemMapping;
@@ -26,12 +27,12 @@ import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.Observation;
 import io.retrobridge.sync.SyncDecider;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +44,7 @@ import org.springframework.stereotype.Component;
 public class SyncPlanner {
 
     private final CurrentMappings mappings;
-    private final Map<ExternalSystem, SideGateway> sides = new EnumMap<>(ExternalSystem.class);
+    private final Map<ExternalSystem, SideGateway> sides = new TreeMap<>();
     private final LinkStore links;
     private final DeletedRecords deletions;
 
@@ -90,8 +91,8 @@ public class SyncPlanner {
             Optional<DeletionNotice> proof = notice.filter(n -> n.proves(subject, mapping));
             return proof.isPresent() ? deleted(plan, link.get(), proof.get())
                     : plan.done(Action.UNREADABLE, unreadable(subject.system(), subject.id(), mapping)
-                            + "; nothing written to the linked record " + link.get().idOn(subject.system().other())
-                            .orElse("") + " on " + subject.system().other());
+                            + "; nothing written to the linked record " + link.get().idOn(SyncPair.ACTION_ITEMS.counterpart(subject.system()))
+                            .orElse("") + " on " + SyncPair.ACTION_ITEMS.counterpart(subject.system()));
         }
         plan.inScope = source.inScope(record.get(), mapping);
         if (link.isEmpty() && !plan.inScope) {
@@ -111,7 +112,7 @@ public class SyncPlanner {
 
     private SyncPlan createOrAdopt(Plan plan, SideRecord record, MappedItem mapped, Observation observed,
             List<FieldPolicy> policies) {
-        SideGateway target = sides.get(plan.subject.system().other());
+        SideGateway target = sides.get(SyncPair.ACTION_ITEMS.counterpart(plan.subject.system()));
         ActionItemMapping mapping = plan.mapping;
         plan.correlationId = CorrelationIds.forOrigin(plan.subject);
         Optional<SideRecord> earlier = target.findByCorrelation(plan.correlationId, mapping);
@@ -140,7 +141,7 @@ public class SyncPlanner {
             List<FieldPolicy> policies) {
         ExternalSystem system = plan.subject.system();
         SideGateway source = sides.get(system);
-        SideGateway target = sides.get(system.other());
+        SideGateway target = sides.get(SyncPair.ACTION_ITEMS.counterpart(system));
         ActionItemMapping mapping = plan.mapping;
         String targetId = link.idOn(target.system()).orElseThrow();
         Optional<SideRecord> targetRecord = target.read(targetId, mapping);
@@ -192,7 +193,7 @@ public class SyncPlanner {
      * mirrored; cancelling and commenting can both be undone by people.
      */
     private SyncPlan deleted(Plan plan, Link link, DeletionNotice notice) {
-        SideGateway target = sides.get(plan.subject.system().other());
+        SideGateway target = sides.get(SyncPair.ACTION_ITEMS.counterpart(plan.subject.system()));
         ActionItemMapping mapping = plan.mapping;
         String targetId = link.idOn(target.system()).orElseThrow();
         plan.deletion = Optional.of(notice);

@@ -10,10 +10,10 @@ import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.sync.EventInbox;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ public class UnreadableRecheck {
     private static final int PER_ROUND = 50;
 
     private final UnreadableRecords unreadable;
-    private final Map<ExternalSystem, SideGateway> sides = new EnumMap<>(ExternalSystem.class);
+    private final Map<ExternalSystem, SideGateway> sides = new TreeMap<>();
     private final CurrentMappings mappings;
     private final EventInbox inbox;
     private final Clock clock;

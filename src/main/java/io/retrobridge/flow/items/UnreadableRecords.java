@@ -8,14 +8,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -57,7 +57,7 @@ public class UnreadableRecords {
      * kept past the window (until read again, or given up on after {@link #WAIT_AT_MOST}).
      */
     private final UnreadableLinks waiting;
-    private final Set<ExternalSystem> reported = EnumSet.noneOf(ExternalSystem.class);
+    private final Set<ExternalSystem> reported = new TreeSet<>();
 
     public UnreadableRecords(UnreadableProperties settings, UnreadableLinks waiting, Optional<Clock> clock) {
         this.settings = settings;
@@ -126,7 +126,7 @@ public class UnreadableRecords {
     /** How many linked records of each system answered 404 within the window. */
     public synchronized Map<ExternalSystem, Integer> counts() {
         forgetBefore(clock.instant().minus(settings.window()));
-        Map<ExternalSystem, Integer> counts = new EnumMap<>(ExternalSystem.class);
+        Map<ExternalSystem, Integer> counts = new TreeMap<>();
         for (ExternalSystem system : ExternalSystem.values()) {
             counts.put(system, (int) seen.keySet().stream().filter(ref -> ref.system() == system).count());
         }

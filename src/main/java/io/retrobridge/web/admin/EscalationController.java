@@ -1,5 +1,6 @@
 package io.retrobridge.web.admin;
 
+import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationState;
 import io.retrobridge.escalation.EscalationStore;
@@ -120,6 +121,10 @@ class EscalationController {
 
     private static String lowerCase(Enum<?> value) {
         return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String lowerCase(ExternalSystem system) {
+        return system == null ? null : system.name().toLowerCase(Locale.ROOT);
     }
 
     private static String shorten(String value) {

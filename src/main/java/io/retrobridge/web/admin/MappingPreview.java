@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.ActionItem;
 import io.retrobridge.domain.Classification;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.SyncPair;
 import io.retrobridge.flow.items.PlannedWrite;
 import io.retrobridge.sync.SideRecord;
 import io.retrobridge.flow.items.SyncPlan;
@@ -85,7 +86,7 @@ record MappingPreview(String system, String id, String key, ActionItem item, Cla
 
     private static LinkView link(SyncPlan plan) {
         return plan.link().map(link -> {
-            ExternalSystem other = plan.subject().system().other();
+            ExternalSystem other = SyncPair.ACTION_ITEMS.counterpart(plan.subject().system());
             String otherId = link.idOn(other).orElse(null);
             String otherKey = plan.target().filter(t -> t.id().equals(otherId)).map(SideRecord::displayKey).orElse(null);
             return new LinkView(link.id(), link.correlationId(), new RecordView(name(other), otherId, otherKey));

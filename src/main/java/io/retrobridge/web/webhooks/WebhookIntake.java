@@ -1,10 +1,10 @@
 package io.retrobridge.web.webhooks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.sync.EventInbox;
+import io.retrobridge.sync.InvalidWebhookException;
+import io.retrobridge.sync.WebhookNotice;
+import io.retrobridge.sync.WebhookSource;
 import io.retrobridge.transport.WebhookSignature;
 import io.retrobridge.sync.ReceivedEvents;
 import io.retrobridge.sync.ReceivedEvents.Result;
@@ -12,9 +12,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one path every webhook delivery takes: bounded read of the raw body, signature check over exactly those
- * bytes, then reading, then durable storage in the inbox; only a stored (or already stored) event is
- * acknowledged with a 2xx. Anything that may succeed later (no secret yet, store down) answers 503 so the
+ * bytes, then reading by the source's own reader, then durable storage in the inbox; only a stored (or already
+ * stored) event is acknowledged with a 2xx. Anything that may succeed later (no secret yet, store down) answers 503 so the
  * sender retries and nothing is lost.
  */
 @Component
@@ -36,13 +38,11 @@ class WebhookIntake {
     private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
 
     private final EventInbox inbox;
-    private final ObjectMapper json;
     private final ReceivedEvents metrics;
     private final Clock clock;
 
-    WebhookIntake(EventInbox inbox, ObjectMapper json, ReceivedEvents metrics, ObjectProvider<Clock> clock) {
+    WebhookIntake(EventInbox inbox, ReceivedEvents metrics, ObjectProvider<Clock> clock) {
         this.inbox = inbox;
-        this.json = json;
         this.metrics = metrics;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
@@ -80,7 +80,7 @@ class WebhookIntake {
 
         WebhookNotice notice;
         try {
-            notice = source.read(parse(body));
+            notice = source.read(body, headers(request));
         } catch (InvalidWebhookException e) {
             return reject(source, e.kind(), HttpStatus.BAD_REQUEST, e.getMessage());
         }
@@ -120,32 +120,12 @@ class WebhookIntake {
         return answer(HttpStatus.ACCEPTED, "status", "accepted", "event", event.id().toString());
     }
 
-    private JsonNode parse(byte[] body) throws InvalidWebhookException {
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidWebhookException("The body is not valid JSON (" + firstClause(e.getOriginalMessage())
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr()) + ").");
-        } catch (IOException e) {
-            throw new InvalidWebhookException("The body is not valid JSON (" + e.getMessage() + ").");
+    private static Map<String, String> headers(HttpServletRequest request) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.putIfAbsent(name, request.getHeader(name));
         }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidWebhookException("The body is empty; a delivery is a JSON object.");
-        }
-        if (!root.isObject()) {
-            throw new InvalidWebhookException("The body is JSON but not an object; a delivery is a JSON object.");
-        }
-        return root;
-    }
-
-    // Jackson appends where an unclosed object started, with a placeholder for the source; the line and column
-    // we add are what a sender needs.
-    private static String firstClause(String parserMessage) {
-        String firstLine = parserMessage == null ? "unreadable" : parserMessage.lines().findFirst().orElse("unreadable");
-        int startMarker = firstLine.indexOf(" (start marker");
-        return startMarker > 0 ? firstLine.substring(0, startMarker) : firstLine;
+        return Collections.unmodifiableMap(headers);
     }
 
     private ResponseEntity<Map<String, Object>> reject(WebhookSource source, String kind, HttpStatus status,

@@ -1,12 +1,17 @@
-package io.retrobridge.web.webhooks;
+package io.retrobridge.jira;
 
-import static io.retrobridge.web.webhooks.JsonFields.quote;
-import static io.retrobridge.web.webhooks.JsonFields.text;
+import static io.retrobridge.sync.InvalidWebhookException.quote;
+import static io.retrobridge.transport.WebhookJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.ExternalSystem;
-import io.retrobridge.jira.JiraProperties;
+import io.retrobridge.sync.DedupKeys;
+import io.retrobridge.sync.InvalidWebhookException;
+import io.retrobridge.sync.WebhookNotice;
+import io.retrobridge.sync.WebhookSource;
+import io.retrobridge.transport.WebhookJson;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -59,7 +64,8 @@ class JiraWebhookSource implements WebhookSource {
     }
 
     @Override
-    public WebhookNotice read(JsonNode body) throws InvalidWebhookException {
+    public WebhookNotice read(byte[] delivery, Map<String, String> headers) throws InvalidWebhookException {
+        JsonNode body = WebhookJson.object(delivery);
         String event = text(body, "webhookEvent").orElseThrow(() -> new InvalidWebhookException(
                 "webhookEvent is missing: a Jira webhook delivery names its event there, e.g. jira:issue_updated."));
         if (!EVENT_NAME.matcher(event).matches()) {

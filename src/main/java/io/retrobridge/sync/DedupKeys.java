@@ -1,4 +1,4 @@
-package io.retrobridge.web.webhooks;
+package io.retrobridge.sync;
 
 import io.retrobridge.domain.InboundEvent;
 import java.nio.charset.StandardCharsets;
@@ -7,15 +7,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Builds dedup keys from the parts that identify one change, hashing them when they would be too long. */
-final class DedupKeys {
+public final class DedupKeys {
 
     // Leaves room below InboundEvent.MAX_DEDUP_KEY_LENGTH for the "#replay-<n>" suffix a replay adds.
-    static final int MAX_LENGTH = InboundEvent.MAX_DEDUP_KEY_LENGTH - 64;
+    public static final int MAX_LENGTH = InboundEvent.MAX_DEDUP_KEY_LENGTH - 64;
 
     private DedupKeys() {
     }
 
-    static String of(String prefix, String... parts) {
+    public static String of(String prefix, String... parts) {
         String key = prefix + ":" + String.join(":", parts);
         if (key.length() <= MAX_LENGTH) {
             return key;

@@ -1,7 +1,7 @@
-package io.retrobridge.web.webhooks;
+package io.retrobridge.sync;
 
 /** What a verified, well-formed delivery says: a change to store, or something we do not sync. */
-sealed interface WebhookNotice {
+public sealed interface WebhookNotice {
 
     /** A change to store in the inbox; {@code dedupKey} is equal for every delivery of the same change. */
     record Change(String kind, String entityId, String dedupKey) implements WebhookNotice {

@@ -1,12 +1,17 @@
-package io.retrobridge.web.webhooks;
+package io.retrobridge.servicenow;
 
-import static io.retrobridge.web.webhooks.JsonFields.quote;
-import static io.retrobridge.web.webhooks.JsonFields.text;
+import static io.retrobridge.sync.InvalidWebhookException.quote;
+import static io.retrobridge.transport.WebhookJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.ExternalSystem;
-import io.retrobridge.servicenow.ServiceNowProperties;
+import io.retrobridge.sync.DedupKeys;
+import io.retrobridge.sync.InvalidWebhookException;
+import io.retrobridge.sync.WebhookNotice;
+import io.retrobridge.sync.WebhookSource;
+import io.retrobridge.transport.WebhookJson;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -56,7 +61,8 @@ class ServiceNowWebhookSource implements WebhookSource {
     }
 
     @Override
-    public WebhookNotice read(JsonNode body) throws InvalidWebhookException {
+    public WebhookNotice read(byte[] delivery, Map<String, String> headers) throws InvalidWebhookException {
+        JsonNode body = WebhookJson.object(delivery);
         String table = required(body, "table", "the table the record is in, e.g. problem_task");
         if (!TABLE.matcher(table).matches()) {
             throw new InvalidWebhookException("table " + quote(table) + " is not a ServiceNow table name"
