@@ -140,10 +140,7 @@ class NewSourceRegistrationTest {
     private final HttpClient client = HttpClient.newHttpClient();
 
     @BeforeEach
-    void schemaKnowsAcme() {
-        // The inbox table still lists the systems a migration has named (ck_inbound_events_source); a new source's
-        // migration widens that check. This test database stands in for that migration, and only for it.
-        jdbc.sql("ALTER TABLE inbound_events DROP CONSTRAINT IF EXISTS ck_inbound_events_source").update();
+    void emptyInbox() {
         jdbc.sql("DELETE FROM inbound_events").update();
     }
 
