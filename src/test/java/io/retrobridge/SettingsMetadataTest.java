@@ -63,6 +63,15 @@ class SettingsMetadataTest {
     }
 
     @Test
+    void descriptionsArePlainText() {
+        List<String> withJavadocTags = declared.entrySet().stream()
+                .filter(entry -> entry.getValue().path("description").asText().contains("{@"))
+                .map(Map.Entry::getKey).toList();
+
+        assertThat(withJavadocTags).as("descriptions an IDE would show with {@code ...} in them").isEmpty();
+    }
+
+    @Test
     void theApplicationFilesSetOnlyDeclaredSettings() throws IOException {
         Map<String, String> unknown = new LinkedHashMap<>();
         for (Path file : applicationFiles()) {
