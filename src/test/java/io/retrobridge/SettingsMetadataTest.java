@@ -21,6 +21,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.io.FileSystemResource;
 
 /**
@@ -38,10 +41,11 @@ class SettingsMetadataTest {
     private static final Pattern GET_PROPERTY = Pattern.compile("getProperty\\(\"(retrobridge\\.[^\"]+)\"");
 
     private static Map<String, JsonNode> declared;
+    private static JsonNode metadata;
 
     @BeforeAll
     static void readMetadata() throws IOException {
-        JsonNode metadata = new ObjectMapper().readTree(
+        metadata = new ObjectMapper().readTree(
                 classesDir(RetroBridgeApplication.class).resolve("META-INF/spring-configuration-metadata.json").toFile());
         declared = new TreeMap<>();
         metadata.get("properties").forEach(property -> {
@@ -69,6 +73,33 @@ class SettingsMetadataTest {
                 .map(Map.Entry::getKey).toList();
 
         assertThat(withJavadocTags).as("descriptions an IDE would show with {@code ...} in them").isEmpty();
+    }
+
+    /**
+     * Binding nothing and binding every listed default give the same settings: a default the class applies in code
+     * (rather than where the build can read it) and a listed default that drifted from it both show here.
+     */
+    @Test
+    void theListedDefaultsAreTheDefaultsInForce() throws ClassNotFoundException {
+        Map<String, String> listedDefaults = new TreeMap<>();
+        declared.forEach((name, property) -> {
+            if (property.has("defaultValue")) {
+                listedDefaults.put(name, property.get("defaultValue").asText());
+            }
+        });
+        Binder nothingSet = new Binder(new MapConfigurationPropertySource());
+        Binder defaultsSet = new Binder(new MapConfigurationPropertySource(listedDefaults));
+        List<String> classes = new ArrayList<>();
+        for (JsonNode group : metadataGroups()) {
+            Class<?> type = Class.forName(group.get("type").asText());
+            if (type.isAnnotationPresent(ConfigurationProperties.class)) {
+                String prefix = group.get("name").asText();
+                classes.add(type.getSimpleName());
+                assertThat(defaultsSet.bindOrCreate(prefix, type)).as(prefix + ".* with its listed defaults")
+                        .isEqualTo(nothingSet.bindOrCreate(prefix, type));
+            }
+        }
+        assertThat(classes).contains("InboxProperties", "ResilienceProperties", "MappingSettings");
     }
 
     @Test
@@ -136,6 +167,16 @@ class SettingsMetadataTest {
         }
 
         assertThat(unknown).as("settings read in code that no settings class declares").isEmpty();
+    }
+
+    private static List<JsonNode> metadataGroups() {
+        List<JsonNode> groups = new ArrayList<>();
+        metadata.get("groups").forEach(group -> {
+            if (group.get("name").asText().startsWith(PREFIX)) {
+                groups.add(group);
+            }
+        });
+        return groups;
     }
 
     /** Declared, and not only as an older name; list and map settings count for their entries too. */
