@@ -15,6 +15,15 @@ import org.springframework.validation.annotation.Validated;
  * How to reach Jira. Cloud uses e-mail + API token (Basic auth, REST v3); Server and Data Center use a
  * personal access token (Bearer, REST v2).
  *
+ * @param baseUrl             your Jira site, e.g. https://acme.atlassian.net (required)
+ * @param email               Jira Cloud: the e-mail of the integration user, together with api-token
+ * @param apiToken            Jira Cloud: an API token of that user (Basic auth, REST v3); never logged
+ * @param personalAccessToken Jira Server / Data Center: a personal access token (Bearer, REST v2); setting it selects
+ *                            Server/Data Center; never logged
+ * @param webhookSecret       the secret the Jira webhook signs with, at least 16 characters; deliveries without a
+ *                            valid signature are refused; empty switches /webhooks/jira off; never logged
+ * @param connectTimeout      how long opening a connection to Jira may take
+ * @param readTimeout         how long Jira may take to answer once connected
  * @param searchSettleTime how long after a create whose answer was lost (a timeout, a cut connection, an unreadable
  *                         body) a search that does not find the issue by its correlation label is believed: Jira's
  *                         search index is not immediately consistent, so a search right after the create can miss

@@ -26,7 +26,7 @@ public class InvalidMappingsFailureAnalyzer implements FailureAnalyzer, Ordered 
         String description = "The mapping files in " + dir + " are invalid:\n" + invalid.problems().stream()
                 .map(problem -> "  " + problem.format()).collect(Collectors.joining("\n"));
         String action = "Fix them (check with java -jar target/retrobridge.jar " + MappingValidationCommand.NAME + " "
-                + invalid.dir() + ") or point retrobridge.mappings-dir elsewhere.";
+                + invalid.dir() + ") or point retrobridge.mappings.dir elsewhere.";
         return new FailureAnalysis(description, action, invalid);
     }
 

@@ -20,13 +20,13 @@ class MappingConfiguration {
     MappingReloader mappingReloader(MappingSettings settings) {
         TextFormatConverters converters = TextFormatConverters.standard();
         try {
-            MappingReloader reloader = MappingReloader.loadAtStartup(settings.mappingsDir(), new MappingLoader(converters),
+            MappingReloader reloader = MappingReloader.loadAtStartup(settings.dir(), new MappingLoader(converters),
                     Clock.systemUTC());
             LoadedMappings loaded = reloader.currentMappings().get();
-            log.info("Mappings loaded from {}: {}", settings.mappingsDir(), loaded.summary());
+            log.info("Mappings loaded from {}: {}", settings.dir(), loaded.summary());
             return reloader;
         } catch (MappingValidationException e) {
-            throw new InvalidMappingsAtStartupException(settings.mappingsDir(), e);
+            throw new InvalidMappingsAtStartupException(settings.dir(), e);
         }
     }
 

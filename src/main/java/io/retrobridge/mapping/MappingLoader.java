@@ -44,7 +44,7 @@ public final class MappingLoader {
     public LoadedMappings load(Path dir) throws MappingValidationException {
         if (!Files.isDirectory(dir)) {
             throw new MappingValidationException(List.of(new MappingProblem(dir.toString(), 1, 1, "",
-                    "mappings folder does not exist", "create it or point retrobridge.mappings-dir at it")));
+                    "mappings folder does not exist", "create it or point retrobridge.mappings.dir at it")));
         }
         List<MappingProblem> problems = new ArrayList<>();
         return build(dir, fromDisk(dir, ActionItemsDefinition.FILE_NAME, problems),

@@ -3,7 +3,12 @@ package io.retrobridge.sandbox;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Where the built-in simulators listen when the demo profile starts them. */
+/**
+ * Where the built-in simulators listen when the demo profile starts them.
+ *
+ * @param jiraPort       port of the Jira simulator (0 picks a free one)
+ * @param servicenowPort port of the ServiceNow simulator (0 picks a free one)
+ */
 @ConfigurationProperties("retrobridge.sandbox")
 public record SandboxProperties(
         @DefaultValue("8091") int jiraPort,

@@ -12,6 +12,17 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How to reach ServiceNow: basic auth (username + password) or OAuth client credentials (client id +
  * secret, exchanged at {@code /oauth_token.do}).
+ *
+ * @param baseUrl        your instance, e.g. https://acme.service-now.com (required)
+ * @param username       the web-service integration user (Basic auth), together with password
+ * @param password       that user's password; never logged
+ * @param clientId       instead of a password: the OAuth application registry entry's client id
+ * @param clientSecret   that entry's client secret; never logged
+ * @param webhookSecret  the secret the business rule or outbound REST message signs with, at least 16 characters;
+ *                       deliveries without a valid signature are refused; empty switches /webhooks/servicenow off;
+ *                       never logged
+ * @param connectTimeout how long opening a connection to ServiceNow may take
+ * @param readTimeout    how long ServiceNow may take to answer once connected
  */
 @Validated
 @ConfigurationProperties("retrobridge.servicenow")

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param checkInterval  period of the connection-watch route (routes/connection-watch.yaml)
  * @param healthCacheTtl how long /actuator/health reuses a result before asking the systems again
- * @param allowInsecureHttp whether a Jira or ServiceNow base URL may use plain {@code http://} to a host other
+ * @param allowInsecureHttp whether a Jira or ServiceNow base URL may use plain http:// to a host other
  *                          than this machine (credentials and records then travel in clear text); false refuses
  *                          such a URL at start-up. Loopback addresses are always allowed.
  */

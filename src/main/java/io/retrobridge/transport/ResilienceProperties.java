@@ -3,11 +3,15 @@ package io.retrobridge.transport;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How hard RetroBridge tries, and how politely, when calling each remote system. Every value has a
  * default; {@code routes/outbound.yaml} reads the breaker values through placeholders with the same
  * defaults, so leaving a value out means the same thing in both places.
+ *
+ * @param jira       how Jira is called
+ * @param servicenow how ServiceNow is called
  */
 @ConfigurationProperties("retrobridge.resilience")
 public record ResilienceProperties(PerSystem jira, PerSystem servicenow) {
@@ -42,13 +46,16 @@ public record ResilienceProperties(PerSystem jira, PerSystem servicenow) {
      * @param breakerMinimumCalls  calls needed in the window before it may open (default 10)
      * @param breakerWaitSeconds   how long an open breaker refuses calls before trying again (default 30)
      */
-    public record PerSystem(Integer maxAttempts, Double requestsPerSecond, Duration initialBackoff,
-            Duration maxBackoff, Duration rateLimitFloor, Integer breakerFailureRate, Integer breakerWindow,
-            Integer breakerMinimumCalls, Integer breakerWaitSeconds) {
+    public record PerSystem(@DefaultValue("5") Integer maxAttempts, Double requestsPerSecond,
+            @DefaultValue("500ms") Duration initialBackoff, @DefaultValue("30s") Duration maxBackoff,
+            @DefaultValue("5s") Duration rateLimitFloor, @DefaultValue("50") Integer breakerFailureRate,
+            @DefaultValue("20") Integer breakerWindow, @DefaultValue("10") Integer breakerMinimumCalls,
+            @DefaultValue("30") Integer breakerWaitSeconds) {
 
         static final PerSystem DEFAULTS = new PerSystem(null, null, null, null, null, null, null, null, null);
 
         public PerSystem {
+            // The same defaults as the binder's, for a system with nothing set and for instances built in code.
             maxAttempts = orDefault(maxAttempts, 5);
             initialBackoff = orDefault(initialBackoff, Duration.ofMillis(500));
             maxBackoff = orDefault(maxBackoff, Duration.ofSeconds(30));

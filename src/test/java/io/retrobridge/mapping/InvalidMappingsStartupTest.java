@@ -35,7 +35,7 @@ class InvalidMappingsStartupTest {
                 .contains("\n  action-items.yaml:" + MappingFiles.lineOf(broken, "conflict: parked ") + ":")
                 .contains("`parked` is not allowed here")
                 .contains("java -jar target/retrobridge.jar validate-mappings " + dir)
-                .contains("or point retrobridge.mappings-dir elsewhere");
+                .contains("or point retrobridge.mappings.dir elsewhere");
     }
 
     @Test

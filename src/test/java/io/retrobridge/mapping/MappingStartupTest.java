@@ -21,7 +21,7 @@ class MappingStartupTest {
 
     @Test
     void validFilesAreInForceAfterStart() {
-        runner.withPropertyValues("retrobridge.mappings-dir=mappings").run(context -> {
+        runner.withPropertyValues("retrobridge.mappings.dir=mappings").run(context -> {
             assertThat(context).hasNotFailed();
             CurrentMappings current = context.getBean(CurrentMappings.class);
             assertThat(current.get().ruleCount()).isEqualTo(5);
@@ -35,7 +35,7 @@ class MappingStartupTest {
     void invalidFilesStopTheStartListingEveryProblem(@TempDir Path dir) {
         MappingFiles.write(dir, MappingFiles.shippedWith("    owner: servicenow", "    ownr: servicenow")
                 .replace("conflict: park ", "conflict: parked "));
-        runner.withPropertyValues("retrobridge.mappings-dir=" + dir).run(context -> {
+        runner.withPropertyValues("retrobridge.mappings.dir=" + dir).run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MappingValidationException.class);
             assertThat(context.getStartupFailure()).hasStackTraceContaining("validate-mappings")

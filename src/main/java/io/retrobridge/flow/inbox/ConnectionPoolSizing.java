@@ -3,8 +3,8 @@ package io.retrobridge.flow.inbox;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,16 +20,17 @@ class ConnectionPoolSizing implements BeanPostProcessor {
     /** Besides the workers: the pollers, webhooks, the escalation scan and the admin API. */
     private static final int OTHERS = 4;
 
-    private final Environment environment;
+    /** Asked for only when the pool is built: a post-processor that made it early would leave it unprocessed. */
+    private final ObjectProvider<InboxProperties> inbox;
 
-    ConnectionPoolSizing(Environment environment) {
-        this.environment = environment;
+    ConnectionPoolSizing(ObjectProvider<InboxProperties> inbox) {
+        this.inbox = inbox;
     }
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource pool) {
-            int workers = environment.getProperty("retrobridge.sync.workers", Integer.class, 1);
+            int workers = inbox.getObject().workers();
             int needed = 2 * Math.max(1, workers) + OTHERS;
             if (pool.getMaximumPoolSize() < needed) {
                 log.info("Raising the database connection pool from {} to {} connections: each of the {} inbox "

@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param window         how far back unreadable records are counted (at least 1s, default 15m)
  * @param recheckInterval how often unreadable linked records are read again, so that once access is back the
  *                        changes skipped meanwhile are synced without waiting for the next edit (at least 1s,
- *                        default 5m; {@code routes/unreadable-recheck.yaml} reads the same key)
+ *                        default 5m; routes/unreadable-recheck.yaml reads the same key)
  */
 @Validated
 @ConfigurationProperties("retrobridge.sync.unreadable")

@@ -58,7 +58,7 @@ class EffectiveSettings {
         report.put("jira", jira());
         report.put("servicenow", serviceNow());
         report.put("connections", Map.of("allowInsecureHttp", connections.allowInsecureHttp()));
-        report.put("mappingsDir", String.valueOf(mappings.mappingsDir()));
+        report.put("mappingsDir", String.valueOf(mappings.dir()));
         report.put("security", security());
         report.put("retention", retention());
         // A generated secret lives in the database; either way only whether one was set is shown.

@@ -62,7 +62,7 @@ class MappingAdminController {
             return validateFolder();
         }
         try {
-            return ResponseEntity.ok(MappingViews.valid(checker.loadText(settings.mappingsDir(), file, text)));
+            return ResponseEntity.ok(MappingViews.valid(checker.loadText(settings.dir(), file, text)));
         } catch (MappingValidationException e) {
             return ResponseEntity.unprocessableEntity().body(MappingViews.invalid(e.problems()));
         }
@@ -92,7 +92,7 @@ class MappingAdminController {
 
     private ResponseEntity<Map<String, Object>> validateFolder() {
         try {
-            LoadedMappings loaded = checker.load(settings.mappingsDir());
+            LoadedMappings loaded = checker.load(settings.dir());
             return ResponseEntity.ok(MappingViews.valid(loaded));
         } catch (MappingValidationException e) {
             return ResponseEntity.unprocessableEntity().body(MappingViews.invalid(e.problems()));

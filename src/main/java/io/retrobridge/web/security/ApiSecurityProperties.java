@@ -13,6 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * <p>A list comes whole from one place: either every {@code api-keys} entry from the environment
  * ({@code RETROBRIDGE_SECURITY_API_KEYS_0_NAME}, {@code _0_KEY}, {@code _0_ROLE}), or from YAML with the
  * key as a placeholder ({@code key: ${CI_API_KEY}}).
+ *
+ * @param apiKeys           named keys, each with a name, a key of at least 16 characters and a role (admin,
+ *                          pipeline or viewer)
+ * @param bootstrapAdminKey an admin key for scripts, at least 16 characters; empty means unset, and in the demo
+ *                          profile an admin key is then generated and printed once at start-up; never logged
  */
 @ConfigurationProperties(ApiSecurityProperties.PREFIX)
 public record ApiSecurityProperties(List<ApiKeySetting> apiKeys, String bootstrapAdminKey) {

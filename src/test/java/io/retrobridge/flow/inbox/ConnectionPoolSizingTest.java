@@ -5,8 +5,10 @@ import io.retrobridge.flow.inbox.ConnectionPoolSizing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.env.MockEnvironment;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /** Each inbox worker may hold two connections (its event's transaction and an announcement): the pool fits them. */
 class ConnectionPoolSizingTest {
@@ -34,6 +36,8 @@ class ConnectionPoolSizingTest {
     }
 
     private static ConnectionPoolSizing sizing(int workers) {
-        return new ConnectionPoolSizing(new MockEnvironment().withProperty("retrobridge.sync.workers", String.valueOf(workers)));
+        InboxProperties inbox = InboxProperties.of(workers, Duration.ofMinutes(5));
+        return new ConnectionPoolSizing(new StaticListableBeanFactory(Map.of("inbox", inbox))
+                .getBeanProvider(InboxProperties.class));
     }
 }
