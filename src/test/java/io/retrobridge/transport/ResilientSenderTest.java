@@ -37,9 +37,11 @@ class ResilientSenderTest {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     List<Duration> waits = new ArrayList<>();
+    ClockScheduler refreshes = new ClockScheduler(clock);
     Sleeper recordingSleeper = wait -> {
         waits.add(wait);
         clock.advance(wait);
+        refreshes.runDue();
     };
     OutboundBreakers breakers;
 
@@ -60,9 +62,14 @@ class ResilientSenderTest {
 
     RemoteSystem jira(ResilienceProperties settings) {
         ResilientSender sender = new ResilientSender(new CamelHttpSender(camel, camel.createProducerTemplate(), true),
-                settings, new OutboundMetrics(meters), clock, recordingSleeper, () -> 0.5);
+                settings, new OutboundMetrics(meters), clock, recordingSleeper, () -> 0.5, pacing());
         return new RemoteSystem(new HttpTarget("Jira", URI.create("http://localhost:" + wire.port()),
                 Duration.ofSeconds(2), Duration.ofSeconds(5)), Credentials.basic("bot@acme.example", "tok-1"), sender);
+    }
+
+    /** The real rate limiters, refreshed on the test clock. */
+    OutboundPacing pacing() {
+        return new OutboundPacing(refreshes, refreshes::nanoTime, recordingSleeper);
     }
 
     RemoteSystem jira() {
@@ -204,7 +211,7 @@ class ResilientSenderTest {
         ResilienceProperties once = new ResilienceProperties(
                 new ResilienceProperties.PerSystem(1, null, null, null, null, null, null, null, null), null);
         ResilientSender sender = new ResilientSender(new CamelHttpSender(camel, camel.createProducerTemplate(), true),
-                once, new OutboundMetrics(meters), clock, recordingSleeper, () -> 0.5);
+                once, new OutboundMetrics(meters), clock, recordingSleeper, () -> 0.5, pacing());
         HttpTarget impatient = new HttpTarget("Jira", URI.create("http://localhost:" + wire.port()),
                 Duration.ofSeconds(1), Duration.ofMillis(150));
 
@@ -249,7 +256,7 @@ class ResilientSenderTest {
             closed = socket.getLocalPort();
         }
         ResilientSender sender = new ResilientSender(new CamelHttpSender(camel, camel.createProducerTemplate(), true),
-                ResilienceProperties.defaults(), new OutboundMetrics(meters), clock, recordingSleeper, () -> 0.5);
+                ResilienceProperties.defaults(), new OutboundMetrics(meters), clock, recordingSleeper, () -> 0.5, pacing());
         HttpTarget nowhere = new HttpTarget("Jira", URI.create("http://127.0.0.1:" + closed), Duration.ofSeconds(1),
                 Duration.ofSeconds(1));
 
