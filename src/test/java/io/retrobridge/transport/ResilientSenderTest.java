@@ -117,6 +117,23 @@ class ResilientSenderTest {
     }
 
     @Test
+    void aRetryAfterGivenAsAnHttpDateIsWaitedOutBeforeTheNextAttempt() {
+        String inTwentySeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(20));
+        wire.stubFor(get(anyUrl()).inScenario("down").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", inTwentySeconds)).willSetStateTo("up"));
+        wire.stubFor(get(anyUrl()).inScenario("down").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
+
+        assertThat(jira().call(OutboundRequest.get("/rest/api/3/myself")).status()).isEqualTo(200);
+
+        // Without the date the pinned jitter would wait 250 ms; the date's whole seconds are waited instead.
+        assertThat(requestsSeen()).isEqualTo(2);
+        assertThat(waits).singleElement().satisfies(wait -> assertThat(wait).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(20)));
+        assertThat(counter("retrobridge.outbound.retries", "reason", "server_error")).isEqualTo(1);
+    }
+
+    @Test
     void aRetryAfterLongerThanMaxBackoffIsHandedToTheCallerInsteadOfWaitedOut() {
         wire.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
 
