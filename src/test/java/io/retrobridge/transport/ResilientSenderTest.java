@@ -304,6 +304,13 @@ class ResilientSenderTest {
         assertThatThrownBy(() -> defaults.forSystem("Acme")).hasMessageContaining("no resilience settings for system Acme");
         assertThatThrownBy(() -> new ResilienceProperties.PerSystem(0, null, null, null, null, null, null, null, null))
                 .hasMessage("retrobridge.resilience: max-attempts must be at least 1 (1 means: never retry)");
+        assertThatThrownBy(() -> new ResilienceProperties.PerSystem(null, null, Duration.ofMinutes(1), Duration.ofSeconds(30),
+                null, null, null, null, null))
+                .hasMessage("retrobridge.resilience: initial-backoff must be at least 1ms and at most max-backoff, "
+                        + "e.g. 500ms and 30s");
+        assertThatThrownBy(() -> new ResilienceProperties.PerSystem(null, null, null, null, Duration.ofSeconds(-1),
+                null, null, null, null))
+                .hasMessage("retrobridge.resilience: rate-limit-floor must not be negative, e.g. 5s");
     }
 
     @Test
