@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,20 +18,25 @@ import java.util.function.LongSupplier;
  * {@link Sleeper} until the next refresh, which {@code refreshes} runs on a fixed grid from the limiter's creation.
  * A test hands in a scheduler that runs the due refreshes when its clock moves, and sees every wait without
  * spending it.
+ *
+ * <p>Callers queue for their turn at the limiter, first come first served, so only the head of the queue wakes
+ * for each refresh: were all of them to wake and ask, every permission would cost a wake-up per waiting caller.
  */
 final class OutboundPacing implements AutoCloseable {
 
     /** Shorter periods would keep the refresh thread busy at high rates; such rates get more permissions per period. */
     private static final long SHORTEST_PERIOD_NANOS = 10_000_000L;
+    /** Waits are whole milliseconds, rounded up, so a caller never wakes just before the refresh it waits for. */
+    private static final long MILLI = 1_000_000L;
     /** After sleeping until a refresh that has not run yet (its thread was late), look again this soon. */
-    private static final long LATE_REFRESH_GRACE_NANOS = 1_000_000L;
+    private static final long LATE_REFRESH_POLL_NANOS = MILLI;
 
     private final ScheduledExecutorService refreshes;
     private final LongSupplier nanoTime;
     private final Sleeper sleeper;
     private final Map<String, Paced> limiters = new ConcurrentHashMap<>();
 
-    private record Paced(RateLimiter limiter, long periodNanos, long startNanos) {
+    private record Paced(RateLimiter limiter, long periodNanos, long startNanos, ReentrantLock turn) {
     }
 
     /**
@@ -61,17 +67,23 @@ final class OutboundPacing implements AutoCloseable {
      */
     Duration awaitPermission(String system, double perSecond) throws InterruptedException {
         Paced paced = limiters.computeIfAbsent(system, name -> create(name, perSecond));
-        long waited = 0;
-        boolean slept = false;
-        while (!paced.limiter().acquirePermission()) {
-            long sinceRefresh = Math.floorMod(nanoTime.getAsLong() - paced.startNanos(), paced.periodNanos());
-            long step = slept && sinceRefresh < LATE_REFRESH_GRACE_NANOS ? LATE_REFRESH_GRACE_NANOS
-                    : paced.periodNanos() - sinceRefresh;
-            sleeper.sleep(Duration.ofNanos(step));
-            waited += step;
-            slept = true;
+        long queued = nanoTime.getAsLong();
+        paced.turn().lockInterruptibly();
+        try {
+            boolean slept = false;
+            while (!paced.limiter().acquirePermission()) {
+                long sinceRefresh = Math.floorMod(nanoTime.getAsLong() - paced.startNanos(), paced.periodNanos());
+                // Only the head of the queue asks, so a refusal in the first half of a period after sleeping until
+                // its start means the refresh is late, not taken: look again soon rather than a period later.
+                long step = slept && sinceRefresh < paced.periodNanos() / 2 ? LATE_REFRESH_POLL_NANOS
+                        : paced.periodNanos() - sinceRefresh;
+                sleeper.sleep(Duration.ofMillis((step + MILLI - 1) / MILLI));
+                slept = true;
+            }
+        } finally {
+            paced.turn().unlock();
         }
-        return Duration.ofNanos(waited);
+        return Duration.ofNanos(nanoTime.getAsLong() - queued);
     }
 
     /**
@@ -84,7 +96,7 @@ final class OutboundPacing implements AutoCloseable {
         RateLimiterConfig config = RateLimiterConfig.custom().limitForPeriod(perPeriod)
                 .limitRefreshPeriod(Duration.ofNanos(periodNanos)).timeoutDuration(Duration.ZERO).build();
         RateLimiter limiter = new SemaphoreBasedRateLimiter("outbound-" + OutboundBreakers.key(system), config, refreshes);
-        return new Paced(limiter, periodNanos, nanoTime.getAsLong());
+        return new Paced(limiter, periodNanos, nanoTime.getAsLong(), new ReentrantLock(true));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.retrobridge.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.retrobridge.testsupport.MutableClock;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,6 +98,40 @@ class OutboundPacingTest {
         pacing.awaitPermission("Jira", 10);
 
         assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void waitingCallersQueueSoOnlyTheFirstOfThemWakesForTheNextRefresh() throws Exception {
+        Semaphore letGo = new Semaphore(0);
+        AtomicInteger sleeping = new AtomicInteger();
+        Sleeper heldUntilLetGo = wait -> {
+            sleeping.incrementAndGet();
+            letGo.acquire();
+            sleeping.decrementAndGet();
+            clock.advance(wait);
+            refreshes.runDue();
+        };
+        OutboundPacing queued = new OutboundPacing(refreshes, refreshes::nanoTime, heldUntilLetGo);
+        queued.awaitPermission("Jira", 10);
+        List<Thread> callers = List.of(new Thread(() -> awaitQuietly(queued)), new Thread(() -> awaitQuietly(queued)));
+        callers.forEach(Thread::start);
+
+        await().until(() -> callers.stream().allMatch(caller -> caller.getState() == Thread.State.WAITING));
+
+        assertThat(sleeping).as("one waits for the refresh, the other for its turn").hasValue(1);
+        letGo.release(2);
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        assertThat(clock.instant()).as("one period each").isEqualTo(START.plusMillis(200));
+    }
+
+    private static void awaitQuietly(OutboundPacing pacing) {
+        try {
+            pacing.awaitPermission("Jira", 10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
