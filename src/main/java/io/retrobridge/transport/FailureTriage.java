@@ -1,5 +1,9 @@
 package io.retrobridge.transport;
 
+import io.github.resilience4j.core.IntervalFunction;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
@@ -15,10 +19,18 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
- * The one place that decides what becomes of a unit of work (an inbox event) that failed after the transport did
- * its own retries: run it again now after a backoff, let it wait until a given time without finishing it, or park
- * it as a dead letter.
+ * The one place that decides what becomes of a failure: of one outbound call ({@link #judgeCall}, asked by
+ * {@link ResilientSender} after each attempt) and of a unit of work (an inbox event, {@link #judge}) that failed after
+ * the transport did its own retries: run it again now after a backoff, let it wait until a given time without
+ * finishing it, or park it as a dead letter.
  *
+ * <p>For one call: a transient failure (429, 5xx, timeout, unreachable) is sent again after an exponential backoff
+ * with full jitter, never sooner than Retry-After (or the rate-limit floor after a 429 without one), up to the
+ * system's max-attempts. Writes (POST, PUT, PATCH) may have landed when the answer was lost, so they are sent again
+ * only when the system clearly refused them (429, 503) or the connection was never made. A Retry-After longer than
+ * max-backoff ends the call at once: the failure, with its Retry-After, goes to the caller, whose work then waits.
+ *
+ * <p>For a unit of work:
  * <ul>
  * <li><b>Run again</b>: a write that may have half landed (POST, PUT, PATCH cut off, timed out, answered 5xx) or a
  *     2xx answer that could not be read, since the sync reads both records again before it writes; and database
@@ -61,7 +73,8 @@ public final class FailureTriage {
 
     private static final Set<String> MAYBE_HALF_DONE = Set.of("POST", "PUT", "PATCH");
     private static final int DATABASE_ATTEMPTS = 5;
-    private static final Backoff DATABASE_BACKOFF = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ZERO);
+    private static final Duration DATABASE_INITIAL_BACKOFF = Duration.ofMillis(200);
+    private static final Duration DATABASE_MAX_BACKOFF = Duration.ofSeconds(5);
     /** How long work waits after the database kept failing, before it is offered again. */
     private static final Duration DATABASE_WAIT = Duration.ofSeconds(30);
     private static final List<Class<? extends Throwable>> DATABASE_BLIPS = List.of(TransientDataAccessException.class,
@@ -72,12 +85,21 @@ public final class FailureTriage {
     private final Duration maxDeferral;
     private final DoubleSupplier random;
 
+    /** For the outbound sender, which judges calls only and defers no work ({@link #judge} is refused). */
+    public static FailureTriage forCalls(ResilienceProperties resilience, DoubleSupplier random) {
+        return new FailureTriage(resilience, null, random, true);
+    }
+
     public FailureTriage(ResilienceProperties resilience, Duration maxDeferral) {
         this(resilience, maxDeferral, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     public FailureTriage(ResilienceProperties resilience, Duration maxDeferral, DoubleSupplier random) {
-        if (maxDeferral == null || maxDeferral.isNegative() || maxDeferral.isZero()) {
+        this(resilience, maxDeferral, random, false);
+    }
+
+    private FailureTriage(ResilienceProperties resilience, Duration maxDeferral, DoubleSupplier random, boolean callsOnly) {
+        if (!callsOnly && (maxDeferral == null || maxDeferral.isNegative() || maxDeferral.isZero())) {
             throw new IllegalArgumentException("max deferral must be above 0 but was " + maxDeferral);
         }
         this.resilience = resilience;
@@ -91,6 +113,9 @@ public final class FailureTriage {
      * @param deferredSince when the work was first told to wait, if ever
      */
     public Verdict judge(Throwable failure, int attempt, Instant now, Optional<Instant> deferredSince) {
+        if (maxDeferral == null) {
+            throw new IllegalStateException("this triage judges single calls only; work needs a max deferral");
+        }
         Verdict verdict = judgeAlone(failure, attempt, now);
         if (verdict instanceof Wait wait) {
             Instant since = deferredSince.orElse(now);
@@ -102,11 +127,60 @@ public final class FailureTriage {
         return verdict;
     }
 
+    /**
+     * What the sender does after attempt number {@code attempt} of one call failed: {@link RunAgain} (send it again
+     * after the pause), {@link Wait} (the system asked for longer than max-backoff: the failure goes to the caller at
+     * once) or {@link Park} (not worth sending again: the failure goes to the caller as it is).
+     *
+     * @param attempt 1 for the first attempt
+     */
+    public Verdict judgeCall(RemoteCallException failure, int attempt, Instant now) {
+        String kind = kindOf(failure);
+        ResilienceProperties.PerSystem policy = policyOf(failure).orElse(null);
+        if (policy == null || attempt >= policy.maxAttempts() || !failure.isTransient() || failure.circuitOpen()
+                || MAYBE_HALF_DONE.contains(failure.method()) && !refusedUnprocessed(failure)) {
+            return new Park(kind, describe(failure));
+        }
+        // When a 429 carries no Retry-After, the wait starts at the floor instead of the short first step.
+        Duration floor = failure.retryAfter().orElse(
+                failure.failure() == RemoteCallException.Failure.RATE_LIMITED ? policy.rateLimitFloor() : Duration.ZERO);
+        if (floor.compareTo(policy.maxBackoff()) > 0) {
+            // Longer than the transport ever holds a thread: whoever schedules the work waits instead.
+            return new Wait(now.plus(floor), kind, describe(failure));
+        }
+        Duration jittered = jittered(attempt, policy.initialBackoff(), policy.maxBackoff());
+        return new RunAgain(jittered.compareTo(floor) < 0 ? floor : jittered, kind, describe(failure));
+    }
+
+    /** The system said no before doing anything (429, 503), or no connection was ever made. */
+    private static boolean refusedUnprocessed(RemoteCallException failure) {
+        return failure.failure() == RemoteCallException.Failure.RATE_LIMITED || failure.status().orElse(0) == 503
+                || failure.failure() == RemoteCallException.Failure.UNREACHABLE && neverConnected(failure);
+    }
+
+    /** A reset connection is UNREACHABLE too, but the request may have arrived; a refused one did not. */
+    private static boolean neverConnected(RemoteCallException failure) {
+        return Causes.find(failure.getCause(), ConnectException.class) != null
+                || Causes.find(failure.getCause(), UnknownHostException.class) != null
+                || Causes.find(failure.getCause(), NoRouteToHostException.class) != null;
+    }
+
+    /**
+     * Exponential from {@code initial}, doubling per retry up to {@code max}, with full jitter (so many clients that
+     * failed together do not retry together).
+     *
+     * @param attempt 1 for the first retry
+     */
+    private Duration jittered(int attempt, Duration initial, Duration max) {
+        long ceiling = IntervalFunction.ofExponentialBackoff(initial, 2.0, max).apply(Math.max(attempt, 1));
+        return Duration.ofMillis((long) (ceiling * random.getAsDouble()));
+    }
+
     private Verdict judgeAlone(Throwable failure, int attempt, Instant now) {
         String reason = describe(failure);
         if (isDatabaseBlip(failure)) {
             return attempt < DATABASE_ATTEMPTS
-                    ? new RunAgain(DATABASE_BACKOFF.delay(attempt, Optional.empty(), false, random), DATABASE, reason)
+                    ? new RunAgain(jittered(attempt, DATABASE_INITIAL_BACKOFF, DATABASE_MAX_BACKOFF), DATABASE, reason)
                     : new Wait(now.plus(DATABASE_WAIT), DATABASE, reason);
         }
         RemoteCallException remote = Causes.find(failure, RemoteCallException.class);
@@ -126,7 +200,9 @@ public final class FailureTriage {
             return new Wait(now.plus(wait), kind, reason);
         }
         if (worthRunningAgain(remote) && policy.isPresent() && attempt < policy.get().maxAttempts()) {
-            return new RunAgain(policy.get().backoff().delay(attempt, remote.retryAfter(), false, random), kind, reason);
+            Duration jittered = jittered(attempt, policy.get().initialBackoff(), policy.get().maxBackoff());
+            Duration floor = remote.retryAfter().orElse(Duration.ZERO);
+            return new RunAgain(jittered.compareTo(floor) < 0 ? floor : jittered, kind, reason);
         }
         return new Park(kind, reason);
     }

@@ -71,11 +71,9 @@ public record ResilienceProperties(PerSystem jira, PerSystem servicenow) {
             require(breakerMinimumCalls >= 1 && breakerMinimumCalls <= breakerWindow,
                     "breaker-minimum-calls must be between 1 and breaker-window");
             require(breakerWaitSeconds >= 1, "breaker-wait-seconds must be at least 1");
-        }
-
-        /** Retry waits: exponential from initial-backoff up to max-backoff, never below Retry-After. */
-        public Backoff backoff() {
-            return new Backoff(initialBackoff, maxBackoff, rateLimitFloor);
+            require(initialBackoff.toMillis() >= 1 && maxBackoff.compareTo(initialBackoff) >= 0,
+                    "initial-backoff must be at least 1ms and at most max-backoff, e.g. 500ms and 30s");
+            require(!rateLimitFloor.isNegative(), "rate-limit-floor must not be negative, e.g. 5s");
         }
 
         PerSystem withRateIfUnset(double perSecond) {

@@ -1,13 +1,11 @@
 package io.retrobridge.transport;
 
-import io.retrobridge.transport.RemoteCallException.Failure;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -17,42 +15,45 @@ import java.util.function.Supplier;
  * Retries what is worth retrying and paces every attempt, around another sender (the breaker routes).
  *
  * <ul>
- * <li>Before each attempt, waits for the system's rate-limiter slot.</li>
- * <li>Retries 429, 5xx, timeouts and unreachable hosts up to {@code max-attempts}, waiting
- *     {@link Backoff#delay} between tries: exponential with jitter, never sooner than Retry-After.</li>
- * <li>Writes (POST, PUT, PATCH) may have landed when the answer was lost, so they are retried only when
- *     the system clearly refused them (429, 503) or the connection was never made. Sending a PUT again
- *     blindly after a timeout would repeat the write and could overwrite what a person changed meanwhile;
- *     the caller reads the record again and decides instead.</li>
- * <li>Never retries 4xx other than 429, nor a call the circuit breaker refused, nor when Retry-After
- *     asks for longer than {@code max-backoff}: then the failure (with its Retry-After) goes to the caller.</li>
+ * <li>Before each attempt, waits for the system's rate limiter ({@link OutboundPacing}).</li>
+ * <li>Each system has a Resilience4j {@link Retry}; what is sent again, and after how long, is
+ *     {@link FailureTriage#judgeCall}'s word: 429, 5xx, timeouts and unreachable hosts up to {@code max-attempts},
+ *     exponential with jitter, never sooner than Retry-After; writes only when the system clearly refused them.</li>
+ * <li>Never retries 4xx other than 429, nor a call the circuit breaker refused, nor when Retry-After asks for longer
+ *     than {@code max-backoff}: then the failure (with its Retry-After) goes to the caller.</li>
  * </ul>
  */
-public final class ResilientSender implements OutboundSender {
+public final class ResilientSender implements OutboundSender, AutoCloseable {
 
-    private static final Set<String> MAYBE_LANDED = Set.of("POST", "PUT", "PATCH");
     private static final ThreadLocal<Boolean> SINGLE_ATTEMPT = ThreadLocal.withInitial(() -> false);
 
     private final OutboundSender delegate;
     private final ResilienceProperties settings;
     private final OutboundMetrics metrics;
+    private final FailureTriage triage;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final DoubleSupplier random;
-    private final Map<String, RatePacer> pacers = new ConcurrentHashMap<>();
+    private final OutboundPacing pacing;
+    private final Map<String, Retry> retries = new ConcurrentHashMap<>();
 
-    public ResilientSender(OutboundSender delegate, ResilienceProperties settings, OutboundMetrics metrics) {
-        this(delegate, settings, metrics, Clock.systemUTC(), Sleeper.REAL, () -> ThreadLocalRandom.current().nextDouble());
+    /** One attempt's outcome; {@code next} is the triage's word on a failure, null on success. */
+    private record Attempt(OutboundResponse response, RemoteCallException failure, FailureTriage.Verdict next) {
     }
 
-    public ResilientSender(OutboundSender delegate, ResilienceProperties settings, OutboundMetrics metrics,
-            Clock clock, Sleeper sleeper, DoubleSupplier random) {
+    public ResilientSender(OutboundSender delegate, ResilienceProperties settings, OutboundMetrics metrics) {
+        this(delegate, settings, metrics, Clock.systemUTC(), Sleeper.REAL,
+                () -> ThreadLocalRandom.current().nextDouble(), OutboundPacing.withRefreshThread(Sleeper.REAL));
+    }
+
+    ResilientSender(OutboundSender delegate, ResilienceProperties settings, OutboundMetrics metrics,
+            Clock clock, Sleeper sleeper, DoubleSupplier random, OutboundPacing pacing) {
         this.delegate = delegate;
         this.settings = settings;
         this.metrics = metrics;
+        this.triage = FailureTriage.forCalls(settings, random);
         this.clock = clock;
         this.sleeper = sleeper;
-        this.random = random;
+        this.pacing = pacing;
     }
 
     /**
@@ -74,34 +75,58 @@ public final class ResilientSender implements OutboundSender {
         String system = target.system();
         ResilienceProperties.PerSystem policy = settings.forSystem(system);
         long started = System.nanoTime();
-        for (int attempt = 1; ; attempt++) {
-            RemoteCallException failure;
-            awaitSlot(system, policy);
-            try {
-                OutboundResponse response = delegate.send(target, request);
-                failure = response.isSuccess() ? null : RemoteCallException.forResponse(system, request, response);
-                if (failure == null || !worthRetrying(failure, request, attempt, policy)) {
-                    finished(system, request, failure == null ? "success" : OutboundMetrics.word(failure.failure()), started);
-                    return response;
-                }
-            } catch (RemoteCallException e) {
-                if (!worthRetrying(e, request, attempt, policy)) {
-                    finished(system, request, e.circuitOpen() ? "circuit_open" : OutboundMetrics.word(e.failure()), started);
-                    throw e;
-                }
-                failure = e;
-            }
-            Duration wait = policy.backoff().delay(attempt, failure.retryAfter(),
-                    failure.failure() == Failure.RATE_LIMITED, random);
-            if (wait.compareTo(policy.maxBackoff()) > 0) {
-                // Asked to wait longer than we ever hold a thread: give up now; the failure carries
-                // Retry-After for whoever schedules the next try.
-                finished(system, request, OutboundMetrics.word(failure.failure()), started);
-                throw failure;
-            }
-            metrics.retry(system, OutboundMetrics.word(failure.failure()));
-            pause(wait, failure);
+        int[] attempts = {0};
+        Attempt last = retries.computeIfAbsent(system, s -> retryFor(s, policy))
+                .executeSupplier(() -> attempt(target, request, policy, ++attempts[0]));
+        RemoteCallException failure = last.failure();
+        if (failure == null) {
+            finished(system, request, "success", started);
+            return last.response();
         }
+        String outcome = failure.circuitOpen() ? "circuit_open" : OutboundMetrics.word(failure.failure());
+        finished(system, request, outcome, started);
+        if (last.response() != null && !(last.next() instanceof FailureTriage.Wait && !SINGLE_ATTEMPT.get())) {
+            return last.response();
+        }
+        // An exception, or asked to wait longer than we ever hold a thread: the failure carries Retry-After for
+        // whoever schedules the next try.
+        throw failure;
+    }
+
+    private Attempt attempt(HttpTarget target, OutboundRequest request, ResilienceProperties.PerSystem policy, int number) {
+        awaitSlot(target.system(), policy);
+        RemoteCallException failure;
+        OutboundResponse response = null;
+        try {
+            response = delegate.send(target, request);
+            if (response.isSuccess()) {
+                return new Attempt(response, null, null);
+            }
+            failure = RemoteCallException.forResponse(target.system(), request, response);
+        } catch (RemoteCallException e) {
+            failure = e;
+        }
+        return new Attempt(response, failure, triage.judgeCall(failure, number, clock.instant()));
+    }
+
+    /**
+     * Every failure comes back as an {@link Attempt}, so the retry decides on results only. Its interval function
+     * waits the triage's pause through the {@link Sleeper} and tells Resilience4j to wait no more: Resilience4j's own
+     * sleep is one static function for the whole JVM, which a test could not replace for one sender.
+     */
+    private Retry retryFor(String system, ResilienceProperties.PerSystem policy) {
+        RetryConfig config = RetryConfig.<Attempt>custom()
+                .maxAttempts(policy.maxAttempts())
+                .retryOnResult(attempt -> attempt.next() instanceof FailureTriage.RunAgain && !SINGLE_ATTEMPT.get())
+                .retryOnException(notAnAttempt -> false)
+                .intervalBiFunction((Integer attempts, Either<Throwable, Attempt> outcome) -> {
+                    Attempt failed = outcome.get();
+                    metrics.retry(system, OutboundMetrics.word(failed.failure().failure()));
+                    pause(((FailureTriage.RunAgain) failed.next()).pause(), failed.failure());
+                    return 0L;
+                })
+                .build();
+        return Retry.of("outbound-" + OutboundBreakers.key(system), config);
     }
 
     private void finished(String system, OutboundRequest request, String outcome, long startedNanos) {
@@ -109,35 +134,11 @@ public final class ResilientSender implements OutboundSender {
         metrics.duration(system, request.method(), outcome, Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
-    private static boolean worthRetrying(RemoteCallException failure, OutboundRequest request, int attempt,
-            ResilienceProperties.PerSystem policy) {
-        if (attempt >= policy.maxAttempts() || SINGLE_ATTEMPT.get() || !failure.isTransient() || failure.circuitOpen()) {
-            return false;
-        }
-        return !MAYBE_LANDED.contains(request.method()) || wasRefusedUnprocessed(failure);
-    }
-
-    /** The system said no before doing anything (429, 503), or no connection was ever made. */
-    private static boolean wasRefusedUnprocessed(RemoteCallException failure) {
-        return failure.failure() == Failure.RATE_LIMITED || failure.status().orElse(0) == 503
-                || failure.failure() == Failure.UNREACHABLE && neverConnected(failure);
-    }
-
-    /** A reset connection is UNREACHABLE too, but the request may have arrived; a refused one did not. */
-    private static boolean neverConnected(Throwable failure) {
-        for (Throwable t = failure.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void awaitSlot(String system, ResilienceProperties.PerSystem policy) {
-        Duration wait = pacers.computeIfAbsent(system, s -> new RatePacer(policy.requestsPerSecond(), clock)).reserve();
-        metrics.rateLimiterWait(system, wait);
-        if (!wait.isZero()) {
-            pause(wait, null);
+        try {
+            metrics.rateLimiterWait(system, pacing.awaitPermission(system, policy.requestsPerSecond()));
+        } catch (InterruptedException e) {
+            throw interrupted(e, null);
         }
     }
 
@@ -145,12 +146,21 @@ public final class ResilientSender implements OutboundSender {
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            IllegalStateException stopped = new IllegalStateException("interrupted while waiting to call again");
-            if (pending != null) {
-                stopped.addSuppressed(pending);
-            }
-            throw stopped;
+            throw interrupted(e, pending);
         }
+    }
+
+    private static IllegalStateException interrupted(InterruptedException e, RemoteCallException pending) {
+        Thread.currentThread().interrupt();
+        IllegalStateException stopped = new IllegalStateException("interrupted while waiting to call again");
+        if (pending != null) {
+            stopped.addSuppressed(pending);
+        }
+        return stopped;
+    }
+
+    @Override
+    public void close() {
+        pacing.close();
     }
 }

@@ -1,11 +1,14 @@
 package io.retrobridge.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retrobridge.transport.FailureTriage.Park;
 import io.retrobridge.transport.FailureTriage.RunAgain;
 import io.retrobridge.transport.FailureTriage.Wait;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -13,6 +16,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -21,7 +28,10 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 
-/** What becomes of work that failed after the transport's own retries: run again, wait until, or park. */
+/**
+ * What becomes of a failed call (send again after a pause, hand to the caller) and of work that failed after the
+ * transport's own retries: run again, wait until, or park.
+ */
 class FailureTriageTest {
 
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
@@ -122,6 +132,97 @@ class FailureTriageTest {
         assertThat(FailureTriage.kindOf(new IllegalStateException("wrapped", answered("Jira", PUT, 429, Map.of()))))
                 .isEqualTo("rate_limited");
         assertThat(FailureTriage.kindOf(new IllegalArgumentException("mapping rule failed"))).isEqualTo("other");
+    }
+
+    // --- one call, as the sender asks after each attempt ---
+
+    /** Attempts enough that only the waits are judged here, not the count. */
+    private static final ResilienceProperties PATIENT = new ResilienceProperties(
+            new ResilienceProperties.PerSystem(1000, null, null, null, null, null, null, null, null), null);
+
+    private static Duration pause(FailureTriage.Verdict verdict) {
+        assertThat(verdict).isInstanceOf(RunAgain.class);
+        return ((RunAgain) verdict).pause();
+    }
+
+    @Test
+    void aCallIsSentAgainAfterWaitsThatGrowExponentiallyUpToTheCap() {
+        FailureTriage calls = FailureTriage.forCalls(PATIENT, () -> 0.999);
+        RemoteCallException outage = answered("Jira", GET, 503, Map.of());
+
+        assertThat(pause(calls.judgeCall(outage, 1, NOW))).isEqualTo(Duration.ofMillis(499));
+        assertThat(pause(calls.judgeCall(outage, 3, NOW))).isEqualTo(Duration.ofMillis(1998));
+        assertThat(pause(calls.judgeCall(outage, 30, NOW))).isEqualTo(Duration.ofMillis(29970));
+    }
+
+    @Test
+    void aCallIsNeverSentAgainBeforeRetryAfter() {
+        FailureTriage calls = FailureTriage.forCalls(PATIENT, () -> 0.1);
+
+        assertThat(pause(calls.judgeCall(answered("Jira", GET, 429, Map.of("Retry-After", "12")), 1, NOW)))
+                .isEqualTo(Duration.ofSeconds(12));
+        String inTwentySeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(20));
+        assertThat(pause(calls.judgeCall(answered("Jira", GET, 503, Map.of("Retry-After", inTwentySeconds)), 1, NOW)))
+                .as("an HTTP date").isBetween(Duration.ofSeconds(15), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aRateLimitWithoutRetryAfterWaitsAtLeastTheFloorBeforeTheCallIsSentAgain() {
+        FailureTriage calls = FailureTriage.forCalls(PATIENT, () -> 0.0);
+
+        assertThat(pause(calls.judgeCall(answered("Jira", GET, 429, Map.of()), 1, NOW))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(pause(calls.judgeCall(answered("Jira", GET, 503, Map.of()), 1, NOW))).isEqualTo(Duration.ZERO);
+    }
+
+    @Property
+    void waitsBetweenAttemptsStayWithinTheirBounds(@ForAll @IntRange(min = 1, max = 100) int attempt,
+            @ForAll @DoubleRange(min = 0.0, max = 0.99) double random) {
+        FailureTriage calls = FailureTriage.forCalls(PATIENT, () -> random);
+
+        assertThat(pause(calls.judgeCall(answered("Jira", GET, 500, Map.of()), attempt, NOW)))
+                .isBetween(Duration.ZERO, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aRetryAfterLongerThanMaxBackoffEndsTheCallSoItsWorkWaits() {
+        FailureTriage calls = FailureTriage.forCalls(ResilienceProperties.defaults(), () -> 0.5);
+        RemoteCallException limited = answered("ServiceNow", PATCH, 429, Map.of("Retry-After", "3600"));
+
+        assertThat(calls.judgeCall(limited, 1, NOW)).isEqualTo(new Wait(NOW.plusSeconds(3600), "rate_limited", limited.getMessage()));
+    }
+
+    @Test
+    void aCallIsSentAgainOnlyWhenTheFailureIsTransientTheWriteWasRefusedAndAttemptsRemain() {
+        FailureTriage calls = FailureTriage.forCalls(ResilienceProperties.defaults(), () -> 0.5);
+        OutboundRequest post = OutboundRequest.post("/rest/api/3/issue", "{}");
+
+        assertThat(calls.judgeCall(answered("Jira", GET, 500, Map.of()), 1, NOW)).isInstanceOf(RunAgain.class);
+        assertThat(calls.judgeCall(answered("Jira", GET, 500, Map.of()), 5, NOW)).as("max-attempts reached")
+                .isEqualTo(new Park("server_error", answered("Jira", GET, 500, Map.of()).getMessage()));
+        assertThat(calls.judgeCall(answered("Jira", GET, 404, Map.of()), 1, NOW)).isInstanceOf(Park.class);
+        assertThat(calls.judgeCall(answered("Jira", post, 500, Map.of()), 1, NOW)).as("may have landed")
+                .isInstanceOf(Park.class);
+        assertThat(calls.judgeCall(answered("Jira", post, 503, Map.of()), 1, NOW)).as("refused").isInstanceOf(RunAgain.class);
+        assertThat(calls.judgeCall(answered("Jira", post, 429, Map.of()), 1, NOW)).as("refused").isInstanceOf(RunAgain.class);
+        assertThat(calls.judgeCall(RemoteCallException.forTransportFailure("Jira", post, "jira:443",
+                new ConnectException("Connection refused")), 1, NOW)).as("never connected").isInstanceOf(RunAgain.class);
+        assertThat(calls.judgeCall(RemoteCallException.forTransportFailure("Jira", post, "jira:443",
+                new SocketException("Connection reset")), 1, NOW)).as("may have arrived").isInstanceOf(Park.class);
+        assertThat(calls.judgeCall(RemoteCallException.forTransportFailure("Jira", GET, "jira:443",
+                new SocketException("Connection reset")), 1, NOW)).as("a read").isInstanceOf(RunAgain.class);
+        assertThat(calls.judgeCall(RemoteCallException.forOpenCircuit("Jira", GET, "circuit open"), 1, NOW).kind())
+                .isEqualTo("circuit_open");
+        assertThat(calls.judgeCall(RemoteCallException.forOpenCircuit("Jira", GET, "circuit open"), 1, NOW))
+                .isInstanceOf(Park.class);
+    }
+
+    @Test
+    void aTriageForCallsJudgesNoWork() {
+        FailureTriage calls = FailureTriage.forCalls(ResilienceProperties.defaults(), () -> 0.5);
+
+        assertThatThrownBy(() -> calls.judge(new IllegalStateException("x"), 1, NOW, Optional.empty()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("single calls only");
     }
 
     private static RemoteCallException answered(String system, OutboundRequest request, int status,

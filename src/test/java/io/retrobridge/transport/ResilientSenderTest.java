@@ -37,9 +37,11 @@ class ResilientSenderTest {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     List<Duration> waits = new ArrayList<>();
+    ClockScheduler refreshes = new ClockScheduler(clock);
     Sleeper recordingSleeper = wait -> {
         waits.add(wait);
         clock.advance(wait);
+        refreshes.runDue();
     };
     OutboundBreakers breakers;
 
@@ -60,9 +62,14 @@ class ResilientSenderTest {
 
     RemoteSystem jira(ResilienceProperties settings) {
         ResilientSender sender = new ResilientSender(new CamelHttpSender(camel, camel.createProducerTemplate(), true),
-                settings, new OutboundMetrics(meters), clock, recordingSleeper, () -> 0.5);
+                settings, new OutboundMetrics(meters), clock, recordingSleeper, () -> 0.5, pacing());
         return new RemoteSystem(new HttpTarget("Jira", URI.create("http://localhost:" + wire.port()),
                 Duration.ofSeconds(2), Duration.ofSeconds(5)), Credentials.basic("bot@acme.example", "tok-1"), sender);
+    }
+
+    /** The real rate limiters, refreshed on the test clock. */
+    OutboundPacing pacing() {
+        return new OutboundPacing(refreshes, refreshes::nanoTime, recordingSleeper);
     }
 
     RemoteSystem jira() {
@@ -107,6 +114,23 @@ class ResilientSenderTest {
         assertThat(waits).containsExactly(Duration.ofSeconds(2));
         assertThat(counter("retrobridge.outbound.retries", "reason", "rate_limited")).isEqualTo(1);
         assertThat(counter("retrobridge.outbound.calls", "outcome", "success")).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfterGivenAsAnHttpDateIsWaitedOutBeforeTheNextAttempt() {
+        String inTwentySeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(20));
+        wire.stubFor(get(anyUrl()).inScenario("down").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", inTwentySeconds)).willSetStateTo("up"));
+        wire.stubFor(get(anyUrl()).inScenario("down").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
+
+        assertThat(jira().call(OutboundRequest.get("/rest/api/3/myself")).status()).isEqualTo(200);
+
+        // Without the date the pinned jitter would wait 250 ms; the date's whole seconds are waited instead.
+        assertThat(requestsSeen()).isEqualTo(2);
+        assertThat(waits).singleElement().satisfies(wait -> assertThat(wait).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(20)));
+        assertThat(counter("retrobridge.outbound.retries", "reason", "server_error")).isEqualTo(1);
     }
 
     @Test
@@ -204,7 +228,7 @@ class ResilientSenderTest {
         ResilienceProperties once = new ResilienceProperties(
                 new ResilienceProperties.PerSystem(1, null, null, null, null, null, null, null, null), null);
         ResilientSender sender = new ResilientSender(new CamelHttpSender(camel, camel.createProducerTemplate(), true),
-                once, new OutboundMetrics(meters), clock, recordingSleeper, () -> 0.5);
+                once, new OutboundMetrics(meters), clock, recordingSleeper, () -> 0.5, pacing());
         HttpTarget impatient = new HttpTarget("Jira", URI.create("http://localhost:" + wire.port()),
                 Duration.ofSeconds(1), Duration.ofMillis(150));
 
@@ -249,7 +273,7 @@ class ResilientSenderTest {
             closed = socket.getLocalPort();
         }
         ResilientSender sender = new ResilientSender(new CamelHttpSender(camel, camel.createProducerTemplate(), true),
-                ResilienceProperties.defaults(), new OutboundMetrics(meters), clock, recordingSleeper, () -> 0.5);
+                ResilienceProperties.defaults(), new OutboundMetrics(meters), clock, recordingSleeper, () -> 0.5, pacing());
         HttpTarget nowhere = new HttpTarget("Jira", URI.create("http://127.0.0.1:" + closed), Duration.ofSeconds(1),
                 Duration.ofSeconds(1));
 
@@ -280,6 +304,13 @@ class ResilientSenderTest {
         assertThatThrownBy(() -> defaults.forSystem("Acme")).hasMessageContaining("no resilience settings for system Acme");
         assertThatThrownBy(() -> new ResilienceProperties.PerSystem(0, null, null, null, null, null, null, null, null))
                 .hasMessage("retrobridge.resilience: max-attempts must be at least 1 (1 means: never retry)");
+        assertThatThrownBy(() -> new ResilienceProperties.PerSystem(null, null, Duration.ofMinutes(1), Duration.ofSeconds(30),
+                null, null, null, null, null))
+                .hasMessage("retrobridge.resilience: initial-backoff must be at least 1ms and at most max-backoff, "
+                        + "e.g. 500ms and 30s");
+        assertThatThrownBy(() -> new ResilienceProperties.PerSystem(null, null, null, null, Duration.ofSeconds(-1),
+                null, null, null, null))
+                .hasMessage("retrobridge.resilience: rate-limit-floor must not be negative, e.g. 5s");
     }
 
     @Test
