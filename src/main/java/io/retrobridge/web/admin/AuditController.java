@@ -2,6 +2,7 @@ package io.retrobridge.web.admin;
 
 import io.retrobridge.domain.AdminAction;
 import io.retrobridge.sync.AdminAuditLog;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController {
 
+    @Schema(name = "AuditEntry")
     record EntryView(long id, Instant at, String keyName, String action, String target, int status, String outcome,
                      String remote) {
 
@@ -22,6 +24,7 @@ class AuditController {
         }
     }
 
+    @Schema(name = "AuditPage")
     record Page(long total, int offset, int limit, List<EntryView> items) {
     }
 

@@ -4,6 +4,7 @@ import io.retrobridge.domain.DeadLetter;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.sync.DeadLetterStore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ class DeadLetterController {
         }
     }
 
+    @Schema(name = "DeadLetterPage")
     record Page(long total, int offset, int limit, List<LetterView> items) {
     }
 

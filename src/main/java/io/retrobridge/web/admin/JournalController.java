@@ -4,6 +4,7 @@ import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.flow.ItemLookup;
 import io.retrobridge.sync.Journal;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class JournalController {
 
+    @Schema(name = "JournalEntry")
     record EntryView(long id, Instant at, String action, String summary, List<String> ruleIds, String detail,
                      UUID linkId, String subjectSystem, String subjectId) {
 

@@ -4,12 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The one list of who may call what. Spring Security enforces it, and the 403 answer reads the same list
@@ -20,6 +23,8 @@ import org.springframework.stereotype.Component;
  *   <li>Public, no key: {@code /actuator/health} (and sub-paths such as {@code /liveness}; UP/DOWN only unless
  *       a viewer key or better is sent),
  *       {@code /actuator/info}, {@code /webhooks/**} (webhooks check their own signatures).</li>
+ *   <li>admin: the OpenAPI description of this API and its Swagger UI ({@code /v3/api-docs/**},
+ *       {@code /swagger-ui.html}, {@code /swagger-ui/**}): it maps every admin endpoint.</li>
  *   <li>viewer: GET {@code /api/admin/escalations} (what the escalation scan did is for everyone who reads
  *       reports; running a scan is an admin's POST).</li>
  *   <li>admin: anything else under {@code /api/admin/**}.</li>
@@ -36,19 +41,23 @@ public class ApiAccessPolicy {
     private final List<Rule> rules;
 
     public ApiAccessPolicy() {
-        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         rules = List.of(
-                Rule.open(path.matcher("/actuator/health/**")),
-                Rule.open(path.matcher("/actuator/info")),
-                Rule.open(path.matcher("/webhooks/**")),
-                Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/admin/escalations")),
-                Rule.needs(ApiRole.ADMIN, path.matcher("/api/admin/**")),
-                Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/pipeline/**")),
-                Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/actuator/prometheus")),
-                Rule.needs(ApiRole.ADMIN, path.matcher("/actuator/**")),
-                Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/**")),
-                Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.HEAD, "/**")),
-                Rule.needs(ApiRole.ADMIN, path.matcher("/**")));
+                Rule.open(null, "/actuator/health/**", "health checks are open; a viewer key adds the details"),
+                Rule.open(null, "/actuator/info", "build information, open"),
+                Rule.open(null, "/webhooks/**", "no API key: each delivery must carry the sending system's "
+                        + "HMAC-SHA256 signature of the body (sha256=<hex>) in its signature header"),
+                Rule.needs(ApiRole.ADMIN, null, "/v3/api-docs/**"),
+                Rule.needs(ApiRole.ADMIN, null, "/v3/api-docs.yaml"),
+                Rule.needs(ApiRole.ADMIN, null, "/swagger-ui.html"),
+                Rule.needs(ApiRole.ADMIN, null, "/swagger-ui/**"),
+                Rule.needs(ApiRole.VIEWER, HttpMethod.GET, "/api/admin/escalations"),
+                Rule.needs(ApiRole.ADMIN, null, "/api/admin/**"),
+                Rule.needs(ApiRole.PIPELINE, HttpMethod.POST, "/api/pipeline/**"),
+                Rule.needs(ApiRole.VIEWER, HttpMethod.GET, "/actuator/prometheus"),
+                Rule.needs(ApiRole.ADMIN, null, "/actuator/**"),
+                Rule.needs(ApiRole.VIEWER, HttpMethod.GET, "/**"),
+                Rule.needs(ApiRole.VIEWER, HttpMethod.HEAD, "/**"),
+                Rule.needs(ApiRole.ADMIN, null, "/**"));
     }
 
     /** Health checks: open, but a viewer's key there unlocks the details. */
@@ -67,6 +76,21 @@ public class ApiAccessPolicy {
                 .flatMap(rule -> Optional.ofNullable(rule.required()));
     }
 
+    /**
+     * Who may call {@code method path}, for documents that describe the API: path variables such as
+     * {@code {id}} may stay in the path, the rules have none.
+     */
+    public Access access(HttpMethod method, String path) {
+        PathContainer parsed = PathContainer.parsePath(path);
+        Rule rule = rules.stream().filter(candidate -> candidate.matches(method, parsed)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the last rule matches every request"));
+        return new Access(Optional.ofNullable(rule.required()), rule.openBecause());
+    }
+
+    /** The role a call needs (empty: no key needed), and why an open call is open. */
+    public record Access(Optional<ApiRole> required, String openBecause) {
+    }
+
     void applyTo(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
         for (Rule rule : rules) {
             if (rule.isOpen()) {
@@ -77,14 +101,25 @@ public class ApiAccessPolicy {
         }
     }
 
-    private record Rule(RequestMatcher matcher, ApiRole required) {
+    /** method null: every method. The same pattern serves Spring Security's matcher and {@link #access}. */
+    private record Rule(HttpMethod method, PathPattern pattern, RequestMatcher matcher, ApiRole required,
+                        String openBecause) {
 
-        static Rule open(RequestMatcher matcher) {
-            return new Rule(matcher, null);
+        static Rule open(HttpMethod method, String pattern, String because) {
+            return new Rule(method, pattern, null, because);
         }
 
-        static Rule needs(ApiRole role, RequestMatcher matcher) {
-            return new Rule(matcher, role);
+        static Rule needs(ApiRole role, HttpMethod method, String pattern) {
+            return new Rule(method, pattern, role, null);
+        }
+
+        Rule(HttpMethod method, String pattern, ApiRole required, String openBecause) {
+            this(method, PathPatternParser.defaultInstance.parse(pattern),
+                    PathPatternRequestMatcher.withDefaults().matcher(method, pattern), required, openBecause);
+        }
+
+        boolean matches(HttpMethod requestMethod, PathContainer path) {
+            return (method == null || method.equals(requestMethod)) && pattern.matches(path);
         }
 
         boolean isOpen() {
