@@ -5,6 +5,7 @@ import io.retrobridge.escalation.EscalationState;
 import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.escalation.FollowUpFact;
 import io.retrobridge.escalation.FollowUpStore;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -57,6 +58,7 @@ class EscalationController {
     }
 
     /** A page of all records, newest first, optionally of one state. */
+    @Operation(summary = "What the escalation scan did, newest first, or the history of one item")
     @GetMapping(value = "/api/admin/escalations", params = "!item")
     Page list(@RequestParam(required = false) String state, @RequestParam(defaultValue = "0") int offset,
               @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
@@ -68,6 +70,7 @@ class EscalationController {
     }
 
     /** Every step one item reached, oldest first; the item named by its key (rb-...) or its display key. */
+    @Operation(summary = "What the escalation scan did, newest first, or the history of one item")
     @GetMapping(value = "/api/admin/escalations", params = "item")
     // params = "item" already demands it; required = false lets the description, one operation for both handlers
     // of this path, show it as optional.

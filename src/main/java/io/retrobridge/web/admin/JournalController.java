@@ -4,6 +4,7 @@ import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.flow.ItemLookup;
 import io.retrobridge.sync.Journal;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Comparator;
@@ -52,6 +53,7 @@ class JournalController {
         this.names = names;
     }
 
+    @Operation(summary = "Why a record changed: the journal of one item, newest first")
     @GetMapping("/api/admin/journal")
     JournalView journal(@RequestParam String system, @RequestParam String id,
                         @RequestParam(defaultValue = "50") int limit) {

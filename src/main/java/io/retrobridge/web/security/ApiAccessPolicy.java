@@ -41,23 +41,24 @@ public class ApiAccessPolicy {
     private final List<Rule> rules;
 
     public ApiAccessPolicy() {
+        PathRequests path = new PathRequests();
         rules = List.of(
-                Rule.open(null, "/actuator/health/**", "health checks are open; a viewer key adds the details"),
-                Rule.open(null, "/actuator/info", "build information, open"),
-                Rule.open(null, "/webhooks/**", "no API key: each delivery must carry the sending system's "
-                        + "HMAC-SHA256 signature of the body (sha256=<hex>) in its signature header"),
-                Rule.needs(ApiRole.ADMIN, null, "/v3/api-docs/**"),
-                Rule.needs(ApiRole.ADMIN, null, "/v3/api-docs.yaml"),
-                Rule.needs(ApiRole.ADMIN, null, "/swagger-ui.html"),
-                Rule.needs(ApiRole.ADMIN, null, "/swagger-ui/**"),
-                Rule.needs(ApiRole.VIEWER, HttpMethod.GET, "/api/admin/escalations"),
-                Rule.needs(ApiRole.ADMIN, null, "/api/admin/**"),
-                Rule.needs(ApiRole.PIPELINE, HttpMethod.POST, "/api/pipeline/**"),
-                Rule.needs(ApiRole.VIEWER, HttpMethod.GET, "/actuator/prometheus"),
-                Rule.needs(ApiRole.ADMIN, null, "/actuator/**"),
-                Rule.needs(ApiRole.VIEWER, HttpMethod.GET, "/**"),
-                Rule.needs(ApiRole.VIEWER, HttpMethod.HEAD, "/**"),
-                Rule.needs(ApiRole.ADMIN, null, "/**"));
+                Rule.open(path.matcher("/actuator/health/**")),
+                Rule.open(path.matcher("/actuator/info")),
+                Rule.open(path.matcher("/webhooks/**"), "no API key; each delivery must carry the sending system's "
+                        + "HMAC-SHA256 signature of its body (sha256=<hex>) in that system's signature header"),
+                Rule.needs(ApiRole.ADMIN, path.matcher("/v3/api-docs/**")),
+                Rule.needs(ApiRole.ADMIN, path.matcher("/v3/api-docs.yaml")),
+                Rule.needs(ApiRole.ADMIN, path.matcher("/swagger-ui.html")),
+                Rule.needs(ApiRole.ADMIN, path.matcher("/swagger-ui/**")),
+                Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/admin/escalations")),
+                Rule.needs(ApiRole.ADMIN, path.matcher("/api/admin/**")),
+                Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/pipeline/**")),
+                Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/actuator/prometheus")),
+                Rule.needs(ApiRole.ADMIN, path.matcher("/actuator/**")),
+                Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/**")),
+                Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.HEAD, "/**")),
+                Rule.needs(ApiRole.ADMIN, path.matcher("/**")));
     }
 
     /** Health checks: open, but a viewer's key there unlocks the details. */
@@ -67,7 +68,7 @@ public class ApiAccessPolicy {
 
     /** Requests anyone may make without a key; API keys are not even read for them (health aside, see above). */
     public RequestMatcher openRequests() {
-        return new OrRequestMatcher(rules.stream().filter(Rule::isOpen).map(Rule::matcher).toList());
+        return new OrRequestMatcher(rules.stream().filter(Rule::isOpen).<RequestMatcher>map(Rule::matcher).toList());
     }
 
     /** The role a request needs, or empty when it needs none. */
@@ -77,17 +78,17 @@ public class ApiAccessPolicy {
     }
 
     /**
-     * Who may call {@code method path}, for documents that describe the API: path variables such as
-     * {@code {id}} may stay in the path, the rules have none.
+     * Who may call {@code method path}, for documents that describe the API; path variables such as {@code {id}}
+     * may stay in the path (no rule has any).
      */
     public Access access(HttpMethod method, String path) {
         PathContainer parsed = PathContainer.parsePath(path);
-        Rule rule = rules.stream().filter(candidate -> candidate.matches(method, parsed)).findFirst()
+        Rule rule = rules.stream().filter(candidate -> candidate.matcher().matches(method, parsed)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the last rule matches every request"));
         return new Access(Optional.ofNullable(rule.required()), rule.openBecause());
     }
 
-    /** The role a call needs (empty: no key needed), and why an open call is open. */
+    /** The role a call needs (empty: no key needed), and for an open call why it is open. */
     public record Access(Optional<ApiRole> required, String openBecause) {
     }
 
@@ -101,29 +102,50 @@ public class ApiAccessPolicy {
         }
     }
 
-    /** method null: every method. The same pattern serves Spring Security's matcher and {@link #access}. */
-    private record Rule(HttpMethod method, PathPattern pattern, RequestMatcher matcher, ApiRole required,
-                        String openBecause) {
+    private record Rule(MethodAndPath matcher, ApiRole required, String openBecause) {
 
-        static Rule open(HttpMethod method, String pattern, String because) {
-            return new Rule(method, pattern, null, because);
+        static Rule open(MethodAndPath matcher) {
+            return new Rule(matcher, null, "no API key needed");
         }
 
-        static Rule needs(ApiRole role, HttpMethod method, String pattern) {
-            return new Rule(method, pattern, role, null);
+        static Rule open(MethodAndPath matcher, String because) {
+            return new Rule(matcher, null, because);
         }
 
-        Rule(HttpMethod method, String pattern, ApiRole required, String openBecause) {
-            this(method, PathPatternParser.defaultInstance.parse(pattern),
-                    PathPatternRequestMatcher.withDefaults().matcher(method, pattern), required, openBecause);
-        }
-
-        boolean matches(HttpMethod requestMethod, PathContainer path) {
-            return (method == null || method.equals(requestMethod)) && pattern.matches(path);
+        static Rule needs(ApiRole role, MethodAndPath matcher) {
+            return new Rule(matcher, role, null);
         }
 
         boolean isOpen() {
             return required == null;
+        }
+    }
+
+    /** Builds Spring Security's path matchers and keeps their method and pattern, so {@link #access} can ask them too. */
+    private static final class PathRequests {
+
+        private final PathPatternRequestMatcher.Builder requests = PathPatternRequestMatcher.withDefaults();
+
+        MethodAndPath matcher(String pattern) {
+            return matcher(null, pattern);
+        }
+
+        MethodAndPath matcher(HttpMethod method, String pattern) {
+            return new MethodAndPath(method, PathPatternParser.defaultInstance.parse(pattern),
+                    requests.matcher(method, pattern));
+        }
+    }
+
+    /** method null: any method. Requests are matched by Spring Security's own matcher, built from the same pattern. */
+    private record MethodAndPath(HttpMethod method, PathPattern pattern, RequestMatcher requests) implements RequestMatcher {
+
+        @Override
+        public boolean matches(HttpServletRequest request) {
+            return requests.matches(request);
+        }
+
+        boolean matches(HttpMethod requestMethod, PathContainer path) {
+            return (method == null || method.equals(requestMethod)) && pattern.matches(path);
         }
     }
 }

@@ -11,6 +11,11 @@ import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.testsupport.KeyedApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,9 +101,13 @@ class ApiAnswersMatchDescriptionTest {
 
         HttpResponse<String> replay = api.post("/api/admin/dead-letters/" + letter.id() + "/replay", ADMIN_KEY);
         HttpResponse<String> validate = api.post("/api/admin/mappings/validate", ADMIN_KEY);
+        HttpResponse<String> invalidEdit = postText("/api/admin/mappings/validate?file=action-items.yaml",
+                "version: 1\nfields: [\n");
 
         assertThat(replay.statusCode()).isEqualTo(202);
-        assertMatches(replay, validate, api.get("/api/admin/audit", ADMIN_KEY));
+        assertThat(validate.statusCode()).isEqualTo(200);
+        assertThat(invalidEdit.statusCode()).isEqualTo(422);
+        assertMatches(replay, validate, invalidEdit, api.get("/api/admin/audit", ADMIN_KEY));
     }
 
     @Test
@@ -111,6 +120,20 @@ class ApiAnswersMatchDescriptionTest {
         assertMatches(forbidden);
         // The call lacks the key the description asks for on purpose; only its answer is checked.
         assertThat(description.answerProblems(unauthorized)).isEmpty();
+    }
+
+    private HttpResponse<String> postText(String path, String yaml) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-API-Key", ADMIN_KEY).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(yaml)).build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void assertMatches(HttpResponse<?>... answers) {

@@ -157,6 +157,7 @@ class ApiDescriptionTest {
         } else {
             assertThat(described.get("security")).as(operation + " security").hasSize(2);
             assertThat(described.get("description").asText()).as(operation).contains("Role: " + role);
+            assertThat(described.path("summary").asText()).as(operation + " summary, for the Swagger UI").isNotBlank();
             assertThat(described.at("/responses/401").isMissingNode()).as(operation + " 401").isFalse();
             assertThat(described.at("/responses/403").isMissingNode()).as(operation + " 403").isFalse();
         }
