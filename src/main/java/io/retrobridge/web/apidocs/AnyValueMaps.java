@@ -2,10 +2,10 @@ package io.retrobridge.web.apidocs;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
@@ -16,17 +16,16 @@ class AnyValueMaps implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI openApi) {
-        Set<Schema<?>> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        Consumer<Schema<?>> fix = schema -> visit(schema, seen);
+        Set<Schema<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
-            openApi.getComponents().getSchemas().values().forEach(schema -> fix.accept(schema));
+            openApi.getComponents().getSchemas().values().forEach(schema -> visit(schema, seen));
         }
         if (openApi.getPaths() != null) {
             openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
                 if (operation.getResponses() != null) {
                     operation.getResponses().values().stream().filter(response -> response.getContent() != null)
                             .flatMap(response -> response.getContent().values().stream())
-                            .forEach(media -> fix.accept(media.getSchema()));
+                            .forEach(media -> visit(media.getSchema(), seen));
                 }
             }));
         }

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The parts of the description that no controller states: what the API is, how a key is sent (so the Swagger
- * UI's "Authorize" can send it).
+ * The parts of the description that no controller states: what the API is, and how a key is sent (so the
+ * Swagger UI's "Authorize" can send it).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsConfiguration {
