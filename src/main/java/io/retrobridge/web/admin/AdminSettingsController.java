@@ -1,5 +1,6 @@
 package io.retrobridge.web.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,6 +15,7 @@ class AdminSettingsController {
         this.settings = settings;
     }
 
+    @Operation(summary = "The settings in effect, secrets masked")
     @GetMapping("/api/admin/settings")
     Map<String, Object> settings() {
         return settings.report();

@@ -2,6 +2,8 @@ package io.retrobridge.web.admin;
 
 import io.retrobridge.domain.AdminAction;
 import io.retrobridge.sync.AdminAuditLog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController {
 
+    @Schema(name = "AuditEntry")
     record EntryView(long id, Instant at, String keyName, String action, String target, int status, String outcome,
                      String remote) {
 
@@ -22,6 +25,7 @@ class AuditController {
         }
     }
 
+    @Schema(name = "AuditPage")
     record Page(long total, int offset, int limit, List<EntryView> items) {
     }
 
@@ -35,6 +39,7 @@ class AuditController {
      * @param from inclusive, an instant such as 2026-12-01T00:00:00Z
      * @param to   exclusive
      */
+    @Operation(summary = "Who did what through the admin API, newest first")
     @GetMapping("/api/admin/audit")
     Page audit(@RequestParam(required = false) String action, @RequestParam(required = false) String key,
                @RequestParam(required = false) String from, @RequestParam(required = false) String to,

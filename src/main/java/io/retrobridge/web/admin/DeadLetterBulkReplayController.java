@@ -2,6 +2,7 @@ package io.retrobridge.web.admin;
 
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.sync.DeadLetterFilter;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ class DeadLetterBulkReplayController {
         this.replay = replay;
     }
 
+    @Operation(summary = "Put every parked event that matches the filters back into the inbox")
     @PostMapping("/api/admin/dead-letters/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> replayMatching(@RequestParam(required = false) String system,

@@ -4,6 +4,8 @@ import io.retrobridge.domain.DeadLetter;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.sync.DeadLetterStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -49,6 +51,7 @@ class DeadLetterController {
         }
     }
 
+    @Schema(name = "DeadLetterPage")
     record Page(long total, int offset, int limit, List<LetterView> items) {
     }
 
@@ -66,6 +69,7 @@ class DeadLetterController {
      * All dead letters, or with {@code system} and {@code id} (a Jira key or id, a ServiceNow number or sys_id)
      * those of one item, both sides of its link included.
      */
+    @Operation(summary = "Parked events (dead letters), newest first, or those of one item")
     @GetMapping("/api/admin/dead-letters")
     Page list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit,
               @RequestParam(required = false) String system, @RequestParam(required = false) String id) {
@@ -90,12 +94,14 @@ class DeadLetterController {
     }
 
     /** One dead letter with the payload as it arrived. */
+    @Operation(summary = "One dead letter with its payload")
     @GetMapping("/api/admin/dead-letters/{id}")
     LetterDetail one(@PathVariable UUID id) {
         return deadLetters.find(id).map(LetterDetail::of).orElseThrow(() -> BadAdminRequestException.notFound(
                 "There is no dead letter " + id + "; GET /api/admin/dead-letters lists those that exist."));
     }
 
+    @Operation(summary = "Put one dead letter back into the inbox (once)")
     @PostMapping("/api/admin/dead-letters/{id}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> replay(@PathVariable UUID id) {

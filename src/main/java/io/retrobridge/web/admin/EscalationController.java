@@ -6,6 +6,9 @@ import io.retrobridge.escalation.EscalationState;
 import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.escalation.FollowUpFact;
 import io.retrobridge.escalation.FollowUpStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +43,7 @@ class EscalationController {
         }
     }
 
+    @Schema(name = "EscalationPage")
     record Page(String state, int offset, int limit, List<EscalationView> items) {
     }
 
@@ -55,6 +59,7 @@ class EscalationController {
     }
 
     /** A page of all records, newest first, optionally of one state. */
+    @Operation(summary = "What the escalation scan did, newest first, or the history of one item")
     @GetMapping(value = "/api/admin/escalations", params = "!item")
     Page list(@RequestParam(required = false) String state, @RequestParam(defaultValue = "0") int offset,
               @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
@@ -66,8 +71,13 @@ class EscalationController {
     }
 
     /** Every step one item reached, oldest first; the item named by its key (rb-...) or its display key. */
+    @Operation(summary = "What the escalation scan did, newest first, or the history of one item")
     @GetMapping(value = "/api/admin/escalations", params = "item")
-    ItemHistory history(@RequestParam String item, @RequestParam(required = false) String state,
+    // params = "item" already demands it; required = false lets the description, one operation for both handlers
+    // of this path, show it as optional.
+    ItemHistory history(@Parameter(description = "An item key (rb-...) or display key; leave it out to page through "
+                                + "all escalations") @RequestParam(required = false) String item,
+                        @RequestParam(required = false) String state,
                         @RequestParam(required = false) String offset, @RequestParam(required = false) String limit) {
         if (state != null || offset != null || limit != null) {
             throw BadAdminRequestException.badRequest("item lists every escalation of one item; send it without"

@@ -3,6 +3,7 @@ package io.retrobridge.web.admin;
 import io.retrobridge.escalation.scan.EscalationScan;
 import io.retrobridge.escalation.scan.ScanAlreadyRunningException;
 import io.retrobridge.escalation.scan.ScanSummary;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,7 @@ class EscalationScanController {
         this.scan = scan;
     }
 
+    @Operation(summary = "Run the escalation scan now")
     @PostMapping("/api/admin/escalations/scan")
     ResponseEntity<ScanSummary> scan() {
         return ResponseEntity.ok(scan.scan());

@@ -1,6 +1,7 @@
 package io.retrobridge.web.admin;
 
 import io.retrobridge.sync.EventInbox;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +16,7 @@ class InboxController {
         this.inbox = inbox;
     }
 
+    @Operation(summary = "Events waiting in the inbox")
     @GetMapping("/api/admin/inbox")
     Map<String, Object> inbox() {
         return Map.of("pending", inbox.pendingCount());

@@ -4,6 +4,8 @@ import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.flow.items.ItemLookup;
 import io.retrobridge.sync.Journal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class JournalController {
 
+    @Schema(name = "JournalEntry")
     record EntryView(long id, Instant at, String action, String summary, List<String> ruleIds, String detail,
                      UUID linkId, String subjectSystem, String subjectId) {
 
@@ -50,6 +53,7 @@ class JournalController {
         this.names = names;
     }
 
+    @Operation(summary = "Why a record changed: the journal of one item, newest first")
     @GetMapping("/api/admin/journal")
     JournalView journal(@RequestParam String system, @RequestParam String id,
                         @RequestParam(defaultValue = "50") int limit) {

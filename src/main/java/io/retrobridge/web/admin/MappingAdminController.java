@@ -7,6 +7,11 @@ import io.retrobridge.mapping.MappingReloader;
 import io.retrobridge.mapping.MappingSettings;
 import io.retrobridge.mapping.MappingValidationException;
 import io.retrobridge.mapping.ReloadOutcome;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,12 +46,19 @@ class MappingAdminController {
         this.settings = settings;
     }
 
+    @Operation(summary = "The mapping files in use")
     @GetMapping
     Map<String, Object> running() {
         return MappingViews.running(reloader.status());
     }
 
     /** An edited file sent as text: checked as the file named by {@code file}, nothing saved. */
+    @Operation(summary = "Check mapping files without loading them: the one sent as the body, or the folder on disk",
+            requestBody = @RequestBody(description = "A mapping file as YAML text; without a body the folder on disk "
+                    + "is checked", content = {@Content(mediaType = "application/yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/plain", schema = @Schema(type = "string"))}))
+    @ApiResponse(responseCode = "200", description = "Valid: what the files define")
+    @ApiResponse(responseCode = "422", description = "Invalid: each problem with its file and place")
     @PostMapping(path = "/validate", consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml",
             "text/plain", "application/json"})
     ResponseEntity<Map<String, Object>> validateText(HttpServletRequest request, InputStream body,
@@ -69,6 +81,9 @@ class MappingAdminController {
     }
 
     /** No body: the folder as it is on disk now (which may differ from what runs, if an edit was refused). */
+    @Operation(summary = "Check mapping files without loading them: the one sent as the body, or the folder on disk")
+    @ApiResponse(responseCode = "200", description = "Valid: what the files define")
+    @ApiResponse(responseCode = "422", description = "Invalid: each problem with its file and place")
     @PostMapping("/validate")
     ResponseEntity<Map<String, Object>> validateFolder(HttpServletRequest request) {
         if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
@@ -79,6 +94,9 @@ class MappingAdminController {
         return validateFolder();
     }
 
+    @Operation(summary = "Load the mapping folder now (refused, and nothing changes, if a file is invalid)")
+    @ApiResponse(responseCode = "200", description = "Loaded: what runs now")
+    @ApiResponse(responseCode = "422", description = "Refused: each problem, and what still runs")
     @PostMapping("/reload")
     ResponseEntity<Map<String, Object>> reload() {
         ReloadOutcome outcome = reloader.reloadNow();

@@ -7,6 +7,7 @@ import io.retrobridge.flow.items.SyncPlan;
 import io.retrobridge.flow.items.SyncPlanner;
 import io.retrobridge.transport.CircuitOpenException;
 import io.retrobridge.transport.RemoteCallException;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +34,7 @@ class MappingPreviewController {
     }
 
     /** @param id a Jira issue key or id, or a ServiceNow number or sys_id */
+    @Operation(summary = "What the mappings would do with one item, writing nothing")
     @GetMapping("/api/admin/mappings/preview")
     MappingPreview preview(@RequestParam String system, @RequestParam String id) {
         ExternalSystem side = ItemNames.system(system);

@@ -3,6 +3,8 @@ package io.retrobridge.web.admin;
 import io.retrobridge.flow.inbox.Backfill;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.LinkStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -27,11 +29,14 @@ class SyncController {
         this.links = links;
     }
 
+    @Operation(summary = "Start linking and syncing everything in scope that exists already")
+    @ApiResponse(responseCode = "202", description = "Started, or already running: its progress")
     @PostMapping("/backfill")
     ResponseEntity<Backfill.Progress> backfill() {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(backfill.start());
     }
 
+    @Operation(summary = "Links, events waiting and backfill progress")
     @GetMapping("/status")
     Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import io.retrobridge.escalation.FollowUpStore;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.insight.FollowUpReport;
 import io.retrobridge.insight.FollowUpReport.Row;
+import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -62,6 +63,7 @@ class FollowUpReportController {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
+    @Operation(summary = "How retrospective action items were followed up, per retrospective and team (JSON or CSV)")
     @GetMapping("/api/reports/follow-up")
     ResponseEntity<?> followUp(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Optional<MediaType> format;

@@ -4,12 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The one list of who may call what. Spring Security enforces it, and the 403 answer reads the same list
@@ -20,6 +23,8 @@ import org.springframework.stereotype.Component;
  *   <li>Public, no key: {@code /actuator/health} (and sub-paths such as {@code /liveness}; UP/DOWN only unless
  *       a viewer key or better is sent),
  *       {@code /actuator/info}, {@code /webhooks/**} (webhooks check their own signatures).</li>
+ *   <li>admin: the OpenAPI description of this API and its Swagger UI ({@code /v3/api-docs/**},
+ *       {@code /swagger-ui.html}, {@code /swagger-ui/**}): it maps every admin endpoint.</li>
  *   <li>viewer: GET {@code /api/admin/escalations} (what the escalation scan did is for everyone who reads
  *       reports; running a scan is an admin's POST).</li>
  *   <li>admin: anything else under {@code /api/admin/**}.</li>
@@ -36,11 +41,16 @@ public class ApiAccessPolicy {
     private final List<Rule> rules;
 
     public ApiAccessPolicy() {
-        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        PathRequests path = new PathRequests();
         rules = List.of(
                 Rule.open(path.matcher("/actuator/health/**")),
                 Rule.open(path.matcher("/actuator/info")),
-                Rule.open(path.matcher("/webhooks/**")),
+                Rule.open(path.matcher("/webhooks/**"), "no API key; each delivery must carry the sending system's "
+                        + "HMAC-SHA256 signature of its body (sha256=<hex>) in that system's signature header"),
+                Rule.needs(ApiRole.ADMIN, path.matcher("/v3/api-docs/**")),
+                Rule.needs(ApiRole.ADMIN, path.matcher("/v3/api-docs.yaml")),
+                Rule.needs(ApiRole.ADMIN, path.matcher("/swagger-ui.html")),
+                Rule.needs(ApiRole.ADMIN, path.matcher("/swagger-ui/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/admin/escalations")),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/api/admin/**")),
                 Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/pipeline/**")),
@@ -58,13 +68,28 @@ public class ApiAccessPolicy {
 
     /** Requests anyone may make without a key; API keys are not even read for them (health aside, see above). */
     public RequestMatcher openRequests() {
-        return new OrRequestMatcher(rules.stream().filter(Rule::isOpen).map(Rule::matcher).toList());
+        return new OrRequestMatcher(rules.stream().filter(Rule::isOpen).<RequestMatcher>map(Rule::matcher).toList());
     }
 
     /** The role a request needs, or empty when it needs none. */
     public Optional<ApiRole> requiredRole(HttpServletRequest request) {
         return rules.stream().filter(rule -> rule.matcher().matches(request)).findFirst()
                 .flatMap(rule -> Optional.ofNullable(rule.required()));
+    }
+
+    /**
+     * Who may call {@code method path}, for documents that describe the API; path variables such as {@code {id}}
+     * may stay in the path (no rule has any).
+     */
+    public Access access(HttpMethod method, String path) {
+        PathContainer parsed = PathContainer.parsePath(path);
+        Rule rule = rules.stream().filter(candidate -> candidate.matcher().matches(method, parsed)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the last rule matches every request"));
+        return new Access(Optional.ofNullable(rule.required()), rule.openBecause());
+    }
+
+    /** The role a call needs (empty: no key needed), and for an open call why it is open. */
+    public record Access(Optional<ApiRole> required, String openBecause) {
     }
 
     void applyTo(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
@@ -77,18 +102,50 @@ public class ApiAccessPolicy {
         }
     }
 
-    private record Rule(RequestMatcher matcher, ApiRole required) {
+    private record Rule(MethodAndPath matcher, ApiRole required, String openBecause) {
 
-        static Rule open(RequestMatcher matcher) {
-            return new Rule(matcher, null);
+        static Rule open(MethodAndPath matcher) {
+            return new Rule(matcher, null, "no API key needed");
         }
 
-        static Rule needs(ApiRole role, RequestMatcher matcher) {
-            return new Rule(matcher, role);
+        static Rule open(MethodAndPath matcher, String because) {
+            return new Rule(matcher, null, because);
+        }
+
+        static Rule needs(ApiRole role, MethodAndPath matcher) {
+            return new Rule(matcher, role, null);
         }
 
         boolean isOpen() {
             return required == null;
+        }
+    }
+
+    /** Builds Spring Security's path matchers and keeps their method and pattern, so {@link #access} can ask them too. */
+    private static final class PathRequests {
+
+        private final PathPatternRequestMatcher.Builder requests = PathPatternRequestMatcher.withDefaults();
+
+        MethodAndPath matcher(String pattern) {
+            return matcher(null, pattern);
+        }
+
+        MethodAndPath matcher(HttpMethod method, String pattern) {
+            return new MethodAndPath(method, PathPatternParser.defaultInstance.parse(pattern),
+                    requests.matcher(method, pattern));
+        }
+    }
+
+    /** method null: any method. Requests are matched by Spring Security's own matcher, built from the same pattern. */
+    private record MethodAndPath(HttpMethod method, PathPattern pattern, RequestMatcher requests) implements RequestMatcher {
+
+        @Override
+        public boolean matches(HttpServletRequest request) {
+            return requests.matches(request);
+        }
+
+        boolean matches(HttpMethod requestMethod, PathContainer path) {
+            return (method == null || method.equals(requestMethod)) && pattern.matches(path);
         }
     }
 }
