@@ -32,8 +32,6 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule syncDependsOnlyOnDomainAndMapping = noClasses().that().resideInAPackage("..retrobridge.sync..")
-            // The side gateway port still speaks Jackson trees until its canonical record type lands.
-            .and().doNotHaveSimpleName("SideGateway").and().doNotHaveSimpleName("SideRecord")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "..retrobridge.jira..", "..retrobridge.servicenow..",
                     "..retrobridge.monitoring..", "..retrobridge.pipeline..", "..retrobridge.retro..",
@@ -65,6 +63,16 @@ class ArchitectureTest {
     static final ArchRule serviceNowDoesNotKnowOtherAdapters = noClasses().that().resideInAPackage("..retrobridge.servicenow..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "..retrobridge.jira..", "..retrobridge.monitoring..", "..retrobridge.pipeline..");
+
+    @ArchTest
+    static final ArchRule flowAndScheduledJobsWriteThroughThePorts = noClasses()
+            .that().resideInAnyPackage("..retrobridge.flow..", "..retrobridge.escalation.scan..")
+            // pollers get a port of their own
+            .and().doNotHaveFullyQualifiedName("io.retrobridge.flow.inbox.Backfill")
+            .and().doNotHaveFullyQualifiedName("io.retrobridge.flow.inbox.SyncGauges")
+            .should().dependOnClassesThat().resideInAnyPackage("..retrobridge.jira..", "..retrobridge.servicenow..")
+            .because("the sync and the scheduled jobs read and write through the sync ports, so a new source is one"
+                    + " package that implements them");
 
     @ArchTest
     static final ArchRule onlyTheEdgeDrivesTheFlow = noClasses()
