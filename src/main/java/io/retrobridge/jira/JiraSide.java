@@ -14,9 +14,17 @@ import io.retrobridge.jira.JiraClient;
 import io.retrobridge.jira.JiraIssue;
 import io.retrobridge.jira.Jql;
 import io.retrobridge.mapping.ActionItemMapping;
+import io.retrobridge.mapping.RecordFields;
+import io.retrobridge.mapping.RecordJson;
 import io.retrobridge.mapping.Scopes;
+import io.retrobridge.transport.UrlUserInfo;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -25,10 +33,17 @@ import org.springframework.stereotype.Component;
 @Component
 class JiraSide implements SideGateway {
 
-    private final JiraClient jira;
+    private static final int PAGE = 100;
 
-    JiraSide(JiraClient jira) {
+    private final JiraClient jira;
+    /** Links go into ticket texts: never with the user info a base URL may carry. */
+    private final URI browseBase;
+    private final Duration searchSettleTime;
+
+    JiraSide(JiraClient jira, JiraProperties properties) {
         this.jira = jira;
+        this.browseBase = UrlUserInfo.without(properties.baseUrl());
+        this.searchSettleTime = properties.searchSettleTime();
     }
 
     @Override
@@ -56,30 +71,27 @@ class JiraSide implements SideGateway {
     }
 
     @Override
-    public ObjectNode newRecordBody(ObjectNode fields, String correlationId, ActionItemMapping mapping) {
+    public RecordFields newRecordBody(RecordFields fields, String correlationId, ActionItemMapping mapping) {
         Scopes.Jira scope = mapping.jiraScope();
-        ObjectNode create = fields.deepCopy();
-        create.putObject("project").put("key", scope.projects().get(0));
-        create.putObject("issuetype").put("name", scope.issueType());
+        RecordFields.Builder create = fields.toBuilder();
+        create.put("project", Map.of("key", scope.projects().get(0)));
+        create.put("issuetype", Map.of("name", scope.issueType()));
         Set<String> labels = new LinkedHashSet<>();
-        if (create.get("labels") instanceof ArrayNode existing) {
-            existing.forEach(label -> labels.add(label.asText()));
-        }
+        fields.list("labels").forEach(label -> labels.add(text(label)));
         labels.add(scope.label());
         labels.add(correlationId);
-        ArrayNode labelArray = create.putArray("labels");
-        labels.forEach(labelArray::add);
-        return create;
+        create.put("labels", List.copyOf(labels));
+        return create.build();
     }
 
     @Override
-    public SideRecord create(ObjectNode body, ActionItemMapping mapping) {
-        return record(jira.create(withAccountId(body, mapping)));
+    public SideRecord create(RecordFields body, ActionItemMapping mapping) {
+        return record(jira.create(withAccountId(RecordJson.json(body), mapping)));
     }
 
     @Override
-    public void update(String id, ObjectNode fields, ActionItemMapping mapping) {
-        ObjectNode edit = withAccountId(fields, mapping);
+    public void update(String id, RecordFields fields, ActionItemMapping mapping) {
+        ObjectNode edit = withAccountId(RecordJson.json(fields), mapping);
         JsonNode status = edit.remove("status");
         if (edit.has("labels")) {
             keepOurMarker(id, edit, mapping);
@@ -105,17 +117,17 @@ class JiraSide implements SideGateway {
     @Override
     public boolean inScope(SideRecord record, ActionItemMapping mapping) {
         Scopes.Jira scope = mapping.jiraScope();
-        JsonNode fields = record.fields();
-        boolean project = scope.projects().contains(fields.path("project").path("key").asText());
-        boolean type = scope.issueType().equalsIgnoreCase(fields.path("issuetype").path("name").asText());
+        RecordFields fields = record.fields();
+        boolean project = scope.projects().contains(text(fields.object("project").get("key")));
+        boolean type = scope.issueType().equalsIgnoreCase(text(fields.object("issuetype").get("name")));
         boolean labelled = false;
         boolean ourCopy = false;
-        for (JsonNode label : fields.path("labels")) {
-            labelled |= scope.label().equals(label.asText());
-            ourCopy |= CorrelationIds.isMarker(label.asText());
+        for (Object label : fields.list("labels")) {
+            labelled |= scope.label().equals(text(label));
+            ourCopy |= CorrelationIds.isMarker(text(label));
         }
         // Anyone can type a label: a marker counts only on an issue the connector account created.
-        ourCopy = ourCopy && jira.isIntegrationAccount(fields.path("creator"));
+        ourCopy = ourCopy && jira.isIntegrationAccount(RecordJson.json(fields.get("creator")));
         return project && type && labelled && !ourCopy && matchesScopeJql(record, scope);
     }
 
@@ -128,12 +140,85 @@ class JiraSide implements SideGateway {
         return !jira.search(jql, List.of("id"), null, 1).issues().isEmpty();
     }
 
+    /** Jira's search is not immediately consistent: an issue just created may not show yet. */
+    @Override
+    public Duration lookupSettleTime() {
+        return searchSettleTime;
+    }
+
+    @Override
+    public List<SideRecord> readAllInScope(ActionItemMapping mapping, Collection<String> alsoRead) {
+        Set<String> fields = new LinkedHashSet<>(mapping.fieldsToRead(ExternalSystem.JIRA));
+        fields.addAll(alsoRead);
+        String jql = JiraPoller.scopeQuery(mapping.jiraScope()).orderBy("key", true).build();
+        List<SideRecord> records = new ArrayList<>();
+        String token = null;
+        do {
+            JiraSearchPage page = jira.search(jql, List.copyOf(fields), token, PAGE);
+            page.issues().forEach(issue -> records.add(record(issue)));
+            token = page.nextPageToken().orElse(null);
+        } while (token != null);
+        return records;
+    }
+
+    @Override
+    public String browseUrl(SideRecord record, ActionItemMapping mapping) {
+        return browseBase.resolve("/browse/" + record.displayKey()).toString();
+    }
+
+    /** A comment; on Cloud the person is mentioned in a paragraph of their own above the text. */
+    @Override
+    public Optional<String> addNotice(String id, String text, String mentionEmail, String mentionName,
+            ActionItemMapping mapping) {
+        return Optional.of(jira.addComment(id, withMention(text, mentionEmail, mentionName)).id());
+    }
+
+    /** Jira answers a new comment with its id, so nothing needs finding. */
+    @Override
+    public Optional<String> findNotice(String id, String text, ActionItemMapping mapping) {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean assign(String id, String email, ActionItemMapping mapping) {
+        Optional<String> accountId = jira.accountIdByEmail(email);
+        if (accountId.isEmpty()) {
+            return false;
+        }
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        fields.putObject("assignee").put("accountId", accountId.get());
+        jira.edit(id, fields);
+        return true;
+    }
+
+    @Override
+    public void changeLabels(String id, Collection<String> add, Collection<String> remove, ActionItemMapping mapping) {
+        jira.changeLabels(id, add, remove);
+    }
+
+    private JsonNode withMention(String text, String email, String name) {
+        JsonNode body = JiraPlainText.of(text, jira.isCloud());
+        if (!jira.isCloud() || email == null) {
+            return body;
+        }
+        Optional<String> accountId = jira.accountIdByEmail(email);
+        if (accountId.isEmpty()) {
+            return body;
+        }
+        ObjectNode paragraph = JsonNodeFactory.instance.objectNode().put("type", "paragraph");
+        ArrayNode content = paragraph.putArray("content");
+        ObjectNode mention = content.addObject().put("type", "mention");
+        mention.putObject("attrs").put("id", accountId.get()).put("text", "@" + (name == null ? email : name));
+        content.addObject().put("type", "text").put("text", " ");
+        ((ArrayNode) body.withArray("content")).insert(0, paragraph);
+        return body;
+    }
+
     /**
      * Jira takes people by accountId only: an assignee the mapping does not list comes as an e-mail and is
      * looked up by user search; nobody with that address means the mapping's default (leave or clear).
      */
-    private ObjectNode withAccountId(ObjectNode payload, ActionItemMapping mapping) {
-        ObjectNode resolved = payload.deepCopy();
+    private ObjectNode withAccountId(ObjectNode resolved, ActionItemMapping mapping) {
         JsonNode assignee = resolved.get("assignee");
         if (assignee == null || !assignee.hasNonNull(ActionItemMapping.ASSIGNEE_BY_EMAIL)) {
             return resolved;
@@ -176,7 +261,13 @@ class JiraSide implements SideGateway {
         return List.copyOf(fields);
     }
 
+    /** A scalar as Jira's JSON reads it as text; "" for anything else. */
+    private static String text(Object value) {
+        String text = RecordFields.textOf(value);
+        return text == null ? "" : text;
+    }
+
     private static SideRecord record(JiraIssue issue) {
-        return new SideRecord(issue.id(), issue.key(), issue.updated(), issue.fields());
+        return new SideRecord(issue.id(), issue.key(), issue.updated(), RecordJson.fields(issue.fields()));
     }
 }

@@ -2,7 +2,6 @@ package io.retrobridge.mapping;
 
 import io.retrobridge.domain.FieldFlow;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.ActionItem;
 import io.retrobridge.domain.Classification;
 import io.retrobridge.domain.ExternalSystem;
@@ -21,12 +20,12 @@ public interface ActionItemMapping {
      * @param externalFields Jira: the issue's {@code fields} object as REST v3 returns it;
      *                       ServiceNow: a Table API record with raw values (ask for {@link #fieldsToRead})
      */
-    default ActionItem toCanonical(ExternalSystem side, JsonNode externalFields) {
+    default ActionItem toCanonical(ExternalSystem side, RecordFields externalFields) {
         return read(side, externalFields).item();
     }
 
     /** As {@link #toCanonical}, with the rule ids and notes (defaults used, unknown users) for the journal. */
-    MappedItem read(ExternalSystem side, JsonNode externalFields);
+    MappedItem read(ExternalSystem side, RecordFields externalFields);
 
     /** The fields to send to a side: those whose direction flows into it, plus the classification write-back. */
     ExternalWrite toExternal(ExternalSystem side, ActionItem item);

@@ -1,6 +1,5 @@
 package io.retrobridge.mapping;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,7 +43,7 @@ final class ActionItemMappingEngine implements ActionItemMapping {
     // ---- reading -----------------------------------------------------------------------------
 
     @Override
-    public MappedItem read(ExternalSystem side, JsonNode fields) {
+    public MappedItem read(ExternalSystem side, RecordFields fields) {
         List<String> notes = new ArrayList<>();
         Map<CanonicalField, FieldRule> rules = definition.fields();
         String title = textField(side, fields, rules.get(CanonicalField.TITLE)).orElse("");
@@ -71,12 +70,11 @@ final class ActionItemMappingEngine implements ActionItemMapping {
                 List.of(decision.classification().ruleId()), decision.reason(), notes);
     }
 
-    private static JsonNode value(JsonNode fields, String name) {
-        JsonNode node = fields == null ? null : fields.get(name);
-        return node == null || node.isMissingNode() ? null : node;
+    private static Object value(RecordFields fields, String name) {
+        return fields == null ? null : fields.get(name);
     }
 
-    private Optional<String> textField(ExternalSystem side, JsonNode fields, FieldRule rule) {
+    private Optional<String> textField(ExternalSystem side, RecordFields fields, FieldRule rule) {
         FieldBinding binding = rule == null ? null : rule.binding(side);
         if (binding == null) {
             return Optional.empty();
@@ -89,34 +87,41 @@ final class ActionItemMappingEngine implements ActionItemMapping {
     }
 
     /** A plain value: strings as they are, Jira option objects by {@code value} or {@code name}. */
-    private static String scalar(JsonNode node) {
-        if (node == null || node.isNull()) {
+    private static String scalar(Object node) {
+        if (node == null) {
             return null;
         }
-        if (node.isObject()) {
+        if (node instanceof Map<?, ?> object) {
             for (String key : List.of("value", "name", "displayName")) {
-                if (node.hasNonNull(key)) {
-                    return node.get(key).asText();
+                if (object.get(key) != null) {
+                    return asText(object.get(key));
                 }
             }
             return null;
         }
-        return node.asText();
+        return asText(node);
     }
 
-    private String richText(ExternalSystem side, JsonNode fields, FieldRule rule) {
+    /** What a JSON tree's {@code asText()} gives: scalars as text, objects and lists as "". */
+    private static String asText(Object value) {
+        String text = RecordFields.textOf(value);
+        return text == null ? "" : text;
+    }
+
+    private String richText(ExternalSystem side, RecordFields fields, FieldRule rule) {
         FieldBinding binding = rule == null ? null : rule.binding(side);
         if (binding == null) {
             return "";
         }
-        JsonNode node = value(fields, binding.field());
-        if (node == null || node.isNull()) {
+        Object node = value(fields, binding.field());
+        if (node == null) {
             return "";
         }
-        return text.forFormat(binding.text()).toCanonical(node);
+        // The text converters walk JSON trees (an Atlassian document is one); only this field is turned into one.
+        return text.forFormat(binding.text()).toCanonical(RecordJson.json(node));
     }
 
-    private <E extends Enum<E>> Optional<E> code(ExternalSystem side, JsonNode fields, FieldRule rule, CodeMap<E> map,
+    private <E extends Enum<E>> Optional<E> code(ExternalSystem side, RecordFields fields, FieldRule rule, CodeMap<E> map,
                                                  List<String> notes) {
         FieldBinding binding = rule == null ? null : rule.binding(side);
         if (binding == null || map == null) {
@@ -134,22 +139,23 @@ final class ActionItemMappingEngine implements ActionItemMapping {
         return Optional.of(lookup.value());
     }
 
-    private String assignee(ExternalSystem side, JsonNode fields, FieldRule rule, List<String> notes) {
+    private String assignee(ExternalSystem side, RecordFields fields, FieldRule rule, List<String> notes) {
         FieldBinding binding = rule == null ? null : rule.binding(side);
         UserDirectory users = definition.users();
         if (binding == null || users == null) {
             return null;
         }
-        JsonNode node = value(fields, binding.field());
+        Object node = value(fields, binding.field());
         if (side == ExternalSystem.JIRA) {
-            if (node == null || node.isNull()) {
+            if (node == null) {
                 return null;
             }
-            String email = node.path("emailAddress").asText("");
+            Map<?, ?> user = node instanceof Map<?, ?> map ? map : Map.of();
+            String email = Optional.ofNullable(RecordFields.textOf(user.get("emailAddress"))).orElse("");
             if (!email.isBlank()) {
                 return email.toLowerCase(java.util.Locale.ROOT);
             }
-            String accountId = node.path("accountId").asText("");
+            String accountId = Optional.ofNullable(RecordFields.textOf(user.get("accountId"))).orElse("");
             return users.byJiraAccountId(accountId).map(UserDirectory.Person::email).orElseGet(() -> {
                 notes.add("Jira user " + accountId + " has no e-mail visible and is not in values.users; read as unassigned");
                 return null;
@@ -170,7 +176,7 @@ final class ActionItemMappingEngine implements ActionItemMapping {
         });
     }
 
-    private static LocalDate date(ExternalSystem side, JsonNode fields, FieldRule rule, List<String> notes,
+    private static LocalDate date(ExternalSystem side, RecordFields fields, FieldRule rule, List<String> notes,
             ServiceNowDueDates dueDates) {
         FieldBinding binding = rule == null ? null : rule.binding(side);
         if (binding == null) {
@@ -191,20 +197,20 @@ final class ActionItemMappingEngine implements ActionItemMapping {
         }
     }
 
-    private static Set<String> set(ExternalSystem side, JsonNode fields, FieldRule rule) {
+    private static Set<String> set(ExternalSystem side, RecordFields fields, FieldRule rule) {
         FieldBinding binding = rule == null ? null : rule.binding(side);
         Set<String> values = new TreeSet<>();
         if (binding == null) {
             return values;
         }
-        JsonNode node = value(fields, binding.field());
-        if (node == null || node.isNull()) {
+        Object node = value(fields, binding.field());
+        if (node == null) {
             return values;
         }
-        if (node.isArray()) {
-            node.forEach(element -> Optional.ofNullable(scalar(element)).filter(s -> !s.isBlank()).ifPresent(values::add));
+        if (node instanceof List<?> list) {
+            list.forEach(element -> Optional.ofNullable(scalar(element)).filter(s -> !s.isBlank()).ifPresent(values::add));
         } else {
-            for (String part : node.asText().split(",")) {
+            for (String part : asText(node).split(",")) {
                 if (!part.isBlank()) {
                     values.add(part.strip());
                 }
@@ -216,11 +222,10 @@ final class ActionItemMappingEngine implements ActionItemMapping {
         return values;
     }
 
-    private static List<String> jiraLabels(JsonNode fields) {
+    private static List<String> jiraLabels(RecordFields fields) {
         List<String> labels = new ArrayList<>();
-        JsonNode node = value(fields, JIRA_LABELS);
-        if (node != null && node.isArray()) {
-            node.forEach(l -> labels.add(l.asText()));
+        if (fields != null) {
+            fields.list(JIRA_LABELS).forEach(l -> labels.add(l == null ? "null" : asText(l)));
         }
         return labels;
     }
@@ -323,7 +328,8 @@ final class ActionItemMappingEngine implements ActionItemMapping {
         } else {
             writeBack.servicenowFields().forEach((part, field) -> out.put(field, parts.get(part)));
         }
-        return new ExternalWrite(side, out, ruleIds, notes);
+        // Built as a JSON tree (the text converters write rich text as one), handed on as plain fields.
+        return new ExternalWrite(side, RecordJson.fields(out), ruleIds, notes);
     }
 
     private static <E extends Enum<E>> void writeCode(ExternalSystem side, FieldBinding binding, CodeMap<E> map, E value,

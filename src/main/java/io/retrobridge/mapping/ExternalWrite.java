@@ -1,6 +1,5 @@
 package io.retrobridge.mapping;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.domain.ExternalSystem;
 import java.util.List;
 
@@ -13,7 +12,7 @@ import java.util.List;
  * @param ruleIds the classification rule(s) that shaped the write, for the journal
  * @param notes   what the journal should say beyond the values, e.g. a value map default standing in
  */
-public record ExternalWrite(ExternalSystem side, ObjectNode fields, List<String> ruleIds, List<String> notes) {
+public record ExternalWrite(ExternalSystem side, RecordFields fields, List<String> ruleIds, List<String> notes) {
     public ExternalWrite {
         ruleIds = List.copyOf(ruleIds);
         notes = List.copyOf(notes);

@@ -5,9 +5,19 @@ import io.retrobridge.sync.SideGateway;
 import io.retrobridge.sync.SideRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.mapping.ActionItemMapping;
+import io.retrobridge.mapping.RecordFields;
+import io.retrobridge.mapping.RecordJson;
+import io.retrobridge.mapping.text.JournalText;
+import io.retrobridge.transport.UrlUserInfo;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import io.retrobridge.servicenow.ServiceNowClient;
 import io.retrobridge.servicenow.ServiceNowRecord;
 import java.util.LinkedHashSet;
@@ -23,10 +33,15 @@ public class ServiceNowSide implements SideGateway {
     public static final String CORRELATION_FIELD = "correlation_id";
     private static final String CREATED_BY = "sys_created_by";
 
-    private final ServiceNowClient servicenow;
+    private static final int PAGE = 500;
 
-    ServiceNowSide(ServiceNowClient servicenow) {
+    private final ServiceNowClient servicenow;
+    /** Links go into ticket texts: never with the user info a base URL may carry. */
+    private final URI browseBase;
+
+    ServiceNowSide(ServiceNowClient servicenow, ServiceNowProperties properties) {
         this.servicenow = servicenow;
+        this.browseBase = UrlUserInfo.without(properties.baseUrl());
     }
 
     @Override
@@ -51,22 +66,21 @@ public class ServiceNowSide implements SideGateway {
     }
 
     @Override
-    public ObjectNode newRecordBody(ObjectNode fields, String correlationId, ActionItemMapping mapping) {
-        ObjectNode create = fields.deepCopy();
-        create.put(CORRELATION_FIELD, correlationId);
-        return create;
+    public RecordFields newRecordBody(RecordFields fields, String correlationId, ActionItemMapping mapping) {
+        return fields.toBuilder().put(CORRELATION_FIELD, correlationId).build();
     }
 
     @Override
-    public SideRecord create(ObjectNode body, ActionItemMapping mapping) {
+    public SideRecord create(RecordFields body, ActionItemMapping mapping) {
         // The answer carries the fields a read would, so no read follows the write (one request less per item);
         // should it lack some, the client reads the record back by the sys_id it named, never creating again.
-        return record(servicenow.create(table(mapping), withUserSysIds(body, mapping), fieldsToRead(mapping)));
+        return record(servicenow.create(table(mapping), withUserSysIds(RecordJson.json(body), mapping),
+                fieldsToRead(mapping)));
     }
 
     @Override
-    public void update(String id, ObjectNode fields, ActionItemMapping mapping) {
-        ObjectNode resolved = withUserSysIds(fields, mapping);
+    public void update(String id, RecordFields fields, ActionItemMapping mapping) {
+        ObjectNode resolved = withUserSysIds(RecordJson.json(fields), mapping);
         if (!resolved.isEmpty()) {
             servicenow.update(table(mapping), id, resolved);
         }
@@ -77,12 +91,66 @@ public class ServiceNowSide implements SideGateway {
         servicenow.addWorkNote(table(mapping), id, text);
     }
 
+    /** The Table API query by correlation_id reads the table itself: a miss is conclusive at once. */
+    @Override
+    public Duration lookupSettleTime() {
+        return Duration.ZERO;
+    }
+
+    @Override
+    public List<SideRecord> readAllInScope(ActionItemMapping mapping, Collection<String> alsoRead) {
+        Set<String> fields = new LinkedHashSet<>(mapping.fieldsToRead(ExternalSystem.SERVICENOW));
+        fields.addAll(alsoRead);
+        List<SideRecord> records = new ArrayList<>();
+        for (ServiceNowRecord record : servicenow.allUpdatedSince(table(mapping), mapping.serviceNowScope().query(),
+                Instant.EPOCH, List.copyOf(fields), PAGE)) {
+            records.add(record(record));
+        }
+        return records;
+    }
+
+    @Override
+    public String browseUrl(SideRecord record, ActionItemMapping mapping) {
+        return browseBase.resolve("/nav_to.do?uri=" + table(mapping) + ".do%3Fsys_id%3D" + record.id()).toString();
+    }
+
+    /** A work note; ServiceNow has no mentions in journal fields, so nobody is mentioned. */
+    @Override
+    public Optional<String> addNotice(String id, String text, String mentionEmail, String mentionName,
+            ActionItemMapping mapping) {
+        servicenow.addWorkNote(table(mapping), id, JournalText.literal(text));
+        return Optional.empty();
+    }
+
+    /** The Table API answers with the record, not the journal entry: the entry is found by its text. */
+    @Override
+    public Optional<String> findNotice(String id, String text, ActionItemMapping mapping) {
+        String note = JournalText.literal(text).strip();
+        List<JournalLine> lines = servicenow.journal(table(mapping), id);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            JournalLine line = lines.get(i);
+            if (line.isWorkNote() && note.equals(line.value() == null ? "" : line.value().strip())) {
+                return Optional.of(line.sysId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean assign(String id, String email, ActionItemMapping mapping) {
+        Optional<String> userSysId = servicenow.userSysIdByEmail(email);
+        if (userSysId.isEmpty()) {
+            return false;
+        }
+        servicenow.update(table(mapping), id, JsonNodeFactory.instance.objectNode().put("assigned_to", userSysId.get()));
+        return true;
+    }
+
     /**
      * A person the mapping does not list comes as an e-mail: looked up in sys_user; nobody with that address
      * means the mapping's default (leave the field alone, or clear it) rather than a refused write.
      */
-    private ObjectNode withUserSysIds(ObjectNode payload, ActionItemMapping mapping) {
-        ObjectNode resolved = payload.deepCopy();
+    private ObjectNode withUserSysIds(ObjectNode resolved, ActionItemMapping mapping) {
         for (String field : ServiceNowClient.DEFAULT_USER_REFERENCE_FIELDS) {
             JsonNode value = resolved.get(field);
             if (value == null || !value.isTextual() || !value.asText().contains("@")) {
@@ -111,8 +179,8 @@ public class ServiceNowSide implements SideGateway {
     @Override
     public boolean inScope(SideRecord record, ActionItemMapping mapping) {
         // Anyone can fill in correlation_id: a marker counts only on a record the integration user created.
-        if (CorrelationIds.isMarker(record.fields().path(CORRELATION_FIELD).asText(null))
-                && servicenow.isIntegrationUser(record.fields().path(CREATED_BY).asText(null))) {
+        if (CorrelationIds.isMarker(record.fields().text(CORRELATION_FIELD))
+                && servicenow.isIntegrationUser(record.fields().text(CREATED_BY))) {
             return false;
         }
         return servicenow.inScope(table(mapping), record.id(), mapping.serviceNowScope().query());
@@ -130,6 +198,6 @@ public class ServiceNowSide implements SideGateway {
 
     private static SideRecord record(ServiceNowRecord record) {
         return new SideRecord(record.sysId(), record.fields().path("number").asText(record.sysId()),
-                record.updatedOn(), record.fields());
+                record.updatedOn(), RecordJson.fields(record.fields()));
     }
 }

@@ -1,6 +1,6 @@
 package io.retrobridge.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.retrobridge.mapping.RecordFields;
 import java.time.Instant;
 
 /**
@@ -10,5 +10,5 @@ import java.time.Instant;
  * @param displayKey what people call it (PAY-12, PTASK0010001)
  * @param fields     the external fields in the shape the mapping reads
  */
-public record SideRecord(String id, String displayKey, Instant updatedAt, JsonNode fields) {
+public record SideRecord(String id, String displayKey, Instant updatedAt, RecordFields fields) {
 }

@@ -91,6 +91,10 @@ class EscalationScanEndToEndTest {
 
     @Autowired
     CreateSettleTimes settleTimes;
+    @Autowired
+    java.util.List<io.retrobridge.sync.SideGateway> sides;
+    @Autowired
+    java.util.List<io.retrobridge.sync.BoardQueueGateway> boardQueues;
 
     @Autowired
     CurrentMappings mappings;
@@ -124,7 +128,8 @@ class EscalationScanEndToEndTest {
     @BeforeEach
     void world() {
         world = new EscalationWorld(systems, mappings, store, followUps, servicenow, jira, links, comments, journal,
-                deadLetters, worker, jiraPoller, serviceNowPoller, intents, settleTimes);
+                deadLetters, worker, jiraPoller, serviceNowPoller, intents, settleTimes,
+                sides, boardQueues);
     }
 
     @Test

@@ -70,6 +70,10 @@ class EscalationScanEndpointTest {
 
     @Autowired
     CreateSettleTimes settleTimes;
+    @Autowired
+    java.util.List<io.retrobridge.sync.SideGateway> sides;
+    @Autowired
+    java.util.List<io.retrobridge.sync.BoardQueueGateway> boardQueues;
 
     @Autowired
     EscalationScan scan;
@@ -139,7 +143,8 @@ class EscalationScanEndpointTest {
     @Test
     void afterAScanTheFollowUpReportCountsTheRetrospectivesActions() throws Exception {
         EscalationWorld world = new EscalationWorld(systems, mappings, store, followUps, servicenow, jira, links,
-                comments, journal, deadLetters, worker, jiraPoller, serviceNowPoller, intents, settleTimes);
+                comments, journal, deadLetters, worker, jiraPoller, serviceNowPoller, intents, settleTimes,
+                sides, boardQueues);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String title = "Follow-up " + UUID.randomUUID().toString().substring(0, 8);
         String problemSysId = SandboxPair.json(systems.servicenowCall("POST", "/api/now/table/problem",

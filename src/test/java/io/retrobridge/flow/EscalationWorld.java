@@ -20,10 +20,12 @@ import io.retrobridge.mapping.MappingLoader;
 import io.retrobridge.mapping.TextFormatConverters;
 import io.retrobridge.servicenow.ServiceNowClient;
 import io.retrobridge.servicenow.ServiceNowPoller;
+import io.retrobridge.sync.BoardQueueGateway;
 import io.retrobridge.sync.CommentLinkStore;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LinkStore;
+import io.retrobridge.sync.SideGateway;
 import io.retrobridge.testsupport.SandboxPair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,11 +69,16 @@ final class EscalationWorld {
     final ServiceNowPoller serviceNowPoller;
     final WriteIntents intents;
     final CreateSettleTimes settleTimes;
+    final List<SideGateway> sides;
+    final List<BoardQueueGateway> boardQueues;
 
     EscalationWorld(SandboxPair systems, CurrentMappings mappings, EscalationStore store, FollowUpStore followUps,
             ServiceNowClient servicenow, JiraClient jira, LinkStore links, CommentLinkStore comments, Journal journal,
             DeadLetterStore deadLetters, InboxWorker worker, JiraPoller jiraPoller, ServiceNowPoller serviceNowPoller,
-            WriteIntents intents, CreateSettleTimes settleTimes) {
+            WriteIntents intents, CreateSettleTimes settleTimes, List<SideGateway> sides,
+            List<BoardQueueGateway> boardQueues) {
+        this.sides = sides;
+        this.boardQueues = boardQueues;
         this.intents = intents;
         this.settleTimes = settleTimes;
         this.systems = systems;
@@ -104,8 +111,8 @@ final class EscalationWorld {
     }
 
     private EscalationScan newScan(CurrentMappings over, WriteIntents announcements, Clock clock) {
-        return EscalationScanConfiguration.assemble(over, store, followUps, servicenow, jira, links, comments, journal,
-                deadLetters, announcements, settleTimes, systems.servicenow.baseUrl(), systems.jira.baseUrl(), clock);
+        return EscalationScanConfiguration.assemble(over, store, followUps, sides, boardQueues, links, comments, journal,
+                deadLetters, announcements, settleTimes, clock);
     }
 
     /**

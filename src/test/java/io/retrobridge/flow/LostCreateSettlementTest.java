@@ -60,6 +60,10 @@ class LostCreateSettlementTest extends FaultSuiteSupport {
     @Autowired
     CreateSettleTimes settleTimes;
     @Autowired
+    java.util.List<io.retrobridge.sync.SideGateway> sides;
+    @Autowired
+    java.util.List<io.retrobridge.sync.BoardQueueGateway> boardQueues;
+    @Autowired
     CurrentMappings mappings;
     @Autowired
     EscalationStore escalations;
@@ -152,7 +156,8 @@ class LostCreateSettlementTest extends FaultSuiteSupport {
                     {{items}}
                 """);
         EscalationWorld world = new EscalationWorld(systems, grouped, escalations, followUps, servicenow, jira, links,
-                comments, journal, deadLetters, worker, jiraPoller, serviceNowPoller, intents, settleTimes);
+                comments, journal, deadLetters, worker, jiraPoller, serviceNowPoller, intents, settleTimes,
+                sides, boardQueues);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         world.linkedItem("Lost board ticket while the index lags", today.minusDays(1));
         String groupKey = "cab/" + today.get(IsoFields.WEEK_BASED_YEAR) + "-W"

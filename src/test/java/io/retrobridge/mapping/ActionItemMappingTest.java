@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.domain.ActionItem;
 import io.retrobridge.domain.ActionStatus;
 import io.retrobridge.domain.ExternalSystem;
@@ -43,9 +42,9 @@ class ActionItemMappingTest {
                 LocalDate.of(2026, 12, 1), Set.of("payments"), Set.of(), "config-drift", null);
     }
 
-    private static ObjectNode json(String text) {
+    private static RecordFields json(String text) {
         try {
-            return (ObjectNode) JSON.readTree(text);
+            return RecordJson.fields(JSON.readTree(text));
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
@@ -55,7 +54,7 @@ class ActionItemMappingTest {
     void readsARealJiraIssueAndSaysWhatItCouldNotMap() throws IOException {
         JsonNode fields = JSON.readTree(REFERENCE.resolve("jira/webhooks-server/issue-created.json").toFile())
                 .path("issue").path("fields");
-        MappedItem read = mapping.read(ExternalSystem.JIRA, fields);
+        MappedItem read = mapping.read(ExternalSystem.JIRA, RecordJson.fields(fields));
         ActionItem item = read.item();
         assertThat(item.title()).isEqualTo("Prueba de creación de tareas en un proyecto público");
         assertThat(item.description()).isEqualTo("Info");
@@ -73,7 +72,7 @@ class ActionItemMappingTest {
     void readsARealServiceNowRecordWithRawValues() throws IOException {
         JsonNode record = JSON.readTree(REFERENCE.resolve("servicenow/table-get-list.problem.json").toFile())
                 .path("result").get(0);
-        MappedItem read = mapping.read(ExternalSystem.SERVICENOW, record);
+        MappedItem read = mapping.read(ExternalSystem.SERVICENOW, RecordJson.fields(record));
         assertThat(read.item().title()).isEqualTo("Switch occasionally drops connections");
         assertThat(read.item().priority()).isEqualTo(Priority.LOWEST);
         assertThat(read.item().status()).isEqualTo(ActionStatus.OPEN);
@@ -120,9 +119,9 @@ class ActionItemMappingTest {
     @Test
     void reopeningClearsTheCloseCode() {
         ExternalWrite write = mapping.toExternal(ExternalSystem.SERVICENOW, item(ActionStatus.OPEN, Priority.LOW, null));
-        assertThat(write.fields().get("state").asText()).isEqualTo("151");
-        assertThat(write.fields().get("close_code").asText()).isEmpty();
-        assertThat(write.fields().get("assigned_to").asText()).isEmpty();
+        assertThat(write.fields().text("state")).isEqualTo("151");
+        assertThat(write.fields().text("close_code")).isEmpty();
+        assertThat(write.fields().text("assigned_to")).isEmpty();
     }
 
     @Test
@@ -152,7 +151,7 @@ class ActionItemMappingTest {
         String content = MappingFiles.shippedWith("\n        servicenow: [{state: \"157\", close_code: canceled}]", "");
         ActionItemMapping edited = MappingFiles.load(content, dir).actionItems();
         ExternalWrite write = edited.toExternal(ExternalSystem.SERVICENOW, item(ActionStatus.CANCELLED, Priority.LOW, null));
-        assertThat(write.fields().get("state").asText()).isEqualTo("151");
+        assertThat(write.fields().text("state")).isEqualTo("151");
         assertThat(write.notes()).containsExactly(
                 "status `cancelled` has no servicenow value in values.status; used default `open` (`151`)");
     }
@@ -172,9 +171,9 @@ class ActionItemMappingTest {
         ExternalWrite jira = mapping.toExternal(ExternalSystem.JIRA, stranger);
         ExternalWrite servicenow = mapping.toExternal(ExternalSystem.SERVICENOW, stranger);
 
-        assertThat(jira.fields().get("assignee").get(ActionItemMapping.ASSIGNEE_BY_EMAIL).asText()).isEqualTo("stranger@example.com");
+        assertThat(jira.fields().object("assignee").get(ActionItemMapping.ASSIGNEE_BY_EMAIL)).isEqualTo("stranger@example.com");
         assertThat(jira.notes()).containsExactly("assignee stranger@example.com is not in values.users; looked up by e-mail on jira");
-        assertThat(servicenow.fields().get("assigned_to").asText()).isEqualTo("stranger@example.com");
+        assertThat(servicenow.fields().text("assigned_to")).isEqualTo("stranger@example.com");
         assertThat(mapping.clearsUnknownAssignee()).as("shipped default: leave-unchanged").isFalse();
         String content = MappingFiles.shippedWith("default: leave-unchanged", "default: unassigned");
         assertThat(MappingFiles.load(content, dir).actionItems().clearsUnknownAssignee()).isTrue();

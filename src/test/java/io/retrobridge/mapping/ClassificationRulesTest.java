@@ -139,11 +139,11 @@ class ClassificationRulesTest {
     void classificationIsWrittenBackOnBothSides() {
         ActionItem canary = item("Add a canary stage", Set.of("payments"), Set.of(), null);
         ExternalWrite jira = mapping.toExternal(ExternalSystem.JIRA, canary);
-        assertThat(jira.fields().get("labels").toString()).isEqualTo(
+        assertThat(RecordJson.json(jira.fields()).get("labels").toString()).isEqualTo(
                 "[\"kind:preventive\",\"payments\",\"phase:pre-deployment-testing\",\"retro-action\",\"scope:tooling-upgrade\"]");
         assertThat(jira.ruleIds()).containsExactly("canary-pattern");
         ExternalWrite servicenow = mapping.toExternal(ExternalSystem.SERVICENOW, canary);
-        assertThat(servicenow.fields().get("u_retro_scope").asText()).isEqualTo("tooling-upgrade");
-        assertThat(servicenow.fields().get("u_retro_rule").asText()).isEqualTo("canary-pattern");
+        assertThat(servicenow.fields().text("u_retro_scope")).isEqualTo("tooling-upgrade");
+        assertThat(servicenow.fields().text("u_retro_rule")).isEqualTo("canary-pattern");
     }
 }

@@ -72,7 +72,7 @@ class ServiceNowSandboxMappingTest {
                 + URLEncoder.encode(mapping.serviceNowScope().query(), StandardCharsets.UTF_8) + "&sysparm_fields=" + fields(), null);
         Map<String, MappedItem> byTitle = new HashMap<>();
         records.forEach(r -> {
-            MappedItem read = mapping.read(ExternalSystem.SERVICENOW, r);
+            MappedItem read = mapping.read(ExternalSystem.SERVICENOW, RecordJson.fields(r));
             byTitle.put(read.item().title(), read);
         });
         return byTitle;
@@ -105,15 +105,15 @@ class ServiceNowSandboxMappingTest {
     void whatTheMappingWritesIsReadBackTheSame() throws Exception {
         JsonNode canary = send("GET", table() + "?sysparm_query=" + URLEncoder.encode("short_descriptionLIKEcanary",
                 StandardCharsets.UTF_8) + "&sysparm_fields=" + fields(), null).get(0);
-        ActionItem before = mapping.toCanonical(ExternalSystem.SERVICENOW, canary);
+        ActionItem before = mapping.toCanonical(ExternalSystem.SERVICENOW, RecordJson.fields(canary));
         ActionItem changed = new ActionItem(before.title(), "Ship to 5% of traffic first.", ActionStatus.DONE, Priority.HIGHEST,
                 "abel.tuter@example.com", before.dueDate().plusDays(3), before.labels(), before.components(), "config-drift",
                 null);
         ExternalWrite write = mapping.toExternal(ExternalSystem.SERVICENOW, changed);
-        send("PATCH", table() + "/" + canary.get("sys_id").asText(), write.fields().toString());
+        send("PATCH", table() + "/" + canary.get("sys_id").asText(), RecordJson.json(write.fields()).toString());
 
         JsonNode after = send("GET", table() + "/" + canary.get("sys_id").asText() + "?sysparm_fields=priority," + fields(), null);
-        ActionItem readBack = mapping.toCanonical(ExternalSystem.SERVICENOW, after);
+        ActionItem readBack = mapping.toCanonical(ExternalSystem.SERVICENOW, RecordJson.fields(after));
         assertThat(readBack.status()).isEqualTo(ActionStatus.DONE);
         assertThat(readBack.priority()).isEqualTo(Priority.HIGHEST);
         assertThat(after.get("priority").asText()).as("ServiceNow derives priority from impact x urgency").isEqualTo("1");

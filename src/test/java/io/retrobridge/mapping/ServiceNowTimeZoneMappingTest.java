@@ -86,18 +86,18 @@ class ServiceNowTimeZoneMappingTest {
         String table = "/api/now/table/" + mapping.serviceNowScope().table();
         JsonNode task = send("GET", table + "?sysparm_limit=1&sysparm_query=short_descriptionLIKEcanary", null).get(0);
         String sysId = task.get("sys_id").asText();
-        ActionItem before = mapping.toCanonical(ExternalSystem.SERVICENOW, task);
+        ActionItem before = mapping.toCanonical(ExternalSystem.SERVICENOW, RecordJson.fields(task));
         ActionItem fromJira = new ActionItem(before.title(), before.description(), before.status(), before.priority(),
                 before.assigneeEmail(), LocalDate.parse(due), before.labels(), before.components(), before.failureMode(),
                 null);
 
-        send("PATCH", table + "/" + sysId, mapping.toExternal(ExternalSystem.SERVICENOW, fromJira).fields().toString());
+        send("PATCH", table + "/" + sysId, RecordJson.json(mapping.toExternal(ExternalSystem.SERVICENOW, fromJira).fields()).toString());
 
         JsonNode shown = send("GET", table + "/" + sysId + "?sysparm_display_value=true&sysparm_fields=due_date", null);
         assertThat(shown.get("due_date").asText()).as("what a ServiceNow user in " + zone + " sees").startsWith(due + " ");
         JsonNode stored = send("GET", table + "/" + sysId + "?sysparm_fields=sys_id,"
                 + String.join(",", mapping.fieldsToRead(ExternalSystem.SERVICENOW)), null);
-        assertThat(mapping.toCanonical(ExternalSystem.SERVICENOW, stored).dueDate()).isEqualTo(LocalDate.parse(due));
+        assertThat(mapping.toCanonical(ExternalSystem.SERVICENOW, RecordJson.fields(stored)).dueDate()).isEqualTo(LocalDate.parse(due));
     }
 
     @Test
@@ -106,7 +106,7 @@ class ServiceNowTimeZoneMappingTest {
         ActionItem item = new ActionItem("t", "", io.retrobridge.domain.ActionStatus.OPEN, io.retrobridge.domain.Priority.LOW,
                 null, LocalDate.parse("2026-12-01"), java.util.Set.of(), java.util.Set.of(), null, null);
 
-        assertThat(mapping.toExternal(ExternalSystem.SERVICENOW, item).fields().get("due_date").asText())
+        assertThat(mapping.toExternal(ExternalSystem.SERVICENOW, item).fields().text("due_date"))
                 .isEqualTo("2026-12-01 23:59:59");
     }
 

@@ -27,8 +27,8 @@ class WikiDescriptionTest {
                 {"summary":"Add a canary stage","description":"Roll out to *5%* first:\\n* watch errors\\n* then 100%",
                  "status":{"name":"To Do"},"priority":{"name":"High"},"labels":["retro-action"]}""");
 
-        ActionItem item = mapping.toCanonical(ExternalSystem.JIRA, fields);
-        JsonNode written = mapping.toExternal(ExternalSystem.JIRA, item).fields().get("description");
+        ActionItem item = mapping.toCanonical(ExternalSystem.JIRA, RecordJson.fields(fields));
+        JsonNode written = RecordJson.json(mapping.toExternal(ExternalSystem.JIRA, item).fields()).get("description");
 
         assertThat(item.description()).isEqualTo("Roll out to **5%** first:\n\n- watch errors\n- then 100%");
         assertThat(written.isTextual()).as("wiki markup is a plain JSON string").isTrue();

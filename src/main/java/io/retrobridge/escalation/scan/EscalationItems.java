@@ -1,25 +1,19 @@
 package io.retrobridge.escalation.scan;
 
 import io.retrobridge.flow.items.CanonicalProjection;
-import io.retrobridge.servicenow.ServiceNowSide;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.ActionItem;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Link;
 import io.retrobridge.escalation.EscalationSubject;
-import io.retrobridge.jira.JiraClient;
-import io.retrobridge.jira.JiraIssue;
-import io.retrobridge.jira.JiraPoller;
-import io.retrobridge.jira.JiraSearchPage;
 import io.retrobridge.mapping.ActionItemMapping;
+import io.retrobridge.mapping.RecordFields;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
 import io.retrobridge.mapping.escalation.ItemContext;
-import io.retrobridge.servicenow.ServiceNowClient;
-import io.retrobridge.servicenow.ServiceNowRecord;
 import io.retrobridge.sync.LinkStore;
-import java.net.URI;
+import io.retrobridge.sync.SideGateway;
+import io.retrobridge.sync.SideRecord;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -48,60 +42,56 @@ final class EscalationItems {
     record Read(List<ScannedItem> items, List<String> notLinked) {
     }
 
-    private static final int SERVICENOW_PAGE = 500;
-    private static final int JIRA_PAGE = 100;
+    /** Asked for with the rest, as the sync's reads do. */
+    private static final String CORRELATION_FIELD = "correlation_id";
+    /** Jira's fields besides the mapping's. */
+    private static final List<String> JIRA_FIELDS = List.of("project", "issuetype", "labels", "updated", "summary",
+            "status", "assignee", "resolutiondate");
     private static final DateTimeFormatter GLIDE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
-    private final ServiceNowClient servicenow;
-    private final JiraClient jira;
+    private final SideGateway servicenow;
+    private final SideGateway jira;
     private final LinkStore links;
-    private final URI serviceNowBase;
-    private final URI jiraBase;
 
-    EscalationItems(ServiceNowClient servicenow, JiraClient jira, LinkStore links, URI serviceNowBase, URI jiraBase) {
-        this.servicenow = servicenow;
-        this.jira = jira;
+    EscalationItems(List<SideGateway> sides, LinkStore links) {
+        this.servicenow = side(sides, ExternalSystem.SERVICENOW);
+        this.jira = side(sides, ExternalSystem.JIRA);
         this.links = links;
-        this.serviceNowBase = serviceNowBase;
-        this.jiraBase = jiraBase;
+    }
+
+    private static SideGateway side(List<SideGateway> sides, ExternalSystem system) {
+        return sides.stream().filter(side -> side.system() == system).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no side gateway for " + system));
     }
 
     Read readAll(ActionItemMapping mapping, EscalationPolicy policy) {
         Map<UUID, Pair> pairs = new LinkedHashMap<>();
         List<String> notLinked = new ArrayList<>();
-        String table = mapping.serviceNowScope().table();
-        for (ServiceNowRecord record : servicenow.allUpdatedSince(table, mapping.serviceNowScope().query(), Instant.EPOCH,
-                serviceNowFields(mapping, policy), SERVICENOW_PAGE)) {
-            Optional<Link> link = links.findByExternal(new ExternalRef(ExternalSystem.SERVICENOW, record.sysId()));
+        for (SideRecord record : servicenow.readAllInScope(mapping, serviceNowFields(policy))) {
+            Optional<Link> link = links.findByExternal(new ExternalRef(ExternalSystem.SERVICENOW, record.id()));
             if (link.isEmpty()) {
-                notLinked.add(record.fields().path("number").asText(record.sysId()));
+                notLinked.add(record.displayKey());
                 continue;
             }
             pairs.computeIfAbsent(link.get().id(), id -> new Pair(link.get())).servicenow = record;
         }
-        String jql = JiraPoller.scopeQuery(mapping.jiraScope()).orderBy("key", true).build();
-        String token = null;
-        do {
-            JiraSearchPage page = jira.search(jql, jiraFields(mapping), token, JIRA_PAGE);
-            for (JiraIssue issue : page.issues()) {
-                Optional<Link> link = links.findByExternal(new ExternalRef(ExternalSystem.JIRA, issue.id()));
-                if (link.isEmpty()) {
-                    notLinked.add(issue.key());
-                    continue;
-                }
-                pairs.computeIfAbsent(link.get().id(), id -> new Pair(link.get())).jira = issue;
+        for (SideRecord issue : jira.readAllInScope(mapping, JIRA_FIELDS)) {
+            Optional<Link> link = links.findByExternal(new ExternalRef(ExternalSystem.JIRA, issue.id()));
+            if (link.isEmpty()) {
+                notLinked.add(issue.displayKey());
+                continue;
             }
-            token = page.nextPageToken().orElse(null);
-        } while (token != null);
+            pairs.computeIfAbsent(link.get().id(), id -> new Pair(link.get())).jira = issue;
+        }
         List<ScannedItem> items = new ArrayList<>();
         for (Pair pair : pairs.values()) {
-            items.add(subject(pair, mapping, policy, table));
+            items.add(subject(pair, mapping, policy));
         }
         return new Read(items, notLinked);
     }
 
-    private ScannedItem subject(Pair pair, ActionItemMapping mapping, EscalationPolicy policy, String table) {
+    private ScannedItem subject(Pair pair, ActionItemMapping mapping, EscalationPolicy policy) {
         ItemContext context = policy.context();
         Map<ExternalSystem, String> keys = new TreeMap<>();
         Map<ExternalSystem, String> ids = new TreeMap<>();
@@ -115,40 +105,39 @@ final class EscalationItems {
         Set<String> labels = new LinkedHashSet<>();
         String marker = "";
         if (pair.servicenow != null) {
-            JsonNode f = pair.servicenow.fields();
-            ids.put(ExternalSystem.SERVICENOW, pair.servicenow.sysId());
-            keys.put(ExternalSystem.SERVICENOW, f.path("number").asText(pair.servicenow.sysId()));
-            urls.put(ExternalSystem.SERVICENOW, serviceNowBase.resolve("/nav_to.do?uri=" + table + ".do%3Fsys_id%3D"
-                    + pair.servicenow.sysId()).toString());
+            RecordFields f = pair.servicenow.fields();
+            ids.put(ExternalSystem.SERVICENOW, pair.servicenow.id());
+            keys.put(ExternalSystem.SERVICENOW, pair.servicenow.displayKey());
+            urls.put(ExternalSystem.SERVICENOW, servicenow.browseUrl(pair.servicenow, mapping));
             fromServiceNow = mapping.read(ExternalSystem.SERVICENOW, f).item();
-            owner = blankToNull(f.path("assigned_to.name").asText(""));
+            owner = blankToNull(f.text("assigned_to.name", ""));
             if (context.retrospectiveField() != null) {
                 String prefix = context.retrospectiveField() + ".";
-                retrospective = blankToNull((f.path(prefix + "number").asText("") + " "
-                        + f.path(prefix + "short_description").asText("")).strip());
+                retrospective = blankToNull((f.text(prefix + "number", "") + " "
+                        + f.text(prefix + "short_description", "")).strip());
                 if (context.changeRecordField() != null) {
-                    change = blankToNull(f.path(prefix + context.changeRecordField() + ".number").asText(""));
+                    change = blankToNull(f.text(prefix + context.changeRecordField() + ".number", ""));
                 }
             }
             if (context.teamField() != null) {
-                team = blankToNull(f.path(context.teamField() + ".name").asText(""));
+                team = blankToNull(f.text(context.teamField() + ".name", ""));
                 if (team == null) {
-                    team = blankToNull(f.path(context.teamField()).asText(""));
+                    team = blankToNull(f.text(context.teamField(), ""));
                 }
             }
             if (policy.markers().serviceNowField() != null) {
-                marker = f.path(policy.markers().serviceNowField()).asText("");
+                marker = f.text(policy.markers().serviceNowField(), "");
             }
         }
         if (pair.jira != null) {
-            JsonNode f = pair.jira.fields();
+            RecordFields f = pair.jira.fields();
             ids.put(ExternalSystem.JIRA, pair.jira.id());
-            keys.put(ExternalSystem.JIRA, pair.jira.key());
-            urls.put(ExternalSystem.JIRA, jiraBase.resolve("/browse/" + pair.jira.key()).toString());
+            keys.put(ExternalSystem.JIRA, pair.jira.displayKey());
+            urls.put(ExternalSystem.JIRA, jira.browseUrl(pair.jira, mapping));
             fromJira = mapping.read(ExternalSystem.JIRA, f).item();
-            f.path("labels").forEach(label -> labels.add(label.asText()));
+            f.list("labels").forEach(label -> labels.add(text(label)));
             if (owner == null) {
-                owner = blankToNull(f.path("assignee").path("displayName").asText(""));
+                owner = blankToNull(text(f.object("assignee").get("displayName")));
             }
             if (retrospective == null) {
                 retrospective = labelAfter(labels, context.retrospectiveLabelPrefix());
@@ -157,16 +146,16 @@ final class EscalationItems {
                 change = labelAfter(labels, context.changeLabelPrefix());
             }
             if (team == null && context.teamFromJiraProject()) {
-                team = blankToNull(f.path("project").path("key").asText(""));
+                team = blankToNull(text(f.object("project").get("key")));
             }
         }
         boolean serviceNowNewer = pair.servicenow != null && (pair.jira == null
-                || pair.servicenow.updatedOn().isAfter(pair.jira.updated()));
+                || pair.servicenow.updatedAt().isAfter(pair.jira.updatedAt()));
         ActionItem item = item(fromServiceNow, fromJira, serviceNowNewer);
         Instant completedAt = null;
         if (item.status().isClosed()) {
-            completedAt = serviceNowNewer ? glide(pair.servicenow.fields().path("closed_at").asText(""))
-                    : jiraTime(pair.jira.fields().path("resolutiondate").asText(""));
+            completedAt = serviceNowNewer ? glide(pair.servicenow.fields().text("closed_at", ""))
+                    : jiraTime(pair.jira.fields().text("resolutiondate", ""));
         }
         EscalationSubject subject = new EscalationSubject(pair.link.correlationId(), keys, ids, urls, item, owner,
                 retrospective, change, team, completedAt);
@@ -188,9 +177,9 @@ final class EscalationItems {
                 .withClassification(fromJira.classification());
     }
 
-    private static List<String> serviceNowFields(ActionItemMapping mapping, EscalationPolicy policy) {
-        Set<String> fields = new LinkedHashSet<>(mapping.fieldsToRead(ExternalSystem.SERVICENOW));
-        fields.addAll(List.of("number", "closed_at", "assigned_to.name", ServiceNowSide.CORRELATION_FIELD));
+    /** ServiceNow's fields besides the mapping's: the dot-walked retrospective, change and team come in the same read. */
+    private static List<String> serviceNowFields(EscalationPolicy policy) {
+        Set<String> fields = new LinkedHashSet<>(List.of("number", "closed_at", "assigned_to.name", CORRELATION_FIELD));
         ItemContext context = policy.context();
         if (context.retrospectiveField() != null) {
             String prefix = context.retrospectiveField() + ".";
@@ -208,12 +197,6 @@ final class EscalationItems {
         return List.copyOf(fields);
     }
 
-    private static List<String> jiraFields(ActionItemMapping mapping) {
-        Set<String> fields = new LinkedHashSet<>(mapping.fieldsToRead(ExternalSystem.JIRA));
-        fields.addAll(List.of("project", "issuetype", "labels", "updated", "summary", "status", "assignee",
-                "resolutiondate"));
-        return List.copyOf(fields);
-    }
 
     private static String labelAfter(Set<String> labels, String prefix) {
         if (prefix == null || prefix.isEmpty()) {
@@ -239,14 +222,20 @@ final class EscalationItems {
         }
     }
 
+    /** A scalar as text; "" for anything else. */
+    private static String text(Object value) {
+        String text = RecordFields.textOf(value);
+        return text == null ? "" : text;
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 
     private static final class Pair {
         final Link link;
-        ServiceNowRecord servicenow;
-        JiraIssue jira;
+        SideRecord servicenow;
+        SideRecord jira;
 
         Pair(Link link) {
             this.link = link;

@@ -54,7 +54,7 @@ final class ItemMarkers {
         } else {
             label.write(board.map(markers::jiraLabel).map(l -> "about to label " + item.displayKey() + " " + l)
                     .orElse("about to remove the escalation label from " + item.displayKey()) + why, tally,
-                    () -> writes.relabelJira(item, markers.jiraLabelsWanted(item.jiraLabels(), board)));
+                    () -> writes.relabelJira(item, markers.jiraLabelsWanted(item.jiraLabels(), board), mapping));
         }
         Marker escalationField = new Marker(item, ExternalSystem.SERVICENOW, "escalation-field:" + item.key(), rules,
                 field.isEmpty() ? "Cleared the escalation field of " + item.displayKey()

@@ -1,6 +1,5 @@
 package io.retrobridge.flow.comments;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,25 +36,14 @@ final class CommentMarkers {
         return group(SERVICENOW_COPY.matcher(journalValue == null ? "" : journalValue.stripLeading()));
     }
 
-    /** The ServiceNow journal entry a Jira comment of ours was copied from; empty for anyone else's comment. */
-    static Optional<String> copiedFromServiceNow(JsonNode jiraBody) {
-        return group(JIRA_COPY.matcher(firstLine(jiraBody)));
-    }
-
-    /** The text of the first paragraph of an ADF document, or the first line of a wiki-markup string. */
-    private static String firstLine(JsonNode body) {
-        if (body == null) {
-            return "";
-        }
-        if (body.isTextual()) {
-            String text = body.asText().stripLeading();
-            int end = text.indexOf('\n');
-            return end < 0 ? text : text.substring(0, end);
-        }
-        JsonNode first = body.path("content").path(0);
-        StringBuilder text = new StringBuilder();
-        first.path("content").forEach(inline -> text.append(inline.path("text").asText("")));
-        return text.toString();
+    /**
+     * The ServiceNow journal entry a Jira comment of ours was copied from; empty for anyone else's comment.
+     *
+     * @param firstLine the comment's first line: the text of an Atlassian document's first paragraph, or the first
+     *                  line of a wiki-markup string
+     */
+    static Optional<String> copiedFromServiceNow(String firstLine) {
+        return group(JIRA_COPY.matcher(firstLine == null ? "" : firstLine));
     }
 
     private static Optional<String> group(Matcher matcher) {

@@ -3,30 +3,16 @@ package io.retrobridge.flow.comments;
 import io.retrobridge.flow.inbox.ClaimGuard;
 import io.retrobridge.flow.writes.WriteAnnouncements;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.SyncPair;
-import io.retrobridge.jira.JiraClient;
-import io.retrobridge.jira.JiraComment;
+import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.CommentRule;
 import io.retrobridge.mapping.CurrentMappings;
-import io.retrobridge.mapping.TextFormat;
-import io.retrobridge.mapping.text.AdfText;
-import io.retrobridge.mapping.text.JournalText;
-import io.retrobridge.mapping.text.HtmlText;
-import io.retrobridge.mapping.text.PlainText;
-import io.retrobridge.mapping.text.TextConverter;
-import io.retrobridge.mapping.text.WikiText;
-import io.retrobridge.servicenow.JournalLine;
-import io.retrobridge.servicenow.ServiceNowClient;
+import io.retrobridge.sync.CommentGateway;
 import io.retrobridge.sync.CommentLink;
 import io.retrobridge.sync.CommentLinkStore;
 import io.retrobridge.sync.Journal;
@@ -34,11 +20,13 @@ import io.retrobridge.sync.WriteIntent;
 import io.retrobridge.sync.WriteIntent.Operation;
 import io.retrobridge.sync.WriteIntents;
 import io.retrobridge.sync.LinkStore;
+import io.retrobridge.sync.SideComment;
 import io.retrobridge.transport.RemoteCallException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -55,27 +43,18 @@ public class CommentSync {
     /** A claim this old whose copy cannot be found belongs to a worker that died before writing it. */
     public static final Duration ABANDONED_CLAIM = Duration.ofMinutes(5);
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final TextConverter ADF = new AdfText();
-    private static final TextConverter WIKI = new WikiText();
-    private static final TextConverter JOURNAL_HTML = new HtmlText();
-    private static final TextConverter PLAIN = new PlainText();
-    private static final String NO_TEXT = "(no text that can be copied)";
-
     private final CurrentMappings mappings;
-    private final JiraClient jira;
-    private final ServiceNowClient servicenow;
+    private final Map<ExternalSystem, CommentGateway> sides = new HashMap<>();
     private final LinkStore links;
     private final CommentLinkStore comments;
     private final Journal journal;
     private final Clock clock;
     private final WriteAnnouncements announcements;
 
-    public CommentSync(CurrentMappings mappings, JiraClient jira, ServiceNowClient servicenow, LinkStore links,
+    public CommentSync(CurrentMappings mappings, List<CommentGateway> sides, LinkStore links,
             CommentLinkStore comments, Journal journal, WriteIntents intents, Optional<Clock> clock) {
         this.mappings = mappings;
-        this.jira = jira;
-        this.servicenow = servicenow;
+        sides.forEach(side -> this.sides.put(side.system(), side));
         this.links = links;
         this.comments = comments;
         this.journal = journal;
@@ -105,26 +84,27 @@ public class CommentSync {
     }
 
     private int copyComments(Link link) {
-        CommentRule rule = mappings.actionItems().comments();
+        ActionItemMapping mapping = mappings.actionItems();
+        CommentRule rule = mapping.comments();
         Optional<String> issueId = link.idOn(ExternalSystem.JIRA);
         Optional<String> sysId = link.idOn(ExternalSystem.SERVICENOW);
         if (rule.direction() == CommentRule.Direction.NONE || issueId.isEmpty() || sysId.isEmpty()) {
             return 0;
         }
-        Pair pair = new Pair(link, issueId.get(), sysId.get(), mappings.actionItems().serviceNowScope().table(), rule);
-        List<JiraComment> jiraComments = jira.comments(pair.issueId);
-        List<JournalLine> journalLines = servicenow.journal(pair.table, pair.sysId);
+        Pair pair = new Pair(link, issueId.get(), sysId.get(), mapping, rule);
+        List<SideComment> jiraComments = sides.get(ExternalSystem.JIRA).comments(pair.issueId, mapping);
+        List<SideComment> journalLines = sides.get(ExternalSystem.SERVICENOW).comments(pair.sysId, mapping);
         int copied = 0;
         if (rule.carriesFrom(ExternalSystem.JIRA)) {
-            for (JiraComment comment : jiraComments) {
-                if (ourCopy(comment).isEmpty()) {
+            for (SideComment comment : jiraComments) {
+                if (ourCopyOnJira(comment).isEmpty()) {
                     copied += toServiceNow(pair, comment, journalLines);
                 }
             }
         }
         if (rule.carriesFrom(ExternalSystem.SERVICENOW)) {
-            for (JournalLine line : journalLines) {
-                if (line.element().equals(rule.serviceNowJournal().element()) && ourCopy(line).isEmpty()) {
+            for (SideComment line : journalLines) {
+                if (line.kind().equals(rule.serviceNowJournal().element()) && ourCopyOnServiceNow(line).isEmpty()) {
                     copied += toJira(pair, line, jiraComments);
                 }
             }
@@ -135,44 +115,36 @@ public class CommentSync {
     // ---- copies are ours only when the connector wrote them ----------------------------------------
 
     /** The journal entry a Jira comment copies, if the connector account wrote it; anyone can type a marker. */
-    private Optional<String> ourCopy(JiraComment comment) {
-        Optional<String> original = CommentMarkers.copiedFromServiceNow(comment.body());
-        return original.isPresent() && jira.integrationAccountId().equals(comment.authorAccountId())
-                ? original : Optional.empty();
+    private static Optional<String> ourCopyOnJira(SideComment comment) {
+        Optional<String> original = CommentMarkers.copiedFromServiceNow(comment.firstLine());
+        return original.isPresent() && comment.writtenByUs() ? original : Optional.empty();
     }
 
     /** The Jira comment a journal entry copies, if the integration user wrote it. */
-    private Optional<String> ourCopy(JournalLine line) {
-        Optional<String> original = CommentMarkers.copiedFromJira(line.value());
-        return original.isPresent() && servicenow.isIntegrationUser(line.createdBy()) ? original : Optional.empty();
+    private static Optional<String> ourCopyOnServiceNow(SideComment line) {
+        Optional<String> original = CommentMarkers.copiedFromJira(line.firstLine());
+        return original.isPresent() && line.writtenByUs() ? original : Optional.empty();
     }
 
     // ---- Jira -> ServiceNow ----------------------------------------------------------------------
 
-    private int toServiceNow(Pair pair, JiraComment comment, List<JournalLine> journalLines) {
+    private int toServiceNow(Pair pair, SideComment comment, List<SideComment> journalLines) {
         Supplier<Optional<String>> existingCopy = () -> journalLines.stream()
-                .filter(line -> ourCopy(line).filter(comment.id()::equals).isPresent())
-                .map(JournalLine::sysId).findFirst();
+                .filter(line -> ourCopyOnServiceNow(line).filter(comment.id()::equals).isPresent())
+                .map(SideComment::id).findFirst();
         ClaimGuard.beforeWrite();
         if (!mayWrite(pair, ExternalSystem.JIRA, comment.id(), existingCopy)) {
             return 0;
         }
-        String marker = CommentMarkers.forServiceNow(pair.issueKey(), comment.authorName() != null
-                ? comment.authorName() : comment.authorAccountId(), comment.id());
-        String canonical = (jira.isCloud() || !comment.body().isTextual() ? ADF : WIKI).toCanonical(comment.body());
-        String text = marker + "\n" + serviceNowText(pair.rule, canonical);
-        writeOrRelease(pair, ExternalSystem.JIRA, comment.id(), () -> {
-            if (pair.rule.serviceNowJournal() == CommentRule.JournalField.COMMENTS) {
-                servicenow.addComment(pair.table, pair.sysId, text);
-            } else {
-                servicenow.addWorkNote(pair.table, pair.sysId, text);
-            }
-            return null;
-        });
+        String marker = CommentMarkers.forServiceNow(pair.issueKey(), comment.author(), comment.id());
+        String canonical = comment.canonicalText();
+        CommentGateway servicenow = sides.get(ExternalSystem.SERVICENOW);
+        writeOrRelease(pair, ExternalSystem.JIRA, comment.id(),
+                () -> servicenow.addCopy(pair.sysId, marker, canonical, pair.mapping));
         // The Table API answers with the record, not the journal entry: find the entry by its marker.
-        Optional<String> copyId = servicenow.journal(pair.table, pair.sysId).stream()
-                .filter(line -> ourCopy(line).filter(comment.id()::equals).isPresent())
-                .map(JournalLine::sysId).findFirst();
+        Optional<String> copyId = servicenow.comments(pair.sysId, pair.mapping).stream()
+                .filter(line -> ourCopyOnServiceNow(line).filter(comment.id()::equals).isPresent())
+                .map(SideComment::id).findFirst();
         copyId.ifPresent(id -> comments.record(CommentLink.intent(pair.link.id(), ExternalSystem.JIRA, comment.id(),
                 clock.instant()).withCopy(id)));
         settling(pair, ExternalSystem.JIRA, comment.id(), JournalAction.WROTE, "copied Jira comment " + comment.id()
@@ -181,54 +153,27 @@ public class CommentSync {
         return 1;
     }
 
-    private static String serviceNowText(CommentRule rule, String canonical) {
-        if (canonical.isBlank()) {
-            return NO_TEXT;
-        }
-        if (rule.serviceNowText() == TextFormat.PLAIN) {
-            return JournalText.literal(PLAIN.toExternal(canonical).asText());
-        }
-        return JOURNAL_HTML.toExternal(canonical).asText();
-    }
-
     // ---- ServiceNow -> Jira ----------------------------------------------------------------------
 
-    private int toJira(Pair pair, JournalLine line, List<JiraComment> jiraComments) {
+    private int toJira(Pair pair, SideComment line, List<SideComment> jiraComments) {
         Supplier<Optional<String>> existingCopy = () -> jiraComments.stream()
-                .filter(c -> ourCopy(c).filter(line.sysId()::equals).isPresent())
-                .map(JiraComment::id).findFirst();
+                .filter(c -> ourCopyOnJira(c).filter(line.id()::equals).isPresent())
+                .map(SideComment::id).findFirst();
         ClaimGuard.beforeWrite();
-        if (!mayWrite(pair, ExternalSystem.SERVICENOW, line.sysId(), existingCopy)) {
+        if (!mayWrite(pair, ExternalSystem.SERVICENOW, line.id(), existingCopy)) {
             return 0;
         }
         String marker = CommentMarkers.forJira(pair.recordNumber(), pair.rule.serviceNowJournal().noun(),
-                line.createdBy(), line.sysId());
-        String value = line.value() == null ? "" : line.value();
-        String canonical = (value.toLowerCase(Locale.ROOT).contains("[code]") ? JOURNAL_HTML : PLAIN)
-                .toCanonical(TextNode.valueOf(value));
-        JsonNode body = jiraBody(marker, canonical);
-        JiraComment copy = writeOrRelease(pair, ExternalSystem.SERVICENOW, line.sysId(),
-                () -> jira.addComment(pair.issueId, body));
-        comments.record(CommentLink.intent(pair.link.id(), ExternalSystem.SERVICENOW, line.sysId(), clock.instant())
-                .withCopy(copy.id()));
-        settling(pair, ExternalSystem.SERVICENOW, line.sysId(), JournalAction.WROTE, "copied "
-                + pair.rule.serviceNowJournal().noun() + " " + line.sysId() + " of " + pair.recordNumber() + " to "
-                + pair.issueKey() + " as comment " + copy.id());
+                line.author(), line.id());
+        String canonical = line.canonicalText();
+        String copy = writeOrRelease(pair, ExternalSystem.SERVICENOW, line.id(),
+                () -> sides.get(ExternalSystem.JIRA).addCopy(pair.issueId, marker, canonical, pair.mapping)).orElseThrow();
+        comments.record(CommentLink.intent(pair.link.id(), ExternalSystem.SERVICENOW, line.id(), clock.instant())
+                .withCopy(copy));
+        settling(pair, ExternalSystem.SERVICENOW, line.id(), JournalAction.WROTE, "copied "
+                + pair.rule.serviceNowJournal().noun() + " " + line.id() + " of " + pair.recordNumber() + " to "
+                + pair.issueKey() + " as comment " + copy);
         return 1;
-    }
-
-    /** The marker as its own plain paragraph (never read as markup), then the text. */
-    private JsonNode jiraBody(String marker, String canonical) {
-        if (!jira.isCloud()) {
-            String wiki = canonical.isBlank() ? NO_TEXT : WIKI.toExternal(canonical).asText();
-            return TextNode.valueOf(marker + "\n\n" + wiki);
-        }
-        ObjectNode doc = canonical.isBlank() ? (ObjectNode) ADF.toExternal(NO_TEXT) : (ObjectNode) ADF.toExternal(canonical);
-        ArrayNode content = doc.withArray("content");
-        ObjectNode paragraph = JSON.objectNode().put("type", "paragraph");
-        paragraph.putArray("content").addObject().put("type", "text").put("text", marker);
-        content.insert(0, paragraph);
-        return doc;
     }
 
     // ---- once and only once ----------------------------------------------------------------------
@@ -305,30 +250,29 @@ public class CommentSync {
         final Link link;
         final String issueId;
         final String sysId;
-        final String table;
+        final ActionItemMapping mapping;
         final CommentRule rule;
         private String issueKey;
         private String recordNumber;
 
-        Pair(Link link, String issueId, String sysId, String table, CommentRule rule) {
+        Pair(Link link, String issueId, String sysId, ActionItemMapping mapping, CommentRule rule) {
             this.link = link;
             this.issueId = issueId;
             this.sysId = sysId;
-            this.table = table;
+            this.mapping = mapping;
             this.rule = rule;
         }
 
         String issueKey() {
             if (issueKey == null) {
-                issueKey = jira.find(issueId, List.of("summary")).map(issue -> issue.key()).orElse(issueId);
+                issueKey = sides.get(ExternalSystem.JIRA).displayKey(issueId, mapping);
             }
             return issueKey;
         }
 
         String recordNumber() {
             if (recordNumber == null) {
-                recordNumber = servicenow.find(table, sysId, List.of("number"))
-                        .map(r -> r.fields().path("number").asText(sysId)).orElse(sysId);
+                recordNumber = sides.get(ExternalSystem.SERVICENOW).displayKey(sysId, mapping);
             }
             return recordNumber;
         }

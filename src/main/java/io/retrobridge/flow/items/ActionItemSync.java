@@ -300,7 +300,7 @@ public class ActionItemSync {
     private SyncResult noteDeletion(SyncPlan plan, List<WriteIntent> interrupted) {
         PlannedWrite write = plan.writes().get(0);
         Link link = plan.link().orElseThrow();
-        String text = write.payload().path(DeletionNote.TEXT).asText();
+        String text = write.payload().text(DeletionNote.TEXT, "");
         WriteIntent intent = announcements.announce(link.id(), new ExternalRef(write.side(), write.recordId()),
                 Operation.COMMENT, write.side(), write.recordId(), link.correlationId(),
                 "about to note on " + write.displayKey() + " that its counterpart was deleted: " + plan.reason(),

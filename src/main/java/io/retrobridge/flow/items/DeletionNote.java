@@ -1,8 +1,7 @@
 package io.retrobridge.flow.items;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.mapping.RecordFields;
 
 /** The note {@code on-delete: comment} leaves on the surviving record: plain text, written as a comment or work note. */
 final class DeletionNote {
@@ -20,7 +19,7 @@ final class DeletionNote {
                 + ". This item is no longer kept in sync with it; nothing else was changed here.";
     }
 
-    static ObjectNode payload(String text) {
-        return JsonNodeFactory.instance.objectNode().put(TEXT, text);
+    static RecordFields payload(String text) {
+        return RecordFields.of(TEXT, text);
     }
 }

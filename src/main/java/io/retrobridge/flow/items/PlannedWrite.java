@@ -1,7 +1,7 @@
 package io.retrobridge.flow.items;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.mapping.RecordFields;
 import java.util.List;
 import java.util.Set;
 
@@ -17,22 +17,15 @@ import java.util.Set;
  * @param notes      defaults that stood in for unmapped values, and the like
  */
 public record PlannedWrite(ExternalSystem side, String recordId, String displayKey, Set<String> fields,
-        ObjectNode payload, List<String> ruleIds, List<String> notes) {
+        RecordFields payload, List<String> ruleIds, List<String> notes) {
 
     public PlannedWrite {
         fields = Set.copyOf(fields);
-        payload = payload.deepCopy();
         ruleIds = List.copyOf(ruleIds);
         notes = List.copyOf(notes);
     }
 
     public boolean creates() {
         return recordId == null;
-    }
-
-    /** A copy, so whoever sends or shows it cannot change the plan. */
-    @Override
-    public ObjectNode payload() {
-        return payload.deepCopy();
     }
 }

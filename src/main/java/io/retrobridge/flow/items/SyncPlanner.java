@@ -4,7 +4,6 @@ import io.retrobridge.sync.CorrelationIds;
 import io.retrobridge.sync.SideGateway;
 import io.retrobridge.sync.SideRecord;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.domain.ActionItem;
 import io.retrobridge.domain.ActionStatus;
 import io.retrobridge.domain.DeletedRecord;
@@ -20,6 +19,7 @@ import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.ExternalWrite;
 import io.retrobridge.mapping.MappedItem;
+import io.retrobridge.mapping.RecordFields;
 import io.retrobridge.sync.Decision;
 import io.retrobridge.sync.DeletedRecords;
 import io.retrobridge.sync.KnownPair;
@@ -128,7 +128,7 @@ public class SyncPlanner {
         }
         Decision decision = new SyncDecider(policies).decide(observed, Optional.empty());
         ExternalWrite write = mapping.toNewRecord(target.system(), mapped.item());
-        ObjectNode body = target.newRecordBody(write.fields(), plan.correlationId, mapping);
+        RecordFields body = target.newRecordBody(write.fields(), plan.correlationId, mapping);
         plan.decision = Optional.of(decision);
         plan.add(new PlannedWrite(target.system(), null, null, decision.sourceSnapshot().keySet(), body,
                 write.ruleIds(), write.notes()));
@@ -245,7 +245,7 @@ public class SyncPlanner {
             ActionItem changes, Set<String> fields, ActionItemMapping mapping) {
         ActionItem merged = CanonicalProjection.merge(current, changes, fields);
         ExternalWrite write = mapping.toExternal(side.system(), merged);
-        ObjectNode subset = WriteSubset.of(write.fields(), side.system(), fields, mapping);
+        RecordFields subset = WriteSubset.of(write.fields(), side.system(), fields, mapping);
         return new PlannedWrite(side.system(), id, displayKey, fields, subset, write.ruleIds(), write.notes());
     }
 

@@ -1,10 +1,10 @@
 package io.retrobridge.flow.items;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.FieldBinding;
 import io.retrobridge.mapping.FieldRule;
+import io.retrobridge.mapping.RecordFields;
 import java.util.Set;
 
 /**
@@ -16,8 +16,9 @@ final class WriteSubset {
     private WriteSubset() {
     }
 
-    static ObjectNode of(ObjectNode full, ExternalSystem side, Set<String> canonicalFields, ActionItemMapping mapping) {
-        ObjectNode subset = full.objectNode();
+    static RecordFields of(RecordFields full, ExternalSystem side, Set<String> canonicalFields,
+            ActionItemMapping mapping) {
+        RecordFields.Builder subset = RecordFields.builder();
         for (FieldRule rule : mapping.fieldRules().values()) {
             if (!canonicalFields.contains(rule.field().yaml())) {
                 continue;
@@ -31,12 +32,12 @@ final class WriteSubset {
             }
             binding.fields().forEach(field -> copy(full, subset, field));
         }
-        return subset;
+        return subset.build();
     }
 
-    private static void copy(ObjectNode from, ObjectNode to, String field) {
+    private static void copy(RecordFields from, RecordFields.Builder to, String field) {
         if (from.has(field)) {
-            to.set(field, from.get(field));
+            to.put(field, from.get(field));
         }
     }
 }

@@ -1,10 +1,13 @@
 package io.retrobridge.flow.writes;
 
 import io.retrobridge.domain.ExternalSystem;
-import io.retrobridge.jira.JiraProperties;
+import io.retrobridge.sync.SideGateway;
 import io.retrobridge.sync.WriteIntent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,14 +19,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class CreateSettleTimes {
 
-    private final Duration jiraSearch;
+    private final Map<ExternalSystem, Duration> settleTimes = new HashMap<>();
 
-    CreateSettleTimes(JiraProperties jira) {
-        this.jiraSearch = jira.searchSettleTime();
+    CreateSettleTimes(List<SideGateway> sides) {
+        sides.forEach(side -> settleTimes.put(side.system(), side.lookupSettleTime()));
     }
 
     Duration of(ExternalSystem system) {
-        return system == ExternalSystem.JIRA ? jiraSearch : Duration.ZERO;
+        return settleTimes.getOrDefault(system, Duration.ZERO);
     }
 
     /** The first moment a look-up that misses the record of {@code create} is believed. */

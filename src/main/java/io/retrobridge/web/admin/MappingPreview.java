@@ -9,6 +9,7 @@ import io.retrobridge.flow.items.PlannedWrite;
 import io.retrobridge.sync.SideRecord;
 import io.retrobridge.flow.items.SyncPlan;
 import io.retrobridge.mapping.MappedItem;
+import io.retrobridge.mapping.RecordJson;
 import io.retrobridge.sync.Decision;
 import io.retrobridge.sync.FieldConflict;
 import java.util.ArrayList;
@@ -111,7 +112,8 @@ record MappingPreview(String system, String id, String key, ActionItem item, Cla
             }
         }
         return new WriteView(name(write.side()), write.creates() ? "create" : "update", write.recordId(),
-                write.displayKey(), List.copyOf(new TreeSet<>(write.fields())), write.payload(), write.ruleIds(), notes);
+                write.displayKey(), List.copyOf(new TreeSet<>(write.fields())), RecordJson.json(write.payload()),
+                write.ruleIds(), notes);
     }
 
     private static ConflictView conflict(FieldConflict conflict) {

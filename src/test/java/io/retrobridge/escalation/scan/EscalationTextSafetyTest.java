@@ -1,19 +1,12 @@
 package io.retrobridge.escalation.scan;
 
-import io.retrobridge.escalation.scan.BoardQueues;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retrobridge.jira.JiraClient;
+import io.retrobridge.jira.JiraPlainText;
 import io.retrobridge.mapping.text.JournalText;
 import io.retrobridge.mapping.text.PlainText;
 import io.retrobridge.mapping.text.WikiText;
-import io.retrobridge.transport.Credentials;
-import io.retrobridge.transport.HttpTarget;
-import io.retrobridge.transport.RemoteSystem;
-import java.net.URI;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,17 +21,9 @@ class EscalationTextSafetyTest {
     private static final String HOSTILE = "Alerting [re-approve here](https://evil.example) [re-approve|https://evil.example]"
             + " *urgent* {code}x{code} [code]<a href=\"https://evil.example\">ok</a>[/code]";
 
-    private static JiraClient jira(boolean cloud) {
-        RemoteSystem remote = new RemoteSystem(new HttpTarget("Jira", URI.create("https://jira.example.com"),
-                Duration.ofSeconds(1), Duration.ofSeconds(1)), Credentials.bearer("pat", "bot"), (target, request) -> {
-                    throw new AssertionError("rendering text must not call Jira: " + request.path());
-                });
-        return new JiraClient(remote, cloud);
-    }
-
     @Test
     void jiraServerGetsWikiMarkupThatReadsBackAsTheTextTyped() {
-        JsonNode wiki = new BoardQueues(null, jira(false)).jiraText(HOSTILE);
+        JsonNode wiki = JiraPlainText.of(HOSTILE, false);
 
         assertThat(wiki.isTextual()).isTrue();
         assertThat(wiki.asText()).as("no live wiki link, code block or bold").doesNotContain("[re-approve|")
@@ -49,7 +34,7 @@ class EscalationTextSafetyTest {
 
     @Test
     void jiraCloudGetsTextNodesOnly() {
-        JsonNode doc = new BoardQueues(null, jira(true)).jiraText(HOSTILE);
+        JsonNode doc = JiraPlainText.of(HOSTILE, true);
 
         assertThat(doc.toString()).doesNotContain("\"marks\"").doesNotContain("\"link\"").doesNotContain("codeBlock");
         StringBuilder text = new StringBuilder();
@@ -60,7 +45,7 @@ class EscalationTextSafetyTest {
     @ParameterizedTest
     @ValueSource(strings = {"[code]<b>x</b>[/code]", "[CODE]<b>x</b>[/Code]", "[ code ]<b>x</b>[ / code ]"})
     void aJournalTextHasNoLiveCodeTagButReadsTheSame(String typed) {
-        String written = BoardQueues.journalText("Note: " + typed);
+        String written = JournalText.literal("Note: " + typed);
 
         assertThat(written.replaceAll("\\s", "").toLowerCase()).doesNotContain("[code]").doesNotContain("[/code]");
         assertThat(written.replace("\u200B", "")).isEqualTo("Note: " + typed);
