@@ -1,6 +1,7 @@
 package io.retrobridge.jira;
 
 import io.retrobridge.sync.CorrelationIds;
+import io.retrobridge.sync.PolledRecord;
 import io.retrobridge.sync.SideGateway;
 import io.retrobridge.sync.SideRecord;
 
@@ -15,8 +16,12 @@ import io.retrobridge.jira.JiraIssue;
 import io.retrobridge.jira.Jql;
 import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.Scopes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -24,6 +29,10 @@ import org.springframework.stereotype.Component;
 /** Jira as the flow sees it: issues in the mapping's projects, marked with a label we stamp on creation. */
 @Component
 class JiraSide implements SideGateway {
+
+    /** Labels per search: a page's markers in one JQL, short enough for a Server/Data Center GET. */
+    private static final int LABELS_PER_SEARCH = 100;
+    private static final int SEARCH_PAGE = 100;
 
     private final JiraClient jira;
 
@@ -53,6 +62,42 @@ class JiraSide implements SideGateway {
         return scope.projects().stream()
                 .flatMap(project -> jira.findByLabel(project, correlationId, fieldsToRead(mapping)).stream())
                 .findFirst().map(JiraSide::record);
+    }
+
+    /** One search per hundred markers: {@code project in (...) AND labels in (...)}, every value quoted and escaped. */
+    @Override
+    public Map<String, String> idsByCorrelation(Collection<String> correlationIds, ActionItemMapping mapping) {
+        Set<String> wanted = new LinkedHashSet<>(correlationIds);
+        Map<String, String> found = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(wanted);
+        for (int from = 0; from < all.size(); from += LABELS_PER_SEARCH) {
+            List<String> labels = all.subList(from, Math.min(all.size(), from + LABELS_PER_SEARCH));
+            String jql = correlationQuery(mapping.jiraScope().projects(), labels);
+            String token = null;
+            do {
+                JiraSearchPage page = jira.search(jql, List.of("labels"), token, SEARCH_PAGE);
+                // Oldest first: should two issues carry one marker, the first created is the copy, as findByLabel says.
+                for (JiraIssue issue : page.issues()) {
+                    issue.fields().path("labels").forEach(label -> {
+                        if (wanted.contains(label.asText())) {
+                            found.putIfAbsent(label.asText(), issue.id());
+                        }
+                    });
+                }
+                token = page.nextPageToken().orElse(null);
+            } while (token != null);
+        }
+        return found;
+    }
+
+    static String correlationQuery(List<String> projects, Collection<String> labels) {
+        return Jql.query().in("project", projects).in("labels", labels).orderBy("created", true).orderBy("key", true)
+                .build();
+    }
+
+    @Override
+    public Optional<PolledRecord> polled(String kind, String payload, ActionItemMapping mapping) {
+        return PolledIssues.read(kind, payload, JiraPoller.scopeQuery(mapping.jiraScope()).build(), fieldsToRead(mapping));
     }
 
     @Override
@@ -104,6 +149,12 @@ class JiraSide implements SideGateway {
      */
     @Override
     public boolean inScope(SideRecord record, ActionItemMapping mapping) {
+        return inScopeAsPolled(record, mapping) && matchesScopeJql(record, mapping.jiraScope());
+    }
+
+    /** The poll's JQL held the scope, the admin's extra JQL too: only what the record itself shows is checked. */
+    @Override
+    public boolean inScopeAsPolled(SideRecord record, ActionItemMapping mapping) {
         Scopes.Jira scope = mapping.jiraScope();
         JsonNode fields = record.fields();
         boolean project = scope.projects().contains(fields.path("project").path("key").asText());
@@ -116,7 +167,7 @@ class JiraSide implements SideGateway {
         }
         // Anyone can type a label: a marker counts only on an issue the connector account created.
         ourCopy = ourCopy && jira.isIntegrationAccount(fields.path("creator"));
-        return project && type && labelled && !ourCopy && matchesScopeJql(record, scope);
+        return project && type && labelled && !ourCopy;
     }
 
     /** The admin's extra JQL can say anything: let Jira judge it, for this one issue. */
@@ -170,7 +221,7 @@ class JiraSide implements SideGateway {
         return doc;
     }
 
-    private static List<String> fieldsToRead(ActionItemMapping mapping) {
+    static List<String> fieldsToRead(ActionItemMapping mapping) {
         Set<String> fields = new LinkedHashSet<>(mapping.fieldsToRead(ExternalSystem.JIRA));
         fields.addAll(List.of("project", "issuetype", "labels", "updated", "summary", "creator"));
         return List.copyOf(fields);

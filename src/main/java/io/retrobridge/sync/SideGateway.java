@@ -3,6 +3,9 @@ package io.retrobridge.sync;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.mapping.ActionItemMapping;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the flow needs of one system, whichever it is. */
@@ -20,6 +23,27 @@ public interface SideGateway {
     Optional<SideRecord> findByCorrelation(String correlationId, ActionItemMapping mapping);
 
     /**
+     * The records we created earlier for these correlation ids, as correlation id to record id (the oldest when
+     * there are several). A side that can ask for many markers at once does so in one query per page of ids.
+     */
+    default Map<String, String> idsByCorrelation(Collection<String> correlationIds, ActionItemMapping mapping) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (String correlationId : correlationIds) {
+            findByCorrelation(correlationId, mapping).ifPresent(record -> found.put(correlationId, record.id()));
+        }
+        return found;
+    }
+
+    /**
+     * The record a poll page of this side read and carried in an event of {@code kind}, when the payload holds every
+     * field {@code mapping} reads and was read under its scope; empty for any other event (a webhook's body may be
+     * stale or partial, so those are read again).
+     */
+    default Optional<PolledRecord> polled(String kind, String payload, ActionItemMapping mapping) {
+        return Optional.empty();
+    }
+
+    /**
      * The body that creates a record from the mapping's fields, with our correlation marker (and whatever else
      * the side needs to accept it) added. Sends nothing, so a preview can show exactly what a create would send.
      */
@@ -35,4 +59,12 @@ public interface SideGateway {
 
     /** Whether the mapping's scope covers the record (a webhook may tell us about anything). */
     boolean inScope(SideRecord record, ActionItemMapping mapping);
+
+    /**
+     * As {@link #inScope} for a record a poll page read through the mapping's scope query: only what that query
+     * cannot tell (whether the record is a copy of ours) is checked, and nothing is asked of the system.
+     */
+    default boolean inScopeAsPolled(SideRecord record, ActionItemMapping mapping) {
+        return inScope(record, mapping);
+    }
 }

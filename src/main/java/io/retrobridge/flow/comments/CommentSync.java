@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.domain.Link;
 import io.retrobridge.jira.JiraClient;
 import io.retrobridge.jira.JiraComment;
+import io.retrobridge.jira.PolledIssues;
 import io.retrobridge.mapping.CommentRule;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.TextFormat;
@@ -25,6 +27,7 @@ import io.retrobridge.mapping.text.PlainText;
 import io.retrobridge.mapping.text.TextConverter;
 import io.retrobridge.mapping.text.WikiText;
 import io.retrobridge.servicenow.JournalLine;
+import io.retrobridge.servicenow.PolledRecords;
 import io.retrobridge.servicenow.ServiceNowClient;
 import io.retrobridge.sync.CommentLink;
 import io.retrobridge.sync.CommentLinkStore;
@@ -88,13 +91,39 @@ public class CommentSync {
     }
 
     /**
+     * Syncs the comments of the item {@code event} is about, after its sync. When that sync created the other side
+     * ({@code created}), the new record holds no comments yet and is not asked for them, and the comments of the
+     * event's own record are taken from its poll page when the page carried them all.
+     */
+    public int syncCommentsOf(InboundEvent event, Optional<ExternalRef> created) {
+        Optional<Link> link = links.findByExternal(event.entity());
+        if (link.isEmpty()) {
+            return 0;
+        }
+        if (created.isEmpty() || !link.get().refOn(created.get().system()).equals(created)) {
+            return syncComments(link.get());
+        }
+        ExternalSystem newSide = created.get().system();
+        Optional<List<JiraComment>> jiraComments = newSide == ExternalSystem.JIRA ? Optional.of(List.of())
+                : PolledIssues.comments(event.kind(), event.payload());
+        Optional<List<JournalLine>> journalLines = newSide == ExternalSystem.SERVICENOW ? Optional.of(List.of())
+                : PolledRecords.journal(event.kind(), event.payload());
+        return syncComments(link.get(), jiraComments, journalLines);
+    }
+
+    /**
      * Copies every comment not copied yet, in the directions the mapping allows; returns how many were copied. A side
      * that answers 404 (deleted, or hidden from the integration account) has nothing to copy to or from for now: its
      * comments wait, and the item's event is not parked for it.
      */
     public int syncComments(Link link) {
+        return syncComments(link, Optional.empty(), Optional.empty());
+    }
+
+    /** As {@link #syncComments(Link)}, with the comments of either side already known (else they are read). */
+    private int syncComments(Link link, Optional<List<JiraComment>> knownJira, Optional<List<JournalLine>> knownJournal) {
         try {
-            return copyComments(link);
+            return copyComments(link, knownJira, knownJournal);
         } catch (RemoteCallException e) {
             if (e.failure() == RemoteCallException.Failure.NOT_FOUND) {
                 return 0;
@@ -103,7 +132,8 @@ public class CommentSync {
         }
     }
 
-    private int copyComments(Link link) {
+    private int copyComments(Link link, Optional<List<JiraComment>> knownJira,
+            Optional<List<JournalLine>> knownJournal) {
         CommentRule rule = mappings.actionItems().comments();
         Optional<String> issueId = link.idOn(ExternalSystem.JIRA);
         Optional<String> sysId = link.idOn(ExternalSystem.SERVICENOW);
@@ -111,8 +141,8 @@ public class CommentSync {
             return 0;
         }
         Pair pair = new Pair(link, issueId.get(), sysId.get(), mappings.actionItems().serviceNowScope().table(), rule);
-        List<JiraComment> jiraComments = jira.comments(pair.issueId);
-        List<JournalLine> journalLines = servicenow.journal(pair.table, pair.sysId);
+        List<JiraComment> jiraComments = knownJira.orElseGet(() -> jira.comments(pair.issueId));
+        List<JournalLine> journalLines = knownJournal.orElseGet(() -> servicenow.journal(pair.table, pair.sysId));
         int copied = 0;
         if (rule.carriesFrom(ExternalSystem.JIRA)) {
             for (JiraComment comment : jiraComments) {

@@ -325,7 +325,7 @@ public class InboxWorker {
     private SyncResult apply(InboundEvent event) {
         SyncResult result = sync.process(event);
         // After the item, so a newly created item's comments follow it in the same event.
-        int copied = comments.syncCommentsOf(event.entity());
+        int copied = comments.syncCommentsOf(event, result.created());
         if (copied > 0) {
             result = new SyncResult(InboxOutcome.APPLIED, result.reason() + "; copied " + copied + " comment(s)");
         }

@@ -1,9 +1,20 @@
 package io.retrobridge.flow.inbox;
 
+import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.sync.InboxOutcome;
+import java.util.Optional;
 
-/** What became of one event, in words fit for the inbox record. */
-public record SyncResult(InboxOutcome outcome, String reason) {
+/**
+ * What became of one event, in words fit for the inbox record.
+ *
+ * @param created the record this event created on the other side, if it did: it cannot hold comments yet, so
+ *                the comment sync that follows does not read them
+ */
+public record SyncResult(InboxOutcome outcome, String reason, Optional<ExternalRef> created) {
+
+    public SyncResult(InboxOutcome outcome, String reason) {
+        this(outcome, reason, Optional.empty());
+    }
 
     public static SyncResult applied(String reason) {
         return new SyncResult(InboxOutcome.APPLIED, reason);
@@ -11,5 +22,9 @@ public record SyncResult(InboxOutcome outcome, String reason) {
 
     public static SyncResult skipped(String reason) {
         return new SyncResult(InboxOutcome.SKIPPED, reason);
+    }
+
+    public SyncResult withCreated(ExternalRef record) {
+        return new SyncResult(outcome, reason, Optional.of(record));
     }
 }
