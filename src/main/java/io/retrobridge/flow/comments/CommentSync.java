@@ -31,6 +31,7 @@ import io.retrobridge.servicenow.PolledRecords;
 import io.retrobridge.servicenow.ServiceNowClient;
 import io.retrobridge.sync.CommentLink;
 import io.retrobridge.sync.CommentLinkStore;
+import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.WriteIntent;
 import io.retrobridge.sync.WriteIntent.Operation;
@@ -54,6 +55,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommentSync {
 
+    /** The event that copies the comments an item had when the connector created its copy, once that is committed. */
+    public static final String AFTER_CREATE_KIND = "comments:after_create";
+
     /** A claim this old whose copy cannot be found belongs to a worker that died before writing it. */
     public static final Duration ABANDONED_CLAIM = Duration.ofMinutes(5);
 
@@ -72,9 +76,11 @@ public class CommentSync {
     private final Journal journal;
     private final Clock clock;
     private final WriteAnnouncements announcements;
+    private final EventInbox inbox;
 
     public CommentSync(CurrentMappings mappings, JiraClient jira, ServiceNowClient servicenow, LinkStore links,
-            CommentLinkStore comments, Journal journal, WriteIntents intents, Optional<Clock> clock) {
+            CommentLinkStore comments, Journal journal, WriteIntents intents, EventInbox inbox, Optional<Clock> clock) {
+        this.inbox = inbox;
         this.mappings = mappings;
         this.jira = jira;
         this.servicenow = servicenow;
@@ -92,8 +98,9 @@ public class CommentSync {
 
     /**
      * Syncs the comments of the item {@code event} is about, after its sync. When that sync created the other side
-     * ({@code created}), the new record holds no comments yet and is not asked for them, and the comments of the
-     * event's own record are taken from its poll page when the page carried them all.
+     * ({@code created}), the new record holds no comments and is not asked for them; the event's own record is asked
+     * only when its poll page did not carry its comments. Should it have comments to copy, they are copied by a
+     * follow-up event of the item: a claim on a comment names the link, which is committed only with this event.
      */
     public int syncCommentsOf(InboundEvent event, Optional<ExternalRef> created) {
         Optional<Link> link = links.findByExternal(event.entity());
@@ -103,12 +110,31 @@ public class CommentSync {
         if (created.isEmpty() || !link.get().refOn(created.get().system()).equals(created)) {
             return syncComments(link.get());
         }
-        ExternalSystem newSide = created.get().system();
-        Optional<List<JiraComment>> jiraComments = newSide == ExternalSystem.JIRA ? Optional.of(List.of())
-                : PolledIssues.comments(event.kind(), event.payload());
-        Optional<List<JournalLine>> journalLines = newSide == ExternalSystem.SERVICENOW ? Optional.of(List.of())
-                : PolledRecords.journal(event.kind(), event.payload());
-        return syncComments(link.get(), jiraComments, journalLines);
+        CommentRule rule = mappings.actionItems().comments();
+        ExternalSystem origin = created.get().system().other();
+        if (rule.direction() == CommentRule.Direction.NONE || !rule.carriesFrom(origin)) {
+            return 0;
+        }
+        boolean hasComments;
+        try {
+            hasComments = origin == ExternalSystem.JIRA
+                    ? !PolledIssues.comments(event.kind(), event.payload())
+                            .orElseGet(() -> jira.comments(link.get().idOn(origin).orElseThrow())).isEmpty()
+                    : PolledRecords.journal(event.kind(), event.payload())
+                            .orElseGet(() -> servicenow.journal(mappings.actionItems().serviceNowScope().table(),
+                                    link.get().idOn(origin).orElseThrow()))
+                            .stream().anyMatch(line -> line.element().equals(rule.serviceNowJournal().element()));
+        } catch (RemoteCallException e) {
+            if (e.failure() == RemoteCallException.Failure.NOT_FOUND) {
+                return 0;
+            }
+            throw e;
+        }
+        if (hasComments) {
+            inbox.accept(InboundEvent.received(event.source(), AFTER_CREATE_KIND, event.entityId(),
+                    AFTER_CREATE_KIND + ":" + event.id(), clock.instant(), ""));
+        }
+        return 0;
     }
 
     /**
@@ -117,13 +143,8 @@ public class CommentSync {
      * comments wait, and the item's event is not parked for it.
      */
     public int syncComments(Link link) {
-        return syncComments(link, Optional.empty(), Optional.empty());
-    }
-
-    /** As {@link #syncComments(Link)}, with the comments of either side already known (else they are read). */
-    private int syncComments(Link link, Optional<List<JiraComment>> knownJira, Optional<List<JournalLine>> knownJournal) {
         try {
-            return copyComments(link, knownJira, knownJournal);
+            return copyComments(link);
         } catch (RemoteCallException e) {
             if (e.failure() == RemoteCallException.Failure.NOT_FOUND) {
                 return 0;
@@ -132,8 +153,7 @@ public class CommentSync {
         }
     }
 
-    private int copyComments(Link link, Optional<List<JiraComment>> knownJira,
-            Optional<List<JournalLine>> knownJournal) {
+    private int copyComments(Link link) {
         CommentRule rule = mappings.actionItems().comments();
         Optional<String> issueId = link.idOn(ExternalSystem.JIRA);
         Optional<String> sysId = link.idOn(ExternalSystem.SERVICENOW);
@@ -141,8 +161,8 @@ public class CommentSync {
             return 0;
         }
         Pair pair = new Pair(link, issueId.get(), sysId.get(), mappings.actionItems().serviceNowScope().table(), rule);
-        List<JiraComment> jiraComments = knownJira.orElseGet(() -> jira.comments(pair.issueId));
-        List<JournalLine> journalLines = knownJournal.orElseGet(() -> servicenow.journal(pair.table, pair.sysId));
+        List<JiraComment> jiraComments = jira.comments(pair.issueId);
+        List<JournalLine> journalLines = servicenow.journal(pair.table, pair.sysId);
         int copied = 0;
         if (rule.carriesFrom(ExternalSystem.JIRA)) {
             for (JiraComment comment : jiraComments) {
