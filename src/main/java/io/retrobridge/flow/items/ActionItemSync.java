@@ -119,6 +119,11 @@ public class ActionItemSync {
         // Before the plan's look-ups: a look-up by marker proves a create did not happen only if made late enough.
         Instant now = clock.instant();
         SyncPlan plan = planner.plan(ref, notice, event);
+        if (plan.lookedUpAt().isPresent()
+                && announcements.openFor(markerOf(plan)).stream().anyMatch(WriteIntent::creates)) {
+            // A create announced after the page's look-up may have landed since: only a look-up made now can tell.
+            plan = planner.plan(ref, notice, Optional.empty());
+        }
         // A poll page's look-up was made earlier still, and is judged by its own time.
         Instant lookedAt = plan.lookedUpAt().filter(at -> at.isBefore(now)).orElse(now);
         return execute(plan, lookedAt);
