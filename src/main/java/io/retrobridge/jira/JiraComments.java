@@ -54,6 +54,11 @@ public class JiraComments implements CommentGateway {
     }
 
     @Override
+    public boolean hasCommentsToCarry(String id, String eventKind, String eventPayload, ActionItemMapping mapping) {
+        return !PolledIssues.comments(eventKind, eventPayload).orElseGet(() -> jira.comments(id)).isEmpty();
+    }
+
+    @Override
     public String displayKey(String id, ActionItemMapping mapping) {
         return jira.find(id, List.of("summary")).map(JiraIssue::key).orElse(id);
     }

@@ -1,6 +1,7 @@
 package io.retrobridge.jira;
 
 import io.retrobridge.sync.CorrelationIds;
+import io.retrobridge.sync.PolledRecord;
 import io.retrobridge.sync.SideGateway;
 import io.retrobridge.sync.SideRecord;
 
@@ -22,6 +23,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,9 @@ import org.springframework.stereotype.Component;
 class JiraSide implements SideGateway {
 
     private static final int PAGE = 100;
+    /** Labels per search: a page's markers in one JQL, short enough for a Server/Data Center GET. */
+    private static final int LABELS_PER_SEARCH = 100;
+    private static final int SEARCH_PAGE = 100;
 
     private final JiraClient jira;
     /** Links go into ticket texts: never with the user info a base URL may carry. */
@@ -68,6 +73,42 @@ class JiraSide implements SideGateway {
         return scope.projects().stream()
                 .flatMap(project -> jira.findByLabel(project, correlationId, fieldsToRead(mapping)).stream())
                 .findFirst().map(JiraSide::record);
+    }
+
+    /** One search per hundred markers: {@code project in (...) AND labels in (...)}, every value quoted and escaped. */
+    @Override
+    public Map<String, String> idsByCorrelation(Collection<String> correlationIds, ActionItemMapping mapping) {
+        Set<String> wanted = new LinkedHashSet<>(correlationIds);
+        Map<String, String> found = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(wanted);
+        for (int from = 0; from < all.size(); from += LABELS_PER_SEARCH) {
+            List<String> labels = all.subList(from, Math.min(all.size(), from + LABELS_PER_SEARCH));
+            String jql = correlationQuery(mapping.jiraScope().projects(), labels);
+            String token = null;
+            do {
+                JiraSearchPage page = jira.search(jql, List.of("labels"), token, SEARCH_PAGE);
+                // Oldest first: should two issues carry one marker, the first created is the copy, as findByLabel says.
+                for (JiraIssue issue : page.issues()) {
+                    issue.fields().path("labels").forEach(label -> {
+                        if (wanted.contains(label.asText())) {
+                            found.putIfAbsent(label.asText(), issue.id());
+                        }
+                    });
+                }
+                token = page.nextPageToken().orElse(null);
+            } while (token != null);
+        }
+        return found;
+    }
+
+    static String correlationQuery(List<String> projects, Collection<String> labels) {
+        return Jql.query().in("project", projects).in("labels", labels).orderBy("created", true).orderBy("key", true)
+                .build();
+    }
+
+    @Override
+    public Optional<PolledRecord> polled(String kind, String payload, ActionItemMapping mapping) {
+        return PolledIssues.read(kind, payload, JiraPoller.scopeQuery(mapping.jiraScope()).build(), fieldsToRead(mapping));
     }
 
     @Override
@@ -116,6 +157,12 @@ class JiraSide implements SideGateway {
      */
     @Override
     public boolean inScope(SideRecord record, ActionItemMapping mapping) {
+        return inScopeAsPolled(record, mapping) && matchesScopeJql(record, mapping.jiraScope());
+    }
+
+    /** The poll's JQL held the scope, the admin's extra JQL too: only what the record itself shows is checked. */
+    @Override
+    public boolean inScopeAsPolled(SideRecord record, ActionItemMapping mapping) {
         Scopes.Jira scope = mapping.jiraScope();
         RecordFields fields = record.fields();
         boolean project = scope.projects().contains(text(fields.object("project").get("key")));
@@ -128,7 +175,7 @@ class JiraSide implements SideGateway {
         }
         // Anyone can type a label: a marker counts only on an issue the connector account created.
         ourCopy = ourCopy && jira.isIntegrationAccount(RecordJson.json(fields.get("creator")));
-        return project && type && labelled && !ourCopy && matchesScopeJql(record, scope);
+        return project && type && labelled && !ourCopy;
     }
 
     /** The admin's extra JQL can say anything: let Jira judge it, for this one issue. */
@@ -255,7 +302,7 @@ class JiraSide implements SideGateway {
         return doc;
     }
 
-    private static List<String> fieldsToRead(ActionItemMapping mapping) {
+    static List<String> fieldsToRead(ActionItemMapping mapping) {
         Set<String> fields = new LinkedHashSet<>(mapping.fieldsToRead(ExternalSystem.JIRA));
         fields.addAll(List.of("project", "issuetype", "labels", "updated", "summary", "creator"));
         return List.copyOf(fields);

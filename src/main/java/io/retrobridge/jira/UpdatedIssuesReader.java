@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -46,18 +48,32 @@ public final class UpdatedIssuesReader {
      * @param scope a fresh copy of the scope query for every request (a {@link Jql} is a builder)
      */
     public void read(Supplier<Jql> scope, Instant since, Collection<String> fields, Consumer<JiraIssue> each) {
+        readPages(scope, since, fields, page -> page.forEach(each));
+    }
+
+    /**
+     * As {@link #read}, handing on the versions of one page at a time (those not handed on before), so what a page
+     * asks about its issues can be asked once for all of them.
+     */
+    public void readPages(Supplier<Jql> scope, Instant since, Collection<String> fields, Consumer<List<JiraIssue>> eachPage) {
         ZoneId zone = jira.userTimeZone();
         Set<String> handedOn = new HashSet<>();
-        Consumer<JiraIssue> once = issue -> {
-            if (handedOn.add(issue.id() + "@" + issue.updated().toEpochMilli())) {
-                each.accept(issue);
+        Consumer<List<JiraIssue>> once = issues -> {
+            List<JiraIssue> fresh = new ArrayList<>();
+            for (JiraIssue issue : issues) {
+                if (handedOn.add(issue.id() + "@" + issue.updated().toEpochMilli())) {
+                    fresh.add(issue);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                eachPage.accept(fresh);
             }
         };
         Instant from = Objects.requireNonNull(since, "since");
         while (true) {
             String jql = scope.get().atOrAfter("updated", from, zone).orderBy("updated", true).orderBy("key", true).build();
             JiraSearchPage page = jira.search(jql, fields, null, pageSize);
-            page.issues().forEach(once);
+            once.accept(page.issues());
             if (page.isLast() || page.issues().isEmpty()) {
                 return;
             }
@@ -73,7 +89,7 @@ public final class UpdatedIssuesReader {
     }
 
     private void readMinute(Supplier<Jql> scope, Instant minute, ZoneId zone, Collection<String> fields,
-            Set<String> handedOn, Consumer<JiraIssue> once) {
+            Set<String> handedOn, Consumer<List<JiraIssue>> once) {
         String jql = scope.get().atOrAfter("updated", minute, zone).before("updated", minute.plus(Duration.ofMinutes(1)), zone)
                 .orderBy("updated", true).orderBy("key", true).build();
         for (int pass = 1; pass <= MAX_PASSES_OVER_A_MINUTE; pass++) {
@@ -81,7 +97,7 @@ public final class UpdatedIssuesReader {
             String token = null;
             do {
                 JiraSearchPage page = jira.search(jql, fields, token, pageSize);
-                page.issues().forEach(once);
+                once.accept(page.issues());
                 token = page.nextPageToken().orElse(null);
             } while (token != null);
             if (handedOn.size() == before) {

@@ -2,6 +2,7 @@ package io.retrobridge.servicenow;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,26 @@ public final class EncodedQuery {
         }
         // The pattern admits no ^, =, colon or line break, so the address cannot leave its clause.
         parts.add(field(field) + "=" + address);
+        return this;
+    }
+
+    /**
+     * {@code fieldINa,b,c}. The comma separates the values, so a value holding one is refused like any other
+     * value that could leave its clause.
+     */
+    public EncodedQuery in(String field, Collection<String> values) {
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException("encoded query '" + field + "IN' needs at least one value; refused");
+        }
+        List<String> checked = new ArrayList<>();
+        for (String value : values) {
+            if (value != null && value.indexOf(',') >= 0) {
+                throw new IllegalArgumentException("encoded query value for " + field
+                        + " holds ',', which separates the values of IN; refused");
+            }
+            checked.add(value(field, value));
+        }
+        parts.add(field(field) + "IN" + String.join(",", checked));
         return this;
     }
 

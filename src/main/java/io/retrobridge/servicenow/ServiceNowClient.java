@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -257,6 +258,41 @@ public class ServiceNowClient {
     }
 
     /**
+     * The records carrying these correlation ids, as correlation id to sys_id, in one query per page:
+     * {@code correlation_idINa,b,c^ORDERBYsys_created_on}, each id checked as any query value. Where several
+     * records carry one id the oldest is the one, as {@link #findByCorrelationId} says.
+     */
+    public Map<String, String> sysIdsByCorrelationIds(String table, Collection<String> correlationIds) {
+        Set<String> wanted = new LinkedHashSet<>(correlationIds);
+        Map<String, String> found = new LinkedHashMap<>();
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        String query = EncodedQuery.query().in("correlation_id", wanted).orderBy("sys_created_on").orderBy("sys_id")
+                .build();
+        List<String> asked = asked(List.of("correlation_id"));
+        boolean more = true;
+        for (int offset = 0; more; ) {
+            OutboundRequest request = raw(OutboundRequest.get(tablePath(table)).withQuery("sysparm_query", query),
+                    withAudit(asked))
+                    .withQuery("sysparm_limit", JOURNAL_PAGE_SIZE)
+                    .withQuery("sysparm_offset", offset);
+            OutboundResponse response = succeeded(request, servicenow.exchange(request));
+            List<ServiceNowRecord> records = records(request, response, asked);
+            for (ServiceNowRecord record : records) {
+                String correlationId = record.fields().path("correlation_id").asText("");
+                if (wanted.contains(correlationId) && found.putIfAbsent(correlationId, record.sysId()) != null) {
+                    log.warn("More than one {} record carries correlation id {}; using the oldest, {}", table,
+                            correlationId, found.get(correlationId));
+                }
+            }
+            more = TableApiAnswers.hasMore(response, offset, records.size(), JOURNAL_PAGE_SIZE);
+            offset += records.size();
+        }
+        return found;
+    }
+
+    /**
      * Creates a record (POST) and returns it as stored, with the fields that were written. The caller
      * puts our {@code correlation_id} into {@code fields}. User references may be given by user_name.
      */
@@ -346,6 +382,44 @@ public class ServiceNowClient {
             offset += read;
         }
         return List.copyOf(lines);
+    }
+
+    /**
+     * The journals of several records in one query per page ({@code element_idIN...}), by the record's sys_id, each
+     * oldest first; a record without entries maps to an empty list.
+     */
+    public Map<String, List<JournalLine>> journals(Collection<String> sysIds) {
+        Map<String, List<JournalLine>> journals = new LinkedHashMap<>();
+        for (String sysId : sysIds) {
+            journals.put(TableApiNames.sysId(sysId), new ArrayList<>());
+        }
+        if (journals.isEmpty()) {
+            return journals;
+        }
+        String query = EncodedQuery.query().in("element_id", journals.keySet()).orderBy("sys_created_on")
+                .orderBy("sys_id").build();
+        List<String> fields = new ArrayList<>(JOURNAL_FIELDS);
+        fields.add("element_id");
+        boolean more = true;
+        for (int offset = 0; more; ) {
+            OutboundRequest request = raw(OutboundRequest.get(tablePath("sys_journal_field"))
+                    .withQuery("sysparm_query", query), fields)
+                    .withQuery("sysparm_limit", JOURNAL_PAGE_SIZE)
+                    .withQuery("sysparm_offset", offset);
+            OutboundResponse response = succeeded(request, servicenow.exchange(request));
+            int read = 0;
+            for (JsonNode entry : resultArray(request, response)) {
+                read++;
+                List<JournalLine> lines = journals.get(entry.path("element_id").asText(""));
+                if (lines != null) {
+                    lines.add(answers.journalLine(request, response, entry));
+                }
+            }
+            more = TableApiAnswers.hasMore(response, offset, read, JOURNAL_PAGE_SIZE);
+            offset += read;
+        }
+        journals.replaceAll((sysId, lines) -> List.copyOf(lines));
+        return journals;
     }
 
     /** The sys_id of the one active user with this e-mail address; empty when there is none or more than one. */

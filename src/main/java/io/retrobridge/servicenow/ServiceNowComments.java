@@ -61,6 +61,13 @@ class ServiceNowComments implements CommentGateway {
     }
 
     @Override
+    public boolean hasCommentsToCarry(String id, String eventKind, String eventPayload, ActionItemMapping mapping) {
+        String carried = mapping.comments().serviceNowJournal().element();
+        return PolledRecords.journal(eventKind, eventPayload).orElseGet(() -> servicenow.journal(table(mapping), id))
+                .stream().anyMatch(line -> line.element().equals(carried));
+    }
+
+    @Override
     public String displayKey(String id, ActionItemMapping mapping) {
         return servicenow.find(table(mapping), id, List.of("number"))
                 .map(r -> r.fields().path("number").asText(id)).orElse(id);

@@ -1,17 +1,28 @@
 package io.retrobridge.servicenow;
 
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.Scopes;
 import io.retrobridge.sync.ChangeSource;
+import io.retrobridge.sync.CounterpartLookup;
 import io.retrobridge.sync.EventInbox;
+import io.retrobridge.sync.LinkStore;
+import io.retrobridge.sync.PageLookups;
 import io.retrobridge.sync.PollRound;
 import io.retrobridge.sync.ReceivedEvents;
+import io.retrobridge.sync.SideGateway;
 import io.retrobridge.sync.WatermarkStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -21,6 +32,10 @@ import org.springframework.stereotype.Component;
  * Finds action items changed in ServiceNow since the stored watermark minus an overlap (sys_updated_on has
  * second precision and transactions commit late), ordered by update time, one inbox event per version
  * (sys_mod_count), so a version seen twice is stored once.
+ *
+ * <p>Pages ask for every field the mapping reads. For the new versions of records not linked yet, each page
+ * reads their journals in one query and looks up their copies on the other side in one question, and each event
+ * carries what was read ({@link PolledRecords}), so a record new to the connector is synced without another read.
  */
 // A backfill reads ServiceNow before Jira (the order of the registered change sources), the order its
 // throughput was measured in.
@@ -34,15 +49,27 @@ public class ServiceNowPoller implements ChangeSource {
     private static final int PAGE = 200;
 
     private final ServiceNowClient servicenow;
+    private final List<SideGateway> sides;
+    private final LinkStore links;
     private final CurrentMappings mappings;
     private final EventInbox inbox;
     private final WatermarkStore watermarks;
     private final ReceivedEvents received;
     private final Clock clock;
 
+    /** A poller that reads pages only: no look-ups, and events carry nothing (each sync reads its record). */
     public ServiceNowPoller(ServiceNowClient servicenow, CurrentMappings mappings, EventInbox inbox,
             WatermarkStore watermarks, ReceivedEvents received, Optional<Clock> clock) {
+        this(servicenow, List.of(), null, mappings, inbox, watermarks, received, clock);
+    }
+
+    @Autowired
+    public ServiceNowPoller(ServiceNowClient servicenow, List<SideGateway> sides, LinkStore links,
+            CurrentMappings mappings, EventInbox inbox, WatermarkStore watermarks, ReceivedEvents received,
+            Optional<Clock> clock) {
         this.servicenow = servicenow;
+        this.sides = List.copyOf(sides);
+        this.links = links;
         this.mappings = mappings;
         this.inbox = inbox;
         this.watermarks = watermarks;
@@ -71,18 +98,67 @@ public class ServiceNowPoller implements ChangeSource {
     }
 
     private int poll(PollRound round) {
-        Scopes.ServiceNow scope = mappings.actionItems().serviceNowScope();
+        ActionItemMapping mapping = mappings.actionItems();
+        Scopes.ServiceNow scope = mapping.serviceNowScope();
+        boolean carry = links != null;
         // Paged by the last sys_updated_on read, not by offset: an edit during the poll moves a record
         // to the end of the ordering, and offset paging would then skip an unread one.
-        for (ServiceNowRecord record : servicenow.allUpdatedSince(scope.table(), scope.query(), round.since(),
-                List.of("sys_id"), PAGE)) {
-            round.offer("servicenow:poll", record.sysId(), scope.table() + ":" + record.modCount(), record.updatedOn());
+        List<ServiceNowRecord> all = servicenow.allUpdatedSince(scope.table(), scope.query(), round.since(),
+                carry ? ServiceNowSide.fieldsToRead(mapping) : List.of("sys_id"), PAGE);
+        for (int from = 0; from < all.size(); from += PAGE) {
+            List<ServiceNowRecord> page = all.subList(from, Math.min(all.size(), from + PAGE));
+            Carried carried = carry ? carried(round, page, mapping) : Carried.NOTHING;
+            for (ServiceNowRecord record : page) {
+                String payload = carried.unlinked().contains(record.sysId())
+                        ? PolledRecords.payload(record, Optional.ofNullable(carried.journals().get(record.sysId())),
+                                ServiceNowSide.scopeOf(mapping), carried.polledAt(),
+                                Optional.ofNullable(carried.lookups().get(record.sysId())))
+                        : "";
+                round.offer(PolledRecords.KIND, record.sysId(), version(scope, record), record.updatedOn(), payload);
+            }
         }
         int queued = round.finish(watermarks);
-        round.countInto(received, "servicenow:poll");
+        round.countInto(received, PolledRecords.KIND);
         if (queued > 0) {
             log.info("ServiceNow poll: {} changed action item(s) queued ({} read)", queued, round.seen());
         }
         return queued;
+    }
+
+    /** What one page carries for its new versions of unlinked records: their journals and their copies' look-up. */
+    private record Carried(Instant polledAt, Set<String> unlinked, Map<String, List<JournalLine>> journals,
+            Map<String, CounterpartLookup> lookups) {
+        static final Carried NOTHING = new Carried(Instant.EPOCH, Set.of(), Map.of(), Map.of());
+    }
+
+    private Carried carried(PollRound round, List<ServiceNowRecord> page, ActionItemMapping mapping) {
+        Instant polledAt = clock.instant();
+        List<String> fresh = new ArrayList<>();
+        for (ServiceNowRecord record : page) {
+            if (round.isNew(PolledRecords.KIND, record.sysId(), version(mapping.serviceNowScope(), record))) {
+                fresh.add(record.sysId());
+            }
+        }
+        List<String> unlinked = PageLookups.unlinked(ExternalSystem.SERVICENOW, fresh, links);
+        if (unlinked.isEmpty()) {
+            return Carried.NOTHING;
+        }
+        Map<String, List<JournalLine>> journals;
+        try {
+            journals = servicenow.journals(unlinked);
+        } catch (RuntimeException e) {
+            // Only saves requests: without it each new record's sync reads its own journal.
+            log.warn("ServiceNow poll: could not read the journals of {} new record(s) in one query; each is read "
+                    + "when it is synced: {}", unlinked.size(), e.toString());
+            journals = Map.of();
+        }
+        Map<String, CounterpartLookup> lookups = PageLookups.counterpartOf(ExternalSystem.SERVICENOW, sides)
+                .map(other -> PageLookups.counterparts(ExternalSystem.SERVICENOW, unlinked, other, mapping, clock))
+                .orElse(Map.of());
+        return new Carried(polledAt, new HashSet<>(unlinked), journals, lookups);
+    }
+
+    private static String version(Scopes.ServiceNow scope, ServiceNowRecord record) {
+        return scope.table() + ":" + record.modCount();
     }
 }

@@ -1,6 +1,7 @@
 package io.retrobridge.servicenow;
 
 import io.retrobridge.sync.CorrelationIds;
+import io.retrobridge.sync.PolledRecord;
 import io.retrobridge.sync.SideGateway;
 import io.retrobridge.sync.SideRecord;
 
@@ -20,8 +21,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import io.retrobridge.servicenow.ServiceNowClient;
 import io.retrobridge.servicenow.ServiceNowRecord;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -63,6 +66,23 @@ public class ServiceNowSide implements SideGateway {
     public Optional<SideRecord> findByCorrelation(String correlationId, ActionItemMapping mapping) {
         return servicenow.findByCorrelationId(table(mapping), correlationId, fieldsToRead(mapping))
                 .map(ServiceNowSide::record);
+    }
+
+    /** One query per page of ids: {@code correlation_idIN...}, each id checked as any encoded-query value. */
+    @Override
+    public Map<String, String> idsByCorrelation(Collection<String> correlationIds, ActionItemMapping mapping) {
+        return servicenow.sysIdsByCorrelationIds(table(mapping), correlationIds);
+    }
+
+    @Override
+    public Optional<PolledRecord> polled(String kind, String payload, ActionItemMapping mapping) {
+        return PolledRecords.read(kind, payload, scopeOf(mapping), fieldsToRead(mapping));
+    }
+
+    /** What a poll was read through: the table and the mapping's encoded query. */
+    static String scopeOf(ActionItemMapping mapping) {
+        String query = mapping.serviceNowScope().query();
+        return table(mapping) + "?" + (query == null ? "" : query);
     }
 
     @Override
@@ -178,25 +198,29 @@ public class ServiceNowSide implements SideGateway {
      */
     @Override
     public boolean inScope(SideRecord record, ActionItemMapping mapping) {
+        return inScopeAsPolled(record, mapping)
+                && servicenow.inScope(table(mapping), record.id(), mapping.serviceNowScope().query());
+    }
+
+    /** The poll's query held the scope: what is left is whether the record is a copy of ours, asked of nobody. */
+    @Override
+    public boolean inScopeAsPolled(SideRecord record, ActionItemMapping mapping) {
         // Anyone can fill in correlation_id: a marker counts only on a record the integration user created.
-        if (CorrelationIds.isMarker(record.fields().text(CORRELATION_FIELD))
-                && servicenow.isIntegrationUser(record.fields().text(CREATED_BY))) {
-            return false;
-        }
-        return servicenow.inScope(table(mapping), record.id(), mapping.serviceNowScope().query());
+        return !(CorrelationIds.isMarker(record.fields().text(CORRELATION_FIELD))
+                && servicenow.isIntegrationUser(record.fields().text(CREATED_BY)));
     }
 
     private static String table(ActionItemMapping mapping) {
         return mapping.serviceNowScope().table();
     }
 
-    private static List<String> fieldsToRead(ActionItemMapping mapping) {
+    static List<String> fieldsToRead(ActionItemMapping mapping) {
         Set<String> fields = new LinkedHashSet<>(mapping.fieldsToRead(ExternalSystem.SERVICENOW));
         fields.addAll(List.of("number", CORRELATION_FIELD, CREATED_BY));
         return List.copyOf(fields);
     }
 
-    private static SideRecord record(ServiceNowRecord record) {
+    static SideRecord record(ServiceNowRecord record) {
         return new SideRecord(record.sysId(), record.fields().path("number").asText(record.sysId()),
                 record.updatedOn(), RecordJson.fields(record.fields()));
     }

@@ -68,6 +68,11 @@ public class JdbcEventInbox implements EventInbox {
     }
 
     @Override
+    public boolean hasSeen(String dedupKey) {
+        return dedupKeySeen(dedupKey);
+    }
+
+    @Override
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public List<ClaimedEvent> claimNext(int max) {
         if (max < 1) {

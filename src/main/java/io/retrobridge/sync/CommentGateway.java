@@ -24,6 +24,12 @@ public interface CommentGateway {
      */
     Optional<String> addCopy(String id, String marker, String canonicalText, ActionItemMapping mapping);
 
+    /**
+     * Whether the record holds comments the mapping carries from this side: answered from the comments a poll page
+     * carried in its event ({@code eventKind}, {@code eventPayload}) when it did, read otherwise.
+     */
+    boolean hasCommentsToCarry(String id, String eventKind, String eventPayload, ActionItemMapping mapping);
+
     /** What people call the record (a Jira key, a ServiceNow number); {@code id} when it cannot be read. */
     String displayKey(String id, ActionItemMapping mapping);
 }

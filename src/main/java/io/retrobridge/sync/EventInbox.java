@@ -19,6 +19,14 @@ public interface EventInbox {
     boolean accept(InboundEvent event);
 
     /**
+     * Whether an event with this dedup key was accepted before, so a poller asks the systems nothing more for a
+     * version it has queued already. An inbox that cannot tell says false: the version is then offered as new.
+     */
+    default boolean hasSeen(String dedupKey) {
+        return false;
+    }
+
+    /**
      * Claims up to {@code max} waiting events, oldest first: for each entity only its oldest waiting event, and
      * nothing for an entity whose earlier event is still claimed or deferred to a later time (events of one entity
      * stay in order; other entities go on). Each claim carries a fresh token; each returned event must be completed

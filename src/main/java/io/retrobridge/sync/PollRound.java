@@ -63,9 +63,22 @@ public final class PollRound {
 
     /** One version read: queued unless the inbox has it already. */
     public void offer(String kind, String entityId, String version, Instant updated) {
+        offer(kind, entityId, version, updated, "");
+    }
+
+    /** Whether the inbox has not seen this version yet, so what the page asks about it is worth asking. */
+    public boolean isNew(String kind, String entityId, String version) {
+        return !inbox.hasSeen(dedupKey(kind, entityId, version));
+    }
+
+    /**
+     * One version read, with what the page read about it ({@code payload}, the record and its look-ups, in the
+     * poller's own form): queued unless the inbox has it already.
+     */
+    public void offer(String kind, String entityId, String version, Instant updated, String payload) {
         seen++;
-        String dedupKey = kind + ":" + entityId + ":" + version;
-        if (inbox.accept(InboundEvent.received(system, kind, entityId, dedupKey, clock.instant(), ""))) {
+        String dedupKey = dedupKey(kind, entityId, version);
+        if (inbox.accept(InboundEvent.received(system, kind, entityId, dedupKey, clock.instant(), payload))) {
             queued++;
         }
         if (updated.isAfter(newest)) {
@@ -73,6 +86,10 @@ public final class PollRound {
             idsAtNewest.clear();
         }
         idsAtNewest.add(entityId);
+    }
+
+    private static String dedupKey(String kind, String entityId, String version) {
+        return kind + ":" + entityId + ":" + version;
     }
 
     /**

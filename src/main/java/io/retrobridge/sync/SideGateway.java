@@ -5,7 +5,9 @@ import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.RecordFields;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the flow needs of one system, whichever it is. */
@@ -21,6 +23,27 @@ public interface SideGateway {
 
     /** A record we created earlier for this correlation id, found by the marker we stamp on creation. */
     Optional<SideRecord> findByCorrelation(String correlationId, ActionItemMapping mapping);
+
+    /**
+     * The records we created earlier for these correlation ids, as correlation id to record id (the oldest when
+     * there are several). A side that can ask for many markers at once does so in one query per page of ids.
+     */
+    default Map<String, String> idsByCorrelation(Collection<String> correlationIds, ActionItemMapping mapping) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (String correlationId : correlationIds) {
+            findByCorrelation(correlationId, mapping).ifPresent(record -> found.put(correlationId, record.id()));
+        }
+        return found;
+    }
+
+    /**
+     * The record a poll page of this side read and carried in an event of {@code kind}, when the payload holds every
+     * field {@code mapping} reads and was read under its scope; empty for any other event (a webhook's body may be
+     * stale or partial, so those are read again).
+     */
+    default Optional<PolledRecord> polled(String kind, String payload, ActionItemMapping mapping) {
+        return Optional.empty();
+    }
 
     /**
      * The body that creates a record from the mapping's fields, with our correlation marker (and whatever else
@@ -79,5 +102,13 @@ public interface SideGateway {
     /** Adds and removes labels, leaving the record's others alone; for a side whose records carry labels. */
     default void changeLabels(String id, Collection<String> add, Collection<String> remove, ActionItemMapping mapping) {
         throw new UnsupportedOperationException(system() + " records carry no labels");
+    }
+
+    /**
+     * As {@link #inScope} for a record a poll page read through the mapping's scope query: only what that query
+     * cannot tell (whether the record is a copy of ours) is checked, and nothing is asked of the system.
+     */
+    default boolean inScopeAsPolled(SideRecord record, ActionItemMapping mapping) {
+        return inScope(record, mapping);
     }
 }

@@ -12,16 +12,22 @@ import java.util.Map;
 
 /**
  * N items exist in Jira only; a backfill is started through the admin API and timed until every one exists in
- * ServiceNow and is linked. The requests one item needs are counted from the simulators' logs, and from them
- * the ceiling: what the ServiceNow rate limit allows, what Jira pacing allows, and what {@code workers} items in
- * hand at a time allow when each request waits the set latency; the lowest of the three binds.
+ * ServiceNow and is linked. The requests one item takes are counted from the simulators' logs. The ceiling follows
+ * from the fewest requests a hand-written client needs per item (the baseline's: one create, and one Jira page read
+ * per page of items): what the ServiceNow rate limit allows, what Jira pacing allows, and what {@code workers}
+ * items in hand at a time allow when each request waits the set latency; the lowest of the three binds.
  */
 final class BackfillPhase {
 
     static final String TITLE = "Bench item ";
+    /** ServiceNow requests per item a hand-written client cannot do without: the create. */
+    static final double MINIMAL_SERVICENOW_PER_ITEM = 1.0;
+    /** Jira requests per item a hand-written client cannot do without: its share of one page read. */
+    static final double MINIMAL_JIRA_PER_ITEM = 1.0 / BaselineClient.PAGE;
 
     record Result(int items, double seconds, double itemsPerSecond, double serviceNowRequestsPerItem,
-            double jiraRequestsPerItem, Map<String, Double> requestShapesPerItem, long refused429,
+            double jiraRequestsPerItem, double jiraWritesPerItem, double serviceNowWritesPerItem,
+            Map<String, Double> requestShapesPerItem, long refused429,
             double rateCeiling, double jiraCeiling, double concurrencyCeiling, double ceiling, String binding,
             double ratio, double secondHalfItemsPerSecond, double cpuMillisPerItem, double jitCpuMillisPerItem,
             long peakRssKb, long links) {
@@ -33,6 +39,10 @@ final class BackfillPhase {
             map.put("itemsPerSecond", round(itemsPerSecond));
             map.put("serviceNowRequestsPerItem", round(serviceNowRequestsPerItem));
             map.put("jiraRequestsPerItem", round(jiraRequestsPerItem));
+            map.put("jiraWritesPerItem", round(jiraWritesPerItem));
+            map.put("serviceNowWritesPerItem", round(serviceNowWritesPerItem));
+            map.put("minimalServiceNowRequestsPerItem", round(MINIMAL_SERVICENOW_PER_ITEM));
+            map.put("minimalJiraRequestsPerItem", round(MINIMAL_JIRA_PER_ITEM));
             map.put("requestShapesPerItem", requestShapesPerItem);
             map.put("refused429", refused429);
             map.put("ceilingServiceNowRateLimit", round(rateCeiling));
@@ -130,15 +140,18 @@ final class BackfillPhase {
         Map<String, Double> shapes = new LinkedHashMap<>();
         RequestShapes.perItem(jira, n).forEach((shape, count) -> shapes.put("jira " + shape, count));
         RequestShapes.perItem(servicenow, n).forEach((shape, count) -> shapes.put("servicenow " + shape, count));
-        double rateCeiling = settings.serviceNowRateLimit() / snPerItem;
-        double jiraCeiling = settings.jiraRequestsPerSecond() / jiraPerItem;
+        double jiraWrites = (double) BenchSystems.successfulWrites(jira) / n;
+        double snWrites = (double) BenchSystems.successfulWrites(servicenow) / n;
+        double rateCeiling = settings.serviceNowRateLimit() / MINIMAL_SERVICENOW_PER_ITEM;
+        double jiraCeiling = settings.jiraRequestsPerSecond() / MINIMAL_JIRA_PER_ITEM;
         // Each item's requests run one after another, each waiting at least the latency.
-        double concurrencyCeiling = settings.workers() * 1000.0 / ((snPerItem + jiraPerItem) * settings.latencyMillis());
+        double concurrencyCeiling = settings.workers() * 1000.0
+                / ((MINIMAL_SERVICENOW_PER_ITEM + MINIMAL_JIRA_PER_ITEM) * settings.latencyMillis());
         double ceiling = Math.min(rateCeiling, Math.min(jiraCeiling, concurrencyCeiling));
         String binding = ceiling == rateCeiling ? "ServiceNow rate limit"
                 : ceiling == jiraCeiling ? "Jira pacing" : "workers x latency";
         double achieved = n / seconds;
-        return new Result(n, seconds, achieved, snPerItem, jiraPerItem, shapes,
+        return new Result(n, seconds, achieved, snPerItem, jiraPerItem, jiraWrites, snWrites, shapes,
                 RequestShapes.refused(jira) + RequestShapes.refused(servicenow), rateCeiling, jiraCeiling,
                 concurrencyCeiling, ceiling, binding, achieved / ceiling, secondHalf, cpu.toMillis() / (double) n,
                 jit.toMillis() / (double) n, rss, links);

@@ -3,7 +3,6 @@ package io.retrobridge.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,18 +18,23 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The baseline a sync service is compared with: a bare {@code java.net.http} client, in its own JVM, making per
- * item the requests the connector makes in a backfill (read the Jira issue, look for a ServiceNow copy by
- * correlation id, create it, read the issue's comments and the copy's journal), with the same number of items
- * in hand at once and the same pacing per system, parsing each answer as JSON and nothing more: no mapping, no
- * store, no journal. It prints one line: {@code baseline items=.. seconds=.. cpuMillis=.. jitCpuMillis=.. peakRssKb=.. requests=..}.
+ * The baseline a sync service is compared with: a bare {@code java.net.http} client, in its own JVM, making the
+ * fewest requests a hand-written copy job would: one Jira search per page of items (the fields a mapping reads and
+ * the comments) and one ServiceNow create per item, with the same number of creates in hand at once and the same
+ * pacing per system, parsing each answer as JSON and nothing more: no look-ups, no mapping, no store, no journal.
+ * It prints one line: {@code baseline items=.. seconds=.. cpuMillis=.. jitCpuMillis=.. peakRssKb=.. requests=..}.
  *
- * <p>Arguments: jiraUrl jiraUser:token servicenowUrl servicenowUser:password items firstIssueNumber workers
+ * <p>Arguments: jiraUrl jiraUser:token servicenowUrl servicenowUser:password items firstIssueNumber (unused: the
+ * first {@code items} issues in created order are copied) workers
  * jiraRps servicenowRps
  */
 public final class BaselineClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Issues per search page; Jira Cloud caps pages that carry comments at 100. */
+    static final int PAGE = 100;
+    private static final String ISSUE_FIELDS = "summary,description,status,priority,assignee,duedate,labels,updated,"
+            + "project,issuetype,creator,comment";
     private static final String TASK_FIELDS = "short_description,description,state,close_code,impact,urgency,"
             + "assigned_to,due_date,number,correlation_id,sys_id,sys_updated_on,sys_mod_count";
 
@@ -55,7 +59,6 @@ public final class BaselineClient {
     public static void main(String[] args) throws Exception {
         BaselineClient client = new BaselineClient(args);
         int items = Integer.parseInt(args[4]);
-        int first = Integer.parseInt(args[5]);
         int workers = Integer.parseInt(args[6]);
         // Warm the JDK's HTTP client up as the connector is warmed by its start-up checks, then measure the work.
         client.get(client.jira + "/rest/api/3/myself", client.jiraAuth, client.jiraPacer);
@@ -64,12 +67,25 @@ public final class BaselineClient {
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         List<Future<?>> done = new java.util.ArrayList<>();
-        for (int i = 0; i < items; i++) {
-            int number = first + i;
-            done.add(pool.submit(() -> {
-                client.item(number);
-                return null;
-            }));
+        // Pages are read one after another while the creates of earlier pages run.
+        String token = null;
+        int queued = 0;
+        while (queued < items) {
+            JsonNode page = client.page(token);
+            for (JsonNode issue : page.path("issues")) {
+                if (queued == items) {
+                    break;
+                }
+                queued++;
+                done.add(pool.submit(() -> {
+                    client.create(issue);
+                    return null;
+                }));
+            }
+            token = page.path("nextPageToken").asText(null);
+            if (token == null || page.path("issues").isEmpty()) {
+                break;
+            }
         }
         for (Future<?> f : done) {
             f.get();
@@ -84,25 +100,31 @@ public final class BaselineClient {
                 + peakRssKb() + " requests=" + client.requests.get());
     }
 
-    private void item(int number) throws Exception {
-        String key = "PAY-" + number;
-        JsonNode issue = get(jira + "/rest/api/3/issue/" + key
-                + "?fields=summary,description,status,priority,assignee,duedate,labels,updated", jiraAuth, jiraPacer);
-        String correlationId = String.format("rb-b%011x", number);
-        get(servicenow + "/api/now/table/problem_task?sysparm_query=" + encode("correlation_id=" + correlationId)
-                + "&sysparm_fields=" + TASK_FIELDS + "&sysparm_limit=2", servicenowAuth, servicenowPacer);
+    /** One page of the items to copy, oldest first. */
+    private JsonNode page(String token) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode()
+                .put("jql", "project = PAY AND labels = \"retro-action\" ORDER BY created ASC, key ASC")
+                .put("maxResults", PAGE);
+        com.fasterxml.jackson.databind.node.ArrayNode fields = body.putArray("fields");
+        for (String field : ISSUE_FIELDS.split(",")) {
+            fields.add(field);
+        }
+        if (token != null) {
+            body.put("nextPageToken", token);
+        }
+        return send(HttpRequest.newBuilder(URI.create(jira + "/rest/api/3/search/jql"))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), jiraAuth, jiraPacer);
+    }
+
+    private void create(JsonNode issue) throws Exception {
+        String correlationId = String.format("rb-b%s", issue.path("id").asText());
         String body = JSON.createObjectNode()
                 .put("short_description", "Baseline " + issue.path("fields").path("summary").asText())
                 .put("description", "Copied by the baseline client")
                 .put("state", "151").put("impact", "2").put("urgency", "2")
                 .put("problem_task_type", "general").put("correlation_id", correlationId).toString();
-        JsonNode created = send(HttpRequest.newBuilder(URI.create(servicenow + "/api/now/table/problem_task?sysparm_fields="
+        send(HttpRequest.newBuilder(URI.create(servicenow + "/api/now/table/problem_task?sysparm_fields="
                 + TASK_FIELDS)).POST(HttpRequest.BodyPublishers.ofString(body)), servicenowAuth, servicenowPacer);
-        String sysId = created.path("result").path("sys_id").asText();
-        get(jira + "/rest/api/3/issue/" + issue.path("id").asText() + "/comment", jiraAuth, jiraPacer);
-        get(servicenow + "/api/now/table/sys_journal_field?sysparm_query="
-                + encode("element_id=" + sysId + "^elementINwork_notes,comments^ORDERBYsys_created_on")
-                + "&sysparm_fields=sys_id,element,value,sys_created_on,sys_created_by", servicenowAuth, servicenowPacer);
     }
 
     private JsonNode get(String url, String auth, Pacer pacer) throws Exception {
@@ -131,10 +153,6 @@ public final class BaselineClient {
 
     private static String basic(String credentials) {
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static long peakRssKb() throws Exception {

@@ -5,6 +5,7 @@ import io.retrobridge.flow.writes.WriteAnnouncements;
 
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.domain.Link;
@@ -15,6 +16,7 @@ import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.sync.CommentGateway;
 import io.retrobridge.sync.CommentLink;
 import io.retrobridge.sync.CommentLinkStore;
+import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.WriteIntent;
 import io.retrobridge.sync.WriteIntent.Operation;
@@ -40,6 +42,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommentSync {
 
+    /** The event that copies the comments an item had when the connector created its copy, once that is committed. */
+    public static final String AFTER_CREATE_KIND = "comments:after_create";
+
     /** A claim this old whose copy cannot be found belongs to a worker that died before writing it. */
     public static final Duration ABANDONED_CLAIM = Duration.ofMinutes(5);
 
@@ -50,9 +55,11 @@ public class CommentSync {
     private final Journal journal;
     private final Clock clock;
     private final WriteAnnouncements announcements;
+    private final EventInbox inbox;
 
     public CommentSync(CurrentMappings mappings, List<CommentGateway> sides, LinkStore links,
-            CommentLinkStore comments, Journal journal, WriteIntents intents, Optional<Clock> clock) {
+            CommentLinkStore comments, Journal journal, WriteIntents intents, EventInbox inbox, Optional<Clock> clock) {
+        this.inbox = inbox;
         this.mappings = mappings;
         sides.forEach(side -> this.sides.put(side.system(), side));
         this.links = links;
@@ -65,6 +72,42 @@ public class CommentSync {
     /** Syncs the comments of the item {@code ref} belongs to, if it is linked; returns how many were copied. */
     public int syncCommentsOf(ExternalRef ref) {
         return links.findByExternal(ref).map(this::syncComments).orElse(0);
+    }
+
+    /**
+     * Syncs the comments of the item {@code event} is about, after its sync. When that sync created the other side
+     * ({@code created}), the new record holds no comments and is not asked for them; the event's own record is asked
+     * only when its poll page did not carry its comments. Should it have comments to copy, they are copied by a
+     * follow-up event of the item: a claim on a comment names the link, which is committed only with this event.
+     */
+    public int syncCommentsOf(InboundEvent event, Optional<ExternalRef> created) {
+        Optional<Link> link = links.findByExternal(event.entity());
+        if (link.isEmpty()) {
+            return 0;
+        }
+        if (created.isEmpty() || !link.get().refOn(created.get().system()).equals(created)) {
+            return syncComments(link.get());
+        }
+        CommentRule rule = mappings.actionItems().comments();
+        ExternalSystem origin = SyncPair.ACTION_ITEMS.counterpart(created.get().system());
+        if (rule.direction() == CommentRule.Direction.NONE || !rule.carriesFrom(origin)) {
+            return 0;
+        }
+        boolean hasComments;
+        try {
+            hasComments = sides.get(origin).hasCommentsToCarry(link.get().idOn(origin).orElseThrow(), event.kind(),
+                    event.payload(), mappings.actionItems());
+        } catch (RemoteCallException e) {
+            if (e.failure() == RemoteCallException.Failure.NOT_FOUND) {
+                return 0;
+            }
+            throw e;
+        }
+        if (hasComments) {
+            inbox.accept(InboundEvent.received(event.source(), AFTER_CREATE_KIND, event.entityId(),
+                    AFTER_CREATE_KIND + ":" + event.id(), clock.instant(), ""));
+        }
+        return 0;
     }
 
     /**

@@ -27,6 +27,8 @@ public class ActionItemHandler implements EventHandler {
             // servicenow:<table>:insert|update|delete, servicenow:poll; the table is the mapping's, which may change
             HandledKind.startingWith("servicenow:").from(ExternalSystem.SERVICENOW),
             HandledKind.named(IntentSweep.KIND),
+            // the comments of an item created from a record that already had some, copied once the link is stored
+            HandledKind.named(CommentSync.AFTER_CREATE_KIND),
             HandledKind.named(UnreadableRecheck.KIND));
 
     private final ActionItemSync sync;
@@ -46,7 +48,7 @@ public class ActionItemHandler implements EventHandler {
     public SyncResult handle(InboundEvent event) {
         SyncResult result = sync.process(event);
         // After the item, so a newly created item's comments follow it in the same event.
-        int copied = comments.syncCommentsOf(event.entity());
+        int copied = comments.syncCommentsOf(event, result.created());
         if (copied > 0) {
             result = new SyncResult(InboxOutcome.APPLIED, result.reason() + "; copied " + copied + " comment(s)");
         }

@@ -93,10 +93,10 @@ public class ActionItemSync {
         Optional<DeletionNotice> notice = DeletionNotice.of(event);
         try {
             try {
-                return sync(event.entity(), notice);
+                return sync(event.entity(), notice, Optional.of(event));
             } catch (StaleLinkException raced) {
                 // Another instance wrote this link between our read and write: look again with fresh state.
-                return sync(event.entity(), notice);
+                return sync(event.entity(), notice, Optional.of(event));
             }
         } catch (CreateNotSettledException waiting) {
             // Finished for now; the intent sweep queues the item again once a look-up can settle the create.
@@ -113,20 +113,29 @@ public class ActionItemSync {
      * @throws CreateNotSettledException when a create whose answer was lost may still show up; nothing was written
      */
     public SyncResult sync(ExternalRef ref) {
-        return sync(ref, Optional.empty());
+        return sync(ref, Optional.empty(), Optional.empty());
     }
 
-    private SyncResult sync(ExternalRef ref, Optional<DeletionNotice> notice) {
+    private SyncResult sync(ExternalRef ref, Optional<DeletionNotice> notice, Optional<InboundEvent> event) {
         // Before the plan's look-ups: a look-up by marker proves a create did not happen only if made late enough.
-        Instant lookedAt = clock.instant();
-        return execute(planner.plan(ref, notice), lookedAt);
+        Instant now = clock.instant();
+        SyncPlan plan = planner.plan(ref, notice, event);
+        if (plan.lookedUpAt().isPresent()
+                && announcements.openFor(markerOf(plan)).stream().anyMatch(WriteIntent::creates)) {
+            // A create announced after the page's look-up may have landed since: only a look-up made now can tell.
+            plan = planner.plan(ref, notice, Optional.empty());
+        }
+        // A poll page's look-up was made earlier still, and is judged by its own time.
+        Instant lookedAt = plan.lookedUpAt().filter(at -> at.isBefore(now)).orElse(now);
+        return execute(plan, lookedAt);
     }
 
     private SyncResult execute(SyncPlan plan, Instant lookedAt) {
         SyncResult result = carryOut(plan, lookedAt);
         return catchUpAfterUnreadable(plan).map(other -> new SyncResult(
                 other.outcome() == InboxOutcome.APPLIED ? InboxOutcome.APPLIED : result.outcome(),
-                result.reason() + "; then its linked record, unreadable before: " + other.reason())).orElse(result);
+                result.reason() + "; then its linked record, unreadable before: " + other.reason(), result.created()))
+                .orElse(result);
     }
 
     /**
@@ -204,7 +213,8 @@ public class ActionItemSync {
                     JournalAction.WROTE, "created " + created.displayKey() + " from " + record.displayKey()
                             + " (correlation id " + plan.correlationId() + ")", plan.ruleIds(),
                     String.join("; ", write.notes()));
-            return SyncResult.applied("created " + created.displayKey());
+            return SyncResult.applied("created " + created.displayKey())
+                    .withCreated(new ExternalRef(write.side(), created.id()));
         });
     }
 

@@ -7,6 +7,7 @@ import io.retrobridge.domain.Link;
 import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.MappedItem;
 import io.retrobridge.sync.Decision;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,14 @@ import java.util.Optional;
  * @param ruleIds       every rule that shaped the plan, for the journal
  * @param mapping       the mapping the plan was made with, so it is carried out with the very same one
  * @param deletion      the verified notice that proved the record deleted, for plans that act on a deletion
+ * @param lookedUpAt    when the look-up by correlation id behind a create or adoption was made, when that was a
+ *                      poll page's batched look-up made before this plan rather than one made for it
  */
 public record SyncPlan(Action action, ExternalRef subject, Optional<SideRecord> record, Optional<MappedItem> mapped,
         boolean inScope, Optional<Link> link, Optional<SideRecord> target, Optional<Decision> decision,
         String correlationId, List<PlannedWrite> writes, Optional<Snapshots> snapshots, String reason,
-        List<String> ruleIds, ActionItemMapping mapping, Optional<DeletionNotice> deletion) {
+        List<String> ruleIds, ActionItemMapping mapping, Optional<DeletionNotice> deletion,
+        Optional<Instant> lookedUpAt) {
 
     public enum Action {
         /** Nothing exists on the other side yet: create it. */

@@ -1,6 +1,8 @@
 package io.retrobridge.flow.items;
 
 import io.retrobridge.sync.CorrelationIds;
+import io.retrobridge.sync.CounterpartLookup;
+import io.retrobridge.sync.PolledRecord;
 import io.retrobridge.sync.SideGateway;
 import io.retrobridge.sync.SideRecord;
 
@@ -10,6 +12,7 @@ import io.retrobridge.domain.DeletedRecord;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.FieldPolicy;
+import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Snapshot;
 import io.retrobridge.domain.SyncPair;
@@ -26,6 +29,9 @@ import io.retrobridge.sync.KnownPair;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.Observation;
 import io.retrobridge.sync.SyncDecider;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,20 +45,30 @@ import org.springframework.stereotype.Component;
  * Works out what syncing one record would do: reads it and its counterpart fresh, maps both, lets the
  * decide step compare them with the link's snapshots and builds the exact bodies to send. It only reads,
  * so the sync and the mapping preview share it and a preview can never drift from what a sync does.
+ *
+ * <p>A record new to the connector that a poll page read is not read again: its event carries it, with what the
+ * page's batched look-up by correlation id found. A linked record is always read fresh: a page read before the
+ * connector's last write could otherwise be taken for a change and undo that write.
  */
 @Component
 public class SyncPlanner {
+
+    /** How long what a poll page read stands in for a read; a replayed or long-waiting event reads again. */
+    static final Duration POLLED_FRESH_FOR = Duration.ofMinutes(10);
 
     private final CurrentMappings mappings;
     private final Map<ExternalSystem, SideGateway> sides = new TreeMap<>();
     private final LinkStore links;
     private final DeletedRecords deletions;
+    private final Clock clock;
 
-    public SyncPlanner(CurrentMappings mappings, List<SideGateway> sides, LinkStore links, DeletedRecords deletions) {
+    public SyncPlanner(CurrentMappings mappings, List<SideGateway> sides, LinkStore links, DeletedRecords deletions,
+            Optional<Clock> clock) {
         this.mappings = mappings;
         sides.forEach(side -> this.sides.put(side.system(), side));
         this.links = links;
         this.deletions = deletions;
+        this.clock = clock.orElse(Clock.systemUTC());
     }
 
     /**
@@ -70,15 +86,27 @@ public class SyncPlanner {
      * record that cannot be read count as deleted.
      */
     public SyncPlan plan(ExternalRef ref, Optional<DeletionNotice> notice) {
+        return plan(ref, notice, Optional.empty());
+    }
+
+    /**
+     * As {@link #plan(ExternalRef, Optional)}, for the event that brought the record up: a poll event about a record
+     * not linked yet carries the record as its page read it, which then stands in for a read while fresh.
+     */
+    public SyncPlan plan(ExternalRef ref, Optional<DeletionNotice> notice, Optional<InboundEvent> event) {
         ActionItemMapping mapping = mappings.actionItems();
         SideGateway source = sides.get(ref.system());
-        Optional<SideRecord> record = source.read(ref.id(), mapping);
+        Optional<PolledRecord> polled = event.flatMap(e -> source.polled(e.kind(), e.payload(), mapping))
+                .filter(p -> standsInForRead(p, ref));
+        Optional<SideRecord> record = polled.isPresent() ? polled.map(PolledRecord::record)
+                : source.read(ref.id(), mapping);
         // Links store Jira issue ids; a key resolves to its id through the read.
         ExternalRef subject = record.map(r -> new ExternalRef(ref.system(), r.id())).orElse(ref);
         Optional<Link> link = links.findByExternal(subject);
         Plan plan = new Plan(subject, mapping);
         plan.record = record;
         plan.link = link;
+        plan.polled = polled;
         if (record.isEmpty()) {
             if (link.isEmpty()) {
                 return plan.done(Action.SKIP, "record cannot be read (deleted, or hidden from the integration account)"
@@ -94,7 +122,8 @@ public class SyncPlanner {
                             + "; nothing written to the linked record " + link.get().idOn(SyncPair.ACTION_ITEMS.counterpart(subject.system()))
                             .orElse("") + " on " + SyncPair.ACTION_ITEMS.counterpart(subject.system()));
         }
-        plan.inScope = source.inScope(record.get(), mapping);
+        plan.inScope = polled.isPresent() ? source.inScopeAsPolled(record.get(), mapping)
+                : source.inScope(record.get(), mapping);
         if (link.isEmpty() && !plan.inScope) {
             plan.mapped = readIfPossible(mapping, ref.system(), record.get());
             return plan.done(Action.OUT_OF_SCOPE, "out of the mapping's scope");
@@ -115,7 +144,7 @@ public class SyncPlanner {
         SideGateway target = sides.get(SyncPair.ACTION_ITEMS.counterpart(plan.subject.system()));
         ActionItemMapping mapping = plan.mapping;
         plan.correlationId = CorrelationIds.forOrigin(plan.subject);
-        Optional<SideRecord> earlier = target.findByCorrelation(plan.correlationId, mapping);
+        Optional<SideRecord> earlier = earlierCopy(plan, target);
         if (earlier.isPresent()) {
             ActionItem there = mapping.read(target.system(), earlier.get().fields()).item();
             plan.target = earlier;
@@ -135,6 +164,37 @@ public class SyncPlanner {
         // The new record holds every synced field, so both sides start from the same projection.
         plan.snapshots = Optional.of(new Snapshots(decision.sourceSnapshot(), decision.sourceSnapshot()));
         return plan.done(Action.CREATE, "new in scope: " + record.displayKey());
+    }
+
+    /**
+     * The copy an earlier create made, looked up before any create: answered by the poll page's batched look-up
+     * while it is fresh (the create is then judged by when that look-up was made), else asked now.
+     */
+    private Optional<SideRecord> earlierCopy(Plan plan, SideGateway target) {
+        Optional<CounterpartLookup> answered = plan.polled.flatMap(PolledRecord::counterpart)
+                .filter(lookup -> lookup.correlationId().equals(plan.correlationId) && fresh(lookup.lookedAt()));
+        if (answered.isPresent()) {
+            Optional<String> foundId = answered.get().foundId();
+            if (foundId.isEmpty()) {
+                plan.lookedUpAt = answered.map(CounterpartLookup::lookedAt);
+                return Optional.empty();
+            }
+            Optional<SideRecord> found = target.read(foundId.get(), plan.mapping);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return target.findByCorrelation(plan.correlationId, plan.mapping);
+    }
+
+    /** A page's record stands in for a read while fresh, and only for a record not linked yet. */
+    private boolean standsInForRead(PolledRecord polled, ExternalRef ref) {
+        return polled.record().id().equals(ref.id()) && fresh(polled.polledAt())
+                && links.findByExternal(new ExternalRef(ref.system(), polled.record().id())).isEmpty();
+    }
+
+    private boolean fresh(Instant at) {
+        return !at.isBefore(clock.instant().minus(POLLED_FRESH_FOR));
     }
 
     private SyncPlan update(Plan plan, Link link, SideRecord record, MappedItem mapped, Observation observed,
@@ -272,6 +332,8 @@ public class SyncPlanner {
         Optional<Snapshots> snapshots = Optional.empty();
         String correlationId;
         Optional<DeletionNotice> deletion = Optional.empty();
+        Optional<PolledRecord> polled = Optional.empty();
+        Optional<Instant> lookedUpAt = Optional.empty();
 
         Plan(ExternalRef subject, ActionItemMapping mapping) {
             this.subject = subject;
@@ -285,7 +347,7 @@ public class SyncPlanner {
 
         SyncPlan done(Action action, String reason) {
             return new SyncPlan(action, subject, record, mapped, inScope, link, target, decision, correlationId,
-                    writes, snapshots, reason, ruleIds, mapping, deletion);
+                    writes, snapshots, reason, ruleIds, mapping, deletion, lookedUpAt);
         }
     }
 }
