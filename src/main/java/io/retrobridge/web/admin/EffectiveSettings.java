@@ -2,14 +2,13 @@ package io.retrobridge.web.admin;
 
 import io.retrobridge.flow.writes.CorrelationProperties;
 import io.retrobridge.flow.housekeeping.RetentionProperties;
-import io.retrobridge.jira.JiraProperties;
 import io.retrobridge.mapping.MappingSettings;
-import io.retrobridge.servicenow.ServiceNowProperties;
 import io.retrobridge.transport.ConnectionsProperties;
-import io.retrobridge.transport.UrlUserInfo;
+import io.retrobridge.sync.SettingsView;
 import io.retrobridge.web.security.ApiKeyRegistry;
 import io.retrobridge.web.security.ApiSecurityProperties;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +16,18 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The settings RetroBridge is running with, as an admin would want to check them. Every secret is listed
- * explicitly and shown only as {@code ****} (set) or {@code <unset>}, so a new secret field never shows up
- * here by accident; URLs show user info as {@code ***}.
+ * The settings RetroBridge is running with, as an admin would want to check them: each connected system's as its
+ * adapter shows them ({@link SettingsView}), then the connector's own. Every secret is listed explicitly and shown only
+ * as {@code ****} (set) or {@code <unset>}, so a new secret field never shows up here by accident.
  */
 @Component
 class EffectiveSettings {
 
-    static final String SET = "****";
-    static final String UNSET = "<unset>";
+    static final String SET = SettingsView.SET;
+    static final String UNSET = SettingsView.UNSET;
 
-    private final JiraProperties jira;
-    private final ServiceNowProperties serviceNow;
+    /** Each connected system's own view of its settings, by name (jira before servicenow). */
+    private final List<SettingsView> systems;
     private final MappingSettings mappings;
     private final ApiSecurityProperties security;
     private final ApiKeyRegistry keys;
@@ -37,12 +36,10 @@ class EffectiveSettings {
     private final CorrelationProperties correlation;
     private final Environment environment;
 
-    EffectiveSettings(JiraProperties jira, ServiceNowProperties serviceNow,
-            MappingSettings mappings, ApiSecurityProperties security, ApiKeyRegistry keys,
-            ConnectionsProperties connections, RetentionProperties retention, CorrelationProperties correlation,
-            Environment environment) {
-        this.jira = jira;
-        this.serviceNow = serviceNow;
+    EffectiveSettings(List<SettingsView> systems, MappingSettings mappings, ApiSecurityProperties security,
+            ApiKeyRegistry keys, ConnectionsProperties connections, RetentionProperties retention,
+            CorrelationProperties correlation, Environment environment) {
+        this.systems = systems.stream().sorted(Comparator.comparing(SettingsView::name)).toList();
         this.mappings = mappings;
         this.security = security;
         this.keys = keys;
@@ -55,8 +52,7 @@ class EffectiveSettings {
     Map<String, Object> report() {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("activeProfiles", Arrays.asList(environment.getActiveProfiles()));
-        report.put("jira", jira());
-        report.put("servicenow", serviceNow());
+        systems.forEach(system -> report.put(system.name(), system.settings()));
         report.put("connections", Map.of("allowInsecureHttp", connections.allowInsecureHttp()));
         report.put("mappingsDir", String.valueOf(mappings.dir()));
         report.put("security", security());
@@ -64,35 +60,6 @@ class EffectiveSettings {
         // A generated secret lives in the database; either way only whether one was set is shown.
         report.put("correlation", Map.of("secret", correlation.hasSecret() ? SET : "<generated, kept in the database>"));
         return report;
-    }
-
-    private Map<String, Object> jira() {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("baseUrl", UrlUserInfo.masked(jira.baseUrl()));
-        settings.put("flavour", jira.isCloud() ? "cloud" : "server/data center");
-        settings.put("restPrefix", jira.restPrefix());
-        settings.put("email", jira.email());
-        settings.put("apiToken", mask(jira.apiToken()));
-        settings.put("personalAccessToken", mask(jira.personalAccessToken()));
-        settings.put("webhookSecret", mask(jira.webhookSecret()));
-        settings.put("connectTimeout", String.valueOf(jira.connectTimeout()));
-        settings.put("readTimeout", String.valueOf(jira.readTimeout()));
-        settings.put("searchSettleTime", String.valueOf(jira.searchSettleTime()));
-        return settings;
-    }
-
-    private Map<String, Object> serviceNow() {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("baseUrl", UrlUserInfo.masked(serviceNow.baseUrl()));
-        settings.put("auth", serviceNow.usesOAuth() ? "oauth client credentials" : "basic");
-        settings.put("username", serviceNow.username());
-        settings.put("password", mask(serviceNow.password()));
-        settings.put("clientId", serviceNow.clientId());
-        settings.put("clientSecret", mask(serviceNow.clientSecret()));
-        settings.put("webhookSecret", mask(serviceNow.webhookSecret()));
-        settings.put("connectTimeout", String.valueOf(serviceNow.connectTimeout()));
-        settings.put("readTimeout", String.valueOf(serviceNow.readTimeout()));
-        return settings;
     }
 
     private Map<String, Object> retention() {
@@ -114,9 +81,5 @@ class EffectiveSettings {
         settings.put("apiKeys", apiKeys);
         settings.put("bootstrapAdminKey", security.hasBootstrapAdminKey() ? SET : UNSET);
         return settings;
-    }
-
-    private static String mask(String secret) {
-        return secret == null || secret.isBlank() ? UNSET : SET;
     }
 }
