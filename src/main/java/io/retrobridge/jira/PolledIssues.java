@@ -6,6 +6,7 @@ import io.retrobridge.mapping.RecordJson;
 import io.retrobridge.sync.CounterpartLookup;
 import io.retrobridge.sync.PolledRecord;
 import io.retrobridge.sync.SideRecord;
+import io.retrobridge.transport.PollEnvelope;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -30,15 +31,7 @@ public final class PolledIssues {
 
     static String payload(JiraIssue issue, String scope, Instant polledAt, Optional<CounterpartLookup> lookup) {
         ObjectNode root = JiraPayloads.JSON.createObjectNode();
-        ObjectNode polled = root.putObject("polled");
-        polled.put("at", polledAt.toString());
-        polled.put("scope", scope);
-        lookup.ifPresent(l -> {
-            ObjectNode counterpart = polled.putObject("counterpart");
-            counterpart.put("correlationId", l.correlationId());
-            counterpart.put("lookedAt", l.lookedAt().toString());
-            counterpart.put("found", l.foundId().orElse(null));
-        });
+        PollEnvelope.write(root, polledAt, scope, lookup);
         ObjectNode node = root.putObject("issue");
         node.put("id", issue.id());
         node.put("key", issue.key());
@@ -52,10 +45,10 @@ public final class PolledIssues {
      */
     static Optional<PolledRecord> read(String kind, String payload, String scope, Collection<String> needed) {
         Optional<JsonNode> root = root(kind, payload);
-        if (root.isEmpty() || !scope.equals(root.get().path("polled").path("scope").asText(null))) {
+        Optional<PollEnvelope.Note> note = root.flatMap(r -> PollEnvelope.read(r, scope));
+        if (note.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode polled = root.get().path("polled");
         JsonNode issueNode = root.get().path("issue");
         JsonNode fields = issueNode.path("fields");
         if (!issueNode.path("id").isTextual() || !issueNode.path("key").isTextual() || !fields.isObject()
@@ -68,15 +61,8 @@ public final class PolledIssues {
                 return Optional.empty();
             }
             issue.fields().remove(COMMENT);
-            Optional<CounterpartLookup> lookup = Optional.empty();
-            JsonNode counterpart = polled.path("counterpart");
-            if (counterpart.isObject()) {
-                lookup = Optional.of(new CounterpartLookup(counterpart.path("correlationId").asText(),
-                        Instant.parse(counterpart.path("lookedAt").asText()),
-                        Optional.ofNullable(counterpart.path("found").textValue())));
-            }
-            return Optional.of(new PolledRecord(new SideRecord(issue.id(), issue.key(), issue.updated(), RecordJson.fields(issue.fields())),
-                    Instant.parse(polled.path("at").asText()), lookup));
+            SideRecord record = new SideRecord(issue.id(), issue.key(), issue.updated(), RecordJson.fields(issue.fields()));
+            return Optional.of(new PolledRecord(record, note.get().polledAt(), note.get().counterpart()));
         } catch (DateTimeParseException | IllegalStateException unreadable) {
             return Optional.empty();
         }
@@ -107,6 +93,6 @@ public final class PolledIssues {
             return Optional.empty();
         }
         JsonNode root = JiraPayloads.parseOrNull(payload);
-        return root != null && root.path("polled").isObject() ? Optional.of(root) : Optional.empty();
+        return PollEnvelope.isPolled(root) ? Optional.of(root) : Optional.empty();
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.sync.CounterpartLookup;
 import io.retrobridge.sync.PolledRecord;
 import io.retrobridge.sync.SideRecord;
+import io.retrobridge.transport.PollEnvelope;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -33,15 +34,7 @@ public final class PolledRecords {
     static String payload(ServiceNowRecord record, Optional<List<JournalLine>> journal, String scope, Instant polledAt,
             Optional<CounterpartLookup> lookup) {
         ObjectNode root = JSON.createObjectNode();
-        ObjectNode polled = root.putObject("polled");
-        polled.put("at", polledAt.toString());
-        polled.put("scope", scope);
-        lookup.ifPresent(l -> {
-            ObjectNode counterpart = polled.putObject("counterpart");
-            counterpart.put("correlationId", l.correlationId());
-            counterpart.put("lookedAt", l.lookedAt().toString());
-            counterpart.put("found", l.foundId().orElse(null));
-        });
+        PollEnvelope.write(root, polledAt, scope, lookup);
         ObjectNode node = root.putObject("record");
         node.put("sys_id", record.sysId());
         node.put("updatedOn", record.updatedOn().toString());
@@ -63,10 +56,10 @@ public final class PolledRecords {
     /** The record an event of {@code kind} carries, when it was read through {@code scope} and holds every one of {@code needed}. */
     static Optional<PolledRecord> read(String kind, String payload, String scope, Collection<String> needed) {
         Optional<JsonNode> root = root(kind, payload);
-        if (root.isEmpty() || !scope.equals(root.get().path("polled").path("scope").asText(null))) {
+        Optional<PollEnvelope.Note> note = root.flatMap(r -> PollEnvelope.read(r, scope));
+        if (note.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode polled = root.get().path("polled");
         JsonNode node = root.get().path("record");
         JsonNode fields = node.path("fields");
         String sysId = node.path("sys_id").asText("");
@@ -76,15 +69,8 @@ public final class PolledRecords {
         try {
             ServiceNowRecord record = new ServiceNowRecord(sysId, Instant.parse(node.path("updatedOn").asText()),
                     node.path("modCount").asInt(), (ObjectNode) fields.deepCopy());
-            Optional<CounterpartLookup> lookup = Optional.empty();
-            JsonNode counterpart = polled.path("counterpart");
-            if (counterpart.isObject()) {
-                lookup = Optional.of(new CounterpartLookup(counterpart.path("correlationId").asText(),
-                        Instant.parse(counterpart.path("lookedAt").asText()),
-                        Optional.ofNullable(counterpart.path("found").textValue())));
-            }
-            return Optional.of(new PolledRecord(ServiceNowSide.record(record), Instant.parse(polled.path("at").asText()),
-                    lookup));
+            return Optional.of(new PolledRecord(ServiceNowSide.record(record), note.get().polledAt(),
+                    note.get().counterpart()));
         } catch (DateTimeParseException unreadable) {
             return Optional.empty();
         }
@@ -115,7 +101,7 @@ public final class PolledRecords {
         }
         try {
             JsonNode root = JSON.readTree(payload);
-            return root != null && root.path("polled").isObject() ? Optional.of(root) : Optional.empty();
+            return PollEnvelope.isPolled(root) ? Optional.of(root) : Optional.empty();
         } catch (JsonProcessingException unreadable) {
             return Optional.empty();
         }
