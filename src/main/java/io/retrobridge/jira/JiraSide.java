@@ -1,23 +1,20 @@
 package io.retrobridge.jira;
 
-import io.retrobridge.sync.CorrelationIds;
-import io.retrobridge.sync.PolledRecord;
-import io.retrobridge.sync.SideGateway;
-import io.retrobridge.sync.SideRecord;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.retrobridge.domain.ExternalSystem;
-import io.retrobridge.jira.JiraClient;
-import io.retrobridge.jira.JiraIssue;
-import io.retrobridge.jira.Jql;
 import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.RecordFields;
 import io.retrobridge.mapping.RecordJson;
 import io.retrobridge.mapping.Scopes;
+import io.retrobridge.sync.CorrelationIds;
+import io.retrobridge.sync.HandledKind;
+import io.retrobridge.sync.PolledRecord;
+import io.retrobridge.sync.SideGateway;
+import io.retrobridge.sync.SideRecord;
 import io.retrobridge.transport.UrlUserInfo;
 import java.net.URI;
 import java.time.Duration;
@@ -59,6 +56,14 @@ class JiraSide implements SideGateway {
     @Override
     public Optional<SideRecord> read(String id, ActionItemMapping mapping) {
         return jira.find(id, fieldsToRead(mapping)).map(JiraSide::record);
+    }
+
+    /** jira:issue_created, jira:issue_updated, jira:issue_deleted and jira:poll, and the comment webhooks. */
+    @Override
+    public Set<HandledKind> itemEventKinds() {
+        return Set.of(HandledKind.startingWith("jira:").from(ExternalSystem.JIRA),
+                HandledKind.named("comment_created").from(ExternalSystem.JIRA),
+                HandledKind.named("comment_updated").from(ExternalSystem.JIRA));
     }
 
     /** Jira reads an issue by its key as well as by its id. */

@@ -1,10 +1,5 @@
 package io.retrobridge.servicenow;
 
-import io.retrobridge.sync.CorrelationIds;
-import io.retrobridge.sync.PolledRecord;
-import io.retrobridge.sync.SideGateway;
-import io.retrobridge.sync.SideRecord;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,14 +8,16 @@ import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.RecordFields;
 import io.retrobridge.mapping.RecordJson;
 import io.retrobridge.mapping.text.JournalText;
+import io.retrobridge.sync.CorrelationIds;
+import io.retrobridge.sync.HandledKind;
+import io.retrobridge.sync.PolledRecord;
+import io.retrobridge.sync.SideGateway;
+import io.retrobridge.sync.SideRecord;
 import io.retrobridge.transport.UrlUserInfo;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import io.retrobridge.servicenow.ServiceNowClient;
-import io.retrobridge.servicenow.ServiceNowRecord;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,6 +47,12 @@ public class ServiceNowSide implements SideGateway {
     @Override
     public ExternalSystem system() {
         return ExternalSystem.SERVICENOW;
+    }
+
+    /** servicenow:<table>:insert|update|delete from the business rule and servicenow:poll; the table may change. */
+    @Override
+    public Set<HandledKind> itemEventKinds() {
+        return Set.of(HandledKind.startingWith("servicenow:").from(ExternalSystem.SERVICENOW));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** What the flow needs of one system, whichever it is. */
 public interface SideGateway {
@@ -58,6 +59,12 @@ public interface SideGateway {
 
     /** Adds a note people on this side read with the record: a Jira comment, a ServiceNow work note. Plain text. */
     void addNote(String id, String text, ActionItemMapping mapping);
+
+    /**
+     * The kinds of the events this side's intake (webhook reader, poller) produces about its records: they go to the
+     * action-item sync.
+     */
+    Set<HandledKind> itemEventKinds();
 
     /** Whether the mapping's scope covers the record (a webhook may tell us about anything). */
     boolean inScope(SideRecord record, ActionItemMapping mapping);

@@ -1,5 +1,8 @@
 package io.retrobridge.flow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retrobridge.domain.DeadLetter;
 import io.retrobridge.escalation.scan.EscalationReplay;
 import io.retrobridge.flow.comments.CommentSync;
 import io.retrobridge.flow.inbox.InboxProperties;
@@ -10,11 +13,6 @@ import io.retrobridge.flow.items.ActionItemSync;
 import io.retrobridge.flow.items.SyncPlanner;
 import io.retrobridge.flow.items.UnreadableRecords;
 import io.retrobridge.flow.writes.CreateSettleTimes;
-import io.retrobridge.sync.SideGateway;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.retrobridge.domain.DeadLetter;
 import io.retrobridge.sandbox.FaultPlan;
 import io.retrobridge.sandbox.RequestLog;
 import io.retrobridge.sandbox.SandboxRequest;
@@ -23,6 +21,7 @@ import io.retrobridge.sync.EventHandler;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.InboxOutcome;
 import io.retrobridge.sync.LinkStore;
+import io.retrobridge.sync.SideGateway;
 import io.retrobridge.testsupport.Bursts;
 import io.retrobridge.testsupport.FaultReport;
 import io.retrobridge.testsupport.MutableClock;
@@ -416,7 +415,7 @@ class InboxTrustFaultsTest extends LiveSyncSupport {
                 "update", () -> new CannotAcquireLockException("Timeout trying to lock table LINKS")));
         ActionItemSync blippingSync = new ActionItemSync(planner, sides, blippingLinks, journal, metrics, unreadable, deletedRecords,
                 intents, settleTimes, transactions, Optional.of(clock));
-        InboxWorker worker = new InboxWorker(blippingInbox, List.of(new ActionItemHandler(blippingSync, comments),
+        InboxWorker worker = new InboxWorker(blippingInbox, List.of(new ActionItemHandler(blippingSync, comments, sides),
                 escalationReplay), deadLetters, journal, resilience, metrics, transactions, Optional.of(clock),
                 InboxProperties.of(1, LEASE));
         started.add(worker);

@@ -1,47 +1,48 @@
 package io.retrobridge.flow.items;
 
-import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.flow.comments.CommentSync;
 import io.retrobridge.flow.writes.IntentSweep;
 import io.retrobridge.sync.EventHandler;
 import io.retrobridge.sync.HandledKind;
 import io.retrobridge.sync.InboxOutcome;
+import io.retrobridge.sync.SideGateway;
 import io.retrobridge.sync.SyncResult;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The events about an action item: the item is synced, then its comments. Every change notice of Jira and
- * ServiceNow (webhook or poll, deletions included), a write intent left open by a crash, and a record that became
- * readable again.
+ * The events about an action item: the item is synced, then its comments. Every change notice a side's intake
+ * produces (webhook or poll, deletions included: each side names its kinds), a write intent left open by a crash, a
+ * record that became readable again, and the comments of an item just created.
  */
 @Component
 public class ActionItemHandler implements EventHandler {
 
-    private static final Set<HandledKind> KINDS = Set.of(
-            // jira:issue_created, jira:issue_updated, jira:issue_deleted, jira:poll
-            HandledKind.startingWith("jira:").from(ExternalSystem.JIRA),
-            HandledKind.named("comment_created").from(ExternalSystem.JIRA),
-            HandledKind.named("comment_updated").from(ExternalSystem.JIRA),
-            // servicenow:<table>:insert|update|delete, servicenow:poll; the table is the mapping's, which may change
-            HandledKind.startingWith("servicenow:").from(ExternalSystem.SERVICENOW),
+    /** Besides what the sides' intake produces: the sync's own follow-ups about an item. */
+    private static final Set<HandledKind> FOLLOW_UPS = Set.of(
             HandledKind.named(IntentSweep.KIND),
+            HandledKind.named(UnreadableRecheck.KIND),
             // the comments of an item created from a record that already had some, copied once the link is stored
-            HandledKind.named(CommentSync.AFTER_CREATE_KIND),
-            HandledKind.named(UnreadableRecheck.KIND));
+            HandledKind.named(CommentSync.AFTER_CREATE_KIND));
 
+    private final Set<HandledKind> kinds;
     private final ActionItemSync sync;
     private final CommentSync comments;
 
-    public ActionItemHandler(ActionItemSync sync, CommentSync comments) {
+    public ActionItemHandler(ActionItemSync sync, CommentSync comments, List<SideGateway> sides) {
+        Set<HandledKind> taken = new LinkedHashSet<>(FOLLOW_UPS);
+        sides.forEach(side -> taken.addAll(side.itemEventKinds()));
+        this.kinds = Set.copyOf(taken);
         this.sync = sync;
         this.comments = comments;
     }
 
     @Override
     public Set<HandledKind> takes() {
-        return KINDS;
+        return kinds;
     }
 
     @Override
