@@ -1,8 +1,7 @@
 package io.retrobridge;
 
-import io.retrobridge.sandbox.SandboxProperties;
-
 import io.retrobridge.jira.JiraProperties;
+import io.retrobridge.sandbox.SandboxProperties;
 import io.retrobridge.sandbox.jira.JiraSandbox;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import io.retrobridge.servicenow.ServiceNowProperties;

@@ -1,10 +1,9 @@
 package io.retrobridge.mapping;
 
-import io.retrobridge.domain.FieldFlow;
-
 import io.retrobridge.domain.ActionItem;
 import io.retrobridge.domain.Classification;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.FieldFlow;
 import java.util.List;
 import java.util.Map;
 

@@ -1,23 +1,22 @@
 package io.retrobridge.mapping;
 
-import io.retrobridge.domain.FieldFlow;
-import io.retrobridge.domain.ConflictPolicy;
-
 import io.retrobridge.domain.ActionKind;
 import io.retrobridge.domain.ActionStatus;
+import io.retrobridge.domain.ConflictPolicy;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.FieldFlow;
 import io.retrobridge.domain.Priority;
 import io.retrobridge.domain.ReleasePhase;
 import io.retrobridge.domain.Scope;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,8 +1,7 @@
 package io.retrobridge.sync;
 
-import io.retrobridge.flow.writes.CorrelationKey;
-
 import io.retrobridge.domain.ExternalRef;
+import io.retrobridge.flow.writes.CorrelationKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;

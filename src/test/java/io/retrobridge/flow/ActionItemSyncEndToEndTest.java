@@ -1,13 +1,12 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.flow.inbox.InboxWorker;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
+import io.retrobridge.flow.inbox.InboxWorker;
 import io.retrobridge.jira.JiraPoller;
 import io.retrobridge.sandbox.jira.JiraSandbox;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;

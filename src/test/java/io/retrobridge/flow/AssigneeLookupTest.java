@@ -1,12 +1,11 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.flow.inbox.InboxWorker;
-import io.retrobridge.flow.items.ActionItemSync;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.flow.inbox.InboxWorker;
+import io.retrobridge.flow.items.ActionItemSync;
 import io.retrobridge.servicenow.ServiceNowPoller;
 import io.retrobridge.testsupport.SandboxPair;
 import java.util.Map;

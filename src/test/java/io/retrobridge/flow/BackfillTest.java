@@ -1,11 +1,10 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.flow.inbox.InboxWorker;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.retrobridge.flow.inbox.InboxWorker;
 import io.retrobridge.jira.JiraPoller;
 import io.retrobridge.servicenow.ServiceNowPoller;
 import io.retrobridge.sync.LinkStore;

@@ -1,15 +1,14 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.flow.inbox.InboxProperties;
-import io.retrobridge.flow.inbox.InboxWorker;
-import io.retrobridge.flow.inbox.SyncMetrics;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalAction;
+import io.retrobridge.flow.inbox.InboxProperties;
+import io.retrobridge.flow.inbox.InboxWorker;
+import io.retrobridge.flow.inbox.SyncMetrics;
 import io.retrobridge.sandbox.FaultPlan;
 import io.retrobridge.sandbox.RequestLog;
 import io.retrobridge.sandbox.SandboxResponse;

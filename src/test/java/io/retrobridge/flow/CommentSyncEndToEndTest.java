@@ -1,8 +1,5 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.flow.comments.CommentSync;
-import io.retrobridge.flow.inbox.InboxWorker;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Link;
+import io.retrobridge.flow.comments.CommentSync;
+import io.retrobridge.flow.inbox.InboxWorker;
 import io.retrobridge.jira.JiraPoller;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.LoadedMappings;

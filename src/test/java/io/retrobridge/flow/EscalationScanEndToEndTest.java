@@ -1,11 +1,5 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.escalation.scan.EscalationScan;
-import io.retrobridge.escalation.scan.ScanAlreadyRunningException;
-import io.retrobridge.escalation.scan.ScanSummary;
-import io.retrobridge.flow.inbox.InboxWorker;
-import io.retrobridge.flow.writes.CreateSettleTimes;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,8 +11,13 @@ import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationState;
 import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.escalation.FollowUpStore;
+import io.retrobridge.escalation.scan.EscalationScan;
+import io.retrobridge.escalation.scan.ScanAlreadyRunningException;
+import io.retrobridge.escalation.scan.ScanSummary;
 import io.retrobridge.flow.EscalationWorld.Item;
 import io.retrobridge.flow.EscalationWorld.Writes;
+import io.retrobridge.flow.inbox.InboxWorker;
+import io.retrobridge.flow.writes.CreateSettleTimes;
 import io.retrobridge.jira.JiraClient;
 import io.retrobridge.jira.JiraPoller;
 import io.retrobridge.mapping.CurrentMappings;

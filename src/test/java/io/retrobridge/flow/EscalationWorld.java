@@ -1,18 +1,18 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.escalation.scan.EscalationScan;
-import io.retrobridge.escalation.scan.EscalationScanConfiguration;
-import io.retrobridge.flow.inbox.InboxWorker;
-import io.retrobridge.flow.writes.CreateSettleTimes;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.escalation.EscalationMarkers;
 import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.escalation.FollowUpStore;
+import io.retrobridge.escalation.scan.EscalationScan;
+import io.retrobridge.escalation.scan.EscalationScanConfiguration;
+import io.retrobridge.flow.inbox.InboxWorker;
+import io.retrobridge.flow.writes.CreateSettleTimes;
 import io.retrobridge.jira.JiraClient;
 import io.retrobridge.jira.JiraPoller;
 import io.retrobridge.mapping.CurrentMappings;
@@ -26,22 +26,21 @@ import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.SideGateway;
+import io.retrobridge.sync.WriteIntent.Operation;
+import io.retrobridge.sync.WriteIntent;
+import io.retrobridge.sync.WriteIntents;
 import io.retrobridge.testsupport.SandboxPair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import io.retrobridge.domain.JournalEntry;
-import io.retrobridge.sync.WriteIntent;
-import io.retrobridge.sync.WriteIntent.Operation;
-import io.retrobridge.sync.WriteIntents;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 

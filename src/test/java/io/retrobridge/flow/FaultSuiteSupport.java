@@ -1,10 +1,9 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.flow.inbox.InboxWorker;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.DeadLetter;
+import io.retrobridge.flow.inbox.InboxWorker;
 import io.retrobridge.jira.JiraPoller;
 import io.retrobridge.servicenow.ServiceNowPoller;
 import io.retrobridge.sync.DeadLetterStore;

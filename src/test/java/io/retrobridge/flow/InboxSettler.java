@@ -1,7 +1,6 @@
 package io.retrobridge.flow;
 
 import io.retrobridge.flow.inbox.InboxWorker;
-
 import io.retrobridge.jira.JiraPoller;
 import io.retrobridge.servicenow.ServiceNowPoller;
 import io.retrobridge.sync.EventInbox;

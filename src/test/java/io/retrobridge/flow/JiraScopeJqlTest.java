@@ -1,13 +1,12 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.sync.SyncResult;
-import io.retrobridge.flow.items.ActionItemSync;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.flow.items.ActionItemSync;
 import io.retrobridge.sync.InboxOutcome;
+import io.retrobridge.sync.SyncResult;
 import io.retrobridge.testsupport.SandboxPair;
 import java.io.IOException;
 import java.io.UncheckedIOException;

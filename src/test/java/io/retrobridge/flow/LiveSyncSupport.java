@@ -1,8 +1,7 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.flow.inbox.InboxWorker;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import io.retrobridge.flow.inbox.InboxWorker;
 import io.retrobridge.jira.JiraPoller;
 import io.retrobridge.servicenow.ServiceNowPoller;
 import io.retrobridge.sync.DeadLetterStore;

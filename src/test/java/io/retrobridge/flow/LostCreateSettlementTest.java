@@ -1,10 +1,5 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.escalation.scan.EscalationScan;
-import io.retrobridge.flow.writes.CreateSettleTimes;
-import io.retrobridge.flow.writes.IntentSweep;
-import io.retrobridge.sync.CorrelationIds;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,10 +11,14 @@ import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.escalation.EscalationMarkers;
 import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.escalation.FollowUpStore;
+import io.retrobridge.escalation.scan.EscalationScan;
+import io.retrobridge.flow.writes.CreateSettleTimes;
+import io.retrobridge.flow.writes.IntentSweep;
 import io.retrobridge.jira.JiraClient;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.servicenow.ServiceNowClient;
 import io.retrobridge.sync.CommentLinkStore;
+import io.retrobridge.sync.CorrelationIds;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.WriteIntents;
 import io.retrobridge.testsupport.FaultReport;

@@ -1,10 +1,9 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.flow.items.UnreadableRecheck;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.retrobridge.flow.items.UnreadableRecheck;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.LoadedMappings;
 import io.retrobridge.mapping.MappingLoader;

@@ -1,7 +1,5 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.flow.housekeeping.RetentionPurge;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.DeadLetter;
@@ -10,6 +8,7 @@ import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
+import io.retrobridge.flow.housekeeping.RetentionPurge;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
 import java.time.Duration;

@@ -1,7 +1,5 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.sync.CorrelationIds;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +11,7 @@ import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Snapshot;
 import io.retrobridge.domain.SyncPair;
+import io.retrobridge.sync.CorrelationIds;
 import io.retrobridge.testsupport.AdminApi;
 import java.time.Instant;
 import java.util.List;

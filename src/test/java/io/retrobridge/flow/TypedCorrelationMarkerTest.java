@@ -1,12 +1,11 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.flow.inbox.InboxWorker;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.flow.inbox.InboxWorker;
 import io.retrobridge.jira.JiraPoller;
 import io.retrobridge.servicenow.ServiceNowPoller;
 import io.retrobridge.sync.LinkStore;

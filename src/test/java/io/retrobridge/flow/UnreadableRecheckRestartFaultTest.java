@@ -1,17 +1,16 @@
 package io.retrobridge.flow;
 
-import io.retrobridge.flow.items.UnreadableProperties;
-import io.retrobridge.flow.items.UnreadableRecheck;
-import io.retrobridge.flow.items.UnreadableRecords;
-import io.retrobridge.sync.SideGateway;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalAction;
+import io.retrobridge.flow.items.UnreadableProperties;
+import io.retrobridge.flow.items.UnreadableRecheck;
+import io.retrobridge.flow.items.UnreadableRecords;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.sync.Journal;
+import io.retrobridge.sync.SideGateway;
 import io.retrobridge.sync.UnreadableLinks;
 import io.retrobridge.testsupport.FaultReport;
 import io.retrobridge.testsupport.SandboxPair;

@@ -1,15 +1,14 @@
 package io.retrobridge.mapping;
 
-import io.retrobridge.domain.FieldFlow;
-import io.retrobridge.domain.ConflictPolicy;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retrobridge.domain.ActionItem;
 import io.retrobridge.domain.ActionStatus;
+import io.retrobridge.domain.ConflictPolicy;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.FieldFlow;
 import io.retrobridge.domain.Priority;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,12 +1,11 @@
 package io.retrobridge.mapping;
 
-import io.retrobridge.domain.FieldFlow;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.ActionItem;
 import io.retrobridge.domain.ActionStatus;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.FieldFlow;
 import io.retrobridge.domain.Priority;
 import java.time.LocalDate;
 import java.util.List;

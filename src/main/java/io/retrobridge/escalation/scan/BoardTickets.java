@@ -1,17 +1,16 @@
 package io.retrobridge.escalation.scan;
 
-import io.retrobridge.flow.writes.CreateNotSettledException;
-import io.retrobridge.flow.writes.CreateSettleTimes;
-import io.retrobridge.flow.writes.WriteAnnouncements;
-
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.escalation.scan.BoardQueues.Ticket;
+import io.retrobridge.flow.writes.CreateNotSettledException;
+import io.retrobridge.flow.writes.CreateSettleTimes;
+import io.retrobridge.flow.writes.WriteAnnouncements;
 import io.retrobridge.mapping.escalation.Board;
 import io.retrobridge.sync.Journal;
-import io.retrobridge.sync.WriteIntent;
 import io.retrobridge.sync.WriteIntent.Operation;
+import io.retrobridge.sync.WriteIntent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

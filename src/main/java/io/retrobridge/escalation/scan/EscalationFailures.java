@@ -1,7 +1,5 @@
 package io.retrobridge.escalation.scan;
 
-import io.retrobridge.flow.writes.CreateNotSettledException;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.domain.DeadLetter;
@@ -13,10 +11,11 @@ import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.escalation.EscalationSubject;
+import io.retrobridge.flow.writes.CreateNotSettledException;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
-import io.retrobridge.transport.FailureTriage;
 import io.retrobridge.transport.CircuitOpenException;
+import io.retrobridge.transport.FailureTriage;
 import io.retrobridge.transport.RemoteCallException;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,12 +1,11 @@
 package io.retrobridge.escalation.scan;
 
-import io.retrobridge.flow.items.CanonicalProjection;
-
 import io.retrobridge.domain.ActionItem;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Link;
 import io.retrobridge.escalation.EscalationSubject;
+import io.retrobridge.flow.items.CanonicalProjection;
 import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.RecordFields;
 import io.retrobridge.mapping.escalation.EscalationPolicy;

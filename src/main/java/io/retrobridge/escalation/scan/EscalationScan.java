@@ -1,8 +1,5 @@
 package io.retrobridge.escalation.scan;
 
-import io.retrobridge.flow.writes.CreateSettleTimes;
-import io.retrobridge.flow.writes.WriteAnnouncements;
-
 import static io.retrobridge.escalation.scan.EscalationFailures.describe;
 import static io.retrobridge.escalation.scan.EscalationFailures.itemRef;
 
@@ -21,6 +18,8 @@ import io.retrobridge.escalation.ItemPlan;
 import io.retrobridge.escalation.Resolution;
 import io.retrobridge.escalation.StepDue;
 import io.retrobridge.escalation.scan.BoardQueues.Ticket;
+import io.retrobridge.flow.writes.CreateSettleTimes;
+import io.retrobridge.flow.writes.WriteAnnouncements;
 import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.escalation.Board;
@@ -28,8 +27,8 @@ import io.retrobridge.mapping.escalation.EscalationPolicy;
 import io.retrobridge.mapping.escalation.StepAction;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
-import io.retrobridge.sync.WriteIntent;
 import io.retrobridge.sync.WriteIntent.Operation;
+import io.retrobridge.sync.WriteIntent;
 import io.retrobridge.sync.WriteIntents;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,17 +1,16 @@
 package io.retrobridge.escalation.scan;
 
-import io.retrobridge.flow.writes.CreateSettleTimes;
-
 import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.escalation.FollowUpStore;
+import io.retrobridge.flow.writes.CreateSettleTimes;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.sync.BoardQueueGateway;
 import io.retrobridge.sync.CommentLinkStore;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
+import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.SideGateway;
 import io.retrobridge.sync.WriteIntents;
-import io.retrobridge.sync.LinkStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

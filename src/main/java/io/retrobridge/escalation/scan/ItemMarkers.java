@@ -1,17 +1,16 @@
 package io.retrobridge.escalation.scan;
 
-import io.retrobridge.flow.writes.WriteAnnouncements;
-
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.escalation.BoardHold;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.Markers;
+import io.retrobridge.flow.writes.WriteAnnouncements;
 import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
-import io.retrobridge.sync.WriteIntent;
 import io.retrobridge.sync.WriteIntent.Operation;
+import io.retrobridge.sync.WriteIntent;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;

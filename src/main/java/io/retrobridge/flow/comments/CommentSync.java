@@ -1,8 +1,5 @@
 package io.retrobridge.flow.comments;
 
-import io.retrobridge.flow.inbox.ClaimGuard;
-import io.retrobridge.flow.writes.WriteAnnouncements;
-
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.InboundEvent;
@@ -10,6 +7,8 @@ import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.SyncPair;
+import io.retrobridge.flow.inbox.ClaimGuard;
+import io.retrobridge.flow.writes.WriteAnnouncements;
 import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.CommentRule;
 import io.retrobridge.mapping.CurrentMappings;
@@ -18,11 +17,11 @@ import io.retrobridge.sync.CommentLink;
 import io.retrobridge.sync.CommentLinkStore;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.Journal;
-import io.retrobridge.sync.WriteIntent;
-import io.retrobridge.sync.WriteIntent.Operation;
-import io.retrobridge.sync.WriteIntents;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.SideComment;
+import io.retrobridge.sync.WriteIntent.Operation;
+import io.retrobridge.sync.WriteIntent;
+import io.retrobridge.sync.WriteIntents;
 import io.retrobridge.transport.RemoteCallException;
 import java.time.Clock;
 import java.time.Duration;

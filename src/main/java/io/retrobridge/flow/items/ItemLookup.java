@@ -1,14 +1,13 @@
 package io.retrobridge.flow.items;
 
-import io.retrobridge.sync.SideGateway;
-import io.retrobridge.sync.SideRecord;
-
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Link;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LinkStore;
+import io.retrobridge.sync.SideGateway;
+import io.retrobridge.sync.SideRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

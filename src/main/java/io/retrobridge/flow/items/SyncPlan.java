@@ -1,12 +1,11 @@
 package io.retrobridge.flow.items;
 
-import io.retrobridge.sync.SideRecord;
-
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.Link;
 import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.MappedItem;
 import io.retrobridge.sync.Decision;
+import io.retrobridge.sync.SideRecord;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;

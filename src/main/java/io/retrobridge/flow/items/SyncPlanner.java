@@ -1,11 +1,5 @@
 package io.retrobridge.flow.items;
 
-import io.retrobridge.sync.CorrelationIds;
-import io.retrobridge.sync.CounterpartLookup;
-import io.retrobridge.sync.PolledRecord;
-import io.retrobridge.sync.SideGateway;
-import io.retrobridge.sync.SideRecord;
-
 import io.retrobridge.domain.ActionItem;
 import io.retrobridge.domain.ActionStatus;
 import io.retrobridge.domain.DeletedRecord;
@@ -23,11 +17,16 @@ import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.ExternalWrite;
 import io.retrobridge.mapping.MappedItem;
 import io.retrobridge.mapping.RecordFields;
+import io.retrobridge.sync.CorrelationIds;
+import io.retrobridge.sync.CounterpartLookup;
 import io.retrobridge.sync.Decision;
 import io.retrobridge.sync.DeletedRecords;
 import io.retrobridge.sync.KnownPair;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.Observation;
+import io.retrobridge.sync.PolledRecord;
+import io.retrobridge.sync.SideGateway;
+import io.retrobridge.sync.SideRecord;
 import io.retrobridge.sync.SyncDecider;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,13 +1,12 @@
 package io.retrobridge.flow.items;
 
-import io.retrobridge.sync.SideGateway;
-
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.sync.EventInbox;
+import io.retrobridge.sync.SideGateway;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,7 @@
 package io.retrobridge.flow.writes;
 
-import io.retrobridge.sync.CorrelationIds;
-
 import io.retrobridge.sync.ConnectorSecrets;
+import io.retrobridge.sync.CorrelationIds;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -1,8 +1,7 @@
 package io.retrobridge.flow.writes;
 
-import io.retrobridge.sync.CorrelationIds;
-
 import io.retrobridge.domain.InboundEvent;
+import io.retrobridge.sync.CorrelationIds;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.WriteIntent;
 import io.retrobridge.sync.WriteIntents;

@@ -1,10 +1,10 @@
 package io.retrobridge.web.admin;
 
-import io.retrobridge.flow.writes.CorrelationProperties;
 import io.retrobridge.flow.housekeeping.RetentionProperties;
+import io.retrobridge.flow.writes.CorrelationProperties;
 import io.retrobridge.mapping.MappingSettings;
-import io.retrobridge.transport.ConnectionsProperties;
 import io.retrobridge.sync.SettingsView;
+import io.retrobridge.transport.ConnectionsProperties;
 import io.retrobridge.web.security.ApiKeyRegistry;
 import io.retrobridge.web.security.ApiSecurityProperties;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package io.retrobridge.web.reports;
 
 import io.retrobridge.escalation.FollowUpStore;
-import io.retrobridge.mapping.CurrentMappings;
-import io.retrobridge.insight.FollowUpReport;
 import io.retrobridge.insight.FollowUpReport.Row;
+import io.retrobridge.insight.FollowUpReport;
+import io.retrobridge.mapping.CurrentMappings;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,5 @@
 package io.retrobridge.flow.comments;
 
-import io.retrobridge.flow.comments.CommentMarkers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

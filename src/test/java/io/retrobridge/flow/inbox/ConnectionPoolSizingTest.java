@@ -1,7 +1,5 @@
 package io.retrobridge.flow.inbox;
 
-import io.retrobridge.flow.inbox.ConnectionPoolSizing;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,8 +1,5 @@
 package io.retrobridge.flow.items;
 
-import io.retrobridge.flow.items.UnreadableProperties;
-import io.retrobridge.flow.items.UnreadableRecords;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.ExternalRef;

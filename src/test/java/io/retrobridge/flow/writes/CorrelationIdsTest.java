@@ -1,9 +1,5 @@
 package io.retrobridge.flow.writes;
 
-import io.retrobridge.flow.writes.CorrelationKey;
-import io.retrobridge.flow.writes.CorrelationProperties;
-import io.retrobridge.sync.CorrelationIds;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.store.JdbcConnectorSecrets;
+import io.retrobridge.sync.CorrelationIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
