@@ -49,6 +49,11 @@ final class ServiceNowErrors implements ErrorBodies {
         return of(403, "Operation Failed", "ACL Exception " + operation + " Failed due to security constraints");
     }
 
+    /** The change state model refuses the move; the labels name the states as the form shows them. */
+    static SandboxResponse invalidStateTransition(String from, String to) {
+        return of(403, "Operation Failed", "Invalid state transition from " + from + " to " + to);
+    }
+
     @Override
     public SandboxResponse error(int status, String message) {
         return switch (status) {

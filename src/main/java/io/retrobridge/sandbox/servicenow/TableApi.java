@@ -135,9 +135,31 @@ final class TableApi {
         if (input.isEmpty()) {
             return ServiceNowErrors.unreadableBody("The payload is not valid JSON.");
         }
+        Optional<SandboxResponse> refused = refusedStateMove(table, request.pathVariable("sys_id"), input.get());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         return store.update(table, request.pathVariable("sys_id"), input.get(), actor)
                 .map(record -> result(200, table, record, request))
                 .orElseGet(ServiceNowErrors::noRecord);
+    }
+
+    /** A change request only moves along its type's state model; a write that leaves it refuses the whole write. */
+    private Optional<SandboxResponse> refusedStateMove(TableDefinition table, String sysId,
+            Map<String, String> input) {
+        if (!table.name().equals(ServiceNowDictionary.CHANGE_REQUEST) || !input.containsKey("state")) {
+            return Optional.empty();
+        }
+        return store.get(table.name(), sysId).flatMap(current -> {
+            String type = input.getOrDefault("type", current.get("type"));
+            String from = current.get("state");
+            String to = input.get("state");
+            if (ChangeStateModel.allows(type, from, to)) {
+                return Optional.empty();
+            }
+            FieldDefinition state = table.fields().get("state");
+            return Optional.of(ServiceNowErrors.invalidStateTransition(state.choiceLabel(from), state.choiceLabel(to)));
+        });
     }
 
     private SandboxResponse delete(SandboxRequest request, TableDefinition table, Actor actor) {
