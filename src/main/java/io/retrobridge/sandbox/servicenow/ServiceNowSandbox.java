@@ -45,6 +45,7 @@ public final class ServiceNowSandbox extends SimulatedSystem<ServiceNowSandbox> 
         this.credentials = new Credentials(clock);
         this.renderer = new RecordRenderer(store, baseUrl());
         new TableApi(store, credentials, renderer, baseUrl(), acl).register(server());
+        new ChangeManagementApi(store, credentials, renderer, baseUrl(), acl).register(server());
         server().route("POST", OAuthTokenEndpoint.PATH, new OAuthTokenEndpoint(credentials));
         store.onChange(webhooks);
     }
