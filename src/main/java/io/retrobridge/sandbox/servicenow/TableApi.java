@@ -135,12 +135,15 @@ final class TableApi {
         if (input.isEmpty()) {
             return ServiceNowErrors.unreadableBody("The payload is not valid JSON.");
         }
-        Optional<SandboxResponse> refused = refusedStateMove(table, request.pathVariable("sys_id"), input.get());
-        if (refused.isPresent()) {
-            return refused.get();
+        Optional<Map<String, String>> updated;
+        synchronized (store) { // the store's own lock, so no other write moves the state between check and write
+            Optional<SandboxResponse> refused = refusedStateMove(table, request.pathVariable("sys_id"), input.get());
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            updated = store.update(table, request.pathVariable("sys_id"), input.get(), actor);
         }
-        return store.update(table, request.pathVariable("sys_id"), input.get(), actor)
-                .map(record -> result(200, table, record, request))
+        return updated.map(record -> result(200, table, record, request))
                 .orElseGet(ServiceNowErrors::noRecord);
     }
 

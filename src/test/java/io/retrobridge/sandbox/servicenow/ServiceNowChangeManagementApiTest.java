@@ -67,7 +67,10 @@ class ServiceNowChangeManagementApiTest extends SandboxTestSupport {
 
     @Test
     void unknownChangeIsNotFoundInServiceNowsErrorShape() throws Exception {
-        HttpResponse<String> answer = get("/api/sn_chg_rest/change/0123456789abcdef0123456789abcdef");
+        // A record of another table is no change request.
+        String problem = sandbox.seed().problem(Map.of("short_description", "Mail outage")).sysId();
+
+        HttpResponse<String> answer = get("/api/sn_chg_rest/change/" + problem);
 
         assertThat(answer.statusCode()).isEqualTo(404);
         JsonNode body = SandboxJson.parse(answer.body());
