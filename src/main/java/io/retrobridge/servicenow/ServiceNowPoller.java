@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -57,13 +56,6 @@ public class ServiceNowPoller implements ChangeSource {
     private final ReceivedEvents received;
     private final Clock clock;
 
-    /** A poller that reads pages only: no look-ups, and events carry nothing (each sync reads its record). */
-    public ServiceNowPoller(ServiceNowClient servicenow, CurrentMappings mappings, EventInbox inbox,
-            WatermarkStore watermarks, ReceivedEvents received, Optional<Clock> clock) {
-        this(servicenow, List.of(), null, mappings, inbox, watermarks, received, clock);
-    }
-
-    @Autowired
     public ServiceNowPoller(ServiceNowClient servicenow, List<SideGateway> sides, LinkStore links,
             CurrentMappings mappings, EventInbox inbox, WatermarkStore watermarks, ReceivedEvents received,
             Optional<Clock> clock) {
@@ -100,14 +92,13 @@ public class ServiceNowPoller implements ChangeSource {
     private int poll(PollRound round) {
         ActionItemMapping mapping = mappings.actionItems();
         Scopes.ServiceNow scope = mapping.serviceNowScope();
-        boolean carry = links != null;
         // Paged by the last sys_updated_on read, not by offset: an edit during the poll moves a record
         // to the end of the ordering, and offset paging would then skip an unread one.
         List<ServiceNowRecord> all = servicenow.allUpdatedSince(scope.table(), scope.query(), round.since(),
-                carry ? ServiceNowSide.fieldsToRead(mapping) : List.of("sys_id"), PAGE);
+                ServiceNowSide.fieldsToRead(mapping), PAGE);
         for (int from = 0; from < all.size(); from += PAGE) {
             List<ServiceNowRecord> page = all.subList(from, Math.min(all.size(), from + PAGE));
-            Carried carried = carry ? carried(round, page, mapping) : Carried.NOTHING;
+            Carried carried = carried(round, page, mapping);
             for (ServiceNowRecord record : page) {
                 String payload = carried.unlinked().contains(record.sysId())
                         ? PolledRecords.payload(record, Optional.ofNullable(carried.journals().get(record.sysId())),

@@ -2,7 +2,9 @@ package io.retrobridge.servicenow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.InboundEvent;
+import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Watermark;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.MappingLoader;
@@ -12,6 +14,7 @@ import io.retrobridge.sandbox.servicenow.ServiceNowSeed.SeededRecord;
 import io.retrobridge.sync.ClaimedEvent;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.InboxOutcome;
+import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.PollRound;
 import io.retrobridge.sync.WatermarkStore;
 import io.retrobridge.testsupport.CamelHttpExtension;
@@ -65,7 +68,7 @@ class ServiceNowPollerWatermarkTest {
                 ServiceNowClient.DEFAULT_USER_REFERENCE_FIELDS, ourClock);
         CurrentMappings mappings = new CurrentMappings(new MappingLoader(TextFormatConverters.standard())
                 .load(Path.of("mappings")));
-        poller = new ServiceNowPoller(client, mappings, new ListInbox(), new MapWatermarks(),
+        poller = new ServiceNowPoller(client, List.of(), new NoLinks(), mappings, new ListInbox(), new MapWatermarks(),
                 (system, kind, result, amount) -> { }, Optional.of(ourClock));
     }
 
@@ -113,6 +116,40 @@ class ServiceNowPollerWatermarkTest {
 
         assertThat(queued).extracting(InboundEvent::entityId).containsExactly(ordinary.sysId());
         assertThat(stored.get(ServiceNowPoller.WATERMARK).at()).isBeforeOrEqualTo(ourClock.instant());
+    }
+
+    /** Nothing is linked yet: every record the poll reads is new to the connector. */
+    private static final class NoLinks implements LinkStore {
+
+        @Override
+        public Link insert(Link link) {
+            throw new UnsupportedOperationException("the poll only asks");
+        }
+
+        @Override
+        public Optional<Link> findById(UUID id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Link> findByExternal(ExternalRef ref) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Link> findByCorrelationId(String correlationId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Link update(Link link) {
+            throw new UnsupportedOperationException("the poll only asks");
+        }
+
+        @Override
+        public long count() {
+            return 0;
+        }
     }
 
     private final class MapWatermarks implements WatermarkStore {
