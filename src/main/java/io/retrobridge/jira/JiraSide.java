@@ -32,10 +32,10 @@ import org.springframework.stereotype.Component;
 @Component
 class JiraSide implements SideGateway {
 
+    /** Issues per search page. */
     private static final int PAGE = 100;
     /** Labels per search: a page's markers in one JQL, short enough for a Server/Data Center GET. */
     private static final int LABELS_PER_SEARCH = 100;
-    private static final int SEARCH_PAGE = 100;
 
     private final JiraClient jira;
     /** Links go into ticket texts: never with the user info a base URL may carry. */
@@ -91,7 +91,7 @@ class JiraSide implements SideGateway {
             String jql = correlationQuery(mapping.jiraScope().projects(), labels);
             String token = null;
             do {
-                JiraSearchPage page = jira.search(jql, List.of("labels"), token, SEARCH_PAGE);
+                JiraSearchPage page = jira.search(jql, List.of("labels"), token, PAGE);
                 // Oldest first: should two issues carry one marker, the first created is the copy, as findByLabel says.
                 for (JiraIssue issue : page.issues()) {
                     issue.fields().path("labels").forEach(label -> {
