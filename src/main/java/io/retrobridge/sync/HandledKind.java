@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * Events an {@link EventHandler} takes: those of one kind, or of every kind that starts with a prefix (a source that
  * names more in its kinds, as ServiceNow names the table in {@code servicenow:<table>:<operation>}), from one source
- * or from any.
+ * or from any. Where two overlap, the narrower takes what both would: {@code servicenow:change_request:} goes to
+ * its own handler even though another takes every {@code servicenow:} kind.
  *
  * @param kind   the kind, or the start of the kinds when {@code prefix}
  * @param prefix whether every kind starting with {@code kind} is taken
@@ -54,6 +55,20 @@ public record HandledKind(String kind, boolean prefix, ExternalSystem source) {
             return other.kind.startsWith(kind);
         }
         return other.prefix ? kind.startsWith(other.kind) : kind.equals(other.kind);
+    }
+
+    /**
+     * Whether every event this takes is also taken by {@code other}, and {@code other} takes more: a longer prefix or
+     * an exact kind within a prefix, or one source where the other takes any. Of two overlapping kinds where neither
+     * is narrower, no handler can be preferred.
+     */
+    public boolean narrowerThan(HandledKind other) {
+        boolean kindWithin = prefix ? other.prefix && kind.startsWith(other.kind)
+                : other.prefix ? kind.startsWith(other.kind) : kind.equals(other.kind);
+        boolean sourceWithin = other.source == null || other.source.equals(source);
+        boolean sameKinds = prefix == other.prefix && kind.equals(other.kind);
+        boolean sameSources = Objects.equals(source, other.source);
+        return kindWithin && sourceWithin && !(sameKinds && sameSources);
     }
 
     @Override

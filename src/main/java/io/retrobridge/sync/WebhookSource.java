@@ -19,8 +19,26 @@ public interface WebhookSource {
         return system().name().toLowerCase(Locale.ROOT);
     }
 
-    /** The HTTP header carrying {@code sha256=<hex>}. */
+    /** The HTTP header carrying the proof: {@code sha256=<hex>}, the token, or {@code Authorization}. */
     String signatureHeader();
+
+    /** How a delivery proves it comes from the sender that holds the secret. */
+    enum Proof {
+        /** The header carries {@code sha256=<hex>}, an HMAC-SHA256 of the raw body keyed by the secret (GitHub, Jira). */
+        HMAC_SHA256,
+        /** The header carries the secret itself, as GitLab sends its {@code X-Gitlab-Token}. */
+        TOKEN,
+        /**
+         * HTTP Basic authentication whose password is the secret, under any user name (Azure DevOps service hooks;
+         * senders that can only be given a URL put the credentials in its user-info).
+         */
+        BASIC_AUTH
+    }
+
+    /** How this source's deliveries are proven; most sign the body. */
+    default Proof proof() {
+        return Proof.HMAC_SHA256;
+    }
 
     /** The setting an operator sets to enable the endpoint, e.g. {@code retrobridge.jira.webhook-secret}. */
     String secretSetting();

@@ -29,10 +29,11 @@ final class EventHandlers {
             }
             for (HandledKind kind : handler.takes()) {
                 byKind.forEach((taken, owner) -> {
-                    if (taken.overlaps(kind)) {
+                    if (taken.overlaps(kind) && !taken.narrowerThan(kind) && !kind.narrowerThan(taken)) {
                         throw new IllegalStateException("Two inbox event handlers take the same events: "
                                 + name(owner) + " takes " + taken + " and " + name(handler) + " takes " + kind
-                                + ". Each event must have one handler: narrow the kinds one of them takes.");
+                                + ". Each event must have one handler: narrow the kinds one of them takes (the narrower of two"
+                                + " takes what both would).");
                     }
                 });
                 byKind.put(kind, handler);
@@ -40,10 +41,18 @@ final class EventHandlers {
         }
     }
 
-    /** The one handler that takes {@code event}; empty when none does. */
+    /**
+     * The one handler that takes {@code event}, the narrowest where several would (start-up made sure one of any two
+     * is narrower); empty when none does.
+     */
     Optional<EventHandler> of(InboundEvent event) {
-        return byKind.entrySet().stream().filter(entry -> entry.getKey().takes(event)).map(Map.Entry::getValue)
-                .findFirst();
+        Map.Entry<HandledKind, EventHandler> chosen = null;
+        for (Map.Entry<HandledKind, EventHandler> entry : byKind.entrySet()) {
+            if (entry.getKey().takes(event) && (chosen == null || entry.getKey().narrowerThan(chosen.getKey()))) {
+                chosen = entry;
+            }
+        }
+        return Optional.ofNullable(chosen).map(Map.Entry::getValue);
     }
 
     /** Why {@code event} is parked when no handler takes it. */

@@ -7,7 +7,7 @@ import io.retrobridge.sync.ReceivedEvents.Result;
 import io.retrobridge.sync.ReceivedEvents;
 import io.retrobridge.sync.WebhookNotice;
 import io.retrobridge.sync.WebhookSource;
-import io.retrobridge.transport.WebhookSignature;
+import io.retrobridge.transport.SharedSecretProof;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,16 +66,13 @@ class WebhookIntake {
                     + " are not enabled: set " + source.secretSetting() + " to the secret the sender signs with."
                     + " Unsigned deliveries are never accepted.");
         }
-        String signature = request.getHeader(source.signatureHeader());
-        if (signature == null || signature.isBlank()) {
-            return reject(source, null, HttpStatus.UNAUTHORIZED, source.signatureHeader() + " is missing: configure"
-                    + " the " + source.name() + " webhook with a secret so it signs its deliveries, the same secret as "
-                    + source.secretSetting() + ".");
+        String proof = request.getHeader(source.signatureHeader());
+        if (proof == null || proof.isBlank()) {
+            return reject(source, null, HttpStatus.UNAUTHORIZED, source.signatureHeader() + " is missing: "
+                    + ProofWords.howToSend(source));
         }
-        if (!new WebhookSignature(secret.get()).matches(body, signature)) {
-            return reject(source, null, HttpStatus.UNAUTHORIZED, source.signatureHeader() + " does not match the"
-                    + " body: check that the sender's secret equals " + source.secretSetting() + ", that it signs"
-                    + " with HMAC-SHA256 as sha256=<hex>, and that nothing on the way rewrites the body.");
+        if (!SharedSecretProof.holds(source.proof(), secret.get(), body, proof)) {
+            return reject(source, null, HttpStatus.UNAUTHORIZED, ProofWords.mismatch(source));
         }
 
         WebhookNotice notice;

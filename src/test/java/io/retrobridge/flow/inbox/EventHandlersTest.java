@@ -38,7 +38,31 @@ class EventHandlersTest {
         assertThatThrownBy(() -> new EventHandlers(List.of(issues, updates))).isInstanceOf(IllegalStateException.class)
                 .hasMessage("Two inbox event handlers take the same events: Named takes kinds starting with jira: from"
                         + " source JIRA and Clashing takes kind jira:issue_updated from any source. Each event must have"
-                        + " one handler: narrow the kinds one of them takes.");
+                        + " one handler: narrow the kinds one of them takes (the narrower of two takes what both"
+                        + " would).");
+    }
+
+    @Test
+    void theNarrowerOfTwoOverlappingKindsTakesWhatBothWould() {
+        Named anyTable = new Named(HandledKind.startingWith("servicenow:").from(SERVICENOW));
+        Clashing changes = new Clashing(HandledKind.startingWith("servicenow:change_request:").from(SERVICENOW));
+        Named pollOfChanges = new Named(HandledKind.named("servicenow:change_request:poll").from(SERVICENOW));
+        EventHandlers handlers = new EventHandlers(List.of(anyTable, changes, pollOfChanges));
+
+        assertThat(handlers.of(event(SERVICENOW, "servicenow:change_request:update"))).containsSame(changes);
+        assertThat(handlers.of(event(SERVICENOW, "servicenow:change_request:poll"))).containsSame(pollOfChanges);
+        assertThat(handlers.of(event(SERVICENOW, "servicenow:problem_task:update"))).containsSame(anyTable);
+        assertThat(handlers.of(event(SERVICENOW, "servicenow:poll"))).containsSame(anyTable);
+    }
+
+    @Test
+    void oneSourceIsNarrowerThanAnySourceForTheSameKind() {
+        Named anySource = new Named(HandledKind.named("deployment"));
+        Clashing fromJira = new Clashing(HandledKind.named("deployment").from(JIRA));
+        EventHandlers handlers = new EventHandlers(List.of(anySource, fromJira));
+
+        assertThat(handlers.of(event(JIRA, "deployment"))).containsSame(fromJira);
+        assertThat(handlers.of(event(SERVICENOW, "deployment"))).containsSame(anySource);
     }
 
     @Test

@@ -1,0 +1,51 @@
+package io.retrobridge.transport;
+
+import io.retrobridge.sync.WebhookSource.Proof;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Checks the proof a webhook delivery carries against the shared secret, in whichever of the senders' ways it comes.
+ * Every comparison runs in constant time, so the secret cannot be guessed byte by byte.
+ */
+public final class SharedSecretProof {
+
+    private static final String BASIC = "Basic ";
+
+    private SharedSecretProof() {
+    }
+
+    /**
+     * @param header the value of the source's proof header; null when absent
+     */
+    public static boolean holds(Proof proof, String secret, byte[] body, String header) {
+        if (header == null || header.isBlank()) {
+            return false;
+        }
+        return switch (proof) {
+            case HMAC_SHA256 -> new WebhookSignature(secret).matches(body, header);
+            case TOKEN -> same(header.strip(), secret);
+            case BASIC_AUTH -> basicPassword(header).map(password -> same(password, secret)).orElse(false);
+        };
+    }
+
+    private static Optional<String> basicPassword(String header) {
+        if (!header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+            return Optional.empty();
+        }
+        try {
+            String pair = new String(Base64.getDecoder().decode(header.substring(BASIC.length()).strip()),
+                    StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            return colon < 0 ? Optional.empty() : Optional.of(pair.substring(colon + 1));
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean same(String given, String secret) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
+    }
+}
