@@ -1,5 +1,7 @@
 package io.retrobridge.mapping;
 
+import io.retrobridge.mapping.change.ChangeRecordsMapping;
+import io.retrobridge.mapping.retro.RetrospectivesMapping;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +33,16 @@ public final class CurrentMappings {
      */
     public Optional<EscalationPolicy> escalations() {
         return current.get().escalations();
+    }
+
+    /** How change requests are mirrored into Jira; empty when the folder has no {@code change-records.yaml}. */
+    public Optional<ChangeRecordsMapping> changeRecords() {
+        return current.get().changeRecords();
+    }
+
+    /** Which releases need a retrospective; empty when the folder has no {@code retrospectives.yaml}. */
+    public Optional<RetrospectivesMapping> retrospectives() {
+        return current.get().retrospectives();
     }
 
     /** Puts a newly loaded (hence valid) set in force; answers the one it replaced. */

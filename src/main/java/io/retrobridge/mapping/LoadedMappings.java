@@ -1,5 +1,7 @@
 package io.retrobridge.mapping;
 
+import io.retrobridge.mapping.change.ChangeRecordsMapping;
+import io.retrobridge.mapping.retro.RetrospectivesMapping;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,14 +13,21 @@ import java.util.Optional;
  * reload and keep the old one when the new files are refused.
  *
  * @param files       the files read, relative to {@code dir}
- * @param escalations what {@code escalations.yaml} says; empty when the folder has no such file (nothing escalates)
+ * @param escalations    what {@code escalations.yaml} says; empty when the folder has no such file (nothing escalates)
+ * @param changeRecords  what {@code change-records.yaml} says; empty when there is none (no change is mirrored)
+ * @param retrospectives what {@code retrospectives.yaml} says; empty when there is none (no retrospective opens by
+ *                       itself)
  */
 public record LoadedMappings(Path dir, List<String> files, ActionItemsDefinition actionItemsDefinition,
-                             ActionItemMapping actionItems, Optional<EscalationPolicy> escalations) {
+                             ActionItemMapping actionItems, Optional<EscalationPolicy> escalations,
+                             Optional<ChangeRecordsMapping> changeRecords,
+                             Optional<RetrospectivesMapping> retrospectives) {
 
     public LoadedMappings {
         files = List.copyOf(files);
         escalations = escalations == null ? Optional.empty() : escalations;
+        changeRecords = changeRecords == null ? Optional.empty() : changeRecords;
+        retrospectives = retrospectives == null ? Optional.empty() : retrospectives;
     }
 
     /** Classification rules across all files (the default of each rule set not counted). */

@@ -1,8 +1,12 @@
 package io.retrobridge.mapping;
 
+import io.retrobridge.mapping.change.ChangeRecordsMapping;
+import io.retrobridge.mapping.change.ChangeRecordsParser;
 import io.retrobridge.mapping.escalation.ActionItemsInUse;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
 import io.retrobridge.mapping.escalation.EscalationsParser;
+import io.retrobridge.mapping.retro.RetrospectivesMapping;
+import io.retrobridge.mapping.retro.RetrospectivesParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,16 +15,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads and validates the mapping files of a folder, reporting every problem at once.
- * {@code action-items.yaml} is required; {@code escalations.yaml} is optional (without it nothing escalates).
+ * {@code action-items.yaml} is required; {@code escalations.yaml} (without it nothing escalates),
+ * {@code change-records.yaml} (without it no change is mirrored) and {@code retrospectives.yaml} (without it no
+ * retrospective opens by itself) are optional.
  */
 public final class MappingLoader {
 
     /** The file names the loader reads from a mappings folder; other files there are ignored. */
-    public static final List<String> KNOWN_FILES = List.of(ActionItemsDefinition.FILE_NAME, EscalationPolicy.FILE_NAME);
+    public static final List<String> KNOWN_FILES = List.of(ActionItemsDefinition.FILE_NAME, EscalationPolicy.FILE_NAME,
+            ChangeRecordsMapping.FILE_NAME, RetrospectivesMapping.FILE_NAME);
 
     private final TextFormatConverters textConverters;
 
@@ -47,8 +55,7 @@ public final class MappingLoader {
                     "mappings folder does not exist", "create it or point retrobridge.mappings.dir at it")));
         }
         List<MappingProblem> problems = new ArrayList<>();
-        return build(dir, fromDisk(dir, ActionItemsDefinition.FILE_NAME, problems),
-                fromDisk(dir, EscalationPolicy.FILE_NAME, problems), problems);
+        return build(dir, new Sources(dir, null, null, problems), problems);
     }
 
     /**
@@ -64,11 +71,14 @@ public final class MappingLoader {
         }
         List<MappingProblem> problems = new ArrayList<>();
         Source edited = new Source(fileName, true, SafeYaml.read(content, fileName, problems));
-        Source actionItems = fileName.equals(ActionItemsDefinition.FILE_NAME) ? edited
-                : fromDisk(dir, ActionItemsDefinition.FILE_NAME, problems);
-        Source escalations = fileName.equals(EscalationPolicy.FILE_NAME) ? edited
-                : fromDisk(dir, EscalationPolicy.FILE_NAME, problems);
-        return build(dir, actionItems, escalations, problems);
+        return build(dir, new Sources(dir, fileName, edited, problems), problems);
+    }
+
+    /** The folder's files, one of them replaced by an edited text when one is being checked. */
+    private record Sources(Path dir, String editedName, Source edited, List<MappingProblem> problems) {
+        Source get(String fileName) {
+            return fileName.equals(editedName) ? edited : fromDisk(dir, fileName, problems);
+        }
     }
 
     private static Source fromDisk(Path dir, String fileName, List<MappingProblem> problems) {
@@ -83,21 +93,31 @@ public final class MappingLoader {
         return Source.absent(fileName);
     }
 
-    private LoadedMappings build(Path dir, Source actionItems, Source escalations, List<MappingProblem> problems)
+    private LoadedMappings build(Path dir, Sources sources, List<MappingProblem> problems)
             throws MappingValidationException {
+        Source actionItems = sources.get(ActionItemsDefinition.FILE_NAME);
+        Source escalations = sources.get(EscalationPolicy.FILE_NAME);
+        Source changes = sources.get(ChangeRecordsMapping.FILE_NAME);
+        Source retrospectives = sources.get(RetrospectivesMapping.FILE_NAME);
         Optional<ActionItemsDefinition> definition = actionItems.root().flatMap(node ->
                 new ActionItemsParser(new NodeReader(actionItems.fileName(), problems)).parse(node, problems));
         // Board queues and markers are checked against the action-item mapping only when it is known to be right.
         ActionItemsInUse inUse = definition.map(MappingLoader::inUse).orElse(ActionItemsInUse.UNKNOWN);
         Optional<EscalationPolicy> policy = escalations.root().flatMap(node ->
                 new EscalationsParser(new NodeReader(escalations.fileName(), problems), inUse).parse(node));
-        if (!problems.isEmpty() || definition.isEmpty() || (escalations.present() && policy.isEmpty())) {
+        Optional<ChangeRecordsMapping> changeRecords = changes.root().flatMap(node ->
+                new ChangeRecordsParser(new NodeReader(changes.fileName(), problems)).parse(node));
+        Optional<RetrospectivesMapping> criteria = retrospectives.root().flatMap(node ->
+                new RetrospectivesParser(new NodeReader(retrospectives.fileName(), problems)).parse(node));
+        if (!problems.isEmpty() || definition.isEmpty() || (escalations.present() && policy.isEmpty())
+                || (changes.present() && changeRecords.isEmpty())
+                || (retrospectives.present() && criteria.isEmpty())) {
             throw new MappingValidationException(problems);
         }
-        List<String> files = escalations.present() ? List.of(actionItems.fileName(), escalations.fileName())
-                : List.of(actionItems.fileName());
+        List<String> files = Stream.of(actionItems, escalations, changes, retrospectives).filter(Source::present)
+                .map(Source::fileName).toList();
         return new LoadedMappings(dir, files, definition.get(),
-                new ActionItemMappingEngine(definition.get(), textConverters), policy);
+                new ActionItemMappingEngine(definition.get(), textConverters), policy, changeRecords, criteria);
     }
 
     private static ActionItemsInUse inUse(ActionItemsDefinition definition) {
