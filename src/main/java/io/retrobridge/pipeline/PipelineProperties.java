@@ -56,17 +56,39 @@ public record PipelineProperties(
         return Pattern.compile(versionPattern);
     }
 
-    @AssertTrue(message = "change-number-pattern and version-pattern must be regular expressions, e.g. CHG\\d+")
+    @AssertTrue(message = "retrobridge.pipeline.change-number-pattern, version-pattern and github.deploy-workflows"
+            + " to be regular expressions, e.g. CHG\\d+ and .*deploy.*")
     public boolean isPatternsValid() {
         return compiles(changeNumberPattern) && compiles(versionPattern)
                 && compiles(github.deployWorkflows());
     }
 
-    @AssertTrue(message = "every webhook-secret under retrobridge.pipeline must have at least "
-            + MIN_WEBHOOK_SECRET_LENGTH + " characters")
-    public boolean isWebhookSecretsLongEnough() {
-        return longEnough(github.webhookSecret()) && longEnough(gitlab.webhookSecret())
-                && longEnough(jenkins.webhookSecret()) && longEnough(azureDevops.webhookSecret());
+    @AssertTrue(message = "retrobridge.pipeline.github.webhook-secret to have at least "
+            + MIN_WEBHOOK_SECRET_LENGTH + " characters (e.g. from openssl rand -hex 32), or to be empty to switch"
+            + " /webhooks/github off")
+    public boolean isGithubWebhookSecretLongEnough() {
+        return longEnough(github.webhookSecret());
+    }
+
+    @AssertTrue(message = "retrobridge.pipeline.gitlab.webhook-secret to have at least "
+            + MIN_WEBHOOK_SECRET_LENGTH + " characters (e.g. from openssl rand -hex 32), or to be empty to switch"
+            + " /webhooks/gitlab off")
+    public boolean isGitlabWebhookSecretLongEnough() {
+        return longEnough(gitlab.webhookSecret());
+    }
+
+    @AssertTrue(message = "retrobridge.pipeline.jenkins.webhook-secret to have at least "
+            + MIN_WEBHOOK_SECRET_LENGTH + " characters (e.g. from openssl rand -hex 32), or to be empty to switch"
+            + " /webhooks/jenkins off")
+    public boolean isJenkinsWebhookSecretLongEnough() {
+        return longEnough(jenkins.webhookSecret());
+    }
+
+    @AssertTrue(message = "retrobridge.pipeline.azure-devops.webhook-secret to have at least "
+            + MIN_WEBHOOK_SECRET_LENGTH + " characters (e.g. from openssl rand -hex 32), or to be empty to switch"
+            + " /webhooks/azure-devops off")
+    public boolean isAzureDevopsWebhookSecretLongEnough() {
+        return longEnough(azureDevops.webhookSecret());
     }
 
     /**

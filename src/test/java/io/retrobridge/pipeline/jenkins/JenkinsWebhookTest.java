@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.pipeline.PipelineDeliveries;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class JenkinsWebhookTest {
 
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(json(none).path("error").asText()).startsWith("Authorization is missing");
-        for (HttpResponse<String> refused : new HttpResponse[] {wrong, bearer}) {
+        for (HttpResponse<String> refused : List.of(wrong, bearer)) {
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(json(refused).path("error").asText()).contains("retrobridge.pipeline.jenkins.webhook-secret")
                     .doesNotContain(JENKINS_SECRET);
