@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.pipeline.PipelineDeliveries;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +138,21 @@ class GitHubWebhookTest {
         assertThat(noEvent.statusCode()).isEqualTo(400);
         assertThat(json(noEvent).path("error").asText()).startsWith("X-GitHub-Event is missing");
         assertThat(deliver.stored()).isEmpty();
+    }
+
+    @Test
+    void theAdminSettingsViewShowsWhichEndpointsAreOnWithoutTheirSecrets() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://localhost:" + port + "/api/admin/settings"))
+                .header("X-API-Key", "test-admin-key-0123456789").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).path("pipeline").path("github").path("webhookSecret").asText()).isEqualTo("****");
+        assertThat(json(response).path("pipeline").path("github").path("deployWorkflows").asText())
+                .isEqualTo(".*deploy.*");
+        assertThat(response.body()).doesNotContain(GITHUB_SECRET).doesNotContain(PipelineDeliveries.GITLAB_SECRET)
+                .doesNotContain(PipelineDeliveries.JENKINS_SECRET).doesNotContain(PipelineDeliveries.AZURE_DEVOPS_SECRET);
     }
 
     private void assertRefused(String event, String body, String reason) {
