@@ -10,6 +10,7 @@ import io.retrobridge.sync.WebhookSource;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class GitHubWebhookSource implements WebhookSource {
+
+    // GitHub's event names; anything else is counted under one name, so a sender cannot mint metric series.
+    private static final Pattern EVENT_NAME = Pattern.compile("[a-z_]{1,50}");
 
     private final PipelineProperties settings;
     private final GitHubDeploymentReader reader;
@@ -58,7 +62,8 @@ class GitHubWebhookSource implements WebhookSource {
                         "X-GitHub-Event is missing: GitHub names the event of every delivery there."));
         String kind = "github:" + event;
         if (!kind.equals(GitHubDeploymentReader.DEPLOYMENT_STATUS) && !kind.equals(GitHubDeploymentReader.WORKFLOW_RUN)) {
-            return new WebhookNotice.Ignored(kind.length() > 100 ? "github:other" : kind, "RetroBridge reads only"
+            return new WebhookNotice.Ignored(EVENT_NAME.matcher(event).matches() ? kind : "github:other",
+                    "RetroBridge reads only"
                     + " deployment_status and workflow_run from GitHub; " + quote(event)
                     + " deliveries can be switched off in the webhook's settings.");
         }
