@@ -67,14 +67,23 @@ public class SettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
             "-long-enough", "is shorter than 16 characters");
 
     /** Record components checked together, and the settings a person must fill in to satisfy them. */
-    private static final Map<String, List<String>> GROUP_CHECKS = Map.of(
-            "retrobridge.jira.credentials-given", List.of("retrobridge.jira.email", "retrobridge.jira.api-token"),
-            "retrobridge.jira.base-url-http", List.of("retrobridge.jira.base-url"),
-            "retrobridge.servicenow.credentials-given",
-            List.of("retrobridge.servicenow.username", "retrobridge.servicenow.password"),
-            "retrobridge.servicenow.base-url-http", List.of("retrobridge.servicenow.base-url"),
-            "retrobridge.jira.webhook-secret-long-enough", List.of("retrobridge.jira.webhook-secret"),
-            "retrobridge.servicenow.webhook-secret-long-enough", List.of("retrobridge.servicenow.webhook-secret"));
+    private static final Map<String, List<String>> GROUP_CHECKS = Map.ofEntries(
+            Map.entry("retrobridge.jira.credentials-given",
+                    List.of("retrobridge.jira.email", "retrobridge.jira.api-token")),
+            Map.entry("retrobridge.jira.base-url-http", List.of("retrobridge.jira.base-url")),
+            Map.entry("retrobridge.servicenow.credentials-given",
+                    List.of("retrobridge.servicenow.username", "retrobridge.servicenow.password")),
+            Map.entry("retrobridge.servicenow.base-url-http", List.of("retrobridge.servicenow.base-url")),
+            Map.entry("retrobridge.jira.webhook-secret-long-enough", List.of("retrobridge.jira.webhook-secret")),
+            Map.entry("retrobridge.servicenow.webhook-secret-long-enough",
+                    List.of("retrobridge.servicenow.webhook-secret")),
+            pipelineSecret("github"), pipelineSecret("gitlab"), pipelineSecret("jenkins"),
+            pipelineSecret("azure-devops"));
+
+    private static Map.Entry<String, List<String>> pipelineSecret(String system) {
+        return Map.entry("retrobridge.pipeline." + system + "-webhook-secret-long-enough",
+                List.of("retrobridge.pipeline." + system + ".webhook-secret"));
+    }
 
     private final ListableBeanFactory beans;
     private final Environment environment;

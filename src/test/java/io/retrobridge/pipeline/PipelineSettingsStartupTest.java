@@ -20,7 +20,9 @@ class PipelineSettingsStartupTest {
         assertThatThrownBy(() -> start("--retrobridge.pipeline.jenkins.webhook-secret=jenkins-pw-9")).isNotNull();
 
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
-                .contains("retrobridge.pipeline.jenkins.webhook-secret to have at least 16 characters")
+                .contains("- retrobridge.pipeline.jenkins.webhook-secret (env RETROBRIDGE_PIPELINE_JENKINS_WEBHOOK_SECRET)"
+                        + " is shorter than 16 characters")
+                .doesNotContain("jenkins-webhook-secret-long-enough")
                 .doesNotContain("jenkins-pw-9");
     }
 
