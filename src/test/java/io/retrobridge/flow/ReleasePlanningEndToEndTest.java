@@ -145,6 +145,22 @@ class ReleasePlanningEndToEndTest {
 
     @Test
     @Order(4)
+    void anItemClassifiedForTheActiveSprintGoesIntoTheSprintUnderWay() {
+        String title = "Compare the gateway settings of every environment";
+        String task = systems.createTask(title);
+        systems.patchTask(task, "{\"cause_code\":\"config-drift\"}");
+
+        sync.sync(new ExternalRef(ExternalSystem.SERVICENOW, task));
+
+        String key = systems.jiraKeyTitled(title);
+        assertThat(planning(key).path("customfield_10020")).singleElement()
+                .satisfies(s -> assertThat(s.path("name").asText()).isEqualTo("PAY Sprint 12"));
+        assertThat(journalSaying(key, "planned into")).singleElement().satisfies(entry -> assertThat(
+                entry.path("summary").asText()).isEqualTo("planned into sprint PAY Sprint 12, the active sprint of board 1"));
+    }
+
+    @Test
+    @Order(5)
     void withNoUnreleasedVersionNothingIsSetAndTheJournalSaysSo() {
         systems.jira.seed().release("PAY", "4.3.0");
         String title = "Roll back automatically when the gateway client fails";
@@ -197,7 +213,10 @@ class ReleasePlanningEndToEndTest {
         return systems.jiraIssue(key).path("id").asText();
     }
 
-    /** The shipped mapping with a plan for runbook items (next unreleased version) and pipeline items (next sprint). */
+    /**
+     * The shipped mapping with a plan for runbook items (next unreleased version), pipeline items (next sprint) and
+     * configuration drift (the sprint under way).
+     */
     private static Path planningMappings() {
         try {
             Path dir = Files.createTempDirectory("mappings-release-plan");
@@ -210,6 +229,9 @@ class ReleasePlanningEndToEndTest {
                             fix-version: next-unreleased
                           - when: {rule: pipeline-tooling}
                             sprint: next
+                            board: 1
+                          - when: {rule: config-drift}
+                            sprint: active
                             board: 1
                     """);
             assertThat(planned).isNotEqualTo(shipped);
