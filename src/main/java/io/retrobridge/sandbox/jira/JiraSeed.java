@@ -111,7 +111,9 @@ public final class JiraSeed {
     /**
      * The demo story, told from Jira's side: project PAY "Payments", the review board's project ARB, the people of the ServiceNow demo,
      * the connector's own account, the bug behind the failed payment-gateway 4.2 release, and two
-     * retrospective action items that so far exist only in Jira. Answers the issue keys by role.
+     * retrospective action items that so far exist only in Jira. PAY has the released 4.2.0 and the unreleased
+     * 4.3.0 that follow-ups are planned into, and board 1 with PAY Sprint 12 under way and PAY Sprint 13 to come.
+     * Answers the issue keys by role.
      */
     public Map<String, String> demo() {
         project("PAY", "Payments", "Checkout", "Gateway");
