@@ -550,4 +550,66 @@ public class JiraClient {
         copy.remove(STATUS);
         return copy;
     }
+
+    // ---- release planning -----------------------------------------------------------------------
+
+    private static final Pattern PROJECT_ID_OR_KEY = Pattern.compile("[A-Z][A-Z0-9_]+|\\d+");
+    private static final int SPRINT_PAGE_SIZE = 50;
+
+    /**
+     * Every version of the project, released, unreleased and archived, in the project's own order (its version
+     * sequence): {@code GET /project/{projectIdOrKey}/versions}, which is not paged.
+     */
+    public List<JiraVersion> projectVersions(String projectIdOrKey) {
+        if (projectIdOrKey == null || !PROJECT_ID_OR_KEY.matcher(projectIdOrKey).matches()) {
+            throw new IllegalArgumentException("'" + projectIdOrKey + "' is neither a Jira project key (like PAY) nor a "
+                    + "project id (digits only)");
+        }
+        List<JiraVersion> versions = new ArrayList<>();
+        for (JsonNode v : json(OutboundRequest.get(api + "/project/" + segment(projectIdOrKey) + "/versions"))) {
+            versions.add(new JiraVersion(v.path("id").asText(""), v.path("name").asText(""),
+                    v.path("released").asBoolean(false), v.path("archived").asBoolean(false),
+                    releaseDate(v.path("releaseDate"))));
+        }
+        return versions;
+    }
+
+    /**
+     * The board's sprints in the given states ({@code active}, {@code future}, {@code closed}), in the board's order,
+     * through Jira Software's Agile API ({@code /rest/agile/1.0}, the same on Cloud and Server/Data Center); every page.
+     */
+    public List<JiraSprint> boardSprints(long boardId, Collection<String> states) {
+        if (boardId < 1) {
+            throw new IllegalArgumentException("a Jira board id is a positive number, not " + boardId);
+        }
+        if (states.isEmpty() || !List.of("active", "future", "closed").containsAll(states)) {
+            throw new IllegalArgumentException("sprint states are active, future and closed, not " + states);
+        }
+        List<JiraSprint> sprints = new ArrayList<>();
+        boolean last;
+        do {
+            JsonNode page = json(OutboundRequest.get("/rest/agile/1.0/board/" + boardId + "/sprint")
+                    .withQuery("state", String.join(",", states))
+                    .withQuery("startAt", sprints.size())
+                    .withQuery("maxResults", SPRINT_PAGE_SIZE));
+            int before = sprints.size();
+            page.path("values").forEach(s -> sprints.add(new JiraSprint(s.path("id").asLong(),
+                    s.path("name").asText(""), s.path("state").asText(""))));
+            last = page.path("isLast").asBoolean(true) || sprints.size() == before;
+        } while (!last);
+        return sprints;
+    }
+
+    /** A version's {@code releaseDate}: {@code yyyy-MM-dd} as documented, or epoch milliseconds as some answers give it. */
+    private static java.time.LocalDate releaseDate(JsonNode value) {
+        try {
+            if (value.isNumber()) {
+                return java.time.Instant.ofEpochMilli(value.asLong()).atZone(ZoneOffset.UTC).toLocalDate();
+            }
+            String text = value.asText("");
+            return text.length() < 10 ? null : java.time.LocalDate.parse(text.substring(0, 10));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
 }

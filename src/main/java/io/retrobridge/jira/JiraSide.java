@@ -41,9 +41,11 @@ class JiraSide implements SideGateway {
     /** Links go into ticket texts: never with the user info a base URL may carry. */
     private final URI browseBase;
     private final Duration searchSettleTime;
+    private final JiraReleasePlanning planning;
 
-    JiraSide(JiraClient jira, JiraProperties properties) {
+    JiraSide(JiraClient jira, JiraProperties properties, JiraReleasePlanning planning) {
         this.jira = jira;
+        this.planning = planning;
         this.browseBase = UrlUserInfo.without(properties.baseUrl());
         this.searchSettleTime = properties.searchSettleTime();
     }
@@ -132,7 +134,10 @@ class JiraSide implements SideGateway {
 
     @Override
     public SideRecord create(RecordFields body, ActionItemMapping mapping) {
-        return record(jira.create(withAccountId(RecordJson.json(body), mapping)));
+        JiraIssue created = jira.create(withAccountId(RecordJson.json(body), mapping));
+        // Read back with every field: enough to classify it and see that nothing is planned yet.
+        planning.plan(created, mapping);
+        return record(created);
     }
 
     @Override
@@ -148,6 +153,7 @@ class JiraSide implements SideGateway {
         if (status != null && status.hasNonNull("name")) {
             jira.transitionTo(id, status.get("name").asText(), edit.objectNode());
         }
+        planning.afterWrite(id, mapping);
     }
 
     @Override

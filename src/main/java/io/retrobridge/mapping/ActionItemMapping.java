@@ -69,4 +69,9 @@ public interface ActionItemMapping {
 
     /** What a proven deletion on one side does to the linked record on the other. */
     OnDelete onDelete();
+
+    /** Where classified items land in Jira's plan (fix version, sprint); {@link ReleasePlan#NONE} when not set. */
+    default ReleasePlan releasePlan() {
+        return ReleasePlan.NONE;
+    }
 }

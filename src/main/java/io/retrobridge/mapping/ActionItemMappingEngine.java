@@ -483,4 +483,9 @@ final class ActionItemMappingEngine implements ActionItemMapping {
     public OnDelete onDelete() {
         return definition.onDelete();
     }
+
+    @Override
+    public ReleasePlan releasePlan() {
+        return definition.releasePlan();
+    }
 }

@@ -16,11 +16,12 @@ import java.util.Map;
  * @param comments how comments travel; {@link CommentRule#DEFAULT} when the file has no {@code comments:} section
  * @param onDelete what a proven deletion does to the surviving record; {@link OnDelete#DEFAULT} when not set
  * @param serviceNowZone the instance's time zone, in which a due date is a calendar day; UTC when not set
+ * @param releasePlan where classified items land in Jira's plan; {@link ReleasePlan#NONE} when not set
  */
 public record ActionItemsDefinition(Scopes.Jira jira, Scopes.ServiceNow servicenow, Map<CanonicalField, FieldRule> fields,
                                     CodeMap<ActionStatus> status, CodeMap<Priority> priority, UserDirectory users,
                                     ClassificationRules classification, CommentRule comments,
-                                    OnDelete onDelete, ZoneId serviceNowZone) {
+                                    OnDelete onDelete, ZoneId serviceNowZone, ReleasePlan releasePlan) {
 
     public static final String FILE_NAME = "action-items.yaml";
 
@@ -29,5 +30,6 @@ public record ActionItemsDefinition(Scopes.Jira jira, Scopes.ServiceNow servicen
         comments = comments == null ? CommentRule.DEFAULT : comments;
         onDelete = onDelete == null ? OnDelete.DEFAULT : onDelete;
         serviceNowZone = serviceNowZone == null ? ZoneOffset.UTC : serviceNowZone;
+        releasePlan = releasePlan == null ? ReleasePlan.NONE : releasePlan;
     }
 }

@@ -41,6 +41,8 @@ final class ActionItemsParser {
     private static final Set<String> LEVELS = Set.of("1", "2", "3");
 
     private final NodeReader in;
+    /** {@code classification.release-plan}, read with the classification since it names its rule ids. */
+    private ReleasePlan releasePlan = ReleasePlan.NONE;
 
     ActionItemsParser(NodeReader in) {
         this.in = in;
@@ -94,7 +96,7 @@ final class ActionItemsParser {
             return Optional.empty();
         }
         return Optional.of(new ActionItemsDefinition(jira, servicenow, fields, status, priority, users, classification,
-                comments, onDelete, serviceNowZone));
+                comments, onDelete, serviceNowZone, releasePlan));
     }
 
     // ---- scope -------------------------------------------------------------------------------
@@ -604,8 +606,8 @@ final class ActionItemsParser {
     // ---- classification ----------------------------------------------------------------------
 
     private ClassificationRules classification(Node node) {
-        Optional<NodeReader.Entries> map = in.map(node, "classification", List.of("rules", "default", "write-back"),
-                List.of("default"));
+        Optional<NodeReader.Entries> map = in.map(node, "classification",
+                List.of("rules", "default", "write-back", "release-plan"), List.of("default"));
         if (map.isEmpty()) {
             return null;
         }
@@ -631,6 +633,11 @@ final class ActionItemsParser {
             }
         }
         WriteBack writeBack = e.has("write-back") ? writeBack(e.get("write-back")) : new WriteBack(Map.of(), Map.of(), Map.of());
+        if (e.has("release-plan")) {
+            Set<String> ruleIds = new LinkedHashSet<>(rules.stream().map(ClassificationRule::id).toList());
+            ruleIds.add(ClassificationRules.DEFAULT_RULE_ID);
+            releasePlan = new ReleasePlanParser(in).parse(e.get("release-plan"), "classification.release-plan", ruleIds);
+        }
         if (scope == null || kind == null || phase == null || writeBack == null) {
             return null;
         }

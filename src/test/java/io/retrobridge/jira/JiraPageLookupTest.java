@@ -26,10 +26,13 @@ class JiraPageLookupTest extends JiraClientTestSupport {
         }
     }
 
-    /** The side gateway over the test's client; only the base URL and the settle time are read from the settings. */
+    /**
+     * The side gateway over the test's client; only the base URL and the settle time are read from the settings. It
+     * only searches here, so it has no release planning (which runs after creates and edits).
+     */
     private JiraSide side() {
         return new JiraSide(jira, new JiraProperties(sandbox.baseUrl(), null, null, "unused-token", null,
-                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(3)));
+                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(3)), null);
     }
 
     private String idOf(String key) {

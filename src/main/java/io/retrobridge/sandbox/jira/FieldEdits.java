@@ -19,13 +19,17 @@ import java.util.Set;
 final class FieldEdits {
 
     static final String ADF_REQUIRED = "Operation value must be an Atlassian Document (see the Atlassian Document Format)";
+    /** Jira Cloud's Sprint field. */
+    static final String SPRINT_FIELD = "customfield_10020";
     private static final Set<String> EDITABLE = Set.of("summary", "description", "labels", "priority", "assignee",
-            "reporter", "duedate", "components");
+            "reporter", "duedate", "components", "fixVersions", SPRINT_FIELD);
 
     private final JiraAccounts accounts;
+    private final JiraReleases releases;
 
-    FieldEdits(JiraAccounts accounts) {
+    FieldEdits(JiraAccounts accounts, JiraReleases releases) {
         this.accounts = accounts;
+        this.releases = releases;
     }
 
     static String notOnScreen(String field) {
@@ -211,6 +215,12 @@ final class FieldEdits {
                 }
                 target.resolution = resolution.get();
             }
+            case "fixVersions" -> {
+                return setFixVersions(value, target);
+            }
+            case SPRINT_FIELD -> {
+                return setSprint(value, target);
+            }
             default -> {
                 return Optional.of(notOnScreen(field));
             }
@@ -253,5 +263,48 @@ final class FieldEdits {
 
     private static String unknownComponent(JsonNode value) {
         return "Component " + value + " does not exist in this project.";
+    }
+
+    /** {@code [{"id": ...}]} or {@code [{"name": ...}]}, each a version of the issue's project; null or [] clears them. */
+    private Optional<String> setFixVersions(JsonNode value, Issue target) {
+        List<JiraReleases.Version> versions = new ArrayList<>();
+        if (value != null && !value.isNull()) {
+            if (!value.isArray()) {
+                return Optional.of("Fix versions must be given as a list of {\"id\"} or {\"name\"}.");
+            }
+            for (JsonNode v : value) {
+                String id = v.path("id").isTextual() || v.path("id").isNumber() ? v.path("id").asText() : null;
+                String name = v.path("name").isTextual() ? v.path("name").asText() : null;
+                Optional<JiraReleases.Version> version = id == null && name == null ? Optional.empty()
+                        : releases.version(target.project.key(), id, name);
+                if (version.isEmpty()) {
+                    return Optional.of(id != null ? "Version id '" + id + "' is not valid"
+                            : "Version name '" + name + "' is not valid");
+                }
+                versions.add(version.get());
+            }
+        }
+        target.fixVersions = versions;
+        return Optional.empty();
+    }
+
+    /** A sprint id (a number, as Jira Cloud takes it); null clears it. A closed sprint takes no issues. */
+    private Optional<String> setSprint(JsonNode value, Issue target) {
+        if (value == null || value.isNull()) {
+            target.sprint = null;
+            return Optional.empty();
+        }
+        if (!value.canConvertToLong() || !(value.isNumber() || value.isTextual() && value.asText().matches("\\d+"))) {
+            return Optional.of("Number value expected as the Sprint id.");
+        }
+        Optional<JiraReleases.Sprint> sprint = releases.sprint(value.asLong());
+        if (sprint.isEmpty()) {
+            return Optional.of("Sprint with id " + value.asText() + " does not exist");
+        }
+        if (sprint.get().state().equals("closed")) {
+            return Optional.of("Issue can be assigned only to active or future sprints.");
+        }
+        target.sprint = sprint.get();
+        return Optional.empty();
     }
 }

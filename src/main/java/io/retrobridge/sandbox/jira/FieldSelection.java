@@ -14,7 +14,8 @@ final class FieldSelection {
 
     static final List<String> ALL = List.of("summary", "issuetype", "project", "status", "priority", "assignee",
             "reporter", "creator", "labels", "components", "description", "duedate", "created", "updated",
-            "resolution", "resolutiondate", "statuscategorychangedate", "comment");
+            "resolution", "resolutiondate", "statuscategorychangedate", "comment", "fixVersions",
+            FieldEdits.SPRINT_FIELD);
 
     private final Set<String> chosen;
 

@@ -37,6 +37,9 @@ final class Issue {
     Instant statusChanged;
     List<Comment> comments = new ArrayList<>();
     Map<String, JsonNode> properties = new LinkedHashMap<>();
+    List<JiraReleases.Version> fixVersions = new ArrayList<>();
+    /** The sprint the issue is in (Jira Cloud's Sprint field, customfield_10020); null when in none. */
+    JiraReleases.Sprint sprint;
 
     Issue(String id, String key, JiraProject project, Instant created, String creatorId) {
         this.id = id;
@@ -71,6 +74,8 @@ final class Issue {
         c.statusChanged = statusChanged;
         c.comments = new ArrayList<>(comments);
         c.properties = new LinkedHashMap<>(properties);
+        c.fixVersions = new ArrayList<>(fixVersions);
+        c.sprint = sprint;
         return c;
     }
 }

@@ -31,7 +31,12 @@ final class IssueChanges {
             new Tracked("issuetype", "issuetype", i -> i.issueType.id(), i -> i.issueType.name()),
             new Tracked("status", "status", i -> i.status.id(), i -> i.status.name()),
             new Tracked("resolution", "resolution", i -> i.resolution == null ? null : i.resolution.id(),
-                    i -> i.resolution == null ? null : i.resolution.name()));
+                    i -> i.resolution == null ? null : i.resolution.name()),
+            new Tracked("Fix Version", "fixVersions",
+                    i -> i.fixVersions.stream().map(JiraReleases.Version::id).collect(Collectors.joining(",")),
+                    i -> i.fixVersions.stream().map(JiraReleases.Version::name).collect(Collectors.joining(", "))),
+            new Tracked("Sprint", FieldEdits.SPRINT_FIELD, i -> i.sprint == null ? null : String.valueOf(i.sprint.id()),
+                    i -> i.sprint == null ? null : i.sprint.name()));
 
     private IssueChanges() {
     }

@@ -100,6 +100,17 @@ final class IssueRenderer {
                 case "statuscategorychangedate" -> out.put("statuscategorychangedate",
                         JiraTime.timestamp(issue.statusChanged));
                 case "comment" -> out.set("comment", comments(issue, issue.comments, 0, issue.comments.size()));
+                case "fixVersions" -> {
+                    ArrayNode versions = out.putArray("fixVersions");
+                    issue.fixVersions.forEach(v -> versions.add(version(v)));
+                }
+                case FieldEdits.SPRINT_FIELD -> {
+                    if (issue.sprint == null) {
+                        out.putNull(FieldEdits.SPRINT_FIELD);
+                    } else {
+                        out.putArray(FieldEdits.SPRINT_FIELD).add(sprint(issue.sprint));
+                    }
+                }
                 default -> throw new IllegalStateException("unrendered field " + field);
             }
         }
@@ -228,6 +239,39 @@ final class IssueRenderer {
         node.put("id", resolution.id());
         node.put("description", resolution.description());
         node.put("name", resolution.name());
+        return node;
+    }
+
+    /** A project version as the versions list and an issue's {@code fixVersions} show it. */
+    ObjectNode version(JiraReleases.Version version) {
+        ObjectNode node = SandboxJson.object();
+        node.put("self", api + "/version/" + version.id());
+        node.put("id", version.id());
+        node.put("description", version.description());
+        node.put("name", version.name());
+        node.put("archived", version.archived());
+        node.put("released", version.released());
+        if (version.releaseDate() != null) {
+            node.put("releaseDate", version.releaseDate().toString());
+        }
+        node.put("projectId", Long.parseLong(version.projectId()));
+        return node;
+    }
+
+    /** A sprint as Jira Cloud shows it in the Sprint field; the Agile API adds {@code self} and {@code originBoardId}. */
+    ObjectNode sprint(JiraReleases.Sprint sprint) {
+        ObjectNode node = SandboxJson.object();
+        node.put("id", sprint.id());
+        node.put("name", sprint.name());
+        node.put("state", sprint.state());
+        node.put("boardId", sprint.boardId());
+        node.put("goal", sprint.goal());
+        if (sprint.startDate() != null) {
+            node.put("startDate", sprint.startDate().toString());
+        }
+        if (sprint.endDate() != null) {
+            node.put("endDate", sprint.endDate().toString());
+        }
         return node;
     }
 }

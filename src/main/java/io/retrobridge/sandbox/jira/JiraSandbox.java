@@ -35,6 +35,7 @@ public final class JiraSandbox extends SimulatedSystem<JiraSandbox> {
     private final IssueWriteLimit writeLimit;
     private final JiraWebhooks webhooks;
     private final IssueVisibility visibility;
+    private final JiraReleases releases = new JiraReleases();
 
     /** @param port 0 picks a free port */
     public JiraSandbox(int port, Clock clock) throws IOException {
@@ -46,7 +47,7 @@ public final class JiraSandbox extends SimulatedSystem<JiraSandbox> {
         this.visibility = new IssueVisibility(store);
         URI base = server.baseUrl();
         IssueRenderer renderer = new IssueRenderer(base, accounts);
-        FieldEdits edits = new FieldEdits(accounts);
+        FieldEdits edits = new FieldEdits(accounts, releases);
         Caller caller = new Caller(accounts);
         new UserEndpoints(accounts, renderer, caller).register(server);
         new IssueEndpoints(store, edits, renderer, caller, base).register(server, writeLimit);
@@ -54,6 +55,7 @@ public final class JiraSandbox extends SimulatedSystem<JiraSandbox> {
         new CommentEndpoints(store, renderer, caller).register(server, writeLimit);
         new PropertyEndpoints(store, base).register(server, writeLimit);
         new SearchEndpoints(store, new JqlMatcher(store, accounts), renderer, visibility, accounts).register(server);
+        new ReleaseEndpoints(store, releases, renderer, base).register(server);
         this.webhooks = new JiraWebhooks(clock, renderer, accounts);
         store.listen(webhooks);
     }
@@ -172,7 +174,7 @@ public final class JiraSandbox extends SimulatedSystem<JiraSandbox> {
 
     /** Puts projects, users and issues in place without HTTP. */
     public JiraSeed seed() {
-        return new JiraSeed(store, accounts, clock);
+        return new JiraSeed(store, accounts, clock, releases);
     }
 
     /** Keys of every issue, in creation order. */

@@ -59,11 +59,13 @@ public final class JiraSeed {
     private final IssueStore store;
     private final JiraAccounts accounts;
     private final Clock clock;
+    private final JiraReleases releases;
 
-    JiraSeed(IssueStore store, JiraAccounts accounts, Clock clock) {
+    JiraSeed(IssueStore store, JiraAccounts accounts, Clock clock, JiraReleases releases) {
         this.store = store;
         this.accounts = accounts;
         this.clock = clock;
+        this.releases = releases;
     }
 
     /** A project offering Task, Bug and Epic, with optional components. Answers its id. */
@@ -88,7 +90,7 @@ public final class JiraSeed {
                         .map(JiraCatalog.IssueType::name).toList() + ", not " + spec.issueType()));
         Optional<JiraCatalog.Status> status = Optional.ofNullable(spec.status()).map(s -> JiraCatalog.status(s)
                 .orElseThrow(() -> new IllegalArgumentException("Status must be To Do, In Progress or Done, not " + s)));
-        FieldEdits edits = new FieldEdits(accounts);
+        FieldEdits edits = new FieldEdits(accounts, releases);
         IssueStore.Outcome outcome = store.create(project, type, reporter, draft -> {
             Map<String, String> errors = edits.applyFields(fields(spec), draft, Set.of());
             status.ifPresent(s -> {
@@ -109,12 +111,21 @@ public final class JiraSeed {
     /**
      * The demo story, told from Jira's side: project PAY "Payments", the review board's project ARB, the people of the ServiceNow demo,
      * the connector's own account, the bug behind the failed payment-gateway 4.2 release, and two
-     * retrospective action items that so far exist only in Jira. Answers the issue keys by role.
+     * retrospective action items that so far exist only in Jira. PAY has the released 4.2.0 and the unreleased
+     * 4.3.0 that follow-ups are planned into, and board 1 with PAY Sprint 12 under way and PAY Sprint 13 to come.
+     * Answers the issue keys by role.
      */
     public Map<String, String> demo() {
         project("PAY", "Payments", "Checkout", "Gateway");
         // The architecture review board triages its Task tickets here; escalations may be raised into it.
         project("ARB", "Architecture Review Board");
+        // The failed release and the one its follow-ups are planned into.
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        version("PAY", "4.2.0", true, day.minusDays(2));
+        version("PAY", "4.3.0", false, day.plusDays(19));
+        long board = board("PAY board", "PAY");
+        sprint(board, "PAY Sprint 12", "active");
+        sprint(board, "PAY Sprint 13", "future");
         user("557058:beth-anglin", "Beth Anglin", "beth.anglin@example.com");
         user("557058:david-loo", "David Loo", "david.loo@example.com");
         user("557058:abel-tuter", "Abel Tuter", "abel.tuter@example.com");
@@ -167,5 +178,39 @@ public final class JiraSeed {
         paragraph.put("type", "paragraph");
         paragraph.putArray("content").addObject().put("type", "text").put("text", text);
         return doc;
+    }
+
+    /** A version at the end of the project's versions; answers its id. */
+    public String version(String projectKey, String name, boolean released, LocalDate releaseDate) {
+        JiraProject project = store.project(projectKey).orElseThrow(() -> new IllegalArgumentException(
+                "No project " + projectKey + "; seed it with project(key, name) first"));
+        return releases.addVersion(project, name, released, releaseDate).id();
+    }
+
+    /** Releases the project's version of that name, as Jira's release button does. */
+    public JiraSeed release(String projectKey, String versionName) {
+        releases.release(projectKey, versionName);
+        return this;
+    }
+
+    /** A Jira Software board over the project; answers its id. */
+    public long board(String name, String projectKey) {
+        JiraProject project = store.project(projectKey).orElseThrow(() -> new IllegalArgumentException(
+                "No project " + projectKey + "; seed it with project(key, name) first"));
+        return releases.addBoard(name, project).id();
+    }
+
+    /**
+     * A sprint of the board: {@code future}, {@code active} (started now, two weeks long) or {@code closed} (ended
+     * now). Answers its id.
+     */
+    public long sprint(long boardId, String name, String state) {
+        java.time.Instant now = clock.instant();
+        java.time.Duration twoWeeks = java.time.Duration.ofDays(14);
+        return switch (state) {
+            case "active" -> releases.addSprint(boardId, name, state, now, now.plus(twoWeeks)).id();
+            case "closed" -> releases.addSprint(boardId, name, state, now.minus(twoWeeks), now).id();
+            default -> releases.addSprint(boardId, name, state, null, null).id();
+        };
     }
 }
