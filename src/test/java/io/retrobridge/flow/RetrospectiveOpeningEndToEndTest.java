@@ -9,12 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.domain.Retrospective;
 import io.retrobridge.domain.RetrospectiveTrigger;
 import io.retrobridge.retro.RetrospectiveMarkers;
 import io.retrobridge.retro.RetrospectiveOpener;
+import io.retrobridge.retro.TriggerJson;
 import io.retrobridge.sync.RetrospectiveStore;
 import io.retrobridge.sync.WriteIntent;
 import io.retrobridge.sync.WriteIntents;
@@ -228,6 +230,22 @@ class RetrospectiveOpeningEndToEndTest extends LiveSyncSupport {
         String jiraKey = systems.jiraKeyTitled(actionTitle);
         assertThat(action.path("jira").path("key").asText()).isEqualTo(jiraKey);
         assertThat(action.path("jira").path("url").asText()).isEqualTo(jiraBase() + "/browse/" + jiraKey);
+    }
+
+    @Test
+    void aPayloadThatIsNoTriggerIsParkedWithItsReasonAndOpensNothing() {
+        long parkedBefore = deadLetters.count();
+        long retrospectivesBefore = retrospectives.count(null, null);
+        inbox.accept(InboundEvent.received(RetrospectiveOpener.SOURCE,
+                TriggerJson.KIND, "change:CHG0000000", "retro-open:malformed", Instant.now(),
+                "{\"key\":\"change:CHG0000000\"}"));
+
+        Writes writes = settle();
+
+        assertThat(writes).isEqualTo(new Writes(0, 0));
+        assertThat(deadLetters.count() - parkedBefore).isEqualTo(1);
+        assertThat(deadLetters.list(0, 1).get(0).error()).contains("not a retrospective trigger");
+        assertThat(retrospectives.count(null, null)).isEqualTo(retrospectivesBefore);
     }
 
     @Test
