@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,20 +66,29 @@ public class RetrospectiveOpener implements EventHandler {
     private final CreatedOnce once;
     private final Clock clock;
 
+    @Autowired
     public RetrospectiveOpener(RetrospectiveStore store, RetrospectiveIssues issues, RetrospectiveProblems problems,
                                CurrentMappings mappings, ObjectProvider<DeploymentStore> deployments,
                                ObjectProvider<ChangeRecordStore> changes, WriteIntents intents, Journal journal,
                                List<SideGateway> sides, Optional<Clock> clock) {
+        this(store, issues, problems, mappings, deployments, changes, intents, journal, sides.stream()
+                .collect(Collectors.toMap(SideGateway::system, SideGateway::lookupSettleTime)),
+                clock.orElse(Clock.systemUTC()));
+    }
+
+    /** @param settleTimes per system, how long after a create a look-up that misses it proves it did not land */
+    RetrospectiveOpener(RetrospectiveStore store, RetrospectiveIssues issues, RetrospectiveProblems problems,
+                        CurrentMappings mappings, ObjectProvider<DeploymentStore> deployments,
+                        ObjectProvider<ChangeRecordStore> changes, WriteIntents intents, Journal journal,
+                        Map<ExternalSystem, Duration> settleTimes, Clock clock) {
         this.store = store;
         this.issues = issues;
         this.problems = problems;
         this.mappings = mappings;
         this.deployments = deployments;
         this.changes = changes;
-        this.clock = clock.orElse(Clock.systemUTC());
-        Map<ExternalSystem, Duration> settleTimes = sides.stream()
-                .collect(Collectors.toMap(SideGateway::system, SideGateway::lookupSettleTime));
-        this.once = new CreatedOnce(intents, journal, settleTimes, this.clock);
+        this.clock = clock;
+        this.once = new CreatedOnce(intents, journal, settleTimes, clock);
     }
 
     @Override
