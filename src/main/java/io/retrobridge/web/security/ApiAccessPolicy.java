@@ -29,6 +29,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *       reports; running a scan is an admin's POST).</li>
  *   <li>admin: anything else under {@code /api/admin/**}.</li>
  *   <li>pipeline: POST under {@code /api/pipeline/**} (deployment and pipeline events).</li>
+ *   <li>viewer: GET {@code /api/retrospectives} and {@code /api/retrospectives/{id}} (the retrospectives opened and
+ *       their action items, for everyone who reads reports).</li>
  *   <li>viewer: GET {@code /actuator/prometheus}.</li>
  *   <li>admin: every other actuator endpoint, should one be exposed.</li>
  *   <li>viewer: any other GET or HEAD (the API, {@code /api/reports/**}, {@code /api/whoami}, the dashboard).</li>
@@ -54,6 +56,7 @@ public class ApiAccessPolicy {
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/admin/escalations")),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/api/admin/**")),
                 Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/pipeline/**")),
+                Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/retrospectives/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/actuator/prometheus")),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/actuator/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/**")),

@@ -1,0 +1,293 @@
+package io.retrobridge.retro;
+
+import io.retrobridge.domain.ChangeStateMove;
+import io.retrobridge.domain.ChangeRecord;
+import io.retrobridge.domain.Deployment;
+import io.retrobridge.domain.ExternalRef;
+import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.JournalEntry;
+import io.retrobridge.domain.Retrospective;
+import io.retrobridge.domain.RetrospectiveTrigger;
+import io.retrobridge.sync.ChangeRecordStore;
+import io.retrobridge.sync.DeploymentStore;
+import io.retrobridge.sync.Journal;
+import io.retrobridge.sync.RetrospectiveIssues;
+import io.retrobridge.sync.RetrospectiveProblems;
+import io.retrobridge.sync.RetrospectiveStore;
+import io.retrobridge.sync.WriteIntent;
+import io.retrobridge.sync.WriteIntents;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** In-memory stand-ins for the ports the retrospective opener works through. */
+final class RetrospectiveFakes {
+
+    private RetrospectiveFakes() {
+    }
+
+    static final class Retrospectives implements RetrospectiveStore {
+        final Map<String, Retrospective> byKey = new LinkedHashMap<>();
+
+        @Override
+        public Retrospective open(RetrospectiveTrigger trigger, String serviceNowTable, Instant at) {
+            return byKey.computeIfAbsent(trigger.key(), key -> Retrospective.opened(trigger, serviceNowTable, at));
+        }
+
+        @Override
+        public Optional<Retrospective> find(UUID id) {
+            return byKey.values().stream().filter(r -> r.id().equals(id)).findFirst();
+        }
+
+        @Override
+        public Optional<Retrospective> findByKey(String key) {
+            return Optional.ofNullable(byKey.get(key));
+        }
+
+        @Override
+        public Retrospective recordServiceNow(UUID id, String sysId, String number, String changeSysId, String note) {
+            Retrospective r = find(id).orElseThrow();
+            return put(new Retrospective(r.id(), r.key(), r.ruleId(), r.tier(), r.reason(), r.application(),
+                    r.environment(), r.version(), r.changeNumber(), r.program(), r.due(), r.createdAt(),
+                    r.serviceNowTable(), sysId, number, changeSysId, note, r.jiraIssueId(), r.jiraKey(), r.linkedAt()));
+        }
+
+        @Override
+        public Retrospective recordJira(UUID id, String issueId, String key) {
+            Retrospective r = find(id).orElseThrow();
+            return put(new Retrospective(r.id(), r.key(), r.ruleId(), r.tier(), r.reason(), r.application(),
+                    r.environment(), r.version(), r.changeNumber(), r.program(), r.due(), r.createdAt(),
+                    r.serviceNowTable(), r.serviceNowSysId(), r.serviceNowNumber(), r.changeSysId(), r.rfcNote(),
+                    issueId, key, r.linkedAt()));
+        }
+
+        @Override
+        public Retrospective recordLinked(UUID id, Instant at) {
+            Retrospective r = find(id).orElseThrow();
+            return put(new Retrospective(r.id(), r.key(), r.ruleId(), r.tier(), r.reason(), r.application(),
+                    r.environment(), r.version(), r.changeNumber(), r.program(), r.due(), r.createdAt(),
+                    r.serviceNowTable(), r.serviceNowSysId(), r.serviceNowNumber(), r.changeSysId(), r.rfcNote(),
+                    r.jiraIssueId(), r.jiraKey(), at));
+        }
+
+        private Retrospective put(Retrospective r) {
+            byKey.put(r.key(), r);
+            return r;
+        }
+
+        @Override
+        public List<Retrospective> list(String application, Instant since, int offset, int limit) {
+            return List.copyOf(byKey.values());
+        }
+
+        @Override
+        public long count(String application, Instant since) {
+            return byKey.size();
+        }
+    }
+
+    /** The journal and the write intents in one. */
+    static final class Records implements Journal, WriteIntents {
+        final List<JournalEntry> entries = new ArrayList<>();
+        final List<WriteIntent> intents = new ArrayList<>();
+
+        @Override
+        public JournalEntry append(JournalEntry entry) {
+            JournalEntry stored = entry.withId(entries.size() + 1);
+            entries.add(stored);
+            return stored;
+        }
+
+        @Override
+        public List<JournalEntry> forSubject(ExternalRef subject, int limit) {
+            return entries.stream().filter(e -> e.subject().equals(subject)).toList();
+        }
+
+        @Override
+        public List<JournalEntry> forLink(UUID linkId) {
+            return List.of();
+        }
+
+        @Override
+        public WriteIntent announce(JournalEntry entry, WriteIntent.Operation operation, ExternalSystem target,
+                                    String targetId, String marker) {
+            JournalEntry stored = append(entry);
+            WriteIntent intent = new WriteIntent(stored.id(), entry.at(), entry.subject(), operation, target, targetId,
+                    marker, null);
+            intents.add(intent);
+            return intent;
+        }
+
+        @Override
+        public List<WriteIntent> openFor(String marker) {
+            return intents.stream().filter(i -> i.isOpen() && i.marker().equals(marker)).toList();
+        }
+
+        @Override
+        public List<WriteIntent> open(int limit) {
+            return intents.stream().filter(WriteIntent::isOpen).limit(limit).toList();
+        }
+
+        @Override
+        public Optional<JournalEntry> settle(List<WriteIntent> settled, Instant at, JournalEntry outcome) {
+            intents.replaceAll(i -> settled.stream().anyMatch(s -> s.journalId() == i.journalId())
+                    ? new WriteIntent(i.journalId(), i.attemptedAt(), i.subject(), i.operation(), i.target(),
+                    i.targetId(), i.marker(), at) : i);
+            return Optional.of(append(outcome));
+        }
+    }
+
+    /** A Jira whose search may not show new issues yet, and whose create answer may be lost. */
+    static final class Issues implements RetrospectiveIssues {
+        final List<Map<String, Object>> created = new ArrayList<>();
+        boolean searchShowsNewIssues = true;
+        boolean loseNextAnswer;
+
+        @Override
+        public Optional<Issue> findOurs(String project, String marker) {
+            return searchShowsNewIssues ? created.stream().filter(i -> ((List<?>) i.get("labels")).contains(marker))
+                    .findFirst().map(Issues::issue) : Optional.empty();
+        }
+
+        @Override
+        public Issue open(String project, String issueType, String summary, List<String> labels, String adf) {
+            Map<String, Object> issue = Map.of("id", String.valueOf(10000 + created.size()),
+                    "key", project + "-" + (created.size() + 1), "project", project, "issueType", issueType,
+                    "summary", summary, "labels", labels, "description", adf);
+            created.add(issue);
+            if (loseNextAnswer) {
+                loseNextAnswer = false;
+                throw new IllegalStateException("the answer was lost");
+            }
+            return issue(issue);
+        }
+
+        @Override
+        public Optional<Issue> find(String idOrKey) {
+            return created.stream().filter(i -> i.get("id").equals(idOrKey) || i.get("key").equals(idOrKey))
+                    .findFirst().map(Issues::issue);
+        }
+
+        @Override
+        public String browseUrl(String key) {
+            return "https://jira.example/browse/" + key;
+        }
+
+        private static Issue issue(Map<String, Object> issue) {
+            return new Issue((String) issue.get("id"), (String) issue.get("key"),
+                    "https://jira.example/browse/" + issue.get("key"));
+        }
+    }
+
+    static final class Problems implements RetrospectiveProblems {
+        final Map<String, String> changes = new LinkedHashMap<>();
+        final List<Map<String, String>> created = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+
+        @Override
+        public Optional<String> changeSysId(String changeNumber) {
+            return Optional.ofNullable(changes.get(changeNumber));
+        }
+
+        @Override
+        public Optional<Problem> findOurs(String table, String marker) {
+            return created.stream().filter(p -> p.get("correlation_id").equals(marker)).findFirst()
+                    .map(p -> problem(table, p));
+        }
+
+        @Override
+        public Problem open(String table, String shortDescription, String description, String changeField,
+                            String changeSysId, String marker) {
+            Map<String, String> problem = new LinkedHashMap<>();
+            problem.put("sys_id", "sys" + created.size());
+            problem.put("number", "PRB00" + (created.size() + 1));
+            problem.put("table", table);
+            problem.put("short_description", shortDescription);
+            problem.put("description", description);
+            problem.put("change_field", changeField);
+            problem.put("change", changeSysId);
+            problem.put("correlation_id", marker);
+            created.add(problem);
+            return problem(table, problem);
+        }
+
+        @Override
+        public boolean noteJiraIssue(String table, String sysId, String text, String jiraUrl) {
+            if (notes.stream().anyMatch(n -> n.contains(jiraUrl))) {
+                return false;
+            }
+            return notes.add(text);
+        }
+
+        @Override
+        public List<Task> tasksUnder(String sysId) {
+            return List.of();
+        }
+
+        @Override
+        public String browseUrl(String table, String sysId) {
+            return "https://sn.example/" + table + "/" + sysId;
+        }
+
+        private Problem problem(String table, Map<String, String> p) {
+            return new Problem(p.get("sys_id"), p.get("number"), browseUrl(table, p.get("sys_id")));
+        }
+    }
+
+    static final class Deployments implements DeploymentStore {
+        final List<Deployment> runs = new ArrayList<>();
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public Recorded record(Deployment report) {
+            runs.add(report);
+            return new Recorded(report, true);
+        }
+
+        @Override
+        public Optional<Deployment> find(String source, String runId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Deployment> between(String application, String environment, Instant from, Instant to) {
+            asked.add("between " + application + " " + environment + " " + from + " " + to);
+            return runs.stream().filter(r -> r.application().equals(application)
+                    && !r.lastMoved().isBefore(from) && r.lastMoved().isBefore(to)).toList();
+        }
+
+        @Override
+        public List<Deployment> forChange(String changeNumber) {
+            asked.add("forChange " + changeNumber);
+            return runs.stream().filter(r -> changeNumber.equals(r.changeNumber())).toList();
+        }
+
+        @Override
+        public List<Deployment> successfulBefore(String application, String environment, Instant before, int limit) {
+            return List.of();
+        }
+    }
+
+    static final class Changes implements ChangeRecordStore {
+        final List<ChangeStateMove> moves = new ArrayList<>();
+
+        @Override
+        public Optional<ChangeRecord> save(ChangeRecord change) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ChangeRecord> findByNumber(String number) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<ChangeStateMove> stateMoves(String number) {
+            return moves.stream().filter(m -> m.changeNumber().equals(number)).toList();
+        }
+    }
+}

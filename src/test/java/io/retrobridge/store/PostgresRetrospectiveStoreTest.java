@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresRetrospectiveStoreTest extends RetrospectiveStoreContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
