@@ -29,6 +29,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *       reports; running a scan is an admin's POST).</li>
  *   <li>admin: anything else under {@code /api/admin/**}.</li>
  *   <li>pipeline: POST under {@code /api/pipeline/**} (deployment and pipeline events).</li>
+ *   <li>pipeline: POST under {@code /api/events/**} (events posted to the API, e.g. deployments).</li>
  *   <li>viewer: GET {@code /actuator/prometheus}.</li>
  *   <li>admin: every other actuator endpoint, should one be exposed.</li>
  *   <li>viewer: any other GET or HEAD (the API, {@code /api/reports/**}, {@code /api/whoami}, the dashboard).</li>
@@ -54,6 +55,7 @@ public class ApiAccessPolicy {
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/admin/escalations")),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/api/admin/**")),
                 Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/pipeline/**")),
+                Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/events/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/actuator/prometheus")),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/actuator/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/**")),
