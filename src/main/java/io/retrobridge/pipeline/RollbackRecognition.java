@@ -29,7 +29,7 @@ class RollbackRecognition {
                         DeploymentProperties settings) {
         this.deployments = deployments;
         this.changes = changes;
-        this.rollbackCloseCodes = settings.rollbackCloseCodes().stream().map(RollbackRecognition::normalized)
+        this.rollbackCloseCodes = settings.closeCodes().stream().map(RollbackRecognition::normalized)
                 .collect(Collectors.toUnmodifiableSet());
         this.history = settings.rollbackHistory();
     }
