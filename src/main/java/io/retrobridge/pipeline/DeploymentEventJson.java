@@ -84,9 +84,14 @@ final class DeploymentEventJson {
             throw invalid("finishedAt " + finishedAt + " is before startedAt " + startedAt
                     + "; send the times the run really started and ended.");
         }
-        return new Deployment(source, runId, application, environment, version,
-                commitSha == null ? null : commitSha.toLowerCase(Locale.ROOT), pipeline, runUrl, startedAt,
-                finishedAt, result, rollback, changeNumber == null ? null : changeNumber.toUpperCase(Locale.ROOT));
+        try {
+            return new Deployment(source, runId, application, environment, version,
+                    commitSha == null ? null : commitSha.toLowerCase(Locale.ROOT), pipeline, runUrl, startedAt,
+                    finishedAt, result, rollback, changeNumber == null ? null : changeNumber.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            // The checks above leave nothing for the record to refuse; should they drift apart, still a 400.
+            throw invalid(e.getMessage());
+        }
     }
 
     private static String required(JsonNode event, String field, Pattern allowed, String rule)
@@ -119,6 +124,9 @@ final class DeploymentEventJson {
         JsonNode node = event.get("runId");
         String rule = "letters, digits and . _ - : / #, at most 128 characters, or a whole number";
         if (node != null && node.isIntegralNumber()) {
+            if (!RUN_ID.matcher(node.asText()).matches() || node.asText().startsWith("-")) {
+                throw invalid("runId " + quote(node.asText()) + " is not allowed: " + rule + ".");
+            }
             return node.asText();
         }
         return required(event, "runId", RUN_ID, rule);

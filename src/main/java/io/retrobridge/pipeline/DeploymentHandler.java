@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeploymentHandler implements EventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DeploymentHandler.class);
 
     private final List<DeploymentReader> readers;
     private final DeploymentStore deployments;
@@ -66,8 +70,11 @@ class DeploymentHandler implements EventHandler {
                     + run.result() + (run.rollback() ? ", rollback" : "") + "; this report changed nothing");
         }
         triggers.ifAvailable(releaseTriggers -> releaseTriggers.deploymentRecorded(run));
-        return SyncResult.applied("recorded " + what + ": " + run.result()
-                + rollback.map(why -> ", rollback (" + why + ")").orElse(run.rollback() ? ", rollback" : ""));
+        String recordedWhat = "recorded " + what + ": " + run.result()
+                + rollback.map(why -> ", rollback (" + why + ")").orElse(run.rollback() ? ", rollback" : "");
+        // Every value in it was held to plain characters when the event was read, so it is safe in a log line.
+        log.info("Deployment run {} from {}: {}", run.runId(), run.source(), recordedWhat);
+        return SyncResult.applied(recordedWhat);
     }
 
     private Optional<Deployment> read(InboundEvent event) {

@@ -327,6 +327,10 @@ class DeploymentEventsApiTest {
                 Arguments.of("URL with credentials", with(e -> e.put("runUrl", "https://user:pw@ci.example.com/1")),
                         "runUrl 'https://user:pw@ci.example.com/1' is not allowed"),
                 Arguments.of("overlong version", with(e -> e.put("version", "1".repeat(129))), "version '111"),
+                Arguments.of("huge number as run id", "{\"application\": \"a\", \"environment\": \"b\","
+                        + " \"version\": \"1\", \"startedAt\": \"2026-12-01T14:02:11Z\", \"runId\": "
+                        + "9".repeat(300) + "}", "runId '999"),
+                Arguments.of("fraction as run id", with(e -> e.put("runId", 12.5)), "runId is a number"),
                 Arguments.of("path in run id", with(e -> e.put("runId", "../../etc/passwd")),
                         "runId '../../etc/passwd' is not allowed"),
                 Arguments.of("query in change number", with(e -> e.put("changeNumber", "CHG0030001^ORnumber!=x")),

@@ -33,7 +33,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *   <li>viewer: GET {@code /actuator/prometheus}.</li>
  *   <li>admin: every other actuator endpoint, should one be exposed.</li>
  *   <li>viewer: any other GET or HEAD (the API, {@code /api/reports/**}, {@code /api/whoami}, the dashboard).</li>
- *   <li>admin: every other write (PUT, PATCH, DELETE, POST outside {@code /api/pipeline/**}).</li>
+ *   <li>admin: every other write (PUT, PATCH, DELETE, POST outside {@code /api/pipeline/**} and
+ *       {@code /api/events/**}).</li>
  * </ol>
  */
 @Component
