@@ -94,6 +94,32 @@ abstract class DeploymentStoreContract extends StoreContractSupport {
     }
 
     @Test
+    void ofTwoEndsTheLaterOneWinsWhicheverArrivesLast() {
+        store().record(finishedOnly("8812", DeploymentResult.FAILURE));
+        Deployment rerun = new Deployment(PIPELINE, "8812", "payment-gateway", "production", "4.2.1", null, null, null,
+                null, FINISHED.plusSeconds(600), DeploymentResult.SUCCESS, false, null);
+
+        assertThat(store().record(rerun).deployment().result()).isEqualTo(DeploymentResult.SUCCESS);
+        Recorded stale = store().record(finishedOnly("8812", DeploymentResult.FAILURE));
+
+        assertThat(stale.changed()).isFalse();
+        assertThat(stale.deployment().result()).isEqualTo(DeploymentResult.SUCCESS);
+        assertThat(stale.deployment().finishedAt()).isEqualTo(FINISHED.plusSeconds(600));
+        assertThat(stale.deployment().runUrl()).as("filled from the earlier end").isEqualTo("https://ci.example.com/runs/8812");
+    }
+
+    @Test
+    void aStartLaterThanTheKnownEndIsNotKept() {
+        store().record(finishedOnly("8812", DeploymentResult.FAILURE));
+
+        Recorded late = store().record(running("8812", FINISHED.plusSeconds(60)));
+
+        assertThat(late.changed()).isFalse();
+        assertThat(late.deployment().startedAt()).isNull();
+        assertThat(late.deployment().finishedAt()).isEqualTo(FINISHED);
+    }
+
+    @Test
     void aRollbackOnceKnownStaysKnown() {
         store().record(finishedOnly("8812", DeploymentResult.SUCCESS).asRollback());
 
