@@ -31,10 +31,12 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *   <li>pipeline: POST under {@code /api/pipeline/**} (deployment and pipeline events).</li>
  *   <li>viewer: GET {@code /api/retrospectives} and {@code /api/retrospectives/{id}} (the retrospectives opened and
  *       their action items, for everyone who reads reports).</li>
+ *   <li>pipeline: POST under {@code /api/events/**} (events posted to the API, e.g. deployments).</li>
  *   <li>viewer: GET {@code /actuator/prometheus}.</li>
  *   <li>admin: every other actuator endpoint, should one be exposed.</li>
  *   <li>viewer: any other GET or HEAD (the API, {@code /api/reports/**}, {@code /api/whoami}, the dashboard).</li>
- *   <li>admin: every other write (PUT, PATCH, DELETE, POST outside {@code /api/pipeline/**}).</li>
+ *   <li>admin: every other write (PUT, PATCH, DELETE, POST outside {@code /api/pipeline/**} and
+ *       {@code /api/events/**}).</li>
  * </ol>
  */
 @Component
@@ -57,6 +59,7 @@ public class ApiAccessPolicy {
                 Rule.needs(ApiRole.ADMIN, path.matcher("/api/admin/**")),
                 Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/pipeline/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/retrospectives/**")),
+                Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/events/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/actuator/prometheus")),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/actuator/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/**")),

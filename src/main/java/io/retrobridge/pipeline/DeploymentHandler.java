@@ -1,0 +1,106 @@
+package io.retrobridge.pipeline;
+
+import io.retrobridge.domain.Deployment;
+import io.retrobridge.domain.InboundEvent;
+import io.retrobridge.sync.DeploymentStore;
+import io.retrobridge.sync.EventHandler;
+import io.retrobridge.sync.HandledKind;
+import io.retrobridge.sync.InvalidWebhookException;
+import io.retrobridge.sync.ReleaseTriggers;
+import io.retrobridge.sync.SyncResult;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records every deployment event, whichever CI/CD system's reader reads it: the run is merged into what is known of
+ * it, recognised as a rollback where it is one, and the release triggers are told of it when it changed. Takes the
+ * kinds of every {@link DeploymentReader} bean, so a system's reader is all a new system needs. Records with the
+ * event's outcome: a run recorded stays recorded only if the event is marked done.
+ */
+@Component
+class DeploymentHandler implements EventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DeploymentHandler.class);
+
+    private final List<DeploymentReader> readers;
+    private final DeploymentStore deployments;
+    private final RollbackRecognition rollbacks;
+    private final ObjectProvider<ReleaseTriggers> triggers;
+
+    DeploymentHandler(List<DeploymentReader> readers, DeploymentStore deployments, RollbackRecognition rollbacks,
+                      ObjectProvider<ReleaseTriggers> triggers) {
+        this.readers = List.copyOf(readers);
+        this.deployments = deployments;
+        this.rollbacks = rollbacks;
+        this.triggers = triggers;
+    }
+
+    @Override
+    public Set<HandledKind> takes() {
+        Set<HandledKind> kinds = new LinkedHashSet<>();
+        readers.forEach(reader -> kinds.addAll(reader.kinds()));
+        return kinds;
+    }
+
+    @Override
+    public Recording recording() {
+        return Recording.WITH_THE_OUTCOME;
+    }
+
+    @Override
+    public SyncResult handle(InboundEvent event) {
+        Optional<Deployment> read = read(event);
+        if (read.isEmpty()) {
+            return SyncResult.skipped(event.kind() + " reports no deployment; nothing recorded");
+        }
+        Deployment report = read.get();
+        Optional<String> rollback = rollbacks.why(report);
+        DeploymentStore.Recorded recorded = deployments.record(rollback.isPresent() ? report.asRollback() : report);
+        Deployment run = recorded.deployment();
+        String what = run.application() + " " + run.version() + " to " + run.environment();
+        if (!recorded.changed()) {
+            return SyncResult.skipped(what + " (run " + run.runId() + " from " + run.source() + ") is already recorded as "
+                    + run.result() + (run.rollback() ? ", rollback" : "") + "; this report changed nothing");
+        }
+        triggers.ifAvailable(releaseTriggers -> releaseTriggers.deploymentRecorded(run));
+        String recordedWhat = "recorded " + what + ": " + run.result()
+                + rollback.map(why -> ", rollback (" + why + ")").orElse(run.rollback() ? ", rollback" : "");
+        // Every value in it was held to plain characters when the event was read, so it is safe in a log line.
+        log.info("Deployment run {} from {}: {}", run.runId(), run.source(), recordedWhat);
+        return SyncResult.applied(recordedWhat);
+    }
+
+    private Optional<Deployment> read(InboundEvent event) {
+        DeploymentReader reader = readerOf(event);
+        try {
+            return reader.read(event);
+        } catch (InvalidWebhookException e) {
+            // It was read when it arrived; unreadable now means a reader changed since. Parked, to be replayed.
+            throw new IllegalStateException("The stored " + event.kind() + " event cannot be read as a deployment: "
+                    + e.getMessage());
+        }
+    }
+
+    /** The reader of the narrowest kind that takes the event, as the inbox picks handlers. */
+    private DeploymentReader readerOf(InboundEvent event) {
+        Map.Entry<HandledKind, DeploymentReader> chosen = null;
+        for (DeploymentReader reader : readers) {
+            for (HandledKind kind : reader.kinds()) {
+                if (kind.takes(event) && (chosen == null || kind.narrowerThan(chosen.getKey()))) {
+                    chosen = Map.entry(kind, reader);
+                }
+            }
+        }
+        if (chosen == null) {
+            throw new IllegalStateException("No deployment reader reads " + event.kind() + " from " + event.source());
+        }
+        return chosen.getValue();
+    }
+}

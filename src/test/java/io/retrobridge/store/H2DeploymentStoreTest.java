@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class H2DeploymentStoreTest extends DeploymentStoreContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+}

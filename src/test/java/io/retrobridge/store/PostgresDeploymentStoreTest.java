@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresDeploymentStoreTest extends DeploymentStoreContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
