@@ -143,7 +143,8 @@ public class RetrospectiveOpener implements EventHandler {
                         + where.serviceNowChangeField() + " is left empty";
         RetrospectiveProblems.Problem problem = once.findOrCreate(ExternalSystem.SERVICENOW, marker, subject, rules,
                 "the ServiceNow " + table + " of retrospective " + trigger.key(),
-                () -> problems.findOurs(table, marker),
+                () -> problems.findOurs(table, marker).or(() -> change.flatMap(sysId ->
+                        problems.openFor(table, where.serviceNowChangeField(), sysId))),
                 () -> problems.open(table, RetrospectiveTitle.of(trigger), serviceNowText(trigger, rfcNote),
                         where.serviceNowChangeField(), change.orElse(null), marker),
                 RetrospectiveProblems.Problem::number);

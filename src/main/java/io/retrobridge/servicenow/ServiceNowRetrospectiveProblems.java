@@ -49,6 +49,15 @@ class ServiceNowRetrospectiveProblems implements RetrospectiveProblems {
     }
 
     @Override
+    public Optional<Problem> openFor(String table, String changeField, String changeSysId) {
+        String query = EncodedQuery.query().eq(changeField, TableApiNames.sysId(changeSysId)).eq("active", "true")
+                .build();
+        return servicenow.allUpdatedSince(table, query, Instant.EPOCH, List.of("number", "sys_created_on"), 10)
+                .stream().min(Comparator.comparing((ServiceNowRecord r) -> r.fields().path("sys_created_on").asText("")))
+                .map(r -> problem(table, r.sysId(), r.fields().path("number").asText("")));
+    }
+
+    @Override
     public Problem open(String table, String shortDescription, String description, String changeField,
                         String changeSysId, String marker) {
         ObjectNode fields = JSON.objectNode();

@@ -25,6 +25,12 @@ public interface RetrospectiveProblems {
     Optional<Problem> findOurs(String table, String marker);
 
     /**
+     * The oldest record still open in the table that points at the change through {@code changeField}: one people
+     * opened for the release before RetroBridge did, which the retrospective then uses rather than open a second.
+     */
+    Optional<Problem> openFor(String table, String changeField, String changeSysId);
+
+    /**
      * Creates the record with the marker as its correlation_id.
      *
      * @param changeField the field that points at the change (e.g. {@code rfc}); not set when {@code changeSysId}

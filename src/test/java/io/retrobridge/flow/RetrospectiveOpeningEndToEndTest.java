@@ -108,6 +108,30 @@ class RetrospectiveOpeningEndToEndTest extends LiveSyncSupport {
     }
 
     @Test
+    void aProblemPeopleOpenedForTheChangeAlreadyIsTheRetrospectivesRecordRatherThanASecondOne() {
+        Map<String, String> change = createChange(systems, "Move the gateway to the new cluster");
+        JsonNode opened = SandboxPair.json(systems.servicenowCall("POST", "/api/now/table/problem",
+                "{\"short_description\":\"Gateway move caused timeouts\",\"rfc\":\"" + change.get("sys_id") + "\"}"))
+                .path("result");
+        RetrospectiveTrigger trigger = RetrospectiveTriggers.forChange(change.get("number"),
+                uniqueApplication("payment-gateway"));
+
+        queue(inbox, trigger);
+        drainAll();
+
+        Retrospective stored = retrospectives.findByKey(trigger.key()).orElseThrow();
+        assertThat(stored.serviceNowSysId()).isEqualTo(opened.get("sys_id").asText());
+        assertThat(stored.serviceNowNumber()).isEqualTo(opened.get("number").asText());
+        assertThat(systems.servicenow.records("problem"))
+                .filteredOn(p -> change.get("sys_id").equals(p.get("rfc"))).hasSize(1);
+        assertThat(problemsMarked(systems, RetrospectiveMarkers.of(trigger.key()))).isEmpty();
+        assertThat(systems.servicenow.journal(stored.serviceNowSysId()))
+                .filteredOn(line -> "work_notes".equals(line.get("element"))).extracting(line -> line.get("value"))
+                .containsExactly("Retrospective held in Jira " + stored.jiraKey() + ": " + jiraBase() + "/browse/"
+                        + stored.jiraKey());
+    }
+
+    @Test
     void theSameTriggerQueuedAgainOrReplayedChangesNothing() {
         Map<String, String> change = createChange(systems, "Rotate the gateway certificates");
         RetrospectiveTrigger trigger = RetrospectiveTriggers.forChange(change.get("number"),

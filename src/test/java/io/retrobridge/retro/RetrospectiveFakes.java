@@ -200,6 +200,11 @@ final class RetrospectiveFakes {
         }
 
         @Override
+        public Optional<Problem> openFor(String table, String changeField, String changeSysId) {
+            return Optional.empty();
+        }
+
+        @Override
         public Problem open(String table, String shortDescription, String description, String changeField,
                             String changeSysId, String marker) {
             Map<String, String> problem = new LinkedHashMap<>();
