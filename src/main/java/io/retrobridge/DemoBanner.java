@@ -6,6 +6,8 @@ import io.retrobridge.sandbox.jira.JiraSandbox;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import io.retrobridge.servicenow.ServiceNowProperties;
 import io.retrobridge.web.security.DemoAdminKey;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -79,6 +81,18 @@ class DemoBanner {
                         + "/api/now/table/sc_task?sysparm_query=assignment_group.name%3DCAB"
                         + "&sysparm_fields=number,short_description,state,correlation_id'",
                 "  curl -s -X POST -H \"X-API-Key: $RB_KEY\" " + app + "/api/admin/escalations/scan   (scan now)",
+                "Releases: the failed payment-gateway 4.2 release (change closed unsuccessful, rolled back to 4.1.3)"
+                        + " has its change record in Jira project CHG and a retrospective in both sandboxes"
+                        + " within a minute:",
+                "  curl -s -u " + jira.email() + ":" + jira.apiToken() + " -X POST -H 'Content-Type: application/json' "
+                        + jiraUrl + "/rest/api/3/search/jql -d '{\"jql\":\"project = CHG\",\"fields\":[\"summary\",\"status\",\"labels\"]}'",
+                "  curl -s -H \"X-API-Key: $RB_KEY\" " + app + "/api/retrospectives",
+                "Post a failed deployment as a pipeline would, and see a new retrospective open a few seconds later:",
+                "  curl -s -X POST -H \"X-API-Key: $RB_KEY\" -H 'Content-Type: application/json' " + app
+                        + "/api/events/deployments -d '{\"application\":\"checkout\",\"environment\":\"production\","
+                        + "\"version\":\"2.8.0\",\"runId\":\"demo-1\",\"result\":\"failure\","
+                        + "\"finishedAt\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}'",
+                "  curl -s -H \"X-API-Key: $RB_KEY\" '" + app + "/api/retrospectives?application=checkout'",
                 "Why did an item change? Ask by its key or number:",
                 "  curl -s -H \"X-API-Key: $RB_KEY\" '" + app + "/api/admin/journal?system=jira&id=PAY-1'",
                 "Stop with Ctrl-C; the demo keeps everything in memory and starts clean next time.",
