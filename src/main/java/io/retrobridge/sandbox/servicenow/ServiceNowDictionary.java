@@ -75,7 +75,10 @@ final class ServiceNowDictionary {
                 .reference("resolved_by", SYS_USER).choice("notify", "1", true, "1", "Do Not Notify", "2", "Send Email")
                 .reference("problem_id", PROBLEM).string("close_code").reference("caused_by", CHANGE_REQUEST)
                 .choice("severity", "3", true, "1", "1 - High", "2", "2 - Medium", "3", "3 - Low")
-                .dateTime("resolved_at").string("subcategory");
+                .dateTime("resolved_at").string("subcategory")
+                // Added by the Major Incident Management plugin (com.snc.incident.mim) on instances that run it.
+                .choice("major_incident_state", "", false, "proposed", "Proposed", "accepted", "Accepted",
+                        "rejected", "Rejected", "canceled", "Canceled");
         add(incident.build());
         // Catalog Task: the queue review boards work from (tickets RetroBridge raises land here).
         add(task(SC_TASK, "SCTASK").roles(Set.of("itil", "catalog_admin"), Set.of())
