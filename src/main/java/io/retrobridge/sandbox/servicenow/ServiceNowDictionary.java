@@ -75,10 +75,7 @@ final class ServiceNowDictionary {
                 .reference("resolved_by", SYS_USER).choice("notify", "1", true, "1", "Do Not Notify", "2", "Send Email")
                 .reference("problem_id", PROBLEM).string("close_code").reference("caused_by", CHANGE_REQUEST)
                 .choice("severity", "3", true, "1", "1 - High", "2", "2 - Medium", "3", "3 - Low")
-                .dateTime("resolved_at").string("subcategory")
-                // Added by the Major Incident Management plugin (com.snc.incident.mim) on instances that run it.
-                .choice("major_incident_state", "", false, "proposed", "Proposed", "accepted", "Accepted",
-                        "rejected", "Rejected", "canceled", "Canceled");
+                .dateTime("resolved_at").string("subcategory");
         add(incident.build());
         // Catalog Task: the queue review boards work from (tickets RetroBridge raises land here).
         add(task(SC_TASK, "SCTASK").roles(Set.of("itil", "catalog_admin"), Set.of())
@@ -258,5 +255,20 @@ final class ServiceNowDictionary {
             fields.put(field, new FieldDefinition(field, type, table, choices, defaultValue, numeric));
             return this;
         }
+    }
+
+    /**
+     * Adds the column the Major Incident Management plugin (com.snc.incident.mim) adds to incident,
+     * {@code major_incident_state}. Records stored before read it as empty.
+     */
+    void activateMajorIncidentManagement() {
+        TableDefinition incident = tables.get(INCIDENT);
+        Map<String, FieldDefinition> fields = new LinkedHashMap<>(incident.fields());
+        fields.put("major_incident_state", new FieldDefinition("major_incident_state", FieldType.CHOICE, null,
+                ordered("proposed", "Proposed", "accepted", "Accepted", "rejected", "Rejected", "canceled", "Canceled"),
+                "", false));
+        add(new TableDefinition(incident.name(), incident.numberPrefix(), incident.displayField(), fields,
+                incident.readRoles(), incident.writeRoles(), incident.inactiveStates(), incident.derivesPriority(),
+                incident.keepsAudit()));
     }
 }
