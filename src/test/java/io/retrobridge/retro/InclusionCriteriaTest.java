@@ -55,6 +55,7 @@ class InclusionCriteriaTest {
         assertThat(judgement.reason()).isEqualTo(trigger.reason());
         assertThat(judgement.failure()).contains(new FailedRelease("change:CHG0030001", "payments", "payment-gateway",
                 ENDED, null));
+        assertThat(majorIncidents.askedAbout).as("decided before the major-incident rule").isEmpty();
     }
 
     @Test
@@ -157,6 +158,7 @@ class InclusionCriteriaTest {
         assertThat(change.trigger()).isEmpty();
         assertThat(change.reason()).isEqualTo("no rule of retrospectives.yaml matches normal change CHG0030007 closed"
                 + " successful_issues");
+        assertThat(majorIncidents.askedAbout).as("the major-incident rule needed them").hasSize(1);
     }
 
     @Test

@@ -23,7 +23,7 @@ final class ReleaseFacts {
 
     static ChangeRecord change(String number, String type, ChangeState state, String closeCode, String ci,
                                Instant ended) {
-        return new ChangeRecord("a" + Integer.toHexString(number.hashCode()) + "0".repeat(24), number,
+        return new ChangeRecord(String.format("%08x", number.hashCode()) + "0".repeat(24), number,
                 "Release " + number, type, state, "3", "2", "CAB", ci, ended.minus(Duration.ofHours(2)),
                 ended.minus(Duration.ofHours(1)), ended.minus(Duration.ofHours(1)),
                 state.ended() ? ended : null, closeCode, closeCode == null ? null : "notes", ended.plusSeconds(30));

@@ -82,7 +82,7 @@ class RetrospectiveValidationMessagesTest {
     @Test
     void anExclusionHasNoTier() {
         String content = edited("    retrospective: none\n", "    retrospective: none\n    tier: lightweight\n");
-        MappingProblem problem = onlyProblemAt(content, "tier: lightweight\n\n  # backed_out");
+        MappingProblem problem = onlyProblemAt(content, "tier: lightweight\n\n  - id: emergency-change");
         assertThat(problem.message()).isEqualTo("`tier` has no meaning in a rule that says `retrospective: none`");
     }
 

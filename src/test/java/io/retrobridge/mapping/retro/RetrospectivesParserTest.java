@@ -45,12 +45,12 @@ class RetrospectivesParserTest {
 
         DueIn fiveBusinessDays = new DueIn(5, DayCount.BUSINESS);
         assertThat(mapping.rules()).containsExactly(
+                new InclusionRule("change-failed", new ChangeMatch(Set.of(), Set.of("unsuccessful", "backed_out"),
+                        false), Optional.of("deep-dive"), fiveBusinessDays, true),
                 new InclusionRule("major-incident", new ChangeMatch(Set.of(), Set.of(), true), Optional.of("deep-dive"),
                         fiveBusinessDays, true),
                 new InclusionRule("standard-change-succeeded", new ChangeMatch(Set.of("standard"), Set.of("successful"),
                         false), Optional.empty(), null, false),
-                new InclusionRule("change-failed", new ChangeMatch(Set.of(), Set.of("unsuccessful", "backed_out"),
-                        false), Optional.of("deep-dive"), fiveBusinessDays, true),
                 new InclusionRule("emergency-change", new ChangeMatch(Set.of("emergency"), Set.of(), false),
                         Optional.of("lightweight"), new DueIn(10, DayCount.BUSINESS), false),
                 new InclusionRule("failed-production-deployment", new DeploymentMatch(
@@ -58,7 +58,7 @@ class RetrospectivesParserTest {
                         Optional.of("lightweight"), fiveBusinessDays, true),
                 new InclusionRule("production-rollback", new DeploymentMatch(Set.of(DeploymentOutcome.ROLLED_BACK),
                         Set.of("production")), Optional.of("lightweight"), fiveBusinessDays, true));
-        assertThat(mapping.rules().get(1).excludes()).isTrue();
+        assertThat(mapping.rules().get(2).excludes()).isTrue();
 
         assertThat(mapping.programs()).containsOnlyKeys("payments");
         assertThat(mapping.programOf("checkout")).map(Program::id).contains("payments");
