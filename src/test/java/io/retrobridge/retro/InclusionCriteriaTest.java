@@ -33,9 +33,6 @@ class InclusionCriteriaTest {
     private final CountingMajorIncidents majorIncidents = new CountingMajorIncidents();
     private final InclusionCriteria criteria = new InclusionCriteria(SHIPPED, majorIncidents);
 
-    @TempDir
-    Path dir;
-
     private RetrospectiveTrigger opened(Judgement judgement) {
         assertThat(judgement.trigger()).as(judgement.reason()).isPresent();
         return judgement.trigger().get();

@@ -9,7 +9,6 @@ import io.retrobridge.mapping.MappingFiles;
 import io.retrobridge.mapping.retro.RetrospectivesMapping;
 import io.retrobridge.retro.InclusionCriteria;
 import io.retrobridge.retro.Judgement;
-import io.retrobridge.sandbox.RequestLog;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import io.retrobridge.sandbox.servicenow.ServiceNowSeed.SeededRecord;
 import io.retrobridge.testsupport.CamelHttpExtension;

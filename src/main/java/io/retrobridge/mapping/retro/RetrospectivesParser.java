@@ -9,6 +9,7 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -245,7 +246,7 @@ public final class RetrospectivesParser {
 
     private List<String> sections(Node node, String path, Map<String, Node> seen) {
         List<Node> items = in.list(node, path);
-        List<String> sections = new java.util.ArrayList<>();
+        List<String> sections = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Node item = items.get(i);
             String itemPath = path + "[" + i + "]";
@@ -288,7 +289,7 @@ public final class RetrospectivesParser {
             in.problem(node, "rules", "no rule listed", "list at least one rule, or delete "
                     + RetrospectivesMapping.FILE_NAME + " so no retrospective opens by itself");
         }
-        List<InclusionRule> rules = new java.util.ArrayList<>();
+        List<InclusionRule> rules = new ArrayList<>();
         Map<String, Node> ids = new HashMap<>();
         Map<RuleMatch, String> matches = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {

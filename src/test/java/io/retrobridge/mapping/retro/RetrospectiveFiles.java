@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** The shipped retrospectives.yaml, and edited copies of it in a test folder beside the shipped action-items.yaml. */
 public final class RetrospectiveFiles {
@@ -33,7 +34,7 @@ public final class RetrospectiveFiles {
     public static Path write(Path dir, String content) {
         try {
             Files.copy(MappingFiles.SHIPPED_DIR.resolve("action-items.yaml"), dir.resolve("action-items.yaml"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(dir.resolve(RetrospectivesMapping.FILE_NAME), content);
             return dir;
         } catch (IOException e) {
@@ -41,7 +42,7 @@ public final class RetrospectiveFiles {
         }
     }
 
-    /** The shipped file as the service loads it. */
+    /** {@code content} as the service loads it, beside the shipped action-items.yaml. */
     public static RetrospectivesMapping load(Path dir, String content) {
         return MappingFiles.load(write(dir, content)).retrospectives().orElseThrow();
     }
