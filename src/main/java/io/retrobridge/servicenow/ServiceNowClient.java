@@ -563,4 +563,19 @@ public class ServiceNowClient {
     private static String recordPath(String table, String sysId) {
         return tablePath(table) + "/" + TableApiNames.sysId(sysId);
     }
+
+    /**
+     * Up to {@code limit} records of {@code table} that {@code query} matches, in the query's order. The query is
+     * built with {@link EncodedQuery}, so every value in it was checked before anything is sent.
+     */
+    public List<ServiceNowRecord> matching(String table, EncodedQuery query, Collection<String> fields, int limit) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
+        }
+        List<String> asked = asked(fields);
+        OutboundRequest request = raw(OutboundRequest.get(tablePath(table)).withQuery("sysparm_query", query.build()),
+                withAudit(asked))
+                .withQuery("sysparm_limit", limit);
+        return records(request, succeeded(request, servicenow.exchange(request)), asked);
+    }
 }

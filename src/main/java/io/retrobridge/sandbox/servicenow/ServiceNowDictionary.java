@@ -256,4 +256,19 @@ final class ServiceNowDictionary {
             return this;
         }
     }
+
+    /**
+     * Adds the column the Major Incident Management plugin (com.snc.incident.mim) adds to incident,
+     * {@code major_incident_state}. Records stored before read it as empty.
+     */
+    void activateMajorIncidentManagement() {
+        TableDefinition incident = tables.get(INCIDENT);
+        Map<String, FieldDefinition> fields = new LinkedHashMap<>(incident.fields());
+        fields.put("major_incident_state", new FieldDefinition("major_incident_state", FieldType.CHOICE, null,
+                ordered("proposed", "Proposed", "accepted", "Accepted", "rejected", "Rejected", "canceled", "Canceled"),
+                "", false));
+        add(new TableDefinition(incident.name(), incident.numberPrefix(), incident.displayField(), fields,
+                incident.readRoles(), incident.writeRoles(), incident.inactiveStates(), incident.derivesPriority(),
+                incident.keepsAudit()));
+    }
 }

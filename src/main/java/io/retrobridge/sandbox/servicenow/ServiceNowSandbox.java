@@ -190,4 +190,14 @@ public final class ServiceNowSandbox extends SimulatedSystem<ServiceNowSandbox> 
         }
         return Optional.of(ServiceNowErrors.notAuthenticated());
     }
+
+    /**
+     * Runs the Major Incident Management plugin: incident gains {@code major_incident_state} (proposed, accepted,
+     * rejected, canceled). Off until called, as on the instance ServiceNow's incident sample comes from; call it
+     * before seeding or serving requests.
+     */
+    public ServiceNowSandbox activateMajorIncidentManagement() {
+        store.dictionary().activateMajorIncidentManagement();
+        return this;
+    }
 }

@@ -1,0 +1,108 @@
+package io.retrobridge.retro;
+
+import io.retrobridge.domain.ChangeRecord;
+import io.retrobridge.domain.Deployment;
+import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.InboundEvent;
+import io.retrobridge.domain.RetrospectiveTrigger;
+import io.retrobridge.mapping.CurrentMappings;
+import io.retrobridge.mapping.retro.RetrospectivesMapping;
+import io.retrobridge.sync.DedupKeys;
+import io.retrobridge.sync.EventInbox;
+import io.retrobridge.sync.MajorIncidents;
+import io.retrobridge.sync.ReleaseFailures;
+import io.retrobridge.sync.ReleaseFailures.FailedRelease;
+import io.retrobridge.sync.ReleaseTriggers;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Judges every recorded release fact by the {@code retrospectives.yaml} in force and queues one {@code retro:open}
+ * inbox event per retrospective to open, keyed by the trigger, so the same trigger is stored once however often its
+ * facts arrive. Records failed releases and queues a program-level retrospective when a program's threshold is
+ * reached. Without the file nothing happens.
+ */
+@Component
+public class RetrospectiveTriggers implements ReleaseTriggers {
+
+    /** The source of the events it queues: RetroBridge itself. */
+    public static final ExternalSystem SOURCE = ExternalSystem.valueOf("RETROBRIDGE");
+
+    private static final Logger log = LoggerFactory.getLogger(RetrospectiveTriggers.class);
+    private static final MajorIncidents NONE_KNOWN = changeSysId -> List.of();
+
+    private final CurrentMappings mappings;
+    private final EventInbox inbox;
+    private final ReleaseFailures failures;
+    private final ObjectProvider<MajorIncidents> majorIncidents;
+    private final Clock clock;
+
+    public RetrospectiveTriggers(CurrentMappings mappings, EventInbox inbox, ReleaseFailures failures,
+                                 ObjectProvider<MajorIncidents> majorIncidents, Optional<Clock> clock) {
+        this.mappings = mappings;
+        this.inbox = inbox;
+        this.failures = failures;
+        this.majorIncidents = majorIncidents;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    @Override
+    public void deploymentRecorded(Deployment deployment) {
+        mappings.retrospectives().ifPresent(mapping -> {
+            InclusionCriteria criteria = criteria(mapping);
+            act(criteria, criteria.judge(deployment));
+        });
+    }
+
+    @Override
+    public void changeRecorded(ChangeRecord change, Optional<ChangeRecord> previous) {
+        mappings.retrospectives().ifPresent(mapping -> {
+            InclusionCriteria criteria = criteria(mapping);
+            act(criteria, criteria.judge(change, previous));
+        });
+    }
+
+    private InclusionCriteria criteria(RetrospectivesMapping mapping) {
+        return new InclusionCriteria(mapping, majorIncidents.getIfAvailable(() -> NONE_KNOWN));
+    }
+
+    private void act(InclusionCriteria criteria, Judgement judgement) {
+        if (judgement.trigger().isEmpty()) {
+            log.debug("No retrospective: {}", judgement.reason());
+        }
+        judgement.trigger().ifPresent(this::queue);
+        judgement.failure().ifPresent(failure -> countTowardProgram(criteria, failure));
+    }
+
+    /**
+     * Recorded once per release; the threshold is checked even for a release recorded before, so a trigger lost
+     * between recording and queuing (a crash) is queued on the fact's next delivery. Releases are marked covered
+     * only after their program retrospective is queued, for the same reason.
+     */
+    private void countTowardProgram(InclusionCriteria criteria, FailedRelease failure) {
+        failures.record(failure);
+        criteria.windowStart(failure).ifPresent(from -> {
+            List<FailedRelease> uncovered = failures.uncovered(failure.program(), from, failure.failedAt());
+            criteria.programTrigger(failure, uncovered).ifPresent(trigger -> {
+                queue(trigger);
+                failures.cover(trigger.releases(), trigger.key());
+            });
+        });
+    }
+
+    private void queue(RetrospectiveTrigger trigger) {
+        InboundEvent event = InboundEvent.received(SOURCE, TriggerJson.KIND, trigger.key(),
+                DedupKeys.of(TriggerJson.KIND, trigger.key()), clock.instant(), TriggerJson.write(trigger));
+        if (inbox.accept(event)) {
+            log.info("Retrospective {} queued ({} by rule {}, due {}): {}", trigger.key(), trigger.tier(),
+                    trigger.ruleId(), trigger.due(), trigger.reason());
+        } else {
+            log.debug("Retrospective {} was queued before", trigger.key());
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class H2ReleaseFailuresTest extends ReleaseFailuresContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+}

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresReleaseFailuresTest extends ReleaseFailuresContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
