@@ -115,6 +115,8 @@ public final class JiraSeed {
         project("PAY", "Payments", "Checkout", "Gateway");
         // The architecture review board triages its Task tickets here; escalations may be raised into it.
         project("ARB", "Architecture Review Board");
+        // ServiceNow change requests are mirrored here (mappings/change-records.yaml).
+        project("CHG", "Change Records");
         user("557058:beth-anglin", "Beth Anglin", "beth.anglin@example.com");
         user("557058:david-loo", "David Loo", "david.loo@example.com");
         user("557058:abel-tuter", "Abel Tuter", "abel.tuter@example.com");
