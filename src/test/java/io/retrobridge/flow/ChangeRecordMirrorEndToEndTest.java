@@ -81,6 +81,8 @@ class ChangeRecordMirrorEndToEndTest extends FaultSuiteSupport {
     WriteIntents intents;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.retrobridge.flow.items.UnreadableRecords unreadable;
 
     @AfterAll
     static void everyJiraRequestMatchesTheSpec() {
@@ -266,7 +268,7 @@ class ChangeRecordMirrorEndToEndTest extends FaultSuiteSupport {
         LoadedMappings shipped = mappings.get();
         ChangeRecordsMapping all = shipped.changeRecords().orElseThrow();
         ChangeRecordsMapping cabOnly = new ChangeRecordsMapping("assignment_group.name=CAB", all.project(),
-                all.issueType(), all.label(), all.fields(), all.states(), all.jiraComments());
+                all.issueType(), all.label(), all.fields(), all.states());
         mappings.replace(new LoadedMappings(shipped.dir(), shipped.files(), shipped.actionItemsDefinition(),
                 shipped.actionItems(), shipped.escalations(), Optional.of(cabOnly), shipped.retrospectives()));
         try {
@@ -282,6 +284,29 @@ class ChangeRecordMirrorEndToEndTest extends FaultSuiteSupport {
         } finally {
             mappings.replace(shipped);
         }
+    }
+
+    @Test
+    void whatPeopleDoToAMirrorInJiraStaysThereAndIsNoActionItem() {
+        String title = "Retire the old fraud rules engine, case " + CASES.incrementAndGet();
+        int unreadableBefore = unreadable.counts().getOrDefault(ExternalSystem.SERVICENOW, 0);
+        String sysId = createChange(title);
+        pollChanges();
+        String key = keyOf(sysId);
+        long servicenowWrites = systems.servicenowWrites();
+
+        systems.jiraCall("POST", "/rest/api/3/issue/" + key + "/comment", "{\"body\":{\"type\":\"doc\",\"version\":1,"
+                + "\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":"
+                + "\"Can we move this to Thursday?\"}]}]}}");
+        systems.editJira(key, "{\"labels\":[\"change-record\",\"" + links.findByExternal(new ExternalRef(
+                ExternalSystem.SERVICENOW, sysId)).orElseThrow().correlationId() + "\",\"payments\"]}");
+        systems.awaitWebhooks();
+        drainAll();
+
+        assertThat(systems.servicenowWrites()).as("nothing flows back by default").isEqualTo(servicenowWrites);
+        assertThat(unreadable.counts().getOrDefault(ExternalSystem.SERVICENOW, 0))
+                .as("the mirror's change is not taken for an action item gone unreadable").isEqualTo(unreadableBefore);
+        assertThat(systems.servicenow.journal(sysId)).isEmpty();
     }
 
     // ---- helpers ----

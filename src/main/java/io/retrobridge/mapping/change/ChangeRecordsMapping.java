@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * What {@code change-records.yaml} says: which ServiceNow change requests are mirrored into Jira, where, and how
- * their fields map. ServiceNow owns every mirrored field; only what {@link #jiraComments()} allows flows back.
+ * their fields map. ServiceNow owns every mirrored field: nothing flows back from Jira.
  *
  * @param query       extra encoded query ANDed to the change_request table's ("" for every change)
  * @param project     the Jira project the mirror issues go to
@@ -19,11 +19,9 @@ import java.util.Set;
  * @param fields      where each change field goes: {@link #SUMMARY}, {@link #DETAILS} (a row of the description's
  *                    "Change details" table), a Jira field id, or absent (not mirrored)
  * @param states      per change state: the Jira status and/or label that show it
- * @param jiraComments what becomes of comments people add to a mirror issue in Jira
  */
 public record ChangeRecordsMapping(String query, String project, String issueType, String label,
-                                   Map<ChangeField, String> fields, Map<ChangeState, StateShown> states,
-                                   CommentsBack jiraComments) {
+                                   Map<ChangeField, String> fields, Map<ChangeState, StateShown> states) {
 
     public static final String FILE_NAME = "change-records.yaml";
     /** The Jira summary: the change's number and short description, "CHG0030001: Upgrade ...". */
@@ -43,14 +41,6 @@ public record ChangeRecordsMapping(String query, String project, String issueTyp
         }
     }
 
-    /** What becomes of a Jira comment on a mirror issue. */
-    public enum CommentsBack {
-        /** Stays in Jira: ServiceNow owns the change. */
-        NONE,
-        /** Added to the change as a work note. */
-        WORK_NOTES
-    }
-
     public ChangeRecordsMapping {
         query = query == null ? "" : query;
         EnumMap<ChangeField, String> fieldCopy = new EnumMap<>(ChangeField.class);
@@ -59,7 +49,6 @@ public record ChangeRecordsMapping(String query, String project, String issueTyp
         EnumMap<ChangeState, StateShown> stateCopy = new EnumMap<>(ChangeState.class);
         stateCopy.putAll(states);
         states = Collections.unmodifiableMap(stateCopy);
-        jiraComments = jiraComments == null ? CommentsBack.NONE : jiraComments;
     }
 
     /** Where {@code field} goes; empty when it is not mirrored. */

@@ -2,7 +2,6 @@ package io.retrobridge.mapping.change;
 
 import io.retrobridge.domain.ChangeState;
 import io.retrobridge.mapping.NodeReader;
-import io.retrobridge.mapping.change.ChangeRecordsMapping.CommentsBack;
 import io.retrobridge.mapping.change.ChangeRecordsMapping.StateShown;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -18,8 +17,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 public final class ChangeRecordsParser {
 
     /** The keys a file may have at the top, in the order the shipped file uses them. */
-    public static final List<String> TOP_LEVEL_KEYS = List.of("version", "servicenow", "jira", "fields", "states",
-            "flow-back");
+    public static final List<String> TOP_LEVEL_KEYS = List.of("version", "servicenow", "jira", "fields", "states");
     /** Where a field goes when the file does not say. */
     public static final String NOT_MIRRORED = "none";
 
@@ -52,12 +50,11 @@ public final class ChangeRecordsParser {
         Jira jira = file.has("jira") ? jira(file.get("jira")) : null;
         Map<ChangeField, String> fields = fields(file.has("fields") ? file.get("fields") : null);
         Map<ChangeState, StateShown> states = file.has("states") ? states(file.get("states")) : Map.of();
-        CommentsBack comments = file.has("flow-back") ? flowBack(file.get("flow-back")) : CommentsBack.NONE;
         if (in.problemCount() > before || jira == null) {
             return Optional.empty();
         }
         return Optional.of(new ChangeRecordsMapping(query, jira.project(), jira.issueType(), jira.label(), fields,
-                states, comments));
+                states));
     }
 
     private record Jira(String project, String issueType, String label) {
@@ -161,13 +158,5 @@ public final class ChangeRecordsParser {
             });
         }
         return states;
-    }
-
-    private CommentsBack flowBack(Node node) {
-        return in.map(node, "flow-back", List.of("jira-comments"), List.of())
-                .filter(e -> e.has("jira-comments"))
-                .flatMap(e -> in.choice(e.get("jira-comments"), "flow-back.jira-comments", List.of("none", "work-notes")))
-                .map(choice -> choice.equals("work-notes") ? CommentsBack.WORK_NOTES : CommentsBack.NONE)
-                .orElse(CommentsBack.NONE);
     }
 }

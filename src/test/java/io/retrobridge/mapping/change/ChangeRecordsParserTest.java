@@ -6,7 +6,6 @@ import io.retrobridge.domain.ChangeState;
 import io.retrobridge.mapping.LoadedMappings;
 import io.retrobridge.mapping.MappingFiles;
 import io.retrobridge.mapping.MappingProblem;
-import io.retrobridge.mapping.change.ChangeRecordsMapping.CommentsBack;
 import io.retrobridge.mapping.change.ChangeRecordsMapping.StateShown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,7 +64,7 @@ class ChangeRecordsParserTest {
     }
 
     @Test
-    void theShippedFileMirrorsEveryChangeIntoChgWithItsStatesAndNothingBack() {
+    void theShippedFileMirrorsEveryChangeIntoChgWithItsStates() {
         LoadedMappings loaded = MappingFiles.load(folderWith(shipped()));
         ChangeRecordsMapping mapping = loaded.changeRecords().orElseThrow();
 
@@ -89,7 +88,6 @@ class ChangeRecordsParserTest {
         assertThat(mapping.shown(ChangeState.CANCELED)).contains(new StateShown("Cancelled", null));
         assertThat(mapping.stateLabels()).containsExactly("change-authorize", "change-scheduled", "change-implement",
                 "change-review");
-        assertThat(mapping.jiraComments()).isEqualTo(CommentsBack.NONE);
     }
 
     @Test
@@ -166,15 +164,6 @@ class ChangeRecordsParserTest {
         MappingProblem problem = onlyProblemAt(content, "{}");
 
         assertThat(problem.message()).isEqualTo("says neither a status nor a label");
-    }
-
-    @Test
-    void anUnknownFlowBackIsRefused() {
-        String content = edited("jira-comments: none", "jira-comments: comments");
-        MappingProblem problem = onlyProblemAt(content, "comments     #");
-
-        assertThat(problem.path()).isEqualTo("flow-back.jira-comments");
-        assertThat(problem.message()).startsWith("`comments` is not allowed here; expected one of none, work-notes");
     }
 
     @Test
