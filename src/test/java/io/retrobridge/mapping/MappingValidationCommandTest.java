@@ -20,7 +20,7 @@ class MappingValidationCommandTest {
     @Test
     void validFolderExitsZeroWithASummary() {
         assertThat(command.run("mappings")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("mappings/ is valid: 2 files, 5 rules, 2 escalation ladders,"
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("mappings/ is valid: 3 files, 5 rules, 2 escalation ladders,"
                 + " 3 review boards" + System.lineSeparator());
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
