@@ -9,14 +9,14 @@ import io.retrobridge.sync.CorrelationIds;
  * connector's correlation key, so every instance and every retry computes the same one and finds the issue instead
  * of creating a second. Prefixed apart from action items' markers, whose open writes the action-item sync settles.
  */
-final class ChangeMarkers {
+public final class ChangeMarkers {
 
     static final String PREFIX = "rb-chg-";
 
     private ChangeMarkers() {
     }
 
-    static String of(String changeSysId) {
+    public static String of(String changeSysId) {
         return PREFIX + CorrelationIds.forOrigin(new ExternalRef(ExternalSystem.SERVICENOW, changeSysId)).substring(3);
     }
 
