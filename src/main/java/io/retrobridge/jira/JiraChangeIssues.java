@@ -1,5 +1,6 @@
 package io.retrobridge.jira;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retrobridge.mapping.change.ChangeRecordsMapping;
 import io.retrobridge.sync.ChangeIssues;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +50,7 @@ public class JiraChangeIssues implements ChangeIssues {
         fields.putObject("issuetype").put("name", mapping.issueType());
         fields.put("summary", projection.get(SUMMARY));
         fields.set("description", ChangeDetailsDescription.of(projection.get(DETAILS), jira.isCloud()));
-        var labels = fields.putArray("labels");
+        ArrayNode labels = fields.putArray("labels");
         labels.add(mapping.label());
         labels.add(marker);
         Optional.ofNullable(projection.get(STATE_LABEL)).ifPresent(labels::add);
@@ -97,7 +99,7 @@ public class JiraChangeIssues implements ChangeIssues {
     }
 
     private static Map<String, String> customFields(Map<String, String> projection) {
-        Map<String, String> custom = new java.util.TreeMap<>();
+        Map<String, String> custom = new TreeMap<>();
         projection.forEach((key, value) -> {
             if (key.startsWith(CUSTOM_FIELD)) {
                 custom.put(key, value);
