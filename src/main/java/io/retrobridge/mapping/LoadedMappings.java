@@ -35,7 +35,10 @@ public record LoadedMappings(Path dir, List<String> files, ActionItemsDefinition
         return actionItemsDefinition.classification().rules().size();
     }
 
-    /** "2 files, 5 rules, 2 escalation ladders, 3 review boards": what is loaded, for logs and the CLI. */
+    /**
+     * "4 files, 5 rules, 2 escalation ladders, 3 review boards, 6 retrospective rules": what is loaded, for logs and
+     * the CLI.
+     */
     public String summary() {
         List<String> parts = new ArrayList<>();
         parts.add(count(files.size(), "file"));
@@ -44,6 +47,7 @@ public record LoadedMappings(Path dir, List<String> files, ActionItemsDefinition
             parts.add(count(policy.ladders().size(), "escalation ladder"));
             parts.add(count(policy.boards().size(), "review board"));
         });
+        retrospectives.ifPresent(criteria -> parts.add(count(criteria.rules().size(), "retrospective rule")));
         return String.join(", ", parts);
     }
 

@@ -51,6 +51,9 @@ class BackfillTest {
     ServiceNowPoller serviceNowPoller;
 
     @Autowired
+    io.retrobridge.servicenow.ChangeRequestPoller changeRequestPoller;
+
+    @Autowired
     InboxWorker worker;
 
     @Autowired
@@ -63,13 +66,14 @@ class BackfillTest {
     void aBackfillAfterTheStoreWasLostRelinksEveryPairWithoutCreatingAny() {
         serviceNowPoller.poll();
         jiraPoller.poll();
+        changeRequestPoller.poll();
         while (worker.drain() > 0) {
-            // first sync: every demo item gets its copy
+            // first sync: every demo item gets its copy, the demo's change request its Jira mirror
         }
         long linked = links.count();
         int jiraIssues = systems.jira.issueKeys().size();
         int tasks = systems.servicenow.records(SandboxPair.TASKS).size();
-        assertThat(linked).isEqualTo(6);
+        assertThat(linked).as("six action items and one change record").isEqualTo(7);
         forgetEverything();
 
         JsonNode started = SandboxPair.json(AdminApi.post(port, "/api/admin/sync/backfill"));

@@ -32,7 +32,8 @@ class ShippedMappingTest {
     @Test
     void shippedFileLoads() throws MappingValidationException {
         LoadedMappings loaded = new MappingLoader(TextFormatConverters.plainOnly()).load(MappingFiles.SHIPPED_DIR);
-        assertThat(loaded.files()).containsExactly("action-items.yaml", "escalations.yaml", "retrospectives.yaml");
+        assertThat(loaded.files()).containsExactly("action-items.yaml", "escalations.yaml", "change-records.yaml",
+                "retrospectives.yaml");
         assertThat(loaded.ruleCount()).isEqualTo(5);
         assertThat(loaded.actionItems().jiraScope().projects()).containsExactly("PAY");
         assertThat(loaded.actionItems().jiraScope().issueType()).isEqualTo("Task");
@@ -59,7 +60,7 @@ class ShippedMappingTest {
         EscalationPolicy policy = loaded.escalations().orElseThrow();
         assertThat(policy.ladders()).extracting(Ladder::id).containsExactly("production-fixes", "improvements");
         assertThat(policy.boards()).containsOnlyKeys("cab", "release-advisory-board", "architecture-review-board");
-        assertThat(loaded.summary()).isEqualTo("3 files, 5 rules, 2 escalation ladders, 3 review boards");
+        assertThat(loaded.summary()).isEqualTo("4 files, 5 rules, 2 escalation ladders, 3 review boards, 6 retrospective rules");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.retrobridge.flow.comments;
 
+import io.retrobridge.domain.EntityKind;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.InboundEvent;
@@ -70,7 +71,7 @@ public class CommentSync {
 
     /** Syncs the comments of the item {@code ref} belongs to, if it is linked; returns how many were copied. */
     public int syncCommentsOf(ExternalRef ref) {
-        return links.findByExternal(ref).map(this::syncComments).orElse(0);
+        return links.findByExternal(ref).filter(CommentSync::isActionItem).map(this::syncComments).orElse(0);
     }
 
     /**
@@ -80,7 +81,7 @@ public class CommentSync {
      * follow-up event of the item: a claim on a comment names the link, which is committed only with this event.
      */
     public int syncCommentsOf(InboundEvent event, Optional<ExternalRef> created) {
-        Optional<Link> link = links.findByExternal(event.entity());
+        Optional<Link> link = links.findByExternal(event.entity()).filter(CommentSync::isActionItem);
         if (link.isEmpty()) {
             return 0;
         }
@@ -318,5 +319,10 @@ public class CommentSync {
             }
             return recordNumber;
         }
+    }
+
+    /** Comments are synced between an action item's records only; a change request's Jira mirror keeps its own. */
+    private static boolean isActionItem(Link link) {
+        return link.kind() == EntityKind.ACTION_ITEM;
     }
 }

@@ -3,6 +3,7 @@ package io.retrobridge.flow.items;
 import io.retrobridge.domain.ActionItem;
 import io.retrobridge.domain.ActionStatus;
 import io.retrobridge.domain.DeletedRecord;
+import io.retrobridge.domain.EntityKind;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.FieldPolicy;
@@ -101,7 +102,8 @@ public class SyncPlanner {
                 : source.read(ref.id(), mapping);
         // Links store Jira issue ids; a key resolves to its id through the read.
         ExternalRef subject = record.map(r -> new ExternalRef(ref.system(), r.id())).orElse(ref);
-        Optional<Link> link = links.findByExternal(subject);
+        // A record linked as something else (a change request's Jira mirror) is no action item.
+        Optional<Link> link = links.findByExternal(subject).filter(found -> found.kind() == EntityKind.ACTION_ITEM);
         Plan plan = new Plan(subject, mapping);
         plan.record = record;
         plan.link = link;

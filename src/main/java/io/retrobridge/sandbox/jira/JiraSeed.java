@@ -126,6 +126,8 @@ public final class JiraSeed {
         long board = board("PAY board", "PAY");
         sprint(board, "PAY Sprint 12", "active");
         sprint(board, "PAY Sprint 13", "future");
+        // ServiceNow change requests are mirrored here (mappings/change-records.yaml).
+        project("CHG", "Change Records");
         user("557058:beth-anglin", "Beth Anglin", "beth.anglin@example.com");
         user("557058:david-loo", "David Loo", "david.loo@example.com");
         user("557058:abel-tuter", "Abel Tuter", "abel.tuter@example.com");

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class H2ChangeRecordStoreTest extends ChangeRecordStoreContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+}

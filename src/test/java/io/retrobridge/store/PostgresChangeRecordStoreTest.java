@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresChangeRecordStoreTest extends ChangeRecordStoreContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
