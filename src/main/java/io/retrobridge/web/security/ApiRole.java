@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
 public enum ApiRole {
     /** Everything, including {@code /api/admin/**} and every write. */
     ADMIN,
-    /** Posts deployment and pipeline events under {@code /api/pipeline/**}, and reads. */
+    /**
+     * Posts deployment and pipeline events ({@code POST /api/events/deployments}, {@code /api/pipeline/**}), and
+     * reads.
+     */
     PIPELINE,
     /** Reads: GET under {@code /api/**} and {@code /actuator/prometheus}. */
     VIEWER;
