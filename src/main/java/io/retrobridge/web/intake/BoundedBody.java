@@ -1,13 +1,13 @@
-package io.retrobridge.web.webhooks;
+package io.retrobridge.web.intake;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads a request body as raw bytes, refusing to hold more than a limit in memory. */
-final class BoundedBody {
+public final class BoundedBody {
 
-    static final class TooLargeException extends Exception {
+    public static final class TooLargeException extends Exception {
         TooLargeException() {
             super(null, null, false, false);
         }
@@ -17,7 +17,7 @@ final class BoundedBody {
     }
 
     /** @param declaredLength the Content-Length, or -1 when unknown (chunked) */
-    static byte[] read(InputStream in, long declaredLength, int limit) throws IOException, TooLargeException {
+    public static byte[] read(InputStream in, long declaredLength, int limit) throws IOException, TooLargeException {
         if (declaredLength > limit) {
             throw new TooLargeException();
         }
