@@ -183,9 +183,11 @@ class BackfillKillRestartTest {
         try (Connection db = DriverManager.getConnection(store.get("spring.datasource.url"),
                 store.get("spring.datasource.username"), store.get("spring.datasource.password"));
              Statement sql = db.createStatement()) {
-            return new StoredLinks(count(sql, "SELECT COUNT(*) FROM links"),
-                    count(sql, "SELECT COUNT(*) FROM (SELECT external_id FROM link_external_ids WHERE external_system = 'JIRA'"
-                            + " GROUP BY external_id HAVING COUNT(*) = 1) AS linked_once"),
+            // Action items only: the backfill also mirrors the demo's change request, a link of its own kind.
+            return new StoredLinks(count(sql, "SELECT COUNT(*) FROM links WHERE kind = 'ACTION_ITEM'"),
+                    count(sql, "SELECT COUNT(*) FROM (SELECT e.external_id FROM link_external_ids e JOIN links l"
+                            + " ON l.id = e.link_id WHERE e.external_system = 'JIRA' AND l.kind = 'ACTION_ITEM'"
+                            + " GROUP BY e.external_id HAVING COUNT(*) = 1) AS linked_once"),
                     count(sql, "SELECT COUNT(*) FROM dead_letters"));
         }
     }

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -55,6 +56,7 @@ class ChangeRecordMirrorEndToEndTest extends FaultSuiteSupport {
         static final List<ChangeRecord[]> TOLD = new CopyOnWriteArrayList<>();
 
         @Bean
+        @Primary
         ReleaseTriggers recordingTriggers() {
             return new ReleaseTriggers() {
                 @Override

@@ -9,8 +9,6 @@ import io.retrobridge.domain.ChangeState;
 import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.DeploymentResult;
 import io.retrobridge.domain.RetrospectiveTrigger;
-import io.retrobridge.flow.inbox.InboxWorker;
-import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.ReleaseTriggers;
 import java.time.Duration;
 import java.util.List;
@@ -37,12 +35,6 @@ class RetrospectiveTriggersInboxTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    InboxWorker worker;
-
-    @Autowired
-    DeadLetterStore deadLetters;
 
     @BeforeEach
     void clean() {
@@ -94,19 +86,5 @@ class RetrospectiveTriggersInboxTest {
         assertThat(retroEvents()).extracting(row -> row.get("ENTITY_ID")).containsExactly(
                 "release:ledger:production:8.1", "release:ledger:production:8.2", "release:ledger:production:8.3",
                 "program:payments:release:ledger:production:8.1", "release:ledger:production:8.4");
-    }
-
-    @Test
-    void nobodyHandlesTheEventOnThisBranchSoItIsParkedWithItsReason() {
-        triggers.deploymentRecorded(deployment("checkout", "production", "2.7.2", DeploymentResult.ABORTED, false,
-                null));
-
-        worker.drain();
-
-        assertThat(retroEvents()).extracting(row -> row.get("STATUS")).containsExactly("PARKED");
-        assertThat(deadLetters.list(0, 10)).singleElement().satisfies(letter -> {
-            assertThat(letter.errorKind()).isEqualTo("no_handler");
-            assertThat(letter.event().kind()).isEqualTo(TriggerJson.KIND);
-        });
     }
 }

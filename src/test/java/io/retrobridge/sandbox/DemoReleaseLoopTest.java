@@ -15,8 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,9 @@ class DemoReleaseLoopTest {
     void theFailedReleaseOpensItsRetrospectiveAndAPostedFailureOpensAnother(CapturedOutput output) throws Exception {
         try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(RetroBridgeApplication.class)
                 .profiles("demo").run("--server.port=0", "--retrobridge.sandbox.jira-port=" + freePort(),
-                        "--retrobridge.sandbox.servicenow-port=" + freePort())) {
+                        "--retrobridge.sandbox.servicenow-port=" + freePort(),
+                        // Its own database: another demo run in this JVM keeps the demo's named in-memory one alive.
+                        "--spring.datasource.url=jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             String key = find(output, "export RB_KEY=(\\S+)");
             String list = find(output, "curl -s -H \"X-API-Key: \\$RB_KEY\" (http://\\S+/api/retrospectives)\\s");
             ServiceNowSandbox servicenow = demo.getBean(ServiceNowSandbox.class);

@@ -22,7 +22,7 @@ class EventHandlerClashStartupTest {
                 .hasMessageContaining("Two inbox event handlers take the same events: ")
                 .hasMessageContaining("ActionItemHandler takes kinds starting with jira: from source JIRA")
                 .hasMessageContaining("SecondIssueHandler takes kind jira:issue_updated from any source")
-                .hasMessageEndingWith("Each event must have one handler: narrow the kinds one of them takes.");
+                .hasMessageEndingWith("Each event must have one handler: narrow the kinds one of them takes (the narrower of two takes what both would).");
     }
 
     /** Would take Jira issue updates too: which of the two runs must not be left to bean order. */
