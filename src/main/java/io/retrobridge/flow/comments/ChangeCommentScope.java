@@ -90,6 +90,7 @@ final class ChangeCommentScope implements ActionItemMapping {
     }
 
     private static UnsupportedOperationException notAnItem() {
-        return new UnsupportedOperationException("a change request's mirror carries comments only; it is no action item");
+        return new UnsupportedOperationException(
+                "a change request's mirror carries comments only; it is no action item");
     }
 }

@@ -36,9 +36,10 @@ import org.springframework.stereotype.Component;
 /**
  * Copies the comments of a linked action item between Jira and ServiceNow as the mapping's {@code comments:}
  * section says, each exactly once; and the comments on a change request's Jira mirror to the change, as the
- * change-records mapping's {@code comments:} section says (one way only, and never the connector's own). An original is claimed in the store before its copy is written and paired
- * with the copy after; every copy starts with a marker naming the original, so a crash between writing and
- * recording is repaired by finding the copy, never by writing it again, and a copy is never copied back.
+ * change-records mapping's {@code comments:} section says (one way only, and never the connector's own). An original
+ * is claimed in the store before its copy is written and paired with the copy after; every copy starts with a marker
+ * naming the original, so a crash between writing and recording is repaired by finding the copy, never by writing it
+ * again, and a copy is never copied back.
  */
 @Component
 public class CommentSync {
@@ -87,7 +88,8 @@ public class CommentSync {
             return 0;
         }
         // A change's mirror is never created by an item's sync: its comments are simply copied.
-        if (isChangeMirror(link.get()) || created.isEmpty() || !link.get().refOn(created.get().system()).equals(created)) {
+        if (isChangeMirror(link.get()) || created.isEmpty()
+                || !link.get().refOn(created.get().system()).equals(created)) {
             return syncComments(link.get());
         }
         CommentRule rule = mappings.actionItems().comments();

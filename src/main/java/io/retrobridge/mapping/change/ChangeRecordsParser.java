@@ -57,7 +57,8 @@ public final class ChangeRecordsParser {
         Jira jira = file.has("jira") ? jira(file.get("jira")) : null;
         Map<ChangeField, String> fields = fields(file.has("fields") ? file.get("fields") : null);
         Map<ChangeState, StateShown> states = file.has("states") ? states(file.get("states")) : Map.of();
-        CommentRule comments = file.has("comments") ? comments(file.get("comments")) : ChangeRecordsMapping.NO_COMMENTS;
+        CommentRule comments = file.has("comments") ? comments(file.get("comments"))
+                : ChangeRecordsMapping.NO_COMMENTS;
         if (in.problemCount() > before || jira == null) {
             return Optional.empty();
         }
@@ -171,7 +172,8 @@ public final class ChangeRecordsParser {
     /** Whether Jira comments on a mirror go to the change; never the other way, the change being ServiceNow's. */
     private CommentRule comments(Node node) {
         CommentRule none = ChangeRecordsMapping.NO_COMMENTS;
-        Optional<NodeReader.Entries> map = in.map(node, "comments", List.of("direction", "servicenow", "text"), List.of());
+        Optional<NodeReader.Entries> map = in.map(node, "comments", List.of("direction", "servicenow", "text"),
+                List.of());
         if (map.isEmpty()) {
             return none;
         }
@@ -202,7 +204,8 @@ public final class ChangeRecordsParser {
                     "use `jira->servicenow` (Jira comments on the mirror become entries on the change) or `none`");
             return CommentRule.Direction.NONE;
         }
-        return in.choice(node, "comments.direction", COMMENT_DIRECTIONS.stream().map(CommentRule.Direction::yaml).toList())
+        List<String> allowed = COMMENT_DIRECTIONS.stream().map(CommentRule.Direction::yaml).toList();
+        return in.choice(node, "comments.direction", allowed)
                 .flatMap(v -> COMMENT_DIRECTIONS.stream().filter(d -> d.yaml().equals(v)).findFirst())
                 .orElse(CommentRule.Direction.NONE);
     }
