@@ -8,8 +8,10 @@ import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.Link;
 import io.retrobridge.flow.comments.CommentSync;
+import io.retrobridge.mapping.CommentRule;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.LoadedMappings;
+import io.retrobridge.mapping.TextFormat;
 import io.retrobridge.mapping.change.ChangeRecordsMapping;
 import io.retrobridge.servicenow.ChangeRequestPoller;
 import io.retrobridge.sync.CommentLinkStore;
@@ -146,6 +148,33 @@ class ChangeRecordCommentFlowBackEndToEndTest extends FaultSuiteSupport {
 
             assertThat(systems.servicenowWrites()).isEqualTo(servicenowWrites);
             assertThat(systems.servicenow.journal(mirror.sysId())).isEmpty();
+        } finally {
+            mappings.replace(shipped);
+        }
+    }
+
+    @Test
+    void theMappingCanSendThemAsAdditionalCommentsInPlainText() {
+        Mirror mirror = mirroredChange("Rebuild the settlement indexes");
+        LoadedMappings shipped = mappings.get();
+        ChangeRecordsMapping flowing = shipped.changeRecords().orElseThrow();
+        mappings.replace(withChangeRecords(shipped, new ChangeRecordsMapping(flowing.query(), flowing.project(),
+                flowing.issueType(), flowing.label(), flowing.fields(), flowing.states(), new CommentRule(
+                CommentRule.Direction.JIRA_TO_SERVICENOW, CommentRule.JournalField.COMMENTS, TextFormat.PLAIN))));
+        try {
+            String commentId = comment(mirror.key(), "Customers see a short read-only window.");
+            systems.awaitWebhooks();
+            drainAll();
+
+            List<Map<String, String>> journalOfChange = systems.servicenow.journal(mirror.sysId());
+            assertThat(journalOfChange).singleElement().satisfies(entry -> {
+                assertThat(entry.get("element")).isEqualTo("comments");
+                assertThat(entry.get("value")).isEqualTo("[Jira " + mirror.key() + " comment by Beth Anglin] (rb-comment "
+                        + commentId + ")\nCustomers see a short read-only window.");
+            });
+            assertThat(journal.forLink(mirror.link().id())).anySatisfy(entry -> assertThat(entry.summary())
+                    .isEqualTo("copied Jira comment " + commentId + " to " + mirror.number() + " as a comment ("
+                            + journalOfChange.get(0).get("sys_id") + ")"));
         } finally {
             mappings.replace(shipped);
         }
