@@ -35,6 +35,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -50,7 +51,7 @@ class ChangeRecordMirrorEndToEndTest extends FaultSuiteSupport {
     private static final AtomicInteger CASES = new AtomicInteger();
     private static volatile boolean webhookRegistered;
 
-    /** Stands in for the retrospective triggers: remembers what it was told. */
+    /** Stands in for the retrospective triggers (so it is the one the mirror is given): remembers what it was told. */
     @TestConfiguration
     static class Triggers {
         static final List<ChangeRecord[]> TOLD = new CopyOnWriteArrayList<>();
@@ -290,6 +291,21 @@ class ChangeRecordMirrorEndToEndTest extends FaultSuiteSupport {
 
     @Test
     void whatPeopleDoToAMirrorInJiraStaysThereAndIsNoActionItem() {
+        LoadedMappings shipped = mappings.get();
+        ChangeRecordsMapping flowing = shipped.changeRecords().orElseThrow();
+        mappings.replace(new LoadedMappings(shipped.dir(), shipped.files(), shipped.actionItemsDefinition(),
+                shipped.actionItems(), shipped.escalations(), Optional.of(new ChangeRecordsMapping(flowing.query(),
+                flowing.project(), flowing.issueType(), flowing.label(), flowing.fields(), flowing.states())),
+                shipped.retrospectives()));
+        try {
+            mirrorKeepsWhatPeopleDo();
+        } finally {
+            mappings.replace(shipped);
+        }
+    }
+
+    /** With a mapping that has no {@code comments:} section, as before that section existed. */
+    private void mirrorKeepsWhatPeopleDo() {
         String title = "Retire the old fraud rules engine, case " + CASES.incrementAndGet();
         int unreadableBefore = unreadable.counts().getOrDefault(ExternalSystem.SERVICENOW, 0);
         String sysId = createChange(title);
@@ -305,7 +321,8 @@ class ChangeRecordMirrorEndToEndTest extends FaultSuiteSupport {
         systems.awaitWebhooks();
         drainAll();
 
-        assertThat(systems.servicenowWrites()).as("nothing flows back by default").isEqualTo(servicenowWrites);
+        assertThat(systems.servicenowWrites()).as("nothing flows back without a comments section")
+                .isEqualTo(servicenowWrites);
         assertThat(unreadable.counts().getOrDefault(ExternalSystem.SERVICENOW, 0))
                 .as("the mirror's change is not taken for an action item gone unreadable").isEqualTo(unreadableBefore);
         assertThat(systems.servicenow.journal(sysId)).isEmpty();

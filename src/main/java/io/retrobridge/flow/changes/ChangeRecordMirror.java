@@ -9,6 +9,7 @@ import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Snapshot;
+import io.retrobridge.flow.comments.CommentSync;
 import io.retrobridge.flow.inbox.ClaimGuard;
 import io.retrobridge.flow.writes.WriteAnnouncements;
 import io.retrobridge.mapping.CurrentMappings;
@@ -18,6 +19,7 @@ import io.retrobridge.sync.ChangeRecordStore;
 import io.retrobridge.sync.ChangeRequests;
 import io.retrobridge.sync.EventHandler;
 import io.retrobridge.sync.HandledKind;
+import io.retrobridge.sync.InboxOutcome;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.ReleaseTriggers;
@@ -41,7 +43,8 @@ import org.springframework.stereotype.Component;
  * Mirrors a ServiceNow change request into Jira after any notice about it: a poll, the business-rule webhook, or a
  * settlement of a create whose answer was lost. The change is read fresh (a notice only says which change to look
  * at), stored with its state moves, and its mirror issue created once or brought up to date where it differs from
- * what was last written; then the release triggers are told. ServiceNow owns every mirrored field.
+ * what was last written; then the release triggers are told. ServiceNow owns every mirrored field. Comments on the
+ * mirror that the mapping sends to the change and that no earlier event copied (a missed Jira webhook) are copied too.
  *
  * <p>As for action items, every Jira write is announced in the journal before it is sent and settled with the link
  * after; the mirror issue carries a correlation marker that is looked up before any create, so neither a lost answer
@@ -62,11 +65,12 @@ public class ChangeRecordMirror implements EventHandler {
     private final Journal journal;
     private final Optional<ReleaseTriggers> triggers;
     private final WriteAnnouncements announcements;
+    private final CommentSync comments;
     private final Clock clock;
 
     public ChangeRecordMirror(CurrentMappings mappings, ChangeRequests changes, ChangeIssues issues,
             ChangeRecordStore store, LinkStore links, Journal journal, WriteIntents intents,
-            Optional<ReleaseTriggers> triggers, Optional<Clock> clock) {
+            Optional<ReleaseTriggers> triggers, CommentSync comments, Optional<Clock> clock) {
         this.mappings = mappings;
         this.changes = changes;
         this.issues = issues;
@@ -74,6 +78,7 @@ public class ChangeRecordMirror implements EventHandler {
         this.links = links;
         this.journal = journal;
         this.triggers = triggers;
+        this.comments = comments;
         this.clock = clock.orElse(Clock.systemUTC());
         this.announcements = new WriteAnnouncements(intents, this.clock);
     }
@@ -113,7 +118,10 @@ public class ChangeRecordMirror implements EventHandler {
         SyncResult result = link.isPresent() ? update(link.get(), change, projection, mapping)
                 : create(subject, change, projection, mapping);
         triggers.ifPresent(t -> t.changeRecorded(change, previous));
-        return result;
+        // A mirror just created holds no comments; one linked before may hold some a Jira webhook did not bring.
+        int copied = link.isPresent() ? comments.syncComments(link.get()) : 0;
+        return copied == 0 ? result
+                : new SyncResult(InboxOutcome.APPLIED, result.reason() + "; copied " + copied + " comment(s)");
     }
 
     private SyncResult create(ExternalRef subject, ChangeRecord change, Map<String, String> projection,

@@ -35,9 +35,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Copies the comments of a linked action item between Jira and ServiceNow as the mapping's {@code comments:}
- * section says, each exactly once. An original is claimed in the store before its copy is written and paired
- * with the copy after; every copy starts with a marker naming the original, so a crash between writing and
- * recording is repaired by finding the copy, never by writing it again, and a copy is never copied back.
+ * section says, each exactly once; and the comments on a change request's Jira mirror to the change, as the
+ * change-records mapping's {@code comments:} section says (one way only, and never the connector's own). An original
+ * is claimed in the store before its copy is written and paired with the copy after; every copy starts with a marker
+ * naming the original, so a crash between writing and recording is repaired by finding the copy, never by writing it
+ * again, and a copy is never copied back.
  */
 @Component
 public class CommentSync {
@@ -71,7 +73,7 @@ public class CommentSync {
 
     /** Syncs the comments of the item {@code ref} belongs to, if it is linked; returns how many were copied. */
     public int syncCommentsOf(ExternalRef ref) {
-        return links.findByExternal(ref).filter(CommentSync::isActionItem).map(this::syncComments).orElse(0);
+        return links.findByExternal(ref).filter(CommentSync::carriesComments).map(this::syncComments).orElse(0);
     }
 
     /**
@@ -81,11 +83,13 @@ public class CommentSync {
      * follow-up event of the item: a claim on a comment names the link, which is committed only with this event.
      */
     public int syncCommentsOf(InboundEvent event, Optional<ExternalRef> created) {
-        Optional<Link> link = links.findByExternal(event.entity()).filter(CommentSync::isActionItem);
+        Optional<Link> link = links.findByExternal(event.entity()).filter(CommentSync::carriesComments);
         if (link.isEmpty()) {
             return 0;
         }
-        if (created.isEmpty() || !link.get().refOn(created.get().system()).equals(created)) {
+        // A change's mirror is never created by an item's sync: its comments are simply copied.
+        if (isChangeMirror(link.get()) || created.isEmpty()
+                || !link.get().refOn(created.get().system()).equals(created)) {
             return syncComments(link.get());
         }
         CommentRule rule = mappings.actionItems().comments();
@@ -127,7 +131,13 @@ public class CommentSync {
     }
 
     private int copyComments(Link link) {
-        ActionItemMapping mapping = mappings.actionItems();
+        Optional<ActionItemMapping> scope = isChangeMirror(link)
+                ? mappings.changeRecords().map(ChangeCommentScope::new)
+                : Optional.of(mappings.actionItems());
+        if (scope.isEmpty()) {
+            return 0;
+        }
+        ActionItemMapping mapping = scope.get();
         CommentRule rule = mapping.comments();
         Optional<String> issueId = link.idOn(ExternalSystem.JIRA);
         Optional<String> sysId = link.idOn(ExternalSystem.SERVICENOW);
@@ -140,7 +150,7 @@ public class CommentSync {
         int copied = 0;
         if (rule.carriesFrom(ExternalSystem.JIRA)) {
             for (SideComment comment : jiraComments) {
-                if (ourCopyOnJira(comment).isEmpty()) {
+                if (ourCopyOnJira(comment).isEmpty() && !connectorNoteOnMirror(link, comment)) {
                     copied += toServiceNow(pair, comment, journalLines);
                 }
             }
@@ -321,8 +331,20 @@ public class CommentSync {
         }
     }
 
-    /** Comments are synced between an action item's records only; a change request's Jira mirror keeps its own. */
-    private static boolean isActionItem(Link link) {
-        return link.kind() == EntityKind.ACTION_ITEM;
+    /** Comments travel between an action item's records, and from a change request's Jira mirror to the change. */
+    private static boolean carriesComments(Link link) {
+        return link.kind() == EntityKind.ACTION_ITEM || isChangeMirror(link);
+    }
+
+    private static boolean isChangeMirror(Link link) {
+        return link.kind() == EntityKind.CHANGE_RECORD;
+    }
+
+    /**
+     * Whatever the connector writes on a change's mirror is about the change already (it is ServiceNow's), so only what
+     * people write there goes to the change: a note of ours is no comment of the team's, marker or not.
+     */
+    private static boolean connectorNoteOnMirror(Link link, SideComment comment) {
+        return isChangeMirror(link) && comment.writtenByUs();
     }
 }

@@ -1,7 +1,9 @@
 package io.retrobridge.mapping.change;
 
 import io.retrobridge.domain.ChangeState;
+import io.retrobridge.mapping.CommentRule;
 import io.retrobridge.mapping.NodeReader;
+import io.retrobridge.mapping.TextFormat;
 import io.retrobridge.mapping.change.ChangeRecordsMapping.StateShown;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -17,13 +19,18 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 public final class ChangeRecordsParser {
 
     /** The keys a file may have at the top, in the order the shipped file uses them. */
-    public static final List<String> TOP_LEVEL_KEYS = List.of("version", "servicenow", "jira", "fields", "states");
+    public static final List<String> TOP_LEVEL_KEYS = List.of("version", "servicenow", "jira", "fields", "states",
+            "comments");
     /** Where a field goes when the file does not say. */
     public static final String NOT_MIRRORED = "none";
 
     private static final Pattern JIRA_PROJECT = Pattern.compile("[A-Z][A-Z0-9_]{1,9}");
     private static final Pattern CUSTOM_FIELD = Pattern.compile("customfield_[0-9]{1,10}");
     private static final Pattern LABEL = Pattern.compile("[^\\s]{1,255}");
+    /** The ways a change's comments may go: only from its Jira mirror to the change, or not at all. */
+    private static final List<CommentRule.Direction> COMMENT_DIRECTIONS = List.of(
+            CommentRule.Direction.JIRA_TO_SERVICENOW, CommentRule.Direction.NONE);
+    private static final List<CommentRule.JournalField> JOURNAL_FIELDS = List.of(CommentRule.JournalField.values());
     private static final List<String> STATE_NAMES = Arrays.stream(ChangeState.values())
             .map(state -> state.name().toLowerCase(Locale.ROOT)).toList();
 
@@ -50,11 +57,13 @@ public final class ChangeRecordsParser {
         Jira jira = file.has("jira") ? jira(file.get("jira")) : null;
         Map<ChangeField, String> fields = fields(file.has("fields") ? file.get("fields") : null);
         Map<ChangeState, StateShown> states = file.has("states") ? states(file.get("states")) : Map.of();
+        CommentRule comments = file.has("comments") ? comments(file.get("comments"))
+                : ChangeRecordsMapping.NO_COMMENTS;
         if (in.problemCount() > before || jira == null) {
             return Optional.empty();
         }
         return Optional.of(new ChangeRecordsMapping(query, jira.project(), jira.issueType(), jira.label(), fields,
-                states));
+                states, comments));
     }
 
     private record Jira(String project, String issueType, String label) {
@@ -158,5 +167,46 @@ public final class ChangeRecordsParser {
             });
         }
         return states;
+    }
+
+    /** Whether Jira comments on a mirror go to the change; never the other way, the change being ServiceNow's. */
+    private CommentRule comments(Node node) {
+        CommentRule none = ChangeRecordsMapping.NO_COMMENTS;
+        Optional<NodeReader.Entries> map = in.map(node, "comments", List.of("direction", "servicenow", "text"),
+                List.of());
+        if (map.isEmpty()) {
+            return none;
+        }
+        NodeReader.Entries e = map.get();
+        CommentRule.Direction direction = e.has("direction") ? direction(e.get("direction")) : none.direction();
+        CommentRule.JournalField journal = e.has("servicenow")
+                ? in.choice(e.get("servicenow"), "comments.servicenow", JOURNAL_FIELDS.stream()
+                        .map(CommentRule.JournalField::element).toList())
+                        .flatMap(v -> JOURNAL_FIELDS.stream().filter(f -> f.element().equals(v)).findFirst())
+                        .orElse(none.serviceNowJournal())
+                : none.serviceNowJournal();
+        TextFormat text = e.has("text")
+                ? in.choice(e.get("text"), "comments.text", List.of("html", "plain"))
+                        .map(v -> v.equals("plain") ? TextFormat.PLAIN : TextFormat.HTML).orElse(none.serviceNowText())
+                : none.serviceNowText();
+        return new CommentRule(direction, journal, text);
+    }
+
+    private CommentRule.Direction direction(Node node) {
+        Optional<String> value = in.text(node, "comments.direction");
+        if (value.isEmpty()) {
+            return CommentRule.Direction.NONE;
+        }
+        if (value.get().equals(CommentRule.Direction.BOTH.yaml())
+                || value.get().equals(CommentRule.Direction.SERVICENOW_TO_JIRA.yaml())) {
+            in.problem(node, "comments.direction", "`" + value.get() + "` would copy the change's journal to Jira, but "
+                    + "change requests are mirrored one way: ServiceNow's work notes stay in ServiceNow",
+                    "use `jira->servicenow` (Jira comments on the mirror become entries on the change) or `none`");
+            return CommentRule.Direction.NONE;
+        }
+        List<String> allowed = COMMENT_DIRECTIONS.stream().map(CommentRule.Direction::yaml).toList();
+        return in.choice(node, "comments.direction", allowed)
+                .flatMap(v -> COMMENT_DIRECTIONS.stream().filter(d -> d.yaml().equals(v)).findFirst())
+                .orElse(CommentRule.Direction.NONE);
     }
 }
