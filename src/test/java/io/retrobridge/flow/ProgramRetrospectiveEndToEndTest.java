@@ -48,6 +48,10 @@ class ProgramRetrospectiveEndToEndTest extends ReleaseRetrospectivesSupport {
         assertThat(fields.path("summary").asText()).isEqualTo("Retrospective: program payments (3 releases)");
         assertThat(labels(fields)).containsExactly("retrospective", RetrospectiveMarkers.of(PROGRAM_KEY));
         assertThat(headings(fields)).contains("Root cause (mandatory)", "Contributing factors (mandatory)");
+        assertThat(timeline(fields)).as("the failed run of each release it covers").containsExactly(
+                row("2026-11-02 10:00:00", "payment-gateway", "4.2.1", "7m 0s"),
+                row("2026-11-10 10:00:00", "checkout", "7.1.0", "5m 0s"),
+                row("2026-11-20 10:00:00", "ledger", "3.0.0", "9m 0s"));
         for (String release : releases) {
             assertThat(listedRetrospectives(release)).as(release).hasSize(1);
             assertThat(problemsOf(release)).as(release).hasSize(1);
@@ -68,6 +72,11 @@ class ProgramRetrospectiveEndToEndTest extends ReleaseRetrospectivesSupport {
     private void fail(String application, String version, String startedAt, String finishedAt) {
         assertThat(outcome(report(deployment(application, version, application + "-" + version, "failure", startedAt,
                 finishedAt)))).isEqualTo("APPLIED: recorded " + application + " " + version + " to production: FAILURE");
+    }
+
+    private static List<String> row(String when, String application, String version, String duration) {
+        return List.of(when + " UTC", application + " release: deploy " + application + " " + version + " to production",
+                "https://ci.example.com/" + application + "/runs/" + application + "-" + version, "failure", duration);
     }
 
     private List<JsonNode> programRetrospectives() {
