@@ -118,6 +118,42 @@ class ChangeRetrospectivesEndToEndTest extends ReleaseRetrospectivesSupport {
     }
 
     @Test
+    void aFailedDeploymentOfAChangeOpensItsRetrospectiveAndTheChangeClosingUnsuccessfulAfterwardsNoSecond() {
+        String app = uniqueApplication("checkout");
+        Map<String, String> change = createChange("normal", "Upgrade " + app + " to 7.3.0");
+        String number = change.get("number");
+        for (String state : List.of("-4", "-3", "-2", "-1")) {
+            patch(change, "{\"state\":\"" + state + "\"}");
+        }
+        pollChanges();
+
+        outcome(report(carrying(number, deployment(app, "7.3.0", app + "-1", "failure", "2026-12-10T08:10:00Z",
+                "2026-12-10T08:14:00Z"))));
+
+        String key = "change:" + number;
+        JsonNode listed = onlyListed(key);
+        assertThat(listed.path("trigger").path("rule").asText()).isEqualTo("failed-production-deployment");
+        String problem = onlyProblemOf(key).get("sys_id");
+        assertThat(onlyProblemOf(key).get("rfc")).isEqualTo(change.get("sys_id"));
+        assertThat(onlyProblemOf(key).get("short_description"))
+                .isEqualTo("Retrospective: " + app + " 7.3.0 in production (" + number + ")");
+        String issue = onlyIssueOf(key);
+
+        patch(change, "{\"state\":\"0\"" + WORK + "}");
+        patch(change, "{\"state\":\"3\",\"close_code\":\"unsuccessful\",\"close_notes\":\"Rolled back\"}");
+        Writes closing = pollChanges();
+
+        assertThat(onlyMirrorOf(change).path("status").path("name").asText()).isEqualTo("Done");
+        assertThat(closing.servicenow()).as("nothing written to ServiceNow for the change closing").isZero();
+        assertThat(onlyListed(key).path("id").asText()).isEqualTo(listed.path("id").asText());
+        assertThat(onlyProblemOf(key).get("sys_id")).isEqualTo(problem);
+        assertThat(onlyIssueOf(key)).isEqualTo(issue);
+        assertThat(systems.servicenow.records("problem")).filteredOn(p -> change.get("sys_id").equals(p.get("rfc")))
+                .hasSize(1);
+        assertThat(queuedRetrospectives(key)).isEqualTo(1);
+    }
+
+    @Test
     void anEmergencyChangeOpensALightweightRetrospective() {
         Map<String, String> change = createChange("emergency", "Hotfix the ledger rounding, case " + CASES.incrementAndGet());
         for (String state : List.of("-3", "-2", "-1")) {
