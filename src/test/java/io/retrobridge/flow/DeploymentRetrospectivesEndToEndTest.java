@@ -228,9 +228,9 @@ class DeploymentRetrospectivesEndToEndTest extends ReleaseRetrospectivesSupport 
         assertThat(onlyProblemOf(key).get("short_description"))
                 .isEqualTo("Retrospective: Hello-World " + sha + " in production");
         JsonNode fields = issueFields(onlyIssueOf(key));
-        assertThat(timeline(fields)).hasSize(1);
-        assertThat(timeline(fields).get(0)).startsWith("2019-05-15 15:20:53 UTC");
-        assertThat(timeline(fields).get(0)).contains("failure");
+        assertThat(timeline(fields)).as("the deployment's task, from its creation to its failed status")
+                .containsExactly(List.of("2019-05-15 15:20:53 UTC", "deploy: deploy Hello-World " + sha
+                        + " to production", "failure", "2s"));
     }
 
     private HttpResponse<String> github(String body) {
