@@ -9,6 +9,8 @@ import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.Retrospective;
 import io.retrobridge.domain.RetrospectiveTrigger;
 import io.retrobridge.mapping.CurrentMappings;
+import io.retrobridge.mapping.retro.Program;
+import io.retrobridge.mapping.retro.ProgramThreshold;
 import io.retrobridge.mapping.retro.RetrospectiveRecords;
 import io.retrobridge.mapping.retro.RetrospectivesMapping;
 import io.retrobridge.sync.ChangeRecordStore;
@@ -27,6 +29,8 @@ import io.retrobridge.sync.WriteIntents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -207,6 +211,9 @@ public class RetrospectiveOpener implements EventHandler {
         if (store == null) {
             return List.of();
         }
+        if (trigger.programLevel()) {
+            return programRuns(store, trigger);
+        }
         Set<String> numbers = changeNumbersOf(trigger);
         if (!numbers.isEmpty()) {
             return numbers.stream().flatMap(number -> store.forChange(number).stream()).distinct().toList();
@@ -216,6 +223,29 @@ public class RetrospectiveOpener implements EventHandler {
         }
         Instant to = trigger.triggeredAt().plusSeconds(1);
         return store.between(trigger.application(), trigger.environment(), to.minus(RELEASE_WINDOW), to);
+    }
+
+    /**
+     * The runs of each release a program-level trigger covers: a release with a change by its change, one without by
+     * its application, environment and version, within the program's window before the trigger (the releases all
+     * failed in it) and the day before that.
+     */
+    private List<Deployment> programRuns(DeploymentStore store, RetrospectiveTrigger trigger) {
+        Period window = mappings.retrospectives().map(mapping -> mapping.programs().get(trigger.program()))
+                .flatMap(Program::threshold).map(ProgramThreshold::within).orElse(Period.ZERO);
+        Instant to = trigger.triggeredAt().plusSeconds(1);
+        Instant from = to.atZone(ZoneOffset.UTC).minus(window).toInstant().minus(RELEASE_WINDOW);
+        Set<Deployment> runs = new LinkedHashSet<>();
+        for (String release : trigger.releases()) {
+            String[] parts = release.split(":", 4);
+            if (parts[0].equals("change") && parts.length == 2) {
+                runs.addAll(store.forChange(parts[1]));
+            } else if (parts[0].equals("release") && parts.length == 4) {
+                store.between(parts[1], parts[2], from, to).stream()
+                        .filter(run -> run.version().equals(parts[3])).forEach(runs::add);
+            }
+        }
+        return List.copyOf(runs);
     }
 
     private List<ChangeStateMove> stateMovesOf(RetrospectiveTrigger trigger) {

@@ -9,12 +9,18 @@ final class RetrospectiveTitle {
     private RetrospectiveTitle() {
     }
 
-    /** e.g. "Retrospective: payment-gateway 4.2 in production (CHG0030001)". */
+    /**
+     * e.g. "Retrospective: payment-gateway 4.2 in production (CHG0030001)", "Retrospective: change CHG0030001" (a
+     * change without a configuration item), "Retrospective: program payments (3 releases)".
+     */
     static String of(RetrospectiveTrigger trigger) {
         StringBuilder title = new StringBuilder("Retrospective: ");
-        if (trigger.programLevel() || trigger.application() == null) {
+        if (trigger.programLevel()) {
             title.append("program ").append(trigger.program() == null ? trigger.key() : trigger.program())
                     .append(" (").append(trigger.releases().size()).append(" releases)");
+        } else if (trigger.application() == null) {
+            // A change whose configuration item ServiceNow did not give: one release, known by its change.
+            title.append(trigger.changeNumber() == null ? trigger.key() : "change " + trigger.changeNumber());
         } else {
             title.append(trigger.application());
             if (trigger.version() != null) {
