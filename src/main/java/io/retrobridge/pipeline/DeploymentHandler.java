@@ -69,12 +69,14 @@ class DeploymentHandler implements EventHandler {
             return SyncResult.skipped(what + " (run " + run.runId() + " from " + run.source() + ") is already recorded as "
                     + run.result() + (run.rollback() ? ", rollback" : "") + "; this report changed nothing");
         }
-        triggers.ifAvailable(releaseTriggers -> releaseTriggers.deploymentRecorded(run));
+        String decided = Optional.ofNullable(triggers.getIfAvailable())
+                .map(releaseTriggers -> releaseTriggers.deploymentRecorded(run)).filter(words -> !words.isBlank())
+                .map(words -> "; " + words).orElse("");
         String recordedWhat = "recorded " + what + ": " + run.result()
                 + rollback.map(why -> ", rollback (" + why + ")").orElse(run.rollback() ? ", rollback" : "");
         // Every value in it was held to plain characters when the event was read, so it is safe in a log line.
-        log.info("Deployment run {} from {}: {}", run.runId(), run.source(), recordedWhat);
-        return SyncResult.applied(recordedWhat);
+        log.info("Deployment run {} from {}: {}{}", run.runId(), run.source(), recordedWhat, decided);
+        return SyncResult.applied(recordedWhat + decided);
     }
 
     private Optional<Deployment> read(InboundEvent event) {

@@ -14,6 +14,7 @@ import io.retrobridge.sync.ReleaseFailures;
 import io.retrobridge.sync.ReleaseFailures.FailedRelease;
 import io.retrobridge.sync.ReleaseTriggers;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -51,32 +52,37 @@ public class RetrospectiveTriggers implements ReleaseTriggers {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
+    private static final String NO_CRITERIA = "no retrospective: there is no " + RetrospectivesMapping.FILE_NAME;
+
     @Override
-    public void deploymentRecorded(Deployment deployment) {
-        mappings.retrospectives().ifPresent(mapping -> {
+    public String deploymentRecorded(Deployment deployment) {
+        return mappings.retrospectives().map(mapping -> {
             InclusionCriteria criteria = criteria(mapping);
-            act(criteria, criteria.judge(deployment));
-        });
+            return act(criteria, criteria.judge(deployment));
+        }).orElse(NO_CRITERIA);
     }
 
     @Override
-    public void changeRecorded(ChangeRecord change, Optional<ChangeRecord> previous) {
-        mappings.retrospectives().ifPresent(mapping -> {
+    public String changeRecorded(ChangeRecord change, Optional<ChangeRecord> previous) {
+        return mappings.retrospectives().map(mapping -> {
             InclusionCriteria criteria = criteria(mapping);
-            act(criteria, criteria.judge(change, previous));
-        });
+            return act(criteria, criteria.judge(change, previous));
+        }).orElse(NO_CRITERIA);
     }
 
     private InclusionCriteria criteria(RetrospectivesMapping mapping) {
         return new InclusionCriteria(mapping, majorIncidents.getIfAvailable(() -> NONE_KNOWN));
     }
 
-    private void act(InclusionCriteria criteria, Judgement judgement) {
+    private String act(InclusionCriteria criteria, Judgement judgement) {
+        List<String> decided = new ArrayList<>();
         if (judgement.trigger().isEmpty()) {
             log.debug("No retrospective: {}", judgement.reason());
+            decided.add("no retrospective: " + judgement.reason());
         }
-        judgement.trigger().ifPresent(this::queue);
-        judgement.failure().ifPresent(failure -> countTowardProgram(criteria, failure));
+        judgement.trigger().ifPresent(trigger -> decided.add(queue(trigger)));
+        judgement.failure().ifPresent(failure -> countTowardProgram(criteria, failure).ifPresent(decided::add));
+        return String.join("; ", decided);
     }
 
     /**
@@ -84,25 +90,28 @@ public class RetrospectiveTriggers implements ReleaseTriggers {
      * between recording and queuing (a crash) is queued on the fact's next delivery. Releases are marked covered
      * only after their program retrospective is queued, for the same reason.
      */
-    private void countTowardProgram(InclusionCriteria criteria, FailedRelease failure) {
+    private Optional<String> countTowardProgram(InclusionCriteria criteria, FailedRelease failure) {
         failures.record(failure);
-        criteria.windowStart(failure).ifPresent(from -> {
+        return criteria.windowStart(failure).flatMap(from -> {
             List<FailedRelease> uncovered = failures.uncovered(failure.program(), from, failure.failedAt());
-            criteria.programTrigger(failure, uncovered).ifPresent(trigger -> {
-                queue(trigger);
+            return criteria.programTrigger(failure, uncovered).map(trigger -> {
+                String queued = queue(trigger);
                 failures.cover(trigger.releases(), trigger.key());
+                return queued;
             });
         });
     }
 
-    private void queue(RetrospectiveTrigger trigger) {
+    private String queue(RetrospectiveTrigger trigger) {
         InboundEvent event = InboundEvent.received(SOURCE, TriggerJson.KIND, trigger.key(),
                 DedupKeys.of(TriggerJson.KIND, trigger.key()), clock.instant(), TriggerJson.write(trigger));
         if (inbox.accept(event)) {
             log.info("Retrospective {} queued ({} by rule {}, due {}): {}", trigger.key(), trigger.tier(),
                     trigger.ruleId(), trigger.due(), trigger.reason());
-        } else {
-            log.debug("Retrospective {} was queued before", trigger.key());
+            return "retrospective " + trigger.key() + " queued (" + trigger.tier() + " by rule " + trigger.ruleId()
+                    + ", due " + trigger.due() + ")";
         }
+        log.debug("Retrospective {} was queued before", trigger.key());
+        return "retrospective " + trigger.key() + " was queued before";
     }
 }

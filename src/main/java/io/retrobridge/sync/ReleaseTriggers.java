@@ -11,13 +11,18 @@ import java.util.Optional;
  */
 public interface ReleaseTriggers {
 
-    /** A deployment run as recorded (merged with earlier reports of the same run). */
-    void deploymentRecorded(Deployment deployment);
+    /**
+     * A deployment run as recorded (merged with earlier reports of the same run).
+     *
+     * @return what was decided, in words fit for the event's outcome, e.g. "no retrospective: ..."
+     */
+    String deploymentRecorded(Deployment deployment);
 
     /**
      * A change request as recorded.
      *
      * @param previous the version recorded before this one; empty for the first
+     * @return what was decided, in words fit for the event's outcome
      */
-    void changeRecorded(ChangeRecord change, Optional<ChangeRecord> previous);
+    String changeRecorded(ChangeRecord change, Optional<ChangeRecord> previous);
 }

@@ -60,12 +60,14 @@ class ChangeRecordMirrorEndToEndTest extends FaultSuiteSupport {
         ReleaseTriggers recordingTriggers() {
             return new ReleaseTriggers() {
                 @Override
-                public void deploymentRecorded(io.retrobridge.domain.Deployment deployment) {
+                public String deploymentRecorded(io.retrobridge.domain.Deployment deployment) {
+                    return "";
                 }
 
                 @Override
-                public void changeRecorded(ChangeRecord change, Optional<ChangeRecord> previous) {
+                public String changeRecorded(ChangeRecord change, Optional<ChangeRecord> previous) {
                     TOLD.add(new ChangeRecord[] {change, previous.orElse(null)});
+                    return "";
                 }
             };
         }

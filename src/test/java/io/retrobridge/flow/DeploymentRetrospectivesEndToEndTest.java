@@ -35,7 +35,8 @@ class DeploymentRetrospectivesEndToEndTest extends ReleaseRetrospectivesSupport 
         String outcome = outcome(report(deployment(app, "4.2.1", run, "failure", "2026-12-01T14:02:11Z",
                 "2026-12-01T14:09:47Z")));
 
-        assertThat(outcome).isEqualTo("APPLIED: recorded " + app + " 4.2.1 to production: FAILURE");
+        assertThat(outcome).isEqualTo("APPLIED: recorded " + app + " 4.2.1 to production: FAILURE; retrospective release:"
+                + app + ":production:4.2.1 queued (lightweight by rule failed-production-deployment, due 2026-12-08)");
         String key = "release:" + app + ":production:4.2.1";
         String reason = app + " 4.2.1 in production failed (PIPELINE run " + run + ")";
         JsonNode listed = onlyRetrospectiveOf(app);
@@ -86,7 +87,8 @@ class DeploymentRetrospectivesEndToEndTest extends ReleaseRetrospectivesSupport 
         String outcome = outcome(report(rollback));
 
         assertThat(outcome).isEqualTo("APPLIED: recorded " + app + " 5.0.3 to production: SUCCESS, rollback (said by"
-                + " the pipeline)");
+                + " the pipeline); retrospective release:" + app + ":production:5.0.3 queued (lightweight by rule"
+                + " production-rollback, due 2026-12-09)");
         String key = "release:" + app + ":production:5.0.3";
         JsonNode listed = onlyRetrospectiveOf(app);
         assertThat(listed.path("trigger").path("key").asText()).isEqualTo(key);
@@ -104,16 +106,19 @@ class DeploymentRetrospectivesEndToEndTest extends ReleaseRetrospectivesSupport 
     void aRedeployOfAnEarlierVersionIsARollbackAndOpensOneWhileTheReleasesBeforeItOpenNone() {
         String app = uniqueApplication("ledger");
         assertThat(outcome(report(deployment(app, "4.1.3", app + "-1", "success", "2026-12-01T09:00:00Z",
-                "2026-12-01T09:05:00Z")))).isEqualTo("APPLIED: recorded " + app + " 4.1.3 to production: SUCCESS");
+                "2026-12-01T09:05:00Z")))).isEqualTo("APPLIED: recorded " + app + " 4.1.3 to production: SUCCESS; no"
+                + " retrospective: no rule of retrospectives.yaml matches " + app + " 4.1.3 in production succeeded");
         assertThat(outcome(report(deployment(app, "4.2.0", app + "-2", "success", "2026-12-01T11:00:00Z",
-                "2026-12-01T11:06:00Z")))).isEqualTo("APPLIED: recorded " + app + " 4.2.0 to production: SUCCESS");
+                "2026-12-01T11:06:00Z")))).isEqualTo("APPLIED: recorded " + app + " 4.2.0 to production: SUCCESS; no"
+                + " retrospective: no rule of retrospectives.yaml matches " + app + " 4.2.0 in production succeeded");
         assertThat(retrospectivesOf(app)).as("successful deployments open none").isEmpty();
 
         String outcome = outcome(report(deployment(app, "4.1.3", app + "-3", "success", "2026-12-01T12:00:00Z",
                 "2026-12-01T12:03:30Z")));
 
         assertThat(outcome).isEqualTo("APPLIED: recorded " + app + " 4.1.3 to production: SUCCESS, rollback (redeploy"
-                + " of an earlier version: 4.1.3 after 4.2.0)");
+                + " of an earlier version: 4.1.3 after 4.2.0); retrospective release:" + app + ":production:4.1.3 queued"
+                + " (lightweight by rule production-rollback, due 2026-12-08)");
         String key = "release:" + app + ":production:4.1.3";
         JsonNode listed = onlyRetrospectiveOf(app);
         assertThat(listed.path("trigger").path("key").asText()).isEqualTo(key);
@@ -137,7 +142,9 @@ class DeploymentRetrospectivesEndToEndTest extends ReleaseRetrospectivesSupport 
                 "2026-12-03T08:02:00Z");
         staging.put("environment", "staging");
 
-        assertThat(outcome(report(staging))).isEqualTo("APPLIED: recorded " + app + " 5.1.0 to staging: FAILURE");
+        assertThat(outcome(report(staging))).as("the outcome says why no retrospective opened")
+                .isEqualTo("APPLIED: recorded " + app + " 5.1.0 to staging: FAILURE; no retrospective: no rule of"
+                        + " retrospectives.yaml matches " + app + " 5.1.0 in staging failed");
         assertThat(retrospectivesOf(app)).isEmpty();
         assertThat(problemsOf("release:" + app + ":staging:5.1.0")).isEmpty();
 
@@ -157,7 +164,8 @@ class DeploymentRetrospectivesEndToEndTest extends ReleaseRetrospectivesSupport 
     void aSuccessfulProductionDeploymentOpensNoneAndTheNextVersionFailingOpensOne() {
         String app = uniqueApplication("payment-gateway");
         assertThat(outcome(report(deployment(app, "4.3.0", app + "-1", "success", "2026-12-03T10:00:00Z",
-                "2026-12-03T10:05:00Z")))).isEqualTo("APPLIED: recorded " + app + " 4.3.0 to production: SUCCESS");
+                "2026-12-03T10:05:00Z")))).isEqualTo("APPLIED: recorded " + app + " 4.3.0 to production: SUCCESS; no"
+                + " retrospective: no rule of retrospectives.yaml matches " + app + " 4.3.0 in production succeeded");
         assertThat(retrospectivesOf(app)).isEmpty();
 
         outcome(report(deployment(app, "4.3.1", app + "-2", "aborted", "2026-12-03T11:00:00Z", "2026-12-03T11:01:00Z")));
@@ -177,7 +185,9 @@ class DeploymentRetrospectivesEndToEndTest extends ReleaseRetrospectivesSupport 
         ObjectNode end = deployment(app, "2.4.0", run, "failure", "2026-12-04T15:00:00Z", "2026-12-04T15:12:05Z");
         end.remove("startedAt");
 
-        assertThat(outcome(report(end))).isEqualTo("APPLIED: recorded " + app + " 2.4.0 to production: FAILURE");
+        assertThat(outcome(report(end))).isEqualTo("APPLIED: recorded " + app + " 2.4.0 to production: FAILURE;"
+                + " retrospective release:" + app + ":production:2.4.0 queued (lightweight by rule"
+                + " failed-production-deployment, due 2026-12-11)");
         String key = "release:" + app + ":production:2.4.0";
         String problem = onlyProblemOf(key).get("sys_id");
         String issue = onlyIssueOf(key);
@@ -191,7 +201,8 @@ class DeploymentRetrospectivesEndToEndTest extends ReleaseRetrospectivesSupport 
         Writes last = settle();
 
         assertThat(outcome(lateStart)).as("the start fills the gap, the end stays")
-                .isEqualTo("APPLIED: recorded " + app + " 2.4.0 to production: FAILURE");
+                .isEqualTo("APPLIED: recorded " + app + " 2.4.0 to production: FAILURE; retrospective release:" + app
+                        + ":production:2.4.0 was queued before");
         assertThat(endOnceMore.statusCode()).isEqualTo(200);
         assertThat(afterwards).isEqualTo(new Writes(0, 0));
         assertThat(last).isEqualTo(new Writes(0, 0));

@@ -71,7 +71,9 @@ class ProgramRetrospectiveEndToEndTest extends ReleaseRetrospectivesSupport {
 
     private void fail(String application, String version, String startedAt, String finishedAt) {
         assertThat(outcome(report(deployment(application, version, application + "-" + version, "failure", startedAt,
-                finishedAt)))).isEqualTo("APPLIED: recorded " + application + " " + version + " to production: FAILURE");
+                finishedAt)))).startsWith("APPLIED: recorded " + application + " " + version + " to production: FAILURE;"
+                + " retrospective release:" + application + ":production:" + version + " queued (lightweight by rule"
+                + " failed-production-deployment");
     }
 
     private static List<String> row(String when, String application, String version, String duration) {

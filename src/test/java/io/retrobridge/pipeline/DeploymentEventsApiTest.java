@@ -104,12 +104,14 @@ class DeploymentEventsApiTest {
         final List<Deployment> deployments = new CopyOnWriteArrayList<>();
 
         @Override
-        public void deploymentRecorded(Deployment deployment) {
+        public String deploymentRecorded(Deployment deployment) {
             deployments.add(deployment);
+            return "";
         }
 
         @Override
-        public void changeRecorded(ChangeRecord change, Optional<ChangeRecord> previous) {
+        public String changeRecorded(ChangeRecord change, Optional<ChangeRecord> previous) {
+            return "";
         }
     }
 

@@ -117,11 +117,13 @@ public class ChangeRecordMirror implements EventHandler {
         Map<String, String> projection = ChangeProjection.of(change, mapping);
         SyncResult result = link.isPresent() ? update(link.get(), change, projection, mapping)
                 : create(subject, change, projection, mapping);
-        triggers.ifPresent(t -> t.changeRecorded(change, previous));
+        String decided = triggers.map(t -> t.changeRecorded(change, previous)).filter(words -> !words.isBlank())
+                .map(words -> "; " + words).orElse("");
         // A mirror just created holds no comments; one linked before may hold some a Jira webhook did not bring.
         int copied = link.isPresent() ? comments.syncComments(link.get()) : 0;
-        return copied == 0 ? result
-                : new SyncResult(InboxOutcome.APPLIED, result.reason() + "; copied " + copied + " comment(s)");
+        return copied == 0 ? new SyncResult(result.outcome(), result.reason() + decided, result.created())
+                : new SyncResult(InboxOutcome.APPLIED, result.reason() + "; copied " + copied + " comment(s)" + decided,
+                        result.created());
     }
 
     private SyncResult create(ExternalRef subject, ChangeRecord change, Map<String, String> projection,
