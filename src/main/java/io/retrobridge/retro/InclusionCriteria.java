@@ -80,13 +80,28 @@ public final class InclusionCriteria {
 
     /** A deployment run as recorded (merged with earlier reports of the same run). */
     public Judgement judge(Deployment deployment) {
+        return judge(deployment, "");
+    }
+
+    /**
+     * A rollback run judged as the release it undid: the retrospective is about {@code undoneVersion} (the version
+     * that was live before it), not about the earlier version it put back.
+     */
+    public Judgement judgeRollback(Deployment rollback, String undoneVersion) {
+        Deployment undone = new Deployment(rollback.source(), rollback.runId(), rollback.application(),
+                rollback.environment(), undoneVersion, rollback.commitSha(), rollback.pipeline(), rollback.runUrl(),
+                rollback.startedAt(), rollback.finishedAt(), rollback.result(), true, rollback.changeNumber());
+        return judge(undone, " to " + rollback.version());
+    }
+
+    private Judgement judge(Deployment deployment, String rolledBackTo) {
         String what = deployment.application() + " " + deployment.version() + " in " + deployment.environment();
         if (!deployment.result().finished()) {
             return Judgement.none("the deployment of " + what + " is still running; deployments are judged when they"
                     + " end");
         }
         Set<DeploymentOutcome> outcomes = outcomes(deployment);
-        String how = describe(outcomes);
+        String how = describe(outcomes) + rolledBackTo;
         for (InclusionRule rule : mapping.rules()) {
             if (!(rule.when() instanceof DeploymentMatch match)
                     || !match.environments().contains(deployment.environment().toLowerCase(Locale.ROOT))

@@ -8,12 +8,14 @@ import io.retrobridge.domain.RetrospectiveTrigger;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.retro.RetrospectivesMapping;
 import io.retrobridge.sync.DedupKeys;
+import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.MajorIncidents;
 import io.retrobridge.sync.ReleaseFailures;
 import io.retrobridge.sync.ReleaseFailures.FailedRelease;
 import io.retrobridge.sync.ReleaseTriggers;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,19 +38,24 @@ public class RetrospectiveTriggers implements ReleaseTriggers {
 
     private static final Logger log = LoggerFactory.getLogger(RetrospectiveTriggers.class);
     private static final MajorIncidents NONE_KNOWN = changeSysId -> List.of();
+    /** How many earlier successful runs are read to find what a rollback undid. */
+    private static final int LIVE_BEFORE = 10;
 
     private final CurrentMappings mappings;
     private final EventInbox inbox;
     private final ReleaseFailures failures;
     private final ObjectProvider<MajorIncidents> majorIncidents;
+    private final ObjectProvider<DeploymentStore> deploymentStore;
     private final Clock clock;
 
     public RetrospectiveTriggers(CurrentMappings mappings, EventInbox inbox, ReleaseFailures failures,
-                                 ObjectProvider<MajorIncidents> majorIncidents, Optional<Clock> clock) {
+                                 ObjectProvider<MajorIncidents> majorIncidents,
+                                 ObjectProvider<DeploymentStore> deploymentStore, Optional<Clock> clock) {
         this.mappings = mappings;
         this.inbox = inbox;
         this.failures = failures;
         this.majorIncidents = majorIncidents;
+        this.deploymentStore = deploymentStore;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -58,8 +65,24 @@ public class RetrospectiveTriggers implements ReleaseTriggers {
     public String deploymentRecorded(Deployment deployment) {
         return mappings.retrospectives().map(mapping -> {
             InclusionCriteria criteria = criteria(mapping);
-            return act(criteria, criteria.judge(deployment));
+            return act(criteria, undoneBy(deployment).map(undone -> criteria.judgeRollback(deployment, undone))
+                    .orElseGet(() -> criteria.judge(deployment)));
         }).orElse(NO_CRITERIA);
+    }
+
+    /**
+     * For a rollback run, the version that was live before it: the release that failed, which its retrospective is
+     * about. Empty for other runs, or when no earlier run of another version is recorded.
+     */
+    private Optional<String> undoneBy(Deployment deployment) {
+        DeploymentStore store = deploymentStore.getIfAvailable();
+        if (!deployment.rollback() || store == null) {
+            return Optional.empty();
+        }
+        Instant before = deployment.startedAt() != null ? deployment.startedAt() : deployment.finishedAt();
+        return store.successfulBefore(deployment.application(), deployment.environment(), before, LIVE_BEFORE)
+                .stream().filter(earlier -> !earlier.rollback() && !earlier.version().equals(deployment.version()))
+                .map(Deployment::version).findFirst();
     }
 
     @Override

@@ -117,14 +117,17 @@ class DeploymentRetrospectivesEndToEndTest extends ReleaseRetrospectivesSupport 
                 "2026-12-01T12:03:30Z")));
 
         assertThat(outcome).isEqualTo("APPLIED: recorded " + app + " 4.1.3 to production: SUCCESS, rollback (redeploy"
-                + " of an earlier version: 4.1.3 after 4.2.0); retrospective release:" + app + ":production:4.1.3 queued"
+                + " of an earlier version: 4.1.3 after 4.2.0); retrospective release:" + app + ":production:4.2.0 queued"
                 + " (lightweight by rule production-rollback, due 2026-12-08)");
-        String key = "release:" + app + ":production:4.1.3";
+        // The retrospective is about the release the rollback undid, 4.2.0, not the version it put back.
+        String key = "release:" + app + ":production:4.2.0";
         JsonNode listed = onlyRetrospectiveOf(app);
         assertThat(listed.path("trigger").path("key").asText()).isEqualTo(key);
         assertThat(listed.path("trigger").path("rule").asText()).isEqualTo("production-rollback");
         assertThat(listed.path("due").asText()).isEqualTo("2026-12-08");
-        assertThat(onlyProblemOf(key).get("short_description")).isEqualTo("Retrospective: " + app + " 4.1.3 in production");
+        assertThat(listed.path("trigger").path("reason").asText()).startsWith(app + " 4.2.0 in production was rolled back"
+                + " to 4.1.3 (PIPELINE run ");
+        assertThat(onlyProblemOf(key).get("short_description")).isEqualTo("Retrospective: " + app + " 4.2.0 in production");
         String runs = "https://ci.example.com/" + app + "/runs/" + app;
         assertThat(timeline(issueFields(onlyIssueOf(key)))).as("the application's runs of the day before").containsExactly(
                 List.of("2026-12-01 09:00:00 UTC", app + " release: deploy " + app + " 4.1.3 to production", runs + "-1",

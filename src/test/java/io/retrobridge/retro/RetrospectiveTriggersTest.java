@@ -15,6 +15,7 @@ import io.retrobridge.mapping.MappingFiles;
 import io.retrobridge.sync.ClaimedEvent;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.InboxOutcome;
+import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.sync.MajorIncidents;
 import io.retrobridge.sync.ReleaseFailures;
 import io.retrobridge.testsupport.MutableClock;
@@ -49,7 +50,8 @@ class RetrospectiveTriggersTest {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("majorIncidents", majorIncidents);
         return new RetrospectiveTriggers(new CurrentMappings(MappingFiles.load(mappings)), inbox, failures,
-                beans.getBeanProvider(MajorIncidents.class), Optional.of(clock));
+                beans.getBeanProvider(MajorIncidents.class), beans.getBeanProvider(DeploymentStore.class),
+                Optional.of(clock));
     }
 
     private RetrospectiveTriggers shipped() {
