@@ -5,16 +5,12 @@ import io.retrobridge.domain.Priority;
 import io.retrobridge.domain.Scope;
 import io.retrobridge.domain.WorkCalendar;
 import io.retrobridge.mapping.ActionItemsDefinition;
+import io.retrobridge.mapping.CalendarReader;
 import io.retrobridge.mapping.NodeReader;
 import io.retrobridge.mapping.Suggestions;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,8 +49,6 @@ public final class EscalationsParser {
     private static final Pattern JIRA_PROJECT = Pattern.compile("[A-Z][A-Z0-9_]{1,9}");
     private static final Pattern SERVICENOW_NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final List<String> WEEKDAYS = Arrays.stream(DayOfWeek.values())
-            .map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
     private static final int MAX_RECURRENCES = 100;
     private static final String ACTIONS = "`remind`, `{ticket: <board id>}` or `{reassign: <e-mail>}`";
 
@@ -86,7 +80,8 @@ public final class EscalationsParser {
                     file.get("version"), "version", "version `" + v + "` is not supported; this RetroBridge reads version 1",
                     "set `version: 1`"));
         }
-        WorkCalendar calendar = file.has("calendar") ? calendar(file.get("calendar")) : WorkCalendar.standard();
+        WorkCalendar calendar = file.has("calendar") ? new CalendarReader(in).read(file.get("calendar"),
+                true, "the zone in which a due date passes at midnight") : WorkCalendar.standard();
         Map<String, Board> boards = file.has("boards") ? boards(file.get("boards")) : Map.of();
         List<Ladder> ladders = file.has("ladders") ? ladders(file.get("ladders")) : List.of();
         Optional<SystemicRule> systemic = file.has("systemic") ? systemic(file.get("systemic")) : Optional.empty();
@@ -97,60 +92,6 @@ public final class EscalationsParser {
             return Optional.empty();
         }
         return Optional.of(new EscalationPolicy(calendar, boards, ladders, systemic, grouping, context, markers));
-    }
-
-    // ---- calendar ----------------------------------------------------------------------------
-
-    private WorkCalendar calendar(Node node) {
-        WorkCalendar standard = WorkCalendar.standard();
-        Optional<NodeReader.Entries> map = in.map(node, "calendar", List.of("zone", "weekend", "holidays"), List.of());
-        if (map.isEmpty()) {
-            return standard;
-        }
-        NodeReader.Entries e = map.get();
-        ZoneId zone = e.has("zone") ? in.text(e.get("zone"), "calendar.zone").flatMap(z -> zone(e.get("zone"), z))
-                .orElse(standard.zone()) : standard.zone();
-        Set<DayOfWeek> weekend = standard.weekend();
-        if (e.has("weekend")) {
-            weekend = EnumSet.noneOf(DayOfWeek.class);
-            List<Node> days = in.list(e.get("weekend"), "calendar.weekend");
-            for (int i = 0; i < days.size(); i++) {
-                in.choice(days.get(i), "calendar.weekend[" + i + "]", WEEKDAYS)
-                        .map(d -> DayOfWeek.valueOf(d.toUpperCase(Locale.ROOT))).ifPresent(weekend::add);
-            }
-            if (weekend.size() == DayOfWeek.values().length) {
-                in.problem(e.get("weekend"), "calendar.weekend", "every day of the week is a weekend day, so no business"
-                        + " day would ever pass", "list only the days off, usually [saturday, sunday]");
-            }
-        }
-        Set<LocalDate> holidays = new LinkedHashSet<>();
-        if (e.has("holidays")) {
-            List<Node> dates = in.list(e.get("holidays"), "calendar.holidays");
-            for (int i = 0; i < dates.size(); i++) {
-                Node date = dates.get(i);
-                String path = "calendar.holidays[" + i + "]";
-                in.text(date, path).ifPresent(text -> {
-                    try {
-                        holidays.add(LocalDate.parse(text));
-                    } catch (DateTimeParseException ex) {
-                        in.problem(date, path, "`" + text + "` is not a date", "write dates as YYYY-MM-DD, e.g. 2026-12-25");
-                    }
-                });
-            }
-        }
-        return new WorkCalendar(zone, weekend, holidays);
-    }
-
-    private Optional<ZoneId> zone(Node node, String text) {
-        try {
-            return Optional.of(ZoneId.of(text));
-        } catch (DateTimeException ex) {
-            Optional<String> suggestion = Suggestions.closest(text, ZoneId.getAvailableZoneIds());
-            in.problem(node, "calendar.zone", "unknown time zone `" + text + "`"
-                    + suggestion.map(s -> "; did you mean `" + s + "`?").orElse(""),
-                    "use a zone id such as UTC or Europe/Berlin (the zone in which a due date passes at midnight)");
-            return Optional.empty();
-        }
     }
 
     // ---- boards ------------------------------------------------------------------------------
@@ -588,7 +529,7 @@ public final class EscalationsParser {
             }
             weeks = parsed == null ? null : parsed.value().orElse(null);
         }
-        DayOfWeek startsOn = e.has("starts-on") ? in.choice(e.get("starts-on"), "grouping.starts-on", WEEKDAYS)
+        DayOfWeek startsOn = e.has("starts-on") ? in.choice(e.get("starts-on"), "grouping.starts-on", CalendarReader.WEEKDAYS)
                 .map(d -> DayOfWeek.valueOf(d.toUpperCase(Locale.ROOT))).orElse(null) : DayOfWeek.MONDAY;
         String title = e.has("title") ? template(e.get("title"), "grouping.title", TemplateVariables.GROUP) : null;
         String text = e.has("text") ? template(e.get("text"), "grouping.text", TemplateVariables.GROUP) : null;

@@ -2,15 +2,12 @@ package io.retrobridge.mapping.retro;
 
 import io.retrobridge.domain.DayCount;
 import io.retrobridge.domain.WorkCalendar;
+import io.retrobridge.mapping.CalendarReader;
 import io.retrobridge.mapping.NodeReader;
 import io.retrobridge.mapping.Suggestions;
 import io.retrobridge.mapping.retro.RuleMatch.DeploymentOutcome;
-import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,8 +53,6 @@ public final class RetrospectivesParser {
     private static final Pattern JIRA_PROJECT = Pattern.compile("[A-Z][A-Z0-9_]{1,9}");
     private static final Pattern SERVICENOW_NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
-    private static final List<String> WEEKDAYS = Arrays.stream(DayOfWeek.values())
-            .map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
     private static final int MAX_FAILURES = 100;
 
     private final NodeReader in;
@@ -82,7 +77,8 @@ public final class RetrospectivesParser {
                     file.get("version"), "version", "version `" + v + "` is not supported; this RetroBridge reads"
                             + " version 1", "set `version: 1`"));
         }
-        WorkCalendar calendar = file.has("calendar") ? calendar(file.get("calendar")) : WorkCalendar.standard();
+        WorkCalendar calendar = file.has("calendar") ? new CalendarReader(in).read(file.get("calendar"),
+                false, "the zone in which a release's end becomes a date") : WorkCalendar.standard();
         RetrospectiveRecords records = file.has("records") ? records(file.get("records")) : null;
         Map<String, Tier> tiers = file.has("tiers") ? tiers(file.get("tiers")) : Map.of();
         List<InclusionRule> rules = file.has("rules") ? rules(file.get("rules")) : List.of();
@@ -91,47 +87,6 @@ public final class RetrospectivesParser {
             return Optional.empty();
         }
         return Optional.of(new RetrospectivesMapping(records, rules, tiers, programs, calendar));
-    }
-
-    // ---- calendar ----------------------------------------------------------------------------
-
-    private WorkCalendar calendar(Node node) {
-        WorkCalendar standard = WorkCalendar.standard();
-        Optional<NodeReader.Entries> map = in.map(node, "calendar", List.of("zone", "weekend"), List.of());
-        if (map.isEmpty()) {
-            return standard;
-        }
-        NodeReader.Entries e = map.get();
-        ZoneId zone = standard.zone();
-        if (e.has("zone")) {
-            zone = in.text(e.get("zone"), "calendar.zone").flatMap(z -> zone(e.get("zone"), z)).orElse(zone);
-        }
-        Set<DayOfWeek> weekend = standard.weekend();
-        if (e.has("weekend")) {
-            weekend = EnumSet.noneOf(DayOfWeek.class);
-            List<Node> days = in.list(e.get("weekend"), "calendar.weekend");
-            for (int i = 0; i < days.size(); i++) {
-                in.choice(days.get(i), "calendar.weekend[" + i + "]", WEEKDAYS)
-                        .map(d -> DayOfWeek.valueOf(d.toUpperCase(Locale.ROOT))).ifPresent(weekend::add);
-            }
-            if (weekend.size() == DayOfWeek.values().length) {
-                in.problem(e.get("weekend"), "calendar.weekend", "every day of the week is a weekend day, so no"
-                        + " business day would ever pass", "list only the days off, usually [saturday, sunday]");
-            }
-        }
-        return new WorkCalendar(zone, weekend, Set.of());
-    }
-
-    private Optional<ZoneId> zone(Node node, String text) {
-        try {
-            return Optional.of(ZoneId.of(text));
-        } catch (DateTimeException ex) {
-            Optional<String> suggestion = Suggestions.closest(text, ZoneId.getAvailableZoneIds());
-            in.problem(node, "calendar.zone", "unknown time zone `" + text + "`"
-                    + suggestion.map(s -> "; did you mean `" + s + "`?").orElse(""),
-                    "use a zone id such as UTC or Europe/Berlin (the zone in which a release's end becomes a date)");
-            return Optional.empty();
-        }
     }
 
     // ---- records -----------------------------------------------------------------------------
