@@ -8,7 +8,7 @@ import io.retrobridge.sync.HandledKind;
 import io.retrobridge.sync.InvalidWebhookException;
 import io.retrobridge.sync.ReleaseTriggers;
 import io.retrobridge.sync.SyncResult;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,14 +29,15 @@ class DeploymentHandler implements EventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DeploymentHandler.class);
 
-    private final List<DeploymentReader> readers;
+    /** Every reader by each kind it reads. */
+    private final Map<HandledKind, DeploymentReader> readers = new LinkedHashMap<>();
     private final DeploymentStore deployments;
     private final RollbackRecognition rollbacks;
     private final ObjectProvider<ReleaseTriggers> triggers;
 
     DeploymentHandler(List<DeploymentReader> readers, DeploymentStore deployments, RollbackRecognition rollbacks,
                       ObjectProvider<ReleaseTriggers> triggers) {
-        this.readers = List.copyOf(readers);
+        readers.forEach(reader -> reader.kinds().forEach(kind -> this.readers.putIfAbsent(kind, reader)));
         this.deployments = deployments;
         this.rollbacks = rollbacks;
         this.triggers = triggers;
@@ -44,9 +45,7 @@ class DeploymentHandler implements EventHandler {
 
     @Override
     public Set<HandledKind> takes() {
-        Set<HandledKind> kinds = new LinkedHashSet<>();
-        readers.forEach(reader -> kinds.addAll(reader.kinds()));
-        return kinds;
+        return Set.copyOf(readers.keySet());
     }
 
     @Override
@@ -92,17 +91,7 @@ class DeploymentHandler implements EventHandler {
 
     /** The reader of the narrowest kind that takes the event, as the inbox picks handlers. */
     private DeploymentReader readerOf(InboundEvent event) {
-        Map.Entry<HandledKind, DeploymentReader> chosen = null;
-        for (DeploymentReader reader : readers) {
-            for (HandledKind kind : reader.kinds()) {
-                if (kind.takes(event) && (chosen == null || kind.narrowerThan(chosen.getKey()))) {
-                    chosen = Map.entry(kind, reader);
-                }
-            }
-        }
-        if (chosen == null) {
-            throw new IllegalStateException("No deployment reader reads " + event.kind() + " from " + event.source());
-        }
-        return chosen.getValue();
+        return HandledKind.narrowestFor(event, readers).orElseThrow(() -> new IllegalStateException(
+                "No deployment reader reads " + event.kind() + " from " + event.source()));
     }
 }

@@ -2,7 +2,9 @@ package io.retrobridge.sync;
 
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.InboundEvent;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Events an {@link EventHandler} takes: those of one kind, or of every kind that starts with a prefix (a source that
@@ -69,6 +71,20 @@ public record HandledKind(String kind, boolean prefix, ExternalSystem source) {
         boolean sameKinds = prefix == other.prefix && kind.equals(other.kind);
         boolean sameSources = Objects.equals(source, other.source);
         return kindWithin && sourceWithin && !(sameKinds && sameSources);
+    }
+
+    /**
+     * Of {@code byKind}'s values, the one whose kind takes {@code event}, the narrowest where several do; empty when
+     * none does.
+     */
+    public static <T> Optional<T> narrowestFor(InboundEvent event, Map<HandledKind, T> byKind) {
+        Map.Entry<HandledKind, T> chosen = null;
+        for (Map.Entry<HandledKind, T> entry : byKind.entrySet()) {
+            if (entry.getKey().takes(event) && (chosen == null || entry.getKey().narrowerThan(chosen.getKey()))) {
+                chosen = entry;
+            }
+        }
+        return Optional.ofNullable(chosen).map(Map.Entry::getValue);
     }
 
     @Override

@@ -46,13 +46,7 @@ final class EventHandlers {
      * is narrower); empty when none does.
      */
     Optional<EventHandler> of(InboundEvent event) {
-        Map.Entry<HandledKind, EventHandler> chosen = null;
-        for (Map.Entry<HandledKind, EventHandler> entry : byKind.entrySet()) {
-            if (entry.getKey().takes(event) && (chosen == null || entry.getKey().narrowerThan(chosen.getKey()))) {
-                chosen = entry;
-            }
-        }
-        return Optional.ofNullable(chosen).map(Map.Entry::getValue);
+        return HandledKind.narrowestFor(event, byKind);
     }
 
     /** Why {@code event} is parked when no handler takes it. */
