@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Queues the mirror of every change whose Jira create was announced but never settled, once a look-up by its marker
- * can settle it: a create whose answer was lost while Jira's search lagged, so its event finished waiting. {@link ChangeRecordMirror} then finds what landed, links it, and writes nothing twice. Run at start-up
- * and then every {@code retrobridge.change-records.intent-sweep-interval} (routes/change-records.yaml).
+ * can settle it: a create whose answer was lost while Jira's search lagged, so its event finished waiting.
+ * {@link ChangeRecordMirror} then finds what landed, links it, and writes nothing twice. Run at start-up and then every {@code retrobridge.change-records.intent-sweep-interval} (routes/change-records.yaml).
  */
 @Component("changeRecordIntentSweep")
 public class ChangeIntentSweep {
