@@ -3,6 +3,7 @@ package io.retrobridge.mapping;
 import io.retrobridge.mapping.change.ChangeRecordsMapping;
 import io.retrobridge.mapping.retro.RetrospectivesMapping;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
+import io.retrobridge.mapping.pir.PirMetricsMapping;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,6 +44,11 @@ public final class CurrentMappings {
     /** Which releases need a retrospective; empty when the folder has no {@code retrospectives.yaml}. */
     public Optional<RetrospectivesMapping> retrospectives() {
         return current.get().retrospectives();
+    }
+
+    /** What PIR figures are collected and where they go; empty when the folder has no {@code pir-metrics.yaml}. */
+    public Optional<PirMetricsMapping> pirMetrics() {
+        return current.get().pirMetrics();
     }
 
     /** Puts a newly loaded (hence valid) set in force; answers the one it replaced. */

@@ -3,6 +3,7 @@ package io.retrobridge.mapping;
 import io.retrobridge.mapping.change.ChangeRecordsMapping;
 import io.retrobridge.mapping.retro.RetrospectivesMapping;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
+import io.retrobridge.mapping.pir.PirMetricsMapping;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +18,20 @@ import java.util.Optional;
  * @param changeRecords  what {@code change-records.yaml} says; empty when there is none (no change is mirrored)
  * @param retrospectives what {@code retrospectives.yaml} says; empty when there is none (no retrospective opens by
  *                       itself)
+ * @param pirMetrics     what {@code pir-metrics.yaml} says; empty when there is none (no PIR figures are collected)
  */
 public record LoadedMappings(Path dir, List<String> files, ActionItemsDefinition actionItemsDefinition,
                              ActionItemMapping actionItems, Optional<EscalationPolicy> escalations,
                              Optional<ChangeRecordsMapping> changeRecords,
-                             Optional<RetrospectivesMapping> retrospectives) {
+                             Optional<RetrospectivesMapping> retrospectives,
+                             Optional<PirMetricsMapping> pirMetrics) {
 
     public LoadedMappings {
         files = List.copyOf(files);
         escalations = escalations == null ? Optional.empty() : escalations;
         changeRecords = changeRecords == null ? Optional.empty() : changeRecords;
         retrospectives = retrospectives == null ? Optional.empty() : retrospectives;
+        pirMetrics = pirMetrics == null ? Optional.empty() : pirMetrics;
     }
 
     /** Classification rules across all files (the default of each rule set not counted). */
@@ -48,6 +52,7 @@ public record LoadedMappings(Path dir, List<String> files, ActionItemsDefinition
             parts.add(count(policy.boards().size(), "review board"));
         });
         retrospectives.ifPresent(criteria -> parts.add(count(criteria.rules().size(), "retrospective rule")));
+        pirMetrics.ifPresent(pir -> parts.add(count(pir.metrics().size(), "PIR metric")));
         return String.join(", ", parts);
     }
 

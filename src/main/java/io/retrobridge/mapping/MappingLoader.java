@@ -117,7 +117,8 @@ public final class MappingLoader {
         List<String> files = Stream.of(actionItems, escalations, changes, retrospectives).filter(Source::present)
                 .map(Source::fileName).toList();
         return new LoadedMappings(dir, files, definition.get(),
-                new ActionItemMappingEngine(definition.get(), textConverters), policy, changeRecords, criteria);
+                new ActionItemMappingEngine(definition.get(), textConverters), policy, changeRecords, criteria,
+                Optional.empty());
     }
 
     private static ActionItemsInUse inUse(ActionItemsDefinition definition) {

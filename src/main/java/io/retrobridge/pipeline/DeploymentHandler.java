@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -68,9 +69,8 @@ class DeploymentHandler implements EventHandler {
             return SyncResult.skipped(what + " (run " + run.runId() + " from " + run.source() + ") is already recorded as "
                     + run.result() + (run.rollback() ? ", rollback" : "") + "; this report changed nothing");
         }
-        String decided = Optional.ofNullable(triggers.getIfAvailable())
-                .map(releaseTriggers -> releaseTriggers.deploymentRecorded(run)).filter(words -> !words.isBlank())
-                .map(words -> "; " + words).orElse("");
+        String decided = triggers.orderedStream().map(listener -> listener.deploymentRecorded(run))
+                .filter(words -> !words.isBlank()).map(words -> "; " + words).collect(Collectors.joining());
         String recordedWhat = "recorded " + what + ": " + run.result()
                 + rollback.map(why -> ", rollback (" + why + ")").orElse(run.rollback() ? ", rollback" : "");
         // Every value in it was held to plain characters when the event was read, so it is safe in a log line.

@@ -274,7 +274,8 @@ class ChangeRecordMirrorEndToEndTest extends FaultSuiteSupport {
         ChangeRecordsMapping cabOnly = new ChangeRecordsMapping("assignment_group.name=CAB", all.project(),
                 all.issueType(), all.label(), all.fields(), all.states());
         mappings.replace(new LoadedMappings(shipped.dir(), shipped.files(), shipped.actionItemsDefinition(),
-                shipped.actionItems(), shipped.escalations(), Optional.of(cabOnly), shipped.retrospectives()));
+                shipped.actionItems(), shipped.escalations(), Optional.of(cabOnly), shipped.retrospectives(),
+                shipped.pirMetrics()));
         try {
             String title = "Tune the search cluster, case " + CASES.incrementAndGet();
             String outside = createChange(title, "Release Advisory Board");
@@ -297,7 +298,7 @@ class ChangeRecordMirrorEndToEndTest extends FaultSuiteSupport {
         mappings.replace(new LoadedMappings(shipped.dir(), shipped.files(), shipped.actionItemsDefinition(),
                 shipped.actionItems(), shipped.escalations(), Optional.of(new ChangeRecordsMapping(flowing.query(),
                 flowing.project(), flowing.issueType(), flowing.label(), flowing.fields(), flowing.states())),
-                shipped.retrospectives()));
+                shipped.retrospectives(), shipped.pirMetrics()));
         try {
             mirrorKeepsWhatPeopleDo();
         } finally {

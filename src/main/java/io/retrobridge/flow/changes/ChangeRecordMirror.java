@@ -37,6 +37,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,14 +65,14 @@ public class ChangeRecordMirror implements EventHandler {
     private final ChangeRecordStore store;
     private final LinkStore links;
     private final Journal journal;
-    private final Optional<ReleaseTriggers> triggers;
+    private final ObjectProvider<ReleaseTriggers> triggers;
     private final WriteAnnouncements announcements;
     private final CommentSync comments;
     private final Clock clock;
 
     public ChangeRecordMirror(CurrentMappings mappings, ChangeRequests changes, ChangeIssues issues,
             ChangeRecordStore store, LinkStore links, Journal journal, WriteIntents intents,
-            Optional<ReleaseTriggers> triggers, CommentSync comments, Optional<Clock> clock) {
+            ObjectProvider<ReleaseTriggers> triggers, CommentSync comments, Optional<Clock> clock) {
         this.mappings = mappings;
         this.changes = changes;
         this.issues = issues;
@@ -117,8 +119,8 @@ public class ChangeRecordMirror implements EventHandler {
         Map<String, String> projection = ChangeProjection.of(change, mapping);
         SyncResult result = link.isPresent() ? update(link.get(), change, projection, mapping)
                 : create(subject, change, projection, mapping);
-        String decided = triggers.map(t -> t.changeRecorded(change, previous)).filter(words -> !words.isBlank())
-                .map(words -> "; " + words).orElse("");
+        String decided = triggers.orderedStream().map(listener -> listener.changeRecorded(change, previous))
+                .filter(words -> !words.isBlank()).map(words -> "; " + words).collect(Collectors.joining());
         // A mirror just created holds no comments; one linked before may hold some a Jira webhook did not bring.
         int copied = link.isPresent() ? comments.syncComments(link.get()) : 0;
         return copied == 0 ? new SyncResult(result.outcome(), result.reason() + decided, result.created())

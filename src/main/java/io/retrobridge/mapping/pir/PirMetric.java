@@ -1,0 +1,102 @@
+package io.retrobridge.mapping.pir;
+
+import io.retrobridge.domain.Verdict;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One PIR metric: a PromQL template and what makes its after-value a degradation.
+ *
+ * @param query          PromQL with {@code ${service}}, {@code ${environment}} (only inside double-quoted strings,
+ *                       checked when the file is read) and {@code ${window}}
+ * @param unit           how values read, e.g. {@code ratio}, {@code seconds}, {@code requests/s}
+ * @param better         which way is good
+ * @param degraded       thresholds on the after-value; none set means the metric is shown but never judged
+ * @param covers         failure modes (action-item failure-mode tags) this metric watches
+ * @param serviceNowField a change field that receives this metric's line (e.g. {@code u_pir_error_rate}); null for none
+ * @param jiraField      a Jira field that receives it; null for none
+ */
+public record PirMetric(String id, String title, String query, String unit, Better better, Degraded degraded,
+                        List<String> covers, String serviceNowField, String jiraField) {
+
+    public PirMetric {
+        covers = List.copyOf(covers);
+    }
+
+    /** Which direction of change is an improvement. */
+    public enum Better { LOWER, HIGHER }
+
+    /**
+     * When the after-value is a degradation; any that holds is enough.
+     *
+     * @param above        the after-value is above this
+     * @param below        the after-value is below this
+     * @param worsePercent the after-value is worse than the before-value by more than this percentage
+     */
+    public record Degraded(Double above, Double below, Double worsePercent) {
+        public static final Degraded NEVER = new Degraded(null, null, null);
+    }
+
+    /**
+     * The query with its placeholders filled in. Service and environment go inside PromQL string literals, escaped
+     * there, so no value can end the string and change the query.
+     */
+    public String queryFor(String service, String environment, Duration window) {
+        return query.replace("${service}", promqlString(service))
+                .replace("${environment}", promqlString(environment))
+                .replace("${window}", promqlDuration(window));
+    }
+
+    /** The verdict on the release's values for this metric. */
+    public Verdict verdict(Double before, Double after) {
+        if (before == null || after == null) {
+            return Verdict.NO_DATA;
+        }
+        if (degraded.above() != null && after > degraded.above()
+                || degraded.below() != null && after < degraded.below()
+                || degraded.worsePercent() != null && worseByPercent(before, after) > degraded.worsePercent()) {
+            return Verdict.DEGRADED;
+        }
+        if (degraded.worsePercent() != null && -worseByPercent(before, after) > degraded.worsePercent()) {
+            return Verdict.IMPROVED;
+        }
+        return Verdict.OK;
+    }
+
+    /** How much worse after is than before, in percent of before (negative when better). */
+    private double worseByPercent(double before, double after) {
+        double signed = better == Better.LOWER ? after - before : before - after;
+        if (before == 0.0) {
+            return signed == 0.0 ? 0.0 : Math.copySign(Double.POSITIVE_INFINITY, signed);
+        }
+        return signed / Math.abs(before) * 100.0;
+    }
+
+    /** The inside of a double-quoted PromQL string: backslash, quote and line breaks escaped. */
+    static String promqlString(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A PromQL duration: the largest whole unit, e.g. 5m, 90s, 1h. */
+    static String promqlDuration(Duration window) {
+        long seconds = window.toSeconds();
+        if (seconds > 0 && seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        if (seconds > 0 && seconds % 60 == 0) {
+            return seconds / 60 + "m";
+        }
+        return Math.max(seconds, 1) + "s";
+    }
+}
