@@ -5,6 +5,8 @@ import io.retrobridge.mapping.change.ChangeRecordsParser;
 import io.retrobridge.mapping.escalation.ActionItemsInUse;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
 import io.retrobridge.mapping.escalation.EscalationsParser;
+import io.retrobridge.mapping.pir.PirMetricsMapping;
+import io.retrobridge.mapping.pir.PirMetricsParser;
 import io.retrobridge.mapping.retro.RetrospectivesMapping;
 import io.retrobridge.mapping.retro.RetrospectivesParser;
 import java.nio.file.Files;
@@ -21,14 +23,14 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Reads and validates the mapping files of a folder, reporting every problem at once.
  * {@code action-items.yaml} is required; {@code escalations.yaml} (without it nothing escalates),
- * {@code change-records.yaml} (without it no change is mirrored) and {@code retrospectives.yaml} (without it no
- * retrospective opens by itself) are optional.
+ * {@code change-records.yaml} (without it no change is mirrored), {@code retrospectives.yaml} (without it no
+ * retrospective opens by itself) and {@code pir-metrics.yaml} (without it no PIR figures are collected) are optional.
  */
 public final class MappingLoader {
 
     /** The file names the loader reads from a mappings folder; other files there are ignored. */
     public static final List<String> KNOWN_FILES = List.of(ActionItemsDefinition.FILE_NAME, EscalationPolicy.FILE_NAME,
-            ChangeRecordsMapping.FILE_NAME, RetrospectivesMapping.FILE_NAME);
+            ChangeRecordsMapping.FILE_NAME, RetrospectivesMapping.FILE_NAME, PirMetricsMapping.FILE_NAME);
 
     private final TextFormatConverters textConverters;
 
@@ -99,6 +101,7 @@ public final class MappingLoader {
         Source escalations = sources.get(EscalationPolicy.FILE_NAME);
         Source changes = sources.get(ChangeRecordsMapping.FILE_NAME);
         Source retrospectives = sources.get(RetrospectivesMapping.FILE_NAME);
+        Source pir = sources.get(PirMetricsMapping.FILE_NAME);
         Optional<ActionItemsDefinition> definition = actionItems.root().flatMap(node ->
                 new ActionItemsParser(new NodeReader(actionItems.fileName(), problems)).parse(node, problems));
         // Board queues and markers are checked against the action-item mapping only when it is known to be right.
@@ -109,16 +112,18 @@ public final class MappingLoader {
                 new ChangeRecordsParser(new NodeReader(changes.fileName(), problems)).parse(node));
         Optional<RetrospectivesMapping> criteria = retrospectives.root().flatMap(node ->
                 new RetrospectivesParser(new NodeReader(retrospectives.fileName(), problems)).parse(node));
+        Optional<PirMetricsMapping> pirMetrics = pir.root().flatMap(node ->
+                new PirMetricsParser(new NodeReader(pir.fileName(), problems)).parse(node));
         if (!problems.isEmpty() || definition.isEmpty() || (escalations.present() && policy.isEmpty())
                 || (changes.present() && changeRecords.isEmpty())
-                || (retrospectives.present() && criteria.isEmpty())) {
+                || (retrospectives.present() && criteria.isEmpty()) || (pir.present() && pirMetrics.isEmpty())) {
             throw new MappingValidationException(problems);
         }
-        List<String> files = Stream.of(actionItems, escalations, changes, retrospectives).filter(Source::present)
+        List<String> files = Stream.of(actionItems, escalations, changes, retrospectives, pir).filter(Source::present)
                 .map(Source::fileName).toList();
         return new LoadedMappings(dir, files, definition.get(),
                 new ActionItemMappingEngine(definition.get(), textConverters), policy, changeRecords, criteria,
-                Optional.empty());
+                pirMetrics);
     }
 
     private static ActionItemsInUse inUse(ActionItemsDefinition definition) {

@@ -3,6 +3,8 @@ package io.retrobridge.mapping.pir;
 import io.retrobridge.domain.Verdict;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One PIR metric: a PromQL template and what makes its after-value a degradation.
@@ -18,6 +20,10 @@ import java.util.List;
  */
 public record PirMetric(String id, String title, String query, String unit, Better better, Degraded degraded,
                         List<String> covers, String serviceNowField, String jiraField) {
+
+    /** The placeholders a query may hold, by name. */
+    public static final List<String> PLACEHOLDERS = List.of("service", "environment", "window");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(service|environment|window)}");
 
     public PirMetric {
         covers = List.copyOf(covers);
@@ -42,18 +48,39 @@ public record PirMetric(String id, String title, String query, String unit, Bett
      * there, so no value can end the string and change the query.
      */
     public String queryFor(String service, String environment, Duration window) {
-        return query.replace("${service}", promqlString(service))
-                .replace("${environment}", promqlString(environment))
-                .replace("${window}", promqlDuration(window));
+        // One pass, so a value that itself reads "${window}" stays as written instead of being filled in again.
+        Matcher m = PLACEHOLDER.matcher(query);
+        StringBuilder out = new StringBuilder(query.length() + 32);
+        while (m.find()) {
+            String value = switch (m.group(1)) {
+                case "service" -> promqlString(service);
+                case "environment" -> promqlString(environment);
+                default -> promqlDuration(window);
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
-    /** The verdict on the release's values for this metric. */
+    /** Whether some threshold can mark this metric degraded; one without is shown but never judged. */
+    public boolean judged() {
+        return !degraded.equals(Degraded.NEVER);
+    }
+
+    /**
+     * The verdict on the release's values for this metric. Without an after-value (or with NaN, Prometheus's answer
+     * to 0/0) there is nothing to judge; without a before-value only the absolute thresholds can judge, so an
+     * after-value beyond one is still degraded.
+     */
     public Verdict verdict(Double before, Double after) {
-        if (before == null || after == null) {
+        if (after == null || after.isNaN()) {
             return Verdict.NO_DATA;
         }
-        if (degraded.above() != null && after > degraded.above()
-                || degraded.below() != null && after < degraded.below()
+        if (before == null || before.isNaN()) {
+            return crossesAbsolute(after) ? Verdict.DEGRADED : Verdict.NO_DATA;
+        }
+        if (crossesAbsolute(after)
                 || degraded.worsePercent() != null && worseByPercent(before, after) > degraded.worsePercent()) {
             return Verdict.DEGRADED;
         }
@@ -61,6 +88,11 @@ public record PirMetric(String id, String title, String query, String unit, Bett
             return Verdict.IMPROVED;
         }
         return Verdict.OK;
+    }
+
+    private boolean crossesAbsolute(double after) {
+        return degraded.above() != null && after > degraded.above()
+                || degraded.below() != null && after < degraded.below();
     }
 
     /** How much worse after is than before, in percent of before (negative when better). */
@@ -72,19 +104,30 @@ public record PirMetric(String id, String title, String query, String unit, Bett
         return signed / Math.abs(before) * 100.0;
     }
 
-    /** The inside of a double-quoted PromQL string: backslash, quote and line breaks escaped. */
+    /**
+     * The inside of a double-quoted PromQL string: backslash, quote and control characters escaped, and a lone
+     * surrogate (not valid UTF-8, which PromQL refuses) replaced by U+FFFD.
+     */
     static String promqlString(String value) {
         StringBuilder out = new StringBuilder(value.length() + 8);
-        for (char c : value.toCharArray()) {
+        value.codePoints().forEach(c -> {
             switch (c) {
                 case '\\' -> out.append("\\\\");
                 case '"' -> out.append("\\\"");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> out.append(c);
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\x%02x", c));
+                    } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                        out.append('\uFFFD');
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
             }
-        }
+        });
         return out.toString();
     }
 
