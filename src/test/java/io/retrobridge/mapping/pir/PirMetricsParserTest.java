@@ -229,6 +229,13 @@ class PirMetricsParserTest {
     }
 
     @Test
+    void aDollarInsideAStringIsARegexAnchorNotAPlaceholder() {
+        PirMetricsMapping pir = PirFiles.load(dir, PirFiles.shippedWith("code=~\"5..\"", "code=~\"5..$\""));
+
+        assertThat(pir.metrics().get(0).query()).contains("code=~\"5..$\"");
+    }
+
+    @Test
     void aGrafanaVariableIsNotTakenForAPlaceholder() {
         String content = PirFiles.shippedWith(THROUGHPUT_QUERY, THROUGHPUT_QUERY.replace("[${window}]",
                 "[$__rate_interval]"));
