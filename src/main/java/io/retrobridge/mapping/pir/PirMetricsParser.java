@@ -214,7 +214,7 @@ public final class PirMetricsParser {
 
     private List<PirMetric> metrics(Node node) {
         List<Node> items = in.list(node, "metrics");
-        if (items.isEmpty()) {
+        if (items.isEmpty() && node instanceof SequenceNode) {
             in.problem(node, "metrics", "no metric listed", "list at least one metric, or delete "
                     + PirMetricsMapping.FILE_NAME + " so no PIR figures are collected");
         }

@@ -385,6 +385,15 @@ class PirMetricsParserTest {
     }
 
     @Test
+    void aFileWithoutMetricsIsRefusedOnce() {
+        String empty = "version: 1\nmetrics: []\n";
+        assertThat(onlyProblemAt(empty, "[]").message()).isEqualTo("no metric listed");
+
+        String notAList = "version: 1\nmetrics: {id: up}\n";
+        assertThat(onlyProblemAt(notAList, "{id").message()).isEqualTo("expected a list but found a map");
+    }
+
+    @Test
     void anUnsupportedVersionIsRefused() {
         assertThat(onlyProblemAt(PirFiles.shippedWith("version: 1", "version: 2"), "2\n", "2").message())
                 .isEqualTo("version `2` is not supported; this RetroBridge reads version 1");
