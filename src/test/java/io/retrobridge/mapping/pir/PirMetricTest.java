@@ -1,7 +1,6 @@
 package io.retrobridge.mapping.pir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.retrobridge.domain.Verdict;
 import io.retrobridge.mapping.pir.PirMetric.Better;
@@ -37,11 +36,11 @@ class PirMetricTest {
 
         String prefix = "up{service=\"";
         assertThat(query).startsWith(prefix);
-        StringLiteral service = StringLiteral.read(query, prefix.length());
+        PromqlStringLiteral service = PromqlStringLiteral.read(query, prefix.length());
         assertThat(service.value()).isEqualTo(hostile);
         String between = "\",environment=\"";
         assertThat(query.substring(service.end())).startsWith(between);
-        StringLiteral environment = StringLiteral.read(query, service.end() + between.length());
+        PromqlStringLiteral environment = PromqlStringLiteral.read(query, service.end() + between.length());
         assertThat(environment.value()).isEqualTo(hostile);
         assertThat(query.substring(environment.end())).isEqualTo("\"}[5m]");
     }
@@ -50,7 +49,7 @@ class PirMetricTest {
     void aLoneSurrogateBecomesTheReplacementCharacterSinceItIsNotUtf8() {
         String query = metric(Better.LOWER, Degraded.NEVER).queryFor("a\ud800b", "production", Duration.ofMinutes(5));
 
-        assertThat(StringLiteral.read(query, "up{service=\"".length()).value()).isEqualTo("a\ufffdb");
+        assertThat(PromqlStringLiteral.read(query, "up{service=\"".length()).value()).isEqualTo("a\ufffdb");
     }
 
     @Test
@@ -59,54 +58,6 @@ class PirMetricTest {
         assertThat(metric.queryFor("s", "e", Duration.ofSeconds(90))).endsWith("[90s]");
         assertThat(metric.queryFor("s", "e", Duration.ofHours(2))).endsWith("[2h]");
         assertThat(metric.queryFor("s", "e", Duration.ofMinutes(5))).endsWith("[5m]");
-    }
-
-    /**
-     * A double-quoted PromQL string read as Prometheus reads it (Go's escapes), from just after its opening quote
-     * to its closing one; fails on anything Prometheus would refuse.
-     */
-    private record StringLiteral(String value, int end) {
-
-        static StringLiteral read(String text, int from) {
-            StringBuilder value = new StringBuilder();
-            int i = from;
-            while (i < text.length()) {
-                char c = text.charAt(i);
-                if (c == '"') {
-                    return new StringLiteral(value.toString(), i);
-                }
-                if (c == '\n') {
-                    fail("raw line break inside a string in " + text);
-                }
-                if (c != '\\') {
-                    value.append(c);
-                    i++;
-                    continue;
-                }
-                char escape = text.charAt(i + 1);
-                switch (escape) {
-                    case '\\', '"', '\'' -> value.append(escape);
-                    case 'n' -> value.append('\n');
-                    case 'r' -> value.append('\r');
-                    case 't' -> value.append('\t');
-                    case 'a' -> value.append('\u0007');
-                    case 'b' -> value.append('\b');
-                    case 'f' -> value.append('\f');
-                    case 'v' -> value.append('\u000b');
-                    case 'x' -> {
-                        value.append((char) Integer.parseInt(text.substring(i + 2, i + 4), 16));
-                        i += 2;
-                    }
-                    case 'u' -> {
-                        value.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
-                        i += 4;
-                    }
-                    default -> fail("unknown escape \\" + escape + " in " + text);
-                }
-                i += 2;
-            }
-            return fail("string never closed in " + text);
-        }
     }
 
     // ---- verdict -----------------------------------------------------------------------------------------------
