@@ -23,7 +23,7 @@ public record PirMetric(String id, String title, String query, String unit, Bett
 
     /** The placeholders a query may hold, by name. */
     public static final List<String> PLACEHOLDERS = List.of("service", "environment", "window");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(service|environment|window)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(" + String.join("|", PLACEHOLDERS) + ")}");
 
     public PirMetric {
         covers = List.copyOf(covers);

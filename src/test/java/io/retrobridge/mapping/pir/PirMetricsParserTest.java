@@ -252,7 +252,8 @@ class PirMetricsParserTest {
         MappingProblem problem = onlyProblemAt(bare, "'sum(rate(http_requests_total{service=${service}");
         assertThat(problem.message()).isEqualTo("`${service}` at character 38 is outside a double-quoted string, so"
                 + " its value would become part of the query itself");
-        assertThat(problem.fix()).isEqualTo("put it inside double quotes as a label value, e.g. service=\"${service}\"");
+        assertThat(problem.fix())
+                .isEqualTo("put it inside double quotes as a label value, e.g. service=\"${service}\"");
 
         String singleQuoted = PirFiles.shippedWith(THROUGHPUT_QUERY, THROUGHPUT_QUERY.replace("'sum(", "\"sum(")
                 .replace("]))'", "]))\"").replace("environment=\"${environment}\"", "environment='${environment}'")
@@ -401,7 +402,8 @@ class PirMetricsParserTest {
 
     @Test
     void aBrokenPirFileRefusesTheWholeSetEvenWhenTheOtherFilesAreGood() {
-        List<MappingProblem> problems = problemsOf(PirFiles.shippedWith("    better: lower\n    degraded-when: {above: 1.5",
+        List<MappingProblem> problems = problemsOf(PirFiles.shippedWith(
+                "    better: lower\n    degraded-when: {above: 1.5",
                 "    better: lower\n    degraded-when: {above: fast"));
 
         assertThat(problems).extracting(MappingProblem::file).containsOnly(PirMetricsMapping.FILE_NAME);

@@ -70,9 +70,9 @@ class PirMetricsReloadTest {
 
         assertThat(refused.result()).isEqualTo(ReloadOutcome.Result.REFUSED);
         assertThat(refused.problems()).extracting(MappingProblem::format).containsExactly(
-                PirMetricsMapping.FILE_NAME + ":" + MappingFiles.lineOf(broken, "2hours") + ":" + MappingFiles.columnOf(broken, "2hours")
-                        + ": windows.after: `2hours` is not a positive duration (write a whole number and a unit, s,"
-                        + " m, h or d, e.g. `1h`, `90s` or `5m`)");
+                PirMetricsMapping.FILE_NAME + ":" + MappingFiles.lineOf(broken, "2hours") + ":"
+                        + MappingFiles.columnOf(broken, "2hours") + ": windows.after: `2hours` is not a positive"
+                        + " duration (write a whole number and a unit, s, m, h or d, e.g. `1h`, `90s` or `5m`)");
         assertThat(reloader.currentMappings().get()).isSameAs(before);
         assertThat(running().windows().after()).isEqualTo(Duration.ofHours(1));
     }
@@ -101,8 +101,8 @@ class PirMetricsReloadTest {
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                 dir.resolve(PirMetricsMapping.FILE_NAME) + ":" + MappingFiles.lineOf(broken, "hihger") + ":"
-                        + MappingFiles.columnOf(broken, "hihger") + ": metrics[2].better: `hihger` is not allowed here; expected one"
-                        + " of lower, higher (did you mean `higher`?) (use higher)",
+                        + MappingFiles.columnOf(broken, "hihger") + ": metrics[2].better: `hihger` is not allowed here;"
+                        + " expected one of lower, higher (did you mean `higher`?) (use higher)",
                 "1 problem in " + dir + "/; nothing was changed");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
