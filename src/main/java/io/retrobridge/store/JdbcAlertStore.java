@@ -82,7 +82,8 @@ public class JdbcAlertStore implements AlertStore {
 
     @Override
     public List<Alert> activeBetween(String service, Instant from, Instant to) {
-        return jdbc.sql(SELECT + " WHERE service = :service AND starts_at < :to AND (ends_at IS NULL OR ends_at > :from)"
+        return jdbc.sql(SELECT + " WHERE service = :service AND starts_at < :to"
+                        + " AND (ends_at IS NULL OR ends_at > :from)"
                         + " ORDER BY starts_at, group_key, fingerprint")
                 .param("service", service)
                 .param("from", SqlInstants.toColumn(from))
@@ -120,7 +121,8 @@ public class JdbcAlertStore implements AlertStore {
     @Override
     public List<AlertTruncation> truncationsBetween(String service, Instant from, Instant to) {
         return jdbc.sql("SELECT group_key, received_at, receiver, service, truncated FROM alert_truncations"
-                        + " WHERE (service = :service OR service IS NULL) AND received_at >= :from AND received_at < :to"
+                        + " WHERE (service = :service OR service IS NULL)"
+                        + " AND received_at >= :from AND received_at < :to"
                         + " ORDER BY received_at, group_key")
                 .param("service", service)
                 .param("from", SqlInstants.toColumn(from))

@@ -90,7 +90,8 @@ class AlertmanagerHandler implements EventHandler {
         }
         return new Alert(groupKey, notified.fingerprint(), notified.name(), service, environment,
                 notified.labels().get("severity"), notified.summary(), notified.startsAt(), endsAt,
-                notified.generatorUrl(), notified.labels(), deploymentBefore(service, environment, notified.startsAt()));
+                notified.generatorUrl(), notified.labels(),
+                deploymentBefore(service, environment, notified.startsAt()));
     }
 
     /** DevLake's rule: the last successful production deployment of the service that finished before it fired. */

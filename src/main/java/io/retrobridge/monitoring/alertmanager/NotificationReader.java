@@ -5,6 +5,7 @@ import static io.retrobridge.sync.InvalidWebhookException.quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.sync.InvalidWebhookException;
 import io.retrobridge.transport.WebhookJson;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -62,7 +63,7 @@ final class NotificationReader {
         }
         String groupKey = oneLine(root, "groupKey", "it names the notification group, so its alerts are kept"
                 + " together", MAX_GROUP_KEY_LENGTH);
-        String status = status(root, "status");
+        String status = status(root.get("status"), "status");
         String receiver = root.hasNonNull("receiver") ? oneLine(root, "receiver", "", 255) : null;
         long truncated = truncatedAlerts(root);
         Map<String, String> commonLabels = root.hasNonNull("commonLabels")
@@ -89,7 +90,7 @@ final class NotificationReader {
         if (!alert.isObject()) {
             throw invalid(at + " is " + describe(alert) + ", not an alert object.");
         }
-        String status = alert.hasNonNull("status") ? status(alert, at + ".status") : notificationStatus;
+        String status = alert.hasNonNull("status") ? status(alert.get("status"), at + ".status") : notificationStatus;
         JsonNode labelNode = alert.get("labels");
         if (labelNode == null || labelNode.isNull()) {
             throw invalid(at + ".labels is missing: an alert is named by its labels.");
@@ -137,15 +138,13 @@ final class NotificationReader {
     }
 
     private static long fnv(long hash, String text) {
-        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             hash = (hash ^ (b & 0xff)) * FNV_PRIME;
         }
         return (hash ^ 0xff) * FNV_PRIME;
     }
 
-    private static String status(JsonNode node, String at) throws InvalidWebhookException {
-        String field = at.contains(".") ? at.substring(at.lastIndexOf('.') + 1) : at;
-        JsonNode value = node.get(field);
+    private static String status(JsonNode value, String at) throws InvalidWebhookException {
         if (value == null || value.isNull()) {
             throw invalid(at + " is missing: it is firing or resolved.");
         }

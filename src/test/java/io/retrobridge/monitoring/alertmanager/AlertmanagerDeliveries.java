@@ -99,7 +99,7 @@ final class AlertmanagerDeliveries {
         jdbc.sql("DELETE FROM deployments").update();
     }
 
-    /** Every stored event: source_system, event_kind, entity_id, dedup_key, status, outcome_reason, in arrival order. */
+    /** Every stored event (source, kind, entity, dedup key, status, outcome reason), in arrival order. */
     List<Map<String, Object>> inbox() {
         return jdbc.sql("SELECT source_system, event_kind, entity_id, dedup_key, status, outcome_reason"
                 + " FROM inbound_events ORDER BY arrival_seq").query().listOfRows();

@@ -100,7 +100,8 @@ class AlertmanagerWebhookTest {
                 .startsWith("http://cobalt:9090/graph?g0.expr="));
         assertThat(deliver.inbox()).singleElement().satisfies(row -> {
             assertThat(row.get("STATUS")).isEqualTo("APPLIED");
-            assertThat(row.get("OUTCOME_REASON")).asString().contains("2 alerts of group {}/{}:{} (2 firing, 0 resolved)");
+            assertThat(row.get("OUTCOME_REASON")).asString()
+                    .contains("2 alerts of group {}/{}:{} (2 firing, 0 resolved)");
         });
     }
 
@@ -197,7 +198,8 @@ class AlertmanagerWebhookTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(deliver.inbox()).singleElement().satisfies(row -> assertThat(row.get("OUTCOME_REASON")).asString()
                 .contains("incomplete data: Alertmanager left out 3 alerts of group {}:{service=\"checkout\"}"));
-        List<AlertTruncation> truncations = alertStore.truncationsBetween("checkout", fired, Instant.now().plusSeconds(60));
+        List<AlertTruncation> truncations = alertStore.truncationsBetween("checkout", fired,
+                Instant.now().plusSeconds(60));
         assertThat(truncations).singleElement().satisfies(truncation -> {
             assertThat(truncation.truncated()).isEqualTo(3);
             assertThat(truncation.receiver()).isEqualTo("retrobridge");
@@ -249,7 +251,8 @@ class AlertmanagerWebhookTest {
         assertRefused(changed(ZULIP_FIRING, root -> root.remove("version")), "version is missing");
         assertRefused(changed(ZULIP_FIRING, root -> root.remove("groupKey")), "groupKey is missing");
         assertRefused(changed(ZULIP_FIRING, root -> root.put("groupKey", 42)), "groupKey is a number, not a string");
-        assertRefused(changed(ZULIP_FIRING, root -> root.put("groupKey", "{}:{}\n<script>")), "groupKey '{}:{}?<script>'");
+        assertRefused(changed(ZULIP_FIRING, root -> root.put("groupKey", "{}:{}\n<script>")),
+                "groupKey '{}:{}?<script>'");
         assertRefused(changed(ZULIP_FIRING, root -> root.put("status", "exploded")), "status 'exploded' is neither");
         assertRefused(changed(ZULIP_FIRING, root -> root.put("truncatedAlerts", "many")), "truncatedAlerts");
         assertRefused(changed(ZULIP_FIRING, root -> root.remove("alerts")), "alerts is missing");
@@ -263,7 +266,8 @@ class AlertmanagerWebhookTest {
                 "alerts[1].labels.host is a number, not a string");
         assertRefused(changed(ZULIP_FIRING, root -> ((ObjectNode) secondAlert(root).get("labels"))
                 .put("host", "andromeda\u0000")), "alerts[1].labels.host 'andromeda?' is not a label value");
-        assertRefused(changed(ZULIP_FIRING, root -> secondAlert(root).remove("startsAt")), "alerts[1].startsAt is missing");
+        assertRefused(changed(ZULIP_FIRING, root -> secondAlert(root).remove("startsAt")),
+                "alerts[1].startsAt is missing");
         assertRefused(changed(ZULIP_FIRING, root -> secondAlert(root).put("startsAt", "yesterday")),
                 "alerts[1].startsAt 'yesterday' is not an RFC 3339 time");
         assertRefused(changed(ZULIP_FIRING, root -> secondAlert(root).put("fingerprint", "a1b2; DROP TABLE alerts")),
@@ -271,7 +275,8 @@ class AlertmanagerWebhookTest {
         assertRefused(changed(ZULIP_FIRING, root -> secondAlert(root).put("generatorURL", "javascript:alert(1)")),
                 "alerts[1].generatorURL 'javascript:alert(1)' is not an http or https address");
         assertRefused(changed(ZULIP_RESOLVED, root -> ((ObjectNode) root.get("alerts").get(0))
-                .put("endsAt", "2020-02-05T00:00:00Z")), "alerts[0].endsAt 2020-02-05T00:00:00Z is before its startsAt");
+                .put("endsAt", "2020-02-05T00:00:00Z")),
+                "alerts[0].endsAt 2020-02-05T00:00:00Z is before its startsAt");
 
         drain();
         assertThat(deliver.inbox()).isEmpty();
