@@ -32,7 +32,12 @@ public interface WebhookSource {
          * HTTP Basic authentication whose password is the secret, under any user name (Azure DevOps service hooks;
          * senders that can only be given a URL put the credentials in its user-info).
          */
-        BASIC_AUTH
+        BASIC_AUTH,
+        /**
+         * {@code Authorization: Bearer <secret>}, or HTTP Basic authentication whose password is the secret under any
+         * user name: the two ways Alertmanager's {@code http_config} authenticates a webhook.
+         */
+        BEARER_OR_BASIC
     }
 
     /** How this source's deliveries are proven; most sign the body. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 public final class SharedSecretProof {
 
     private static final String BASIC = "Basic ";
+    private static final String BEARER = "Bearer ";
 
     private SharedSecretProof() {
     }
@@ -28,6 +29,8 @@ public final class SharedSecretProof {
             case HMAC_SHA256 -> new WebhookSignature(secret).matches(body, header);
             case TOKEN -> same(header.strip(), secret);
             case BASIC_AUTH -> basicPassword(header).map(password -> same(password, secret)).orElse(false);
+            case BEARER_OR_BASIC -> bearerToken(header).or(() -> basicPassword(header))
+                    .map(given -> same(given, secret)).orElse(false);
         };
     }
 
@@ -43,6 +46,13 @@ public final class SharedSecretProof {
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
+    }
+
+    private static Optional<String> bearerToken(String header) {
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(BEARER.length()).strip());
     }
 
     private static boolean same(String given, String secret) {

@@ -197,9 +197,9 @@ class NewSourceRegistrationTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         JsonNode answer = json(response);
-        assertThat(answer.path("error").asText()).contains("'acne'").contains("acme, azure-devops, github, gitlab, jenkins, jira, servicenow");
-        assertThat(answer.path("sources")).extracting(JsonNode::asText).containsExactly("acme", "azure-devops", "github",
-                "gitlab", "jenkins", "jira", "servicenow");
+        assertThat(answer.path("error").asText()).contains("'acne'").contains("acme, alertmanager, azure-devops, github, gitlab, jenkins, jira, servicenow");
+        assertThat(answer.path("sources")).extracting(JsonNode::asText).containsExactly("acme", "alertmanager",
+                "azure-devops", "github", "gitlab", "jenkins", "jira", "servicenow");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM inbound_events").query(Long.class).single()).isZero();
     }
 

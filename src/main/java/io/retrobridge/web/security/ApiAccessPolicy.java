@@ -31,6 +31,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *   <li>pipeline: POST under {@code /api/pipeline/**} (deployment and pipeline events).</li>
  *   <li>viewer: GET {@code /api/retrospectives} and {@code /api/retrospectives/{id}} (the retrospectives opened and
  *       their action items, for everyone who reads reports).</li>
+ *   <li>viewer: GET under {@code /api/deployments/**} (deployment telemetry, for everyone who reads reports).</li>
  *   <li>pipeline: POST under {@code /api/events/**} (events posted to the API, e.g. deployments).</li>
  *   <li>viewer: GET {@code /actuator/prometheus}.</li>
  *   <li>admin: every other actuator endpoint, should one be exposed.</li>
@@ -50,7 +51,9 @@ public class ApiAccessPolicy {
                 Rule.open(path.matcher("/actuator/health/**")),
                 Rule.open(path.matcher("/actuator/info")),
                 Rule.open(path.matcher("/webhooks/**"), "no API key; each delivery must carry the sending system's "
-                        + "HMAC-SHA256 signature of its body (sha256=<hex>) in that system's signature header"),
+                        + "HMAC-SHA256 signature of its body (sha256=<hex>) in that system's signature header, or,"
+                        + " for systems that cannot sign, the shared secret as that system sends it (a token header,"
+                        + " a bearer token or a basic-authentication password)"),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/v3/api-docs/**")),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/v3/api-docs.yaml")),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/swagger-ui.html")),
@@ -59,6 +62,7 @@ public class ApiAccessPolicy {
                 Rule.needs(ApiRole.ADMIN, path.matcher("/api/admin/**")),
                 Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/pipeline/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/retrospectives/**")),
+                Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/deployments/**")),
                 Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/events/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/actuator/prometheus")),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/actuator/**")),

@@ -16,6 +16,9 @@ final class ProofWords {
                     + source.secretSetting() + ".";
             case BASIC_AUTH -> "configure the " + source.name() + " webhook with basic authentication (any user name)"
                     + " whose password is the value of " + source.secretSetting() + ".";
+            case BEARER_OR_BASIC -> "configure the " + source.name() + " webhook's http_config with a bearer token"
+                    + " (authorization credentials) or basic authentication (any user name) whose password is the"
+                    + " value of " + source.secretSetting() + ".";
         };
     }
 
@@ -28,6 +31,10 @@ final class ProofWords {
                     + " webhook's secret token to the value of " + source.secretSetting() + ".";
             case BASIC_AUTH -> "The basic-authentication password is not the configured secret: set the "
                     + source.name() + " webhook's password to the value of " + source.secretSetting() + ".";
+            case BEARER_OR_BASIC -> source.signatureHeader() + " carries neither a bearer token nor a basic-"
+                    + "authentication password equal to the configured secret: set the " + source.name()
+                    + " webhook's credentials (or basic-authentication password) to the value of "
+                    + source.secretSetting() + ".";
         };
     }
 }

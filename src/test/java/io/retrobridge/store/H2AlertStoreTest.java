@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class H2AlertStoreTest extends AlertStoreContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+}
