@@ -612,4 +612,39 @@ public class JiraClient {
             return null;
         }
     }
+
+    // ---- comment edits --------------------------------------------------------------------------
+
+    private static final Pattern COMMENT_ID = Pattern.compile("\\d{1,18}");
+
+    /**
+     * Replaces the body of one of the issue's comments ({@code PUT .../comment/{id}}), so a text written once can be
+     * kept up to date instead of written again; empty when Jira says 404 (the comment was deleted, or the issue is
+     * gone or hidden from the connector's account).
+     *
+     * @param body an Atlassian Document (Cloud) or a wiki-markup string (Server/Data Center), as for a new comment
+     */
+    public Optional<JiraComment> updateComment(String idOrKey, String commentId, JsonNode body) {
+        if (commentId == null || !COMMENT_ID.matcher(commentId).matches()) {
+            throw new IllegalArgumentException("'" + commentId + "' is not a Jira comment id (digits only)");
+        }
+        if (cloud && (body == null || !body.isObject() || !"doc".equals(body.path("type").asText()))) {
+            throw new IllegalArgumentException("a Jira Cloud comment body must be an Atlassian Document "
+                    + "({\"type\":\"doc\",\"version\":1,\"content\":[...]})");
+        }
+        if (!cloud && (body == null || !body.isTextual() || body.asText().isBlank())) {
+            throw new IllegalArgumentException("a Jira Server/Data Center comment body must be a non-empty wiki-markup string");
+        }
+        ObjectNode request = JiraPayloads.JSON.createObjectNode();
+        request.set("body", body);
+        String path = issuePath(idOrKey) + "/comment/" + commentId;
+        try {
+            return Optional.of(JiraPayloads.comment(json(OutboundRequest.put(path, JiraPayloads.write(request)))));
+        } catch (RemoteCallException e) {
+            if (e.failure() == RemoteCallException.Failure.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
 }

@@ -6,7 +6,10 @@ import io.retrobridge.sandbox.SandboxRequest;
 import io.retrobridge.sandbox.SandboxResponse;
 import java.util.Map;
 
-/** {@code GET/POST /rest/api/3/issue/{idOrKey}/comment} with Atlassian Document bodies. */
+/**
+ * {@code GET/POST /rest/api/3/issue/{idOrKey}/comment} with Atlassian Document bodies, and {@code PUT/DELETE} of one
+ * comment by its id.
+ */
 final class CommentEndpoints {
 
     static final String PATH = "/rest/api/3/issue/{idOrKey}/comment";
@@ -24,6 +27,7 @@ final class CommentEndpoints {
     void register(SandboxHttpServer server, IssueWriteLimit limit) {
         server.route("GET", PATH, this::list);
         server.route("POST", PATH, limit.guard(this::add));
+        registerEdits(server, limit);
     }
 
     private SandboxResponse list(SandboxRequest request) {
@@ -56,5 +60,46 @@ final class CommentEndpoints {
         return store.comment(idOrKey, caller.of(request), body, json.get("visibility"))
                 .map(comment -> SandboxResponse.json(201, renderer.comment(store.find(idOrKey).orElseThrow().id, comment)))
                 .orElseGet(JiraErrors::issueNotFound);
+    }
+
+    // ---- PUT and DELETE /rest/api/3/issue/{idOrKey}/comment/{id} ----------------------------------
+
+    static final String ONE = PATH + "/{id}";
+
+    private void registerEdits(SandboxHttpServer server, IssueWriteLimit limit) {
+        server.route("PUT", ONE, limit.guard(this::edit));
+        server.route("DELETE", ONE, limit.guard(this::delete));
+    }
+
+    /** Replaces the body (and visibility, when given); the same body rules as a new comment; {@code updated} moves. */
+    private SandboxResponse edit(SandboxRequest request) {
+        JsonNode json = request.json();
+        JsonNode body = json.path("body");
+        if (body.isMissingNode() || body.isNull() || body.isTextual() && body.asText().isBlank()) {
+            return JiraErrors.fields(Map.of("comment", "Comment body can not be empty!"));
+        }
+        if (!FieldEdits.isAdf(body)) {
+            return JiraErrors.fields(Map.of("comment", FieldEdits.ADF_REQUIRED));
+        }
+        String idOrKey = request.pathVariable("idOrKey");
+        if (store.find(idOrKey).isEmpty()) {
+            return JiraErrors.issueNotFound();
+        }
+        return store.editComment(idOrKey, request.pathVariable("id"), body, json.get("visibility"))
+                .map(comment -> SandboxResponse.json(200, renderer.comment(store.find(idOrKey).orElseThrow().id, comment)))
+                .orElseGet(() -> commentNotFound(request.pathVariable("id")));
+    }
+
+    private SandboxResponse delete(SandboxRequest request) {
+        String idOrKey = request.pathVariable("idOrKey");
+        if (store.find(idOrKey).isEmpty()) {
+            return JiraErrors.issueNotFound();
+        }
+        return store.deleteComment(idOrKey, request.pathVariable("id")) ? SandboxResponse.empty(204)
+                : commentNotFound(request.pathVariable("id"));
+    }
+
+    private static SandboxResponse commentNotFound(String id) {
+        return JiraErrors.message(404, "Can not find a comment for the id: " + id + ".");
     }
 }

@@ -251,4 +251,38 @@ final class IssueStore {
         }
         return byId.values().stream().filter(i -> i.key.equalsIgnoreCase(idOrKey)).findFirst();
     }
+
+    /** Replaces a comment's body (and its visibility when given); like Jira, the comment's and the issue's updated move. */
+    synchronized Optional<Comment> editComment(String idOrKey, String commentId, JsonNode body, JsonNode visibility) {
+        Optional<Issue> issue = locate(idOrKey);
+        if (issue.isEmpty()) {
+            return Optional.empty();
+        }
+        Issue i = issue.get();
+        for (int n = 0; n < i.comments.size(); n++) {
+            Comment old = i.comments.get(n);
+            if (old.id().equals(commentId)) {
+                JsonNode shown = visibility == null || visibility.isMissingNode() ? old.visibility()
+                        : visibility.isNull() ? null : visibility.deepCopy();
+                Comment edited = new Comment(old.id(), old.authorId(), body.deepCopy(), shown, old.created(),
+                        clock.instant());
+                i.comments.set(n, edited);
+                i.updated = clock.instant();
+                index(i.id, i);
+                return Optional.of(edited);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Removes a comment; answers whether there was one. */
+    synchronized boolean deleteComment(String idOrKey, String commentId) {
+        Optional<Issue> issue = locate(idOrKey);
+        if (issue.isEmpty() || !issue.get().comments.removeIf(c -> c.id().equals(commentId))) {
+            return false;
+        }
+        issue.get().updated = clock.instant();
+        index(issue.get().id, issue.get());
+        return true;
+    }
 }

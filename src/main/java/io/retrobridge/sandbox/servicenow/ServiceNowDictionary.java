@@ -99,6 +99,7 @@ final class ServiceNowDictionary {
                 .string("sys_id").string("name").string("element").string("element_id").string("value")
                 .dateTime("sys_created_on").string("sys_created_by").string("sys_tags")
                 .build());
+        addPirColumns();
     }
 
     Optional<TableDefinition> table(String name) {
@@ -270,5 +271,21 @@ final class ServiceNowDictionary {
         add(new TableDefinition(incident.name(), incident.numberPrefix(), incident.displayField(), fields,
                 incident.readRoles(), incident.writeRoles(), incident.inactiveStates(), incident.derivesPriority(),
                 incident.keepsAudit()));
+    }
+
+    /**
+     * The custom columns an admin adds to change_request for RetroBridge's PIR figures: the latest summary (a long
+     * string) and one line per metric. A write to a {@code u_} column the instance does not have is ignored, as the
+     * Table API ignores every unknown field.
+     */
+    private void addPirColumns() {
+        TableDefinition change = tables.get(CHANGE_REQUEST);
+        Map<String, FieldDefinition> fields = new LinkedHashMap<>(change.fields());
+        for (String name : List.of("u_pir_summary", "u_pir_error_rate", "u_pir_latency_p95", "u_pir_throughput")) {
+            fields.put(name, new FieldDefinition(name, FieldType.STRING, null, Map.of(), "", false));
+        }
+        add(new TableDefinition(change.name(), change.numberPrefix(), change.displayField(), fields,
+                change.readRoles(), change.writeRoles(), change.inactiveStates(), change.derivesPriority(),
+                change.keepsAudit()));
     }
 }
