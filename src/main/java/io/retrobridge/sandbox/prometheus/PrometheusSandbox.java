@@ -86,7 +86,10 @@ public final class PrometheusSandbox extends SimulatedSystem<PrometheusSandbox> 
         return this;
     }
 
-    /** The next {@code times} queries get 200 {@code {"status":"success"}} with no {@code data}, as a broken proxy might. */
+    /**
+     * The next {@code times} queries get 200 {@code {"status":"success"}} with no {@code data}, as a broken proxy
+     * might give.
+     */
     public PrometheusSandbox answerWithoutDataNext(int times) {
         faults().next(times, isQuery(),
                 new FaultPlan.Respond(SandboxResponse.json(200, Map.of("status", "success"))));

@@ -13,7 +13,8 @@ public final class PrometheusSeed {
             + "environment=\"${environment}\",code=~\"5..\"}[${window}])) / sum(rate(http_requests_total{"
             + "service=\"${service}\",environment=\"${environment}\"}[${window}]))";
     public static final String LATENCY_P95 = "histogram_quantile(0.95, sum by (le) (rate("
-            + "http_request_duration_seconds_bucket{service=\"${service}\",environment=\"${environment}\"}[${window}])))";
+            + "http_request_duration_seconds_bucket{service=\"${service}\",environment=\"${environment}\"}"
+            + "[${window}])))";
     public static final String THROUGHPUT = "sum(rate(http_requests_total{service=\"${service}\","
             + "environment=\"${environment}\"}[${window}]))";
 

@@ -111,6 +111,7 @@ class PrometheusQueryApiTest extends PrometheusSandboxTestSupport {
         assertThat(json(postedInstant).at("/data/resultType").asText()).isEqualTo("vector");
         assertThat(json(postedInstant).at("/data/result/0/value/1").asText())
                 .isEqualTo(json(posted).at("/data/result/0/values/60/1").asText());
+        assertThat(sandbox.requests().successfulWrites("/")).as("a posted query changes nothing").isZero();
     }
 
     @Test
