@@ -44,7 +44,9 @@ public final class PrometheusSandbox extends SimulatedSystem<PrometheusSandbox> 
 
     /**
      * From now on {@code query} (as a client sends it; whitespace between tokens does not matter) answers one more
-     * series with these labels, measuring {@code signal}. A query whose brackets do not balance is refused.
+     * series with these labels, measuring {@code signal}.
+     *
+     * @throws IllegalArgumentException when Prometheus could not parse the query either (unbalanced brackets)
      */
     public PrometheusSandbox record(String query, Map<String, String> labels, Signal signal) {
         recordings.add(query, new RecordedSeries(labels, signal));

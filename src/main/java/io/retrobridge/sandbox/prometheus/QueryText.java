@@ -12,7 +12,7 @@ import java.util.Deque;
 final class QueryText {
 
     /** A query Prometheus would refuse to parse; the message is Prometheus's own, without the parameter name. */
-    static final class ParseError extends RuntimeException {
+    static final class ParseError extends IllegalArgumentException {
         ParseError(String message) {
             super(message);
         }

@@ -1,6 +1,7 @@
 package io.retrobridge.sandbox.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -74,6 +75,12 @@ class PrometheusErrorAnswersTest extends PrometheusSandboxTestSupport {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(json(answer).at("/data/result")).hasSize(1);
+    }
+
+    @Test
+    void aRecordingUnderAQueryPrometheusCouldNotParseIsRefused() {
+        assertThatThrownBy(() -> sandbox.record("sum(up", Map.of(), Signal.constant(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("1:7: parse error: unclosed left parenthesis");
     }
 
     @Test
