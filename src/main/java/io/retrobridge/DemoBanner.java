@@ -3,9 +3,13 @@ package io.retrobridge;
 import io.retrobridge.jira.JiraProperties;
 import io.retrobridge.sandbox.SandboxProperties;
 import io.retrobridge.sandbox.jira.JiraSandbox;
+import io.retrobridge.sandbox.prometheus.PrometheusSandbox;
+import io.retrobridge.sandbox.prometheus.PrometheusSeed;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import io.retrobridge.servicenow.ServiceNowProperties;
 import io.retrobridge.web.security.DemoAdminKey;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
@@ -35,9 +39,12 @@ class DemoBanner {
     private final ObjectProvider<DemoAdminKey> demoKey;
     private final ServiceNowSandbox servicenowSandbox;
     private final JiraSandbox jiraSandbox;
+    private final PrometheusSandbox prometheusSandbox;
 
     DemoBanner(Environment environment, SandboxProperties sandbox, JiraProperties jira,
-            ServiceNowProperties servicenow, ObjectProvider<DemoAdminKey> demoKey, ServiceNowSandbox servicenowSandbox, JiraSandbox jiraSandbox) {
+            ServiceNowProperties servicenow, ObjectProvider<DemoAdminKey> demoKey, ServiceNowSandbox servicenowSandbox, JiraSandbox jiraSandbox,
+            PrometheusSandbox prometheusSandbox) {
+        this.prometheusSandbox = prometheusSandbox;
         this.jiraSandbox = jiraSandbox;
         this.servicenowSandbox = servicenowSandbox;
         this.environment = environment;
@@ -56,6 +63,8 @@ class DemoBanner {
         String app = "http://localhost:" + environment.getProperty("local.server.port", "8080");
         String jiraUrl = jiraSandbox.baseUrl().toString();
         String snUrl = servicenowSandbox.baseUrl().toString();
+        String promUrl = prometheusSandbox.baseUrl().toString();
+        String failedChange = DemoReleaseHistory.seededChange(servicenowSandbox).orElse("<change number>");
         DemoAdminKey generated = demoKey.getIfAvailable();
         String keyLine = generated != null
                 ? "export RB_KEY=" + generated.value() + "   (DEMO ADMIN KEY, valid for this run only)"
@@ -66,6 +75,7 @@ class DemoBanner {
                 "RetroBridge        " + app + "   (health: " + app + "/actuator/health)",
                 "Jira sandbox       " + jiraUrl + "   user " + jira.email() + " / API token " + jira.apiToken(),
                 "ServiceNow sandbox " + snUrl + "   user " + servicenow.username() + " / password " + servicenow.password(),
+                "Prometheus sandbox " + promUrl + "   query API, no credentials",
                 "Admin API key      " + keyLine,
                 "",
                 "Try:",
@@ -87,6 +97,12 @@ class DemoBanner {
                 "  curl -s -u " + jira.email() + ":" + jira.apiToken() + " -X POST -H 'Content-Type: application/json' "
                         + jiraUrl + "/rest/api/3/search/jql -d '{\"jql\":\"project = CHG\",\"fields\":[\"summary\",\"status\",\"labels\"]}'",
                 "  curl -s -H \"X-API-Key: $RB_KEY\" " + app + "/api/retrospectives",
+                "Its PIR: the error rate, latency and throughput before and after it (from the Prometheus sandbox),"
+                        + " the alert that fired, and the timeline:",
+                "  curl -s -H \"X-API-Key: $RB_KEY\" " + app + "/api/changes/" + failedChange + "/pir",
+                "  curl -s '" + promUrl + "/api/v1/query?query="
+                        + URLEncoder.encode(PrometheusSeed.demoQuery(PrometheusSeed.ERROR_RATE), StandardCharsets.UTF_8)
+                        + "'",
                 "Post a failed deployment as a pipeline would, and see a new retrospective open a few seconds later:",
                 "  curl -s -X POST -H \"X-API-Key: $RB_KEY\" -H 'Content-Type: application/json' " + app
                         + "/api/events/deployments -d '{\"application\":\"checkout\",\"environment\":\"production\","

@@ -1,5 +1,7 @@
 package io.retrobridge;
 
+import io.retrobridge.sandbox.DemoReleaseTimeline;
+import io.retrobridge.sandbox.prometheus.PrometheusSandbox;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import io.retrobridge.web.security.DemoAdminKey;
 import java.io.IOException;
@@ -7,10 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * The demo's pipeline: once the service is up, it reports the payment-gateway release history the way a CI system
  * would, through {@code POST /api/events/deployments}: 4.1.3 a week ago, 4.2.0 two days ago, and the rollback to
  * 4.1.3 forty minutes after it, all carrying the seeded change. With the change's unsuccessful close, that is the
- * failed release the demo's retrospective is opened for.
+ * failed release the demo's retrospective is opened for. Then it reports, as Alertmanager would through
+ * {@code POST /webhooks/alertmanager}, the error-rate alert that fired after 4.2.0 and resolved after the rollback.
  */
 @Component
 @Profile("demo")
@@ -42,14 +43,16 @@ class DemoReleaseHistory {
     private final Environment environment;
     private final ObjectProvider<DemoAdminKey> demoKey;
     private final ServiceNowSandbox servicenow;
-    private final Clock clock;
+    private final DemoReleaseTimeline timeline;
+    private final PrometheusSandbox prometheus;
 
     DemoReleaseHistory(Environment environment, ObjectProvider<DemoAdminKey> demoKey, ServiceNowSandbox servicenow,
-            Optional<Clock> clock) {
+            DemoReleaseTimeline timeline, PrometheusSandbox prometheus) {
         this.environment = environment;
         this.demoKey = demoKey;
         this.servicenow = servicenow;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.timeline = timeline;
+        this.prometheus = prometheus;
     }
 
     /** Before the banner, so the history is in the inbox by the time a newcomer reads it. */
@@ -61,28 +64,31 @@ class DemoReleaseHistory {
             log.info("Demo release history not reported: no demo admin key (a bootstrap admin key is set)");
             return;
         }
-        String change = seededChange().orElse(null);
-        URI events = URI.create("http://localhost:" + environment.getProperty("local.server.port", "8080")
-                + "/api/events/deployments");
+        String change = seededChange(servicenow).orElse(null);
+        String app = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+        URI events = URI.create(app + "/api/events/deployments");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (String event : history(change)) {
-            post(http, events, key.value(), event);
+            post(http, events, "X-API-Key", key.value(), event);
+        }
+        String alertSecret = environment.getProperty("retrobridge.alertmanager.secret");
+        if (alertSecret != null && !alertSecret.isBlank()) {
+            post(http, URI.create(app + "/webhooks/alertmanager"), "Authorization", "Bearer " + alertSecret,
+                    DemoAlertNotification.resolved(timeline, APPLICATION, prometheus.baseUrl()));
         }
     }
 
     /** The three runs, oldest first. */
     List<String> history(String change) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant release = now.minus(Duration.ofDays(2));
         return List.of(
-                run("demo-pg-4101", "4.1.3", now.minus(Duration.ofDays(9)), "success", false, null),
-                run("demo-pg-4187", "4.2.0", release, "success", false, change),
-                run("demo-pg-4192", "4.1.3", release.plus(Duration.ofMinutes(40)), "success", true, change));
+                run("demo-pg-4101", "4.1.3", timeline.previousStarted(), "success", false, null),
+                run("demo-pg-4187", "4.2.0", timeline.releaseStarted(), "success", false, change),
+                run("demo-pg-4192", "4.1.3", timeline.rollbackStarted(), "success", true, change));
     }
 
     private static String run(String runId, String version, Instant started, String result, boolean rollback,
             String change) {
-        Instant finished = started.plus(Duration.ofMinutes(7));
+        Instant finished = DemoReleaseTimeline.finished(started);
         return "{\"application\":\"" + APPLICATION + "\",\"environment\":\"production\",\"version\":\"" + version
                 + "\",\"pipeline\":\"payment-gateway release\",\"runId\":\"" + runId
                 + "\",\"runUrl\":\"https://ci.example.com/payment-gateway/runs/" + runId
@@ -90,15 +96,16 @@ class DemoReleaseHistory {
                 + "\",\"rollback\":" + rollback + (change == null ? "" : ",\"changeNumber\":\"" + change + "\"") + "}";
     }
 
-    private Optional<String> seededChange() {
+    /** The number of the change the demo's failed release carries. */
+    static Optional<String> seededChange(ServiceNowSandbox servicenow) {
         return servicenow.records("change_request").stream()
                 .filter(record -> CHANGE_TITLE.equals(record.get("short_description")))
                 .map((Map<String, String> record) -> record.get("number")).findFirst();
     }
 
-    private static void post(HttpClient http, URI events, String key, String body) {
+    private static void post(HttpClient http, URI events, String authHeader, String credential, String body) {
         HttpRequest request = HttpRequest.newBuilder(events).timeout(Duration.ofSeconds(10))
-                .header("X-API-Key", key).header("Content-Type", "application/json")
+                .header(authHeader, credential).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());

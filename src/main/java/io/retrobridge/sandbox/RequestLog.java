@@ -12,10 +12,13 @@ public final class RequestLog {
     /** One exchange. {@code status} is 0 when the connection was dropped. */
     public record Entry(Instant at, String method, String path, String rawQuery, String body, int status) {
 
-        /** A request that changes state: not a GET, and not a query sent as POST (Jira's search/jql). */
+        /**
+         * A request that changes state: not a GET, and not a query sent as POST (Jira's search/jql, Prometheus's
+         * queries).
+         */
         public boolean isWrite() {
             return !method.equals("GET") && !method.equals("HEAD") && !path.endsWith("/search/jql")
-                    && !path.endsWith("/search");
+                    && !path.endsWith("/search") && !path.startsWith("/api/v1/query");
         }
     }
 

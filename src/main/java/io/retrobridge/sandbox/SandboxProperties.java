@@ -8,9 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param jiraPort       port of the Jira simulator (0 picks a free one)
  * @param servicenowPort port of the ServiceNow simulator (0 picks a free one)
+ * @param prometheusPort port of the Prometheus simulator (0 picks a free one)
  */
 @ConfigurationProperties("retrobridge.sandbox")
 public record SandboxProperties(
         @DefaultValue("8091") int jiraPort,
-        @DefaultValue("8092") int servicenowPort) {
+        @DefaultValue("8092") int servicenowPort,
+        @DefaultValue("8093") int prometheusPort) {
 }

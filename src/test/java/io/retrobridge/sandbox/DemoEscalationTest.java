@@ -32,7 +32,8 @@ class DemoEscalationTest {
     void theOverdueDemoItemLandsInTheCabQueueWhereTheBannerSaysToLook(CapturedOutput output) throws Exception {
         try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(RetroBridgeApplication.class)
                 .profiles("demo").run("--server.port=0", "--retrobridge.sandbox.jira-port=" + freePort(),
-                        "--retrobridge.sandbox.servicenow-port=" + freePort())) {
+                        "--retrobridge.sandbox.servicenow-port=" + freePort(),
+                        "--retrobridge.sandbox.prometheus-port=" + freePort())) {
             Matcher look = Pattern.compile("curl -s -u (\\S+) '(http://\\S+/sc_task\\?\\S+)'").matcher(output.getAll());
             assertThat(look.find()).as("a banner line telling where the CAB queue is:%n%s", output.getAll()).isTrue();
             assertThat(curl(look.group(2), look.group(1)).path("result").isArray()).isTrue();

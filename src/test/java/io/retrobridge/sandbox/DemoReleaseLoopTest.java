@@ -42,6 +42,7 @@ class DemoReleaseLoopTest {
         try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(RetroBridgeApplication.class)
                 .profiles("demo").run("--server.port=0", "--retrobridge.sandbox.jira-port=" + freePort(),
                         "--retrobridge.sandbox.servicenow-port=" + freePort(),
+                        "--retrobridge.sandbox.prometheus-port=" + freePort(),
                         // Its own database: another demo run in this JVM keeps the demo's named in-memory one alive.
                         "--spring.datasource.url=jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             String key = find(output, "export RB_KEY=(\\S+)");

@@ -26,7 +26,8 @@ class DemoStartupTest {
     @Test
     void bannerPrintsWorkingUrlsCredentialsAndAnAdminKey(CapturedOutput output) throws Exception {
         try (ConfigurableApplicationContext ignored = demo().run("--server.port=0",
-                "--retrobridge.sandbox.jira-port=0", "--retrobridge.sandbox.servicenow-port=0")) {
+                "--retrobridge.sandbox.jira-port=0", "--retrobridge.sandbox.servicenow-port=0",
+                "--retrobridge.sandbox.prometheus-port=0")) {
             String banner = output.getAll();
             assertThat(banner).contains("RetroBridge demo is running").contains("Admin API key      export RB_KEY=rb-demo-");
 
@@ -50,7 +51,7 @@ class DemoStartupTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
             assertThatThrownBy(() -> demo().run("--server.port=0", "--retrobridge.sandbox.jira-port=0",
-                    "--retrobridge.sandbox.servicenow-port=" + port))
+                    "--retrobridge.sandbox.servicenow-port=" + port, "--retrobridge.sandbox.prometheus-port=0"))
                     .hasRootCauseInstanceOf(java.net.BindException.class);
 
             assertThat(output.getAll())

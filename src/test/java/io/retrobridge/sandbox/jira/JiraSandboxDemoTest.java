@@ -17,7 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The demo profile starts a seeded Jira simulator that accepts the connector's configured credentials. */
-@SpringBootTest(properties = {"retrobridge.sandbox.servicenow-port=0", "retrobridge.sandbox.jira-port=0"})
+@SpringBootTest(properties = {"retrobridge.sandbox.servicenow-port=0", "retrobridge.sandbox.jira-port=0",
+        "retrobridge.sandbox.prometheus-port=0"})
 @ActiveProfiles("demo")
 class JiraSandboxDemoTest {
 

@@ -25,6 +25,7 @@ class DemoAdminKeyTest {
         try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(RetroBridgeApplication.class)
                 .profiles("demo")
                 .run("--server.port=0", "--retrobridge.sandbox.jira-port=0", "--retrobridge.sandbox.servicenow-port=0",
+                        "--retrobridge.sandbox.prometheus-port=0",
                         "--spring.datasource.url=jdbc:h2:mem:retrobridge-demo-key-test;DB_CLOSE_DELAY=-1")) {
             String key = demo.getBean(DemoAdminKey.class).value();
             int port = ((WebServerApplicationContext) demo).getWebServer().getPort();
