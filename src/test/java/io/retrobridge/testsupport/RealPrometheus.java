@@ -88,12 +88,23 @@ public final class RealPrometheus implements AfterEachCallback, AfterAllCallback
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private final Map<String, String> environment;
     private final List<Running> running = new ArrayList<>();
 
     private record Running(Process process, URI baseUrl) {
     }
 
     private final List<Path> dirs = new ArrayList<>();
+
+    /** Finds the binaries on this process's PATH; CI=true makes a missing Prometheus a failure. */
+    public RealPrometheus() {
+        this(System.getenv());
+    }
+
+    /** With another PATH and CI than this process's, to test what happens when Prometheus is missing. */
+    public RealPrometheus(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     /**
      * Starts a Prometheus serving {@code history} and answers its base URL, e.g. {@code http://127.0.0.1:41234}.
@@ -122,7 +133,7 @@ public final class RealPrometheus implements AfterEachCallback, AfterAllCallback
     }
 
     /** Whether {@code prometheus} and {@code promtool} are on the PATH. */
-    public static boolean installed() {
+    public boolean installed() {
         return find("prometheus") != null && find("promtool") != null;
     }
 
@@ -182,7 +193,7 @@ public final class RealPrometheus implements AfterEachCallback, AfterAllCallback
         return false;
     }
 
-    private static void run(Path dir, List<String> command, String problem) throws IOException {
+    private void run(Path dir, List<String> command, String problem) throws IOException {
         Path log = dir.resolve(Path.of(command.get(0)).getFileName() + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
@@ -201,7 +212,7 @@ public final class RealPrometheus implements AfterEachCallback, AfterAllCallback
         }
     }
 
-    private static String binary(String name) {
+    private String binary(String name) {
         Path found = find(name);
         if (found == null) {
             unavailable(name + " is not installed (Debian package prometheus: apt-get install -y "
@@ -210,8 +221,8 @@ public final class RealPrometheus implements AfterEachCallback, AfterAllCallback
         return found.toString();
     }
 
-    private static Path find(String name) {
-        String path = System.getenv("PATH");
+    private Path find(String name) {
+        String path = environment.get("PATH");
         if (path == null) {
             return null;
         }
@@ -220,8 +231,8 @@ public final class RealPrometheus implements AfterEachCallback, AfterAllCallback
     }
 
     /** Skips the test, or fails it under CI, where a missing Prometheus means the tests did not run. */
-    private static <T> T unavailable(String why) {
-        String ci = System.getenv("CI");
+    private <T> T unavailable(String why) {
+        String ci = environment.get("CI");
         if (ci != null && ci.toLowerCase(Locale.ROOT).equals("true")) {
             fail("A real Prometheus is needed under CI but " + why);
         }
