@@ -68,7 +68,8 @@ public class SettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
     /** The problem of a setting that is set but refused by a group check, by the check's name ending. */
     private static final Map<String, String> GIVEN_BUT_REFUSED = Map.of(
             "-http", "is not an absolute http or https URL",
-            "-long-enough", "is shorter than 16 characters");
+            "-long-enough", "is shorter than 16 characters",
+            ".one-auth-kind", "is set together with a username or password");
 
     /** Record components checked together, and the settings a person must fill in to satisfy them. */
     private static final Map<String, List<String>> GROUP_CHECKS = Map.ofEntries(
