@@ -244,6 +244,18 @@ class PrometheusClientTest {
                 com.github.tomakehurst.wiremock.client.WireMock.containing("time=2026-03-02T09%3A00%3A00Z")));
     }
 
+    @Test
+    void aBaseUrlWithAPathPrefixKeepsItBeforeApiV1() {
+        answer("/api/prom/api/v1/query", 200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\","
+                + "\"result\":[]}}");
+        PrometheusProperties grafanaCloud = new PrometheusProperties(URI.create(wire.baseUrl() + "/api/prom/"), "123456",
+                "glc_token", null, Duration.ofSeconds(2), Duration.ofSeconds(5), null, null);
+
+        client(grafanaCloud, camel.sender()).instant("up", START);
+
+        assertThat(onlyRequest().getUrl()).startsWith("/api/prom/api/v1/query?query=up&time=");
+    }
+
     // --- credentials ---
 
     @Test
