@@ -17,7 +17,7 @@ public interface Credentials {
         OutboundResponse call(OutboundRequest request);
     }
 
-    /** The Authorization header value for the next call; may fetch (and cache) a token first. */
+    /** The Authorization header value for the next call, or null to send none; may fetch (and cache) a token first. */
     String authorization(TokenEndpoint tokens);
 
     /**
@@ -39,7 +39,27 @@ public interface Credentials {
         return new Bearer(token, principal);
     }
 
-    /** ServiceNow OAuth, client-credentials grant: the token acts as the OAuth application's user. */
+    /** No Authorization header at all, for a system that lets anyone in (e.g. a Prometheus on a private network). */
+    static Credentials none() {
+        return new Credentials() {
+            @Override
+            public String authorization(TokenEndpoint tokens) {
+                return null;
+            }
+
+            @Override
+            public String principal() {
+                return "anonymous";
+            }
+
+            @Override
+            public String toString() {
+                return "NoCredentials";
+            }
+        };
+    }
+
+        /** ServiceNow OAuth, client-credentials grant: the token acts as the OAuth application's user. */
     static Credentials serviceNowClientCredentials(String clientId, String clientSecret, Clock clock) {
         return new ServiceNowOAuthCredentials(clientId, clientSecret, null, null, clock);
     }

@@ -62,7 +62,8 @@ public final class RemoteSystem {
 
     private OutboundResponse sendAuthorized(OutboundRequest request) {
         String authorization = credentials.authorization(this::callWithoutCredentials);
-        return sender.send(target, request.withHeader("Authorization", authorization));
+        // Null: the system is open to us without credentials (Credentials.none()).
+        return sender.send(target, authorization == null ? request : request.withHeader("Authorization", authorization));
     }
 
     private OutboundResponse callWithoutCredentials(OutboundRequest request) {

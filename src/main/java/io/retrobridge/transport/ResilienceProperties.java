@@ -3,6 +3,7 @@ package io.retrobridge.transport;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -12,32 +13,42 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param jira       how Jira is called
  * @param servicenow how ServiceNow is called
+ * @param prometheus how Prometheus is queried
  */
 @ConfigurationProperties("retrobridge.resilience")
-public record ResilienceProperties(PerSystem jira, PerSystem servicenow) {
+public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSystem prometheus) {
 
+    @ConstructorBinding
     public ResilienceProperties {
-        jira = (jira == null ? PerSystem.DEFAULTS : jira).withRateIfUnset(10);
-        servicenow = (servicenow == null ? PerSystem.DEFAULTS : servicenow).withRateIfUnset(20);
+        jira = (jira == null ? PerSystem.DEFAULTS : jira).withRateIfUnset(10).withAttemptsIfUnset(5);
+        servicenow = (servicenow == null ? PerSystem.DEFAULTS : servicenow).withRateIfUnset(20).withAttemptsIfUnset(5);
+        // Metrics feed a report that can be collected again later: fewer attempts, and a gentler pace.
+        prometheus = (prometheus == null ? PerSystem.DEFAULTS : prometheus).withRateIfUnset(5).withAttemptsIfUnset(3);
+    }
+
+    /** Jira and ServiceNow only; Prometheus gets its defaults. */
+    public ResilienceProperties(PerSystem jira, PerSystem servicenow) {
+        this(jira, servicenow, null);
     }
 
     public static ResilienceProperties defaults() {
-        return new ResilienceProperties(null, null);
+        return new ResilienceProperties(null, null, null);
     }
 
-    /** The settings for "Jira" or "ServiceNow" (as {@link HttpTarget#system()} names them). */
+    /** The settings for "Jira", "ServiceNow" or "Prometheus" (as {@link HttpTarget#system()} names them). */
     public PerSystem forSystem(String system) {
         return switch (system.toLowerCase(Locale.ROOT)) {
             case "jira" -> jira;
             case "servicenow" -> servicenow;
+            case "prometheus" -> prometheus;
             default -> throw new IllegalArgumentException("no resilience settings for system " + system
-                    + "; known: Jira, ServiceNow");
+                    + "; known: Jira, ServiceNow, Prometheus");
         };
     }
 
     /**
-     * @param maxAttempts          tries per call, the first included (default 5)
-     * @param requestsPerSecond    calls started per second at most (default Jira 10, ServiceNow 20)
+     * @param maxAttempts          tries per call, the first included (default Jira and ServiceNow 5, Prometheus 3)
+     * @param requestsPerSecond    calls started per second at most (default Jira 10, ServiceNow 20, Prometheus 5)
      * @param initialBackoff       ceiling of the first retry wait; doubles per retry, with jitter (default 500ms)
      * @param maxBackoff           ceiling of any retry wait (default 30s); a longer Retry-After ends the retries
      * @param rateLimitFloor       wait after a 429 that gave no Retry-After (default 5s)
@@ -46,7 +57,7 @@ public record ResilienceProperties(PerSystem jira, PerSystem servicenow) {
      * @param breakerMinimumCalls  calls needed in the window before it may open (default 10)
      * @param breakerWaitSeconds   how long an open breaker refuses calls before trying again (default 30)
      */
-    public record PerSystem(@DefaultValue("5") Integer maxAttempts, Double requestsPerSecond,
+    public record PerSystem(Integer maxAttempts, Double requestsPerSecond,
             @DefaultValue("500ms") Duration initialBackoff, @DefaultValue("30s") Duration maxBackoff,
             @DefaultValue("5s") Duration rateLimitFloor, @DefaultValue("50") Integer breakerFailureRate,
             @DefaultValue("20") Integer breakerWindow, @DefaultValue("10") Integer breakerMinimumCalls,
@@ -55,8 +66,8 @@ public record ResilienceProperties(PerSystem jira, PerSystem servicenow) {
         static final PerSystem DEFAULTS = new PerSystem(null, null, null, null, null, null, null, null, null);
 
         public PerSystem {
-            // The same defaults as the binder's, for a system with nothing set and for instances built in code.
-            maxAttempts = orDefault(maxAttempts, 5);
+            // The same defaults as the binder's, for a system with nothing set and for instances built in code;
+            // max-attempts and requests-per-second differ per system, so ResilienceProperties fills them in.
             initialBackoff = orDefault(initialBackoff, Duration.ofMillis(500));
             maxBackoff = orDefault(maxBackoff, Duration.ofSeconds(30));
             rateLimitFloor = orDefault(rateLimitFloor, Duration.ofSeconds(5));
@@ -64,7 +75,7 @@ public record ResilienceProperties(PerSystem jira, PerSystem servicenow) {
             breakerWindow = orDefault(breakerWindow, 20);
             breakerMinimumCalls = orDefault(breakerMinimumCalls, 10);
             breakerWaitSeconds = orDefault(breakerWaitSeconds, 30);
-            require(maxAttempts >= 1, "max-attempts must be at least 1 (1 means: never retry)");
+            require(maxAttempts == null || maxAttempts >= 1, "max-attempts must be at least 1 (1 means: never retry)");
             require(requestsPerSecond == null || requestsPerSecond > 0,
                     "requests-per-second must be above 0, e.g. 10");
             require(breakerFailureRate > 0 && breakerFailureRate <= 100, "breaker-failure-rate is a percentage, 1..100");
@@ -78,6 +89,11 @@ public record ResilienceProperties(PerSystem jira, PerSystem servicenow) {
 
         PerSystem withRateIfUnset(double perSecond) {
             return requestsPerSecond != null ? this : new PerSystem(maxAttempts, perSecond, initialBackoff, maxBackoff,
+                    rateLimitFloor, breakerFailureRate, breakerWindow, breakerMinimumCalls, breakerWaitSeconds);
+        }
+
+        PerSystem withAttemptsIfUnset(int attempts) {
+            return maxAttempts != null ? this : new PerSystem(attempts, requestsPerSecond, initialBackoff, maxBackoff,
                     rateLimitFloor, breakerFailureRate, breakerWindow, breakerMinimumCalls, breakerWaitSeconds);
         }
 

@@ -59,12 +59,17 @@ public class SettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
                     + "Jira webhook (e.g. from openssl rand -hex 32), or empty to switch /webhooks/jira off"),
             Map.entry("retrobridge.servicenow.webhook-secret", "a random secret of at least 16 characters, the same as in "
                     + "the ServiceNow business rule (e.g. from openssl rand -hex 32), or empty to switch "
-                    + "/webhooks/servicenow off"));
+                    + "/webhooks/servicenow off"),
+            Map.entry("retrobridge.prometheus.base-url",
+                    "the Prometheus server root as an absolute http(s) URL, e.g. https://prometheus.example.com"),
+            Map.entry("retrobridge.prometheus.bearer-token", "either a bearer token or username and password "
+                    + "(basic auth), not both; unset the one you do not use"));
 
     /** The problem of a setting that is set but refused by a group check, by the check's name ending. */
     private static final Map<String, String> GIVEN_BUT_REFUSED = Map.of(
             "-http", "is not an absolute http or https URL",
-            "-long-enough", "is shorter than 16 characters");
+            "-long-enough", "is shorter than 16 characters",
+            ".one-auth-kind", "is set together with a username or password");
 
     /** Record components checked together, and the settings a person must fill in to satisfy them. */
     private static final Map<String, List<String>> GROUP_CHECKS = Map.ofEntries(
@@ -78,7 +83,12 @@ public class SettingsFailureAnalyzer implements FailureAnalyzer, Ordered {
             Map.entry("retrobridge.servicenow.webhook-secret-long-enough",
                     List.of("retrobridge.servicenow.webhook-secret")),
             pipelineSecret("github"), pipelineSecret("gitlab"), pipelineSecret("jenkins"),
-            pipelineSecret("azure-devops"));
+            pipelineSecret("azure-devops"),
+            Map.entry("retrobridge.prometheus.base-url-http", List.of("retrobridge.prometheus.base-url")),
+            Map.entry("retrobridge.prometheus.graph-url-http", List.of("retrobridge.prometheus.graph-url")),
+            Map.entry("retrobridge.prometheus.username-with-password",
+                    List.of("retrobridge.prometheus.username", "retrobridge.prometheus.password")),
+            Map.entry("retrobridge.prometheus.one-auth-kind", List.of("retrobridge.prometheus.bearer-token")));
 
     private static Map.Entry<String, List<String>> pipelineSecret(String system) {
         return Map.entry("retrobridge.pipeline." + system + "-webhook-secret-long-enough",
