@@ -50,7 +50,7 @@ final class PirTimeline {
         return entries;
     }
 
-    /** Durations as people say them: 12m, 1h 5m, 45s. */
+    /** Durations as people say them: 12m, 1h 5m, 24h, 45s (seconds only under a minute). */
     static final class DurationWords {
 
         private DurationWords() {
@@ -61,13 +61,9 @@ final class PirTimeline {
             if (seconds < 60) {
                 return seconds + "s";
             }
-            long days = seconds / 86_400;
-            long hours = seconds % 86_400 / 3600;
+            long hours = seconds / 3600;
             long minutes = seconds % 3600 / 60;
             List<String> parts = new ArrayList<>();
-            if (days > 0) {
-                parts.add(days + "d");
-            }
             if (hours > 0) {
                 parts.add(hours + "h");
             }
