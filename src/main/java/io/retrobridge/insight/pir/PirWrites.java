@@ -7,7 +7,6 @@ import io.retrobridge.domain.JournalAction;
 import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.PirSummary;
-import io.retrobridge.flow.inbox.ClaimGuard;
 import io.retrobridge.mapping.pir.PirMetricsMapping;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LinkStore;
@@ -54,7 +53,6 @@ final class PirWrites {
             Optional<String> previous = store.writtenAs(summary.key(), system);
             Optional<String> note;
             try {
-                ClaimGuard.beforeWrite();
                 note = writer.write(change, summary, mapping, previous);
             } catch (RuntimeException e) {
                 journal.append(JournalEntry.of(clock.instant(), linkId, subject, JournalAction.ERROR, "PIR figures for "
