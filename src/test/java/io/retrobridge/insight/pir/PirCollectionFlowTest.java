@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
@@ -133,7 +134,7 @@ class PirCollectionFlowTest {
 
         Map<String, Object> waiting = row("entity_id", "pir:pir-flow-waiting@production@1.0.0");
         assertThat(waiting.get("STATUS")).isEqualTo("PENDING");
-        assertThat(((java.time.OffsetDateTime) waiting.get("NOT_BEFORE")).toInstant())
+        assertThat(((OffsetDateTime) waiting.get("NOT_BEFORE")).toInstant())
                 .isEqualTo(finished.plus(Duration.ofHours(1)));
         assertThat(store.find("pir-flow-waiting@production@1.0.0")).isEmpty();
     }

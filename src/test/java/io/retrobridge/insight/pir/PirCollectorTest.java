@@ -3,6 +3,7 @@ package io.retrobridge.insight.pir;
 import static io.retrobridge.insight.pir.PirStandIns.provide;
 import static io.retrobridge.insight.pir.PirStandIns.series;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.retrobridge.domain.Alert;
@@ -361,7 +362,7 @@ class PirCollectorTest {
         aChangeDeployedToProduction();
         serviceNow.failure = new IllegalStateException("ServiceNow answered 503");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> collector().handle(event(queuedFor(CHANGE))))
+        assertThatThrownBy(() -> collector().handle(event(queuedFor(CHANGE))))
                 .hasMessage("ServiceNow answered 503");
 
         assertThat(store.find("change:" + CHANGE)).isPresent();

@@ -16,16 +16,16 @@ import io.retrobridge.domain.RetrospectiveTrigger;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.LoadedMappings;
 import io.retrobridge.mapping.MappingFiles;
-import io.retrobridge.mapping.pir.PirMetric;
 import io.retrobridge.mapping.pir.PirMetric.Better;
 import io.retrobridge.mapping.pir.PirMetric.Degraded;
-import io.retrobridge.mapping.pir.PirMetricsMapping;
+import io.retrobridge.mapping.pir.PirMetric;
 import io.retrobridge.mapping.pir.PirMetricsMapping.Collect;
 import io.retrobridge.mapping.pir.PirMetricsMapping.Destinations;
 import io.retrobridge.mapping.pir.PirMetricsMapping.JiraDestination;
 import io.retrobridge.mapping.pir.PirMetricsMapping.ServiceNames;
 import io.retrobridge.mapping.pir.PirMetricsMapping.ServiceNowDestination;
 import io.retrobridge.mapping.pir.PirMetricsMapping.Windows;
+import io.retrobridge.mapping.pir.PirMetricsMapping;
 import io.retrobridge.sync.AlertStore;
 import io.retrobridge.sync.ChangeRecordStore;
 import io.retrobridge.sync.ClaimedEvent;
@@ -49,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -66,7 +67,7 @@ final class PirStandIns {
 
     /** Error rate (degraded above 0.05 or 50 % worse) and p95 latency (degraded 20 % worse), both lower is better. */
     static PirMetricsMapping mapping() {
-        return new PirMetricsMapping(new Collect(true, java.util.Set.of("production")),
+        return new PirMetricsMapping(new Collect(true, Set.of("production")),
                 new Windows(Duration.ofHours(1), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMinutes(5)),
                 new ServiceNames("production", Map.of("payment-gateway", "payments")),
                 List.of(new PirMetric("error-rate", "Error rate", ERROR_RATE_QUERY, "ratio", Better.LOWER,

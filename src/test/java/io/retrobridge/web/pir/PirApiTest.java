@@ -3,6 +3,7 @@ package io.retrobridge.web.pir;
 import static io.retrobridge.testsupport.KeyedApi.assertError;
 import static io.retrobridge.testsupport.KeyedApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.ChangeRecord;
@@ -118,7 +119,7 @@ class PirApiTest {
         JsonNode metric = pir.get("metrics").get(0);
         assertThat(metric.get("before").asDouble()).isEqualTo(0.015);
         assertThat(metric.get("after").asDouble()).isEqualTo(0.08);
-        assertThat(metric.get("changePercent").asDouble()).isCloseTo(433.333, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(metric.get("changePercent").asDouble()).isCloseTo(433.333, offset(1e-3));
         assertThat(metric.get("verdict").asText()).isEqualTo("DEGRADED");
         assertThat(metric.get("graph").asText()).isEqualTo("http://prometheus.test/graph?g0.expr=x");
         assertThat(metric.get("query").asText()).isEqualTo("sum(rate(http_errors{service=\"payments\"}[5m]))");
