@@ -51,11 +51,18 @@ public class JdbcEventInbox implements EventInbox {
 
     @Override
     public boolean accept(InboundEvent event) {
+        return accept(event, null);
+    }
+
+    @Override
+    public boolean accept(InboundEvent event, Instant notBefore) {
         try {
             ownTransaction.executeWithoutResult(status -> InboundEventColumns.bind(jdbc.sql(
-                            "INSERT INTO inbound_events (id, " + InboundEventColumns.NAMES + ", status) VALUES (:id, "
-                                    + InboundEventColumns.PARAMETERS + ", 'PENDING')"), event)
+                            "INSERT INTO inbound_events (id, " + InboundEventColumns.NAMES + ", status, not_before)"
+                                    + " VALUES (:id, " + InboundEventColumns.PARAMETERS + ", 'PENDING', :notBefore)"),
+                            event)
                     .param("id", event.id())
+                    .param("notBefore", SqlInstants.toColumn(notBefore))
                     .update());
             return true;
         } catch (DuplicateKeyException e) {

@@ -19,6 +19,18 @@ public interface EventInbox {
     boolean accept(InboundEvent event);
 
     /**
+     * Stores the event like {@link #accept(InboundEvent)}, but it is not handed out before {@code notBefore}: work
+     * that must wait for facts to exist (figures measured after a deployment). Until then it holds back its entity's
+     * later events, as a deferred event does.
+     *
+     * @return false when an event with the same dedup key was accepted before; nothing is stored then
+     */
+    default boolean accept(InboundEvent event, Instant notBefore) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot hold an event back until "
+                + notBefore + "; use an inbox that keeps a not-before time");
+    }
+
+    /**
      * Whether an event with this dedup key was accepted before, so a poller asks the systems nothing more for a
      * version it has queued already. An inbox that cannot tell says false: the version is then offered as new.
      */

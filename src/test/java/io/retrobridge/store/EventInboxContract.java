@@ -227,6 +227,21 @@ abstract class EventInboxContract extends StoreContractSupport {
     }
 
     @Test
+    void anEventAcceptedWithANotBeforeTimeIsHandedOutOnlyFromThenAndOnlyOnce() {
+        InboundEvent held = change(JIRA, "RB-1");
+        InboundEvent other = accepted(JIRA, "RB-2");
+
+        assertThat(inbox().accept(held, clock.instant().plus(Duration.ofHours(1)))).isTrue();
+        assertThat(inbox().accept(held, clock.instant())).as("the same dedup key again").isFalse();
+
+        assertThat(claimNext(10)).containsExactly(other);
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(claimNext(10)).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(claimNext(10)).containsExactly(held);
+    }
+
+    @Test
     void onlyAClaimedEventCanBeDeferred() {
         InboundEvent waiting = accepted(JIRA, "RB-1");
         InboundEvent done = accepted(JIRA, "RB-2");

@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Puts the audit recorder in front of every admin endpoint. */
+/** Puts the audit recorder in front of every admin endpoint, and of asking for a change's PIR figures. */
 @Configuration(proxyBeanMethods = false)
 class AdminAuditConfiguration implements WebMvcConfigurer {
 
@@ -16,6 +16,6 @@ class AdminAuditConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(recorder).addPathPatterns("/api/admin/**");
+        registry.addInterceptor(recorder).addPathPatterns("/api/admin/**", "/api/changes/*/pir/collect");
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Keeps every admin action in the audit log once it has been answered: each write under {@code /api/admin/**}
- * and the mapping preview (it reads records in both systems on the caller's behalf). Reads of the admin views are
+ * and the mapping preview (it reads records in both systems on the caller's behalf), and asking for a change's PIR
+ * figures ({@code POST /api/changes/{number}/pir/collect}). Reads of the admin views are
  * not actions and are not kept. Calls refused for a missing or weak key never get here; they are logged by the
  * security layer.
  */
@@ -29,7 +30,11 @@ class AdminAuditRecorder implements HandlerInterceptor {
     /** Longer targets are cut: a query string is the caller's to make up. */
     static final int MAX_TARGET = 500;
 
-    private record Named(String method, Pattern path, String action) {
+    /** @param targetKind what the path's one group names, e.g. {@code dead-letter} */
+    private record Named(String method, Pattern path, String action, String targetKind) {
+        Named(String method, Pattern path, String action) {
+            this(method, path, action, "dead-letter");
+        }
     }
 
     /** The action names people search the log by; any other admin write is kept as "METHOD path". */
@@ -40,7 +45,8 @@ class AdminAuditRecorder implements HandlerInterceptor {
             new Named("POST", Pattern.compile("/api/admin/escalations/scan"), "scan"),
             new Named("POST", Pattern.compile("/api/admin/mappings/reload"), "reload"),
             new Named("POST", Pattern.compile("/api/admin/mappings/validate"), "validate"),
-            new Named("GET", Pattern.compile("/api/admin/mappings/preview"), "preview"));
+            new Named("GET", Pattern.compile("/api/admin/mappings/preview"), "preview"),
+            new Named("POST", Pattern.compile("/api/changes/([^/]+)/pir/collect"), "pir-collect", "change"));
 
     private static final Logger log = LoggerFactory.getLogger(AdminAuditRecorder.class);
 
@@ -62,7 +68,7 @@ class AdminAuditRecorder implements HandlerInterceptor {
             Matcher match = named.path().matcher(path);
             if (named.method().equals(request.getMethod()) && match.matches()) {
                 action = named.action();
-                target = match.groupCount() > 0 ? "dead-letter " + match.group(1) : null;
+                target = match.groupCount() > 0 ? named.targetKind() + " " + match.group(1) : null;
                 break;
             }
         }

@@ -32,6 +32,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *   <li>viewer: GET {@code /api/retrospectives} and {@code /api/retrospectives/{id}} (the retrospectives opened and
  *       their action items, for everyone who reads reports).</li>
  *   <li>viewer: GET under {@code /api/deployments/**} (deployment telemetry, for everyone who reads reports).</li>
+ *   <li>viewer: GET {@code /api/changes/{number}/pir} (a change's PIR summary); admin: POST
+ *       {@code /api/changes/{number}/pir/collect} (asking for its figures now, kept in the audit log).</li>
  *   <li>pipeline: POST under {@code /api/events/**} (events posted to the API, e.g. deployments).</li>
  *   <li>viewer: GET {@code /actuator/prometheus}.</li>
  *   <li>admin: every other actuator endpoint, should one be exposed.</li>
@@ -63,6 +65,8 @@ public class ApiAccessPolicy {
                 Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/pipeline/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/retrospectives/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/deployments/**")),
+                Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/changes/*/pir")),
+                Rule.needs(ApiRole.ADMIN, path.matcher(HttpMethod.POST, "/api/changes/*/pir/collect")),
                 Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/events/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/actuator/prometheus")),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/actuator/**")),

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class H2PirStoreTest extends PirStoreContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+}

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresPirStoreTest extends PirStoreContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
