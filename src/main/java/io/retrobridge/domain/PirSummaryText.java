@@ -129,7 +129,7 @@ public final class PirSummaryText {
         return String.join("\n", lines);
     }
 
-    /** A number as the table shows it: four decimals below 100, one from there; {@code n/a} when missing. */
+    /** A number as the table shows it: four decimals below 1, two below 100, one from there; {@code n/a} when missing. */
     public static String number(Double value) {
         if (value == null || value.isNaN()) {
             return NONE;
@@ -137,7 +137,8 @@ public final class PirSummaryText {
         if (value.isInfinite()) {
             return value > 0 ? "+Inf" : "-Inf";
         }
-        return String.format(Locale.ROOT, Math.abs(value) < 100 ? "%.4f" : "%.1f", value);
+        double size = Math.abs(value);
+        return String.format(Locale.ROOT, size < 1 ? "%.4f" : size < 100 ? "%.2f" : "%.1f", value);
     }
 
     /** A verdict as people read it: ok, degraded, improved, no data. */

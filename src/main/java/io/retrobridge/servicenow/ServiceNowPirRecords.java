@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A PIR summary on the ServiceNow change request, where the mapping's {@code destinations.servicenow} says: one work
- * note per release (journal entries cannot be edited, so later collections leave it and update the rest), the latest
+ * note per release, written with the first complete figures (journal entries cannot be edited, so later collections
+ * leave it and update the rest), the latest
  * summary in the summary field, an appendix to the close notes replaced on each collection, and each metric's line in
  * its field. All field writes, and the note when it is due, go in one PATCH.
  *
@@ -48,7 +49,7 @@ public class ServiceNowPirRecords implements PirRecords {
         return ExternalSystem.SERVICENOW;
     }
 
-    /** @return the note's marker once the change carries the note; empty when the mapping asks for no note */
+    /** @return the note's marker once the change carries the note; empty until then or when the mapping asks for none */
     @Override
     public Optional<String> write(ChangeRecord change, PirSummary summary, PirMetricsMapping mapping,
                                   Optional<String> previousNote) {
@@ -73,13 +74,19 @@ public class ServiceNowPirRecords implements PirRecords {
             }
         }
         String marker = PirSummaryText.marker(summary.key());
-        if (to.workNote() && previousNote.isEmpty() && !noted(change.sysId(), marker)) {
-            fields.put(WORK_NOTES, PirWorkNote.of(marker, summary, journalHtml()));
+        Optional<String> note = previousNote;
+        // The note cannot be edited later, so it waits for complete figures; until then the field and the appendix,
+        // which can, say what is missing.
+        if (to.workNote() && summary.complete() && previousNote.isEmpty()) {
+            if (!noted(change.sysId(), marker)) {
+                fields.put(WORK_NOTES, PirWorkNote.of(marker, summary, journalHtml()));
+            }
+            note = Optional.of(marker);
         }
         if (!fields.isEmpty()) {
             servicenow.update(TABLE, change.sysId(), fields);
         }
-        return to.workNote() ? Optional.of(marker) : Optional.empty();
+        return to.workNote() ? note : Optional.empty();
     }
 
     /** Each metric's line for the change field the mapping names for it; metrics without figures are left out. */

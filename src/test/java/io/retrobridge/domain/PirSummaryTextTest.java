@@ -26,8 +26,8 @@ class PirSummaryTextTest {
         MetricRow fromZero = row("Errors", "count", 0.0, 3.0, Verdict.DEGRADED, null);
         MetricRow missing = row("Latency", "seconds", null, 0.2, Verdict.NO_DATA, "no samples\nbefore");
 
-        assertThat(PirSummaryText.metricLine(fromZero)).isEqualTo("0.0000 -> 3.0000, degraded");
-        assertThat(PirSummaryText.row(fromZero)).containsExactly("Errors (count)", "0.0000", "3.0000", "n/a",
+        assertThat(PirSummaryText.metricLine(fromZero)).isEqualTo("0.0000 -> 3.00, degraded");
+        assertThat(PirSummaryText.row(fromZero)).containsExactly("Errors (count)", "0.0000", "3.00", "n/a",
                 "degraded");
         assertThat(PirSummaryText.metricLine(missing)).isEqualTo("n/a -> 0.2000, no data: no samples before");
     }

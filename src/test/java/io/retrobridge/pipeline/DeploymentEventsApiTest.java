@@ -16,7 +16,11 @@ import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.sync.ChangeRecordStore;
 import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.sync.ReleaseTriggers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +45,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A pipeline posts deployment events to {@code POST /api/events/deployments} with its key; the inbox worker records
@@ -64,6 +70,27 @@ class DeploymentEventsApiTest {
     static final String PIPELINE_KEY = "pipe-Rb4dT7yK2mQ9wE5x";
     static final String VIEWER_KEY = "view-Nc8vB3xZ6lP1sA4d";
     private static final ExternalSystem PIPELINE = ExternalSystem.valueOf("PIPELINE");
+
+    /**
+     * Only the action-item mapping: with no retrospectives.yaml and no pir-metrics.yaml, no other listener adds its
+     * decision to the outcomes these tests read.
+     */
+    static final Path MAPPINGS = actionItemsOnly();
+
+    @DynamicPropertySource
+    static void mappings(DynamicPropertyRegistry registry) {
+        registry.add("retrobridge.mappings-dir", MAPPINGS::toString);
+    }
+
+    private static Path actionItemsOnly() {
+        try {
+            Path dir = Files.createTempDirectory("retrobridge-deployment-mappings");
+            Files.copy(Path.of("mappings", "action-items.yaml"), dir.resolve("action-items.yaml"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Stand-ins for the ports other parts implement: the change records read, and the release triggers told. */
     @TestConfiguration(proxyBeanMethods = false)
