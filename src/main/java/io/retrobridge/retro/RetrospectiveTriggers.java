@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
  * facts arrive. Records failed releases and queues a program-level retrospective when a program's threshold is
  * reached. Without the file nothing happens.
  */
+// First among the release listeners: its decision leads an event's outcome.
+@Order(0)
 @Component
 public class RetrospectiveTriggers implements ReleaseTriggers {
 

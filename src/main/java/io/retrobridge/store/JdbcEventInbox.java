@@ -223,6 +223,14 @@ public class JdbcEventInbox implements EventInbox {
                 .query(Long.class).single();
     }
 
+    @Override
+    public long dueCount(Instant now) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM inbound_events
+                         WHERE status IN ('PENDING', 'CLAIMED') AND (not_before IS NULL OR not_before <= :now)
+                        """).param("now", SqlInstants.toColumn(now)).query(Long.class).single();
+    }
+
     private boolean dedupKeySeen(String dedupKey) {
         return jdbc.sql("SELECT COUNT(*) FROM inbound_events WHERE dedup_key = :dedupKey")
                 .param("dedupKey", dedupKey).query(Long.class).single() > 0;

@@ -86,4 +86,10 @@ public interface EventInbox {
 
     /** Events accepted and not completed yet, claimed or not. */
     long pendingCount();
+
+    /**
+     * Of those, the events whose time has come: not held until later (a deferral, a collection waiting for its
+     * window). What "the inbox is worked down" means at {@code now}.
+     */
+    long dueCount(Instant now);
 }

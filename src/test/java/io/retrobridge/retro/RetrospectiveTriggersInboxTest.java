@@ -9,7 +9,6 @@ import io.retrobridge.domain.ChangeState;
 import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.DeploymentResult;
 import io.retrobridge.domain.RetrospectiveTrigger;
-import io.retrobridge.sync.ReleaseTriggers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
 class RetrospectiveTriggersInboxTest {
 
     @Autowired
-    ReleaseTriggers triggers;
+    RetrospectiveTriggers triggers;
 
     @Autowired
     JdbcClient jdbc;

@@ -244,6 +244,11 @@ class RetrospectiveTriggersTest {
         public long pendingCount() {
             return stored.size();
         }
+
+        @Override
+        public long dueCount(Instant now) {
+            return stored.size();
+        }
     }
 
     /** release_failures in memory. */

@@ -208,5 +208,10 @@ class ServiceNowPollerWatermarkTest {
         public long pendingCount() {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public long dueCount(Instant now) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

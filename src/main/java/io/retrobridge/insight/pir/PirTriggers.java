@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
  * environments. It only queues a {@code pir:collect} event, held back until the after-window has passed so the
  * after-figures exist. Facts that get no figures leave the event's outcome as it was.
  */
+// After the retrospective triggers: an outcome says first whether a retrospective opens, then when figures come.
+@Order(10)
 @Component
 public class PirTriggers implements ReleaseTriggers {
 

@@ -153,6 +153,11 @@ final class PirStandIns {
         public long pendingCount() {
             return held.size();
         }
+
+        @Override
+        public long dueCount(Instant now) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** Answers each query with the series given for it, or fails it as told; remembers what was asked. */
