@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retrobridge.RetroBridgeApplication;
 import io.retrobridge.domain.Deployment;
+import io.retrobridge.domain.PirSummary;
+import io.retrobridge.domain.Verdict;
 import io.retrobridge.sandbox.prometheus.PrometheusSandbox;
 import io.retrobridge.sandbox.prometheus.PrometheusSeed;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import io.retrobridge.sync.DeploymentStore;
+import io.retrobridge.sync.PirStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -22,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,6 +78,25 @@ class DemoMonitoringTest {
             assertThat(errorRate(prometheus, released)).isBetween(0.071, 0.077);
             assertThat(errorRate(prometheus, rolledBack.minusSeconds(1))).isBetween(0.071, 0.077);
             assertThat(errorRate(prometheus, rolledBack)).isBetween(0.0097, 0.0105);
+
+            // The failed release's PIR: the jump, the alert that fired, and both written onto the change.
+            PirStore pirs = demo.getBean(PirStore.class);
+            ServiceNowSandbox servicenow = demo.getBean(ServiceNowSandbox.class);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                PirSummary pir = pirs.find("change:" + change).orElseThrow();
+                assertThat(pir.complete()).isTrue();
+                PirSummary.MetricRow errors = pir.metrics().get(0);
+                assertThat(errors.id()).isEqualTo("error-rate");
+                assertThat(errors.before()).isBetween(0.0095, 0.0115);
+                assertThat(errors.after()).isGreaterThan(0.04);
+                assertThat(errors.verdict()).isEqualTo(Verdict.DEGRADED);
+                assertThat(pir.timeline()).anySatisfy(entry -> assertThat(entry.text()).startsWith("HighErrorRate fired"));
+                Map<String, String> record = servicenow.records("change_request").stream()
+                        .filter(c -> change.equals(c.get("number"))).findFirst().orElseThrow();
+                assertThat(record.get("u_pir_error_rate")).endsWith("degraded");
+                assertThat(servicenow.journal(record.get("sys_id"))).anySatisfy(entry -> assertThat(entry.get("value"))
+                        .startsWith("[rb-pir change:" + change + "]"));
+            });
         }
     }
 

@@ -5,6 +5,7 @@ import io.retrobridge.domain.ChangeState;
 import io.retrobridge.domain.Deployment;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.pir.PirMetricsMapping;
+import io.retrobridge.sync.PirStore;
 import io.retrobridge.sync.ReleaseTriggers;
 import java.time.Instant;
 import java.util.Locale;
@@ -30,11 +31,13 @@ public class PirTriggers implements ReleaseTriggers {
     private final CurrentMappings mappings;
     private final PirQueue queue;
     private final PirProperties settings;
+    private final PirStore summaries;
 
-    public PirTriggers(CurrentMappings mappings, PirQueue queue, Optional<PirProperties> settings) {
+    public PirTriggers(CurrentMappings mappings, PirQueue queue, Optional<PirProperties> settings, PirStore summaries) {
         this.mappings = mappings;
         this.queue = queue;
         this.settings = settings.orElseGet(PirProperties::defaults);
+        this.summaries = summaries;
     }
 
     @Override
@@ -56,6 +59,9 @@ public class PirTriggers implements ReleaseTriggers {
         Optional<PirMetricsMapping> mapping = mapping();
         boolean enteredReview = change.state() == ChangeState.REVIEW
                 && previous.map(earlier -> earlier.state() != ChangeState.REVIEW).orElse(true);
+        if (mapping.isPresent() && previous.isEmpty() && !enteredReview) {
+            return collectedBeforeTheChangeWasKnown(change);
+        }
         if (mapping.isEmpty() || !mapping.get().collect().onChangeReview() || !enteredReview) {
             return "";
         }
@@ -63,6 +69,21 @@ public class PirTriggers implements ReleaseTriggers {
         Instant moment = change.actualEnd() != null ? change.actualEnd() : change.updatedAt();
         PirRequest request = PirRequest.of(change, moment, "change " + change.number() + " moved into Review");
         return queue(request, "review:" + change.updatedAt(), moment, mapping.get());
+    }
+
+    /**
+     * A deployment naming the change may have had its figures collected before the change itself was read: there
+     * was nothing to write them onto then. Now there is, so they are collected again at once.
+     */
+    private String collectedBeforeTheChangeWasKnown(ChangeRecord change) {
+        return summaries.find(PirRequest.keyOf(change.number())).map(earlier -> {
+            PirRequest request = PirRequest.asked(change.number(), "change " + change.number()
+                    + " read for the first time, after its figures were collected");
+            boolean queued = queue.queue(request, "known:" + change.sysId(), earlier.collectedAt());
+            log.info("PIR figures for {} {} to be written onto the change now read", request.key(),
+                    queued ? "queued again" : "already queued");
+            return queued ? "PIR figures for " + request.key() + " collected again to be written onto it" : "";
+        }).orElse("");
     }
 
     private Optional<PirMetricsMapping> mapping() {

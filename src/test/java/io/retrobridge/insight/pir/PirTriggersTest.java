@@ -7,10 +7,12 @@ import io.retrobridge.domain.ChangeState;
 import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.DeploymentResult;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.PirSummary;
 import io.retrobridge.insight.pir.PirStandIns.HeldInbox;
 import io.retrobridge.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +23,11 @@ class PirTriggersTest {
 
     private final HeldInbox inbox = new HeldInbox();
     private final PirQueue queue = new PirQueue(inbox, Optional.of(new MutableClock(NOW)));
+    private final PirStandIns.Summaries summaries = new PirStandIns.Summaries();
 
     private PirTriggers triggers(boolean enabled) {
         return new PirTriggers(PirStandIns.mappings(PirStandIns.mapping()), queue,
-                Optional.of(new PirProperties(enabled, Duration.ofMinutes(15), Duration.ofHours(24))));
+                Optional.of(new PirProperties(enabled, Duration.ofMinutes(15), Duration.ofHours(24))), summaries);
     }
 
     private static ChangeRecord change(ChangeState state, Instant updatedAt) {
@@ -78,6 +81,32 @@ class PirTriggersTest {
         String words = triggers(true).changeRecorded(change(ChangeState.IMPLEMENT, ENDED), Optional.empty());
 
         assertThat(words).isEmpty();
+        assertThat(inbox.all()).isEmpty();
+    }
+
+    @Test
+    void aChangeReadForTheFirstTimeAfterItsFiguresWereCollectedHasThemCollectedAgainAtOnceToBeWrittenOntoIt() {
+        Instant collected = ENDED.plus(Duration.ofMinutes(61));
+        summaries.save(new PirSummary("change:CHG0030001", "CHG0030001", "payment-gateway", "production",
+                "payment-gateway", "4.2.0", ENDED, ENDED.minus(Duration.ofHours(1)), ENDED.plus(Duration.ofHours(1)),
+                List.of(), List.of(), List.of(), null, null, collected, 1));
+        PirTriggers triggers = triggers(true);
+
+        String words = triggers.changeRecorded(change(ChangeState.CLOSED, ENDED), Optional.empty());
+        String again = triggers.changeRecorded(change(ChangeState.CLOSED, ENDED.plusSeconds(5)),
+                Optional.of(change(ChangeState.CLOSED, ENDED)));
+
+        assertThat(words).isEqualTo("PIR figures for change:CHG0030001 collected again to be written onto it");
+        assertThat(again).as("only when the change is first read").isEmpty();
+        assertThat(inbox.all()).singleElement().satisfies(held -> {
+            assertThat(held.notBefore()).isEqualTo(collected);
+            assertThat(PirRequest.fromJson(held.event().payload()).changeNumber()).isEqualTo("CHG0030001");
+        });
+    }
+
+    @Test
+    void aChangeReadForTheFirstTimeWithoutFiguresQueuesNothing() {
+        assertThat(triggers(true).changeRecorded(change(ChangeState.CLOSED, ENDED), Optional.empty())).isEmpty();
         assertThat(inbox.all()).isEmpty();
     }
 
@@ -136,7 +165,7 @@ class PirTriggersTest {
     @Test
     void nothingIsQueuedWhenSwitchedOffOrWithoutPirMetricsYaml() {
         PirTriggers off = triggers(false);
-        PirTriggers noFile = new PirTriggers(PirStandIns.mappings(null), queue, Optional.empty());
+        PirTriggers noFile = new PirTriggers(PirStandIns.mappings(null), queue, Optional.empty(), summaries);
 
         assertThat(off.deploymentRecorded(run("production", DeploymentResult.SUCCESS, "CHG0030001", false))).isEmpty();
         assertThat(noFile.deploymentRecorded(run("production", DeploymentResult.SUCCESS, "CHG0030001", false)))
