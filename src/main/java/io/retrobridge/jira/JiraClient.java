@@ -339,6 +339,14 @@ public class JiraClient {
     /** @param body an Atlassian Document (Cloud) or a wiki-markup string (Server/Data Center) */
     public JiraComment addComment(String idOrKey, JsonNode body) {
         String path = issuePath(idOrKey) + "/comment";
+        requireCommentBody(body);
+        ObjectNode request = JiraPayloads.JSON.createObjectNode();
+        request.set("body", body);
+        return JiraPayloads.comment(json(OutboundRequest.post(path, JiraPayloads.write(request))));
+    }
+
+    /** A comment body in this flavour's form: an Atlassian Document on Cloud, wiki markup on Server/Data Center. */
+    private void requireCommentBody(JsonNode body) {
         if (cloud && (body == null || !body.isObject() || !"doc".equals(body.path("type").asText()))) {
             throw new IllegalArgumentException("a Jira Cloud comment body must be an Atlassian Document "
                     + "({\"type\":\"doc\",\"version\":1,\"content\":[...]})");
@@ -346,9 +354,6 @@ public class JiraClient {
         if (!cloud && (body == null || !body.isTextual() || body.asText().isBlank())) {
             throw new IllegalArgumentException("a Jira Server/Data Center comment body must be a non-empty wiki-markup string");
         }
-        ObjectNode request = JiraPayloads.JSON.createObjectNode();
-        request.set("body", body);
-        return JiraPayloads.comment(json(OutboundRequest.post(path, JiraPayloads.write(request))));
     }
 
     /** Every comment of the issue, oldest first. */
@@ -628,13 +633,7 @@ public class JiraClient {
         if (commentId == null || !COMMENT_ID.matcher(commentId).matches()) {
             throw new IllegalArgumentException("'" + commentId + "' is not a Jira comment id (digits only)");
         }
-        if (cloud && (body == null || !body.isObject() || !"doc".equals(body.path("type").asText()))) {
-            throw new IllegalArgumentException("a Jira Cloud comment body must be an Atlassian Document "
-                    + "({\"type\":\"doc\",\"version\":1,\"content\":[...]})");
-        }
-        if (!cloud && (body == null || !body.isTextual() || body.asText().isBlank())) {
-            throw new IllegalArgumentException("a Jira Server/Data Center comment body must be a non-empty wiki-markup string");
-        }
+        requireCommentBody(body);
         ObjectNode request = JiraPayloads.JSON.createObjectNode();
         request.set("body", body);
         String path = issuePath(idOrKey) + "/comment/" + commentId;

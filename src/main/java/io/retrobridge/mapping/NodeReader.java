@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -112,6 +113,36 @@ public final class NodeReader {
     /** A YAML map whose keys are names the caller checks (field names, canonical values). */
     public Optional<Entries> openMap(Node node, String path, Collection<String> required) {
         return map(node, path, null, required);
+    }
+
+    /** Lower-case words joined by hyphens: the form of every id a mapping file gives (rules, ladders, metrics). */
+    public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /**
+     * The id at {@code node} when it has the id form and no earlier entry took it ({@code ids} remembers where each
+     * was first seen); null, with the problem recorded, otherwise.
+     *
+     * @param what      what the id names in messages, e.g. {@code rule}
+     * @param formFix   the fix for an id not in the form, e.g. an example
+     * @param twiceFix  the fix for an id used twice
+     */
+    public String uniqueId(Node node, String path, Map<String, Node> ids, String what, String formFix,
+                           String twiceFix) {
+        Optional<String> id = text(node, path);
+        if (id.isEmpty()) {
+            return null;
+        }
+        if (!ID.matcher(id.get()).matches()) {
+            problem(node, path, what + " id `" + id.get() + "` must be lower-case words joined by hyphens", formFix);
+            return null;
+        }
+        Node first = ids.putIfAbsent(id.get(), node);
+        if (first != null) {
+            problem(node, path, what + " id `" + id.get() + "` is used twice (first at line " + line(first) + ")",
+                    twiceFix);
+            return null;
+        }
+        return id.get();
     }
 
     /** A non-empty single value. */

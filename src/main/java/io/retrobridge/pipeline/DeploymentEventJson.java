@@ -111,11 +111,11 @@ final class DeploymentEventJson {
             return null;
         }
         if (!node.isTextual()) {
-            throw invalid(field + " is " + describe(node) + "; it is a string: " + rule + ".");
+            throw invalid(field + " is " + WebhookJson.describe(node) + "; it is a string: " + rule + ".");
         }
         String value = node.textValue();
         if (!allowed.matcher(value).matches()) {
-            throw invalid(field + " " + quote(printable(value)) + " is not allowed: " + rule + ".");
+            throw invalid(field + " " + quote(WebhookJson.printable(value)) + " is not allowed: " + rule + ".");
         }
         return value;
     }
@@ -148,7 +148,7 @@ final class DeploymentEventJson {
         } catch (URISyntaxException e) {
             // refused below, with the rule
         }
-        throw invalid("runUrl " + quote(printable(value)) + " is not allowed: " + rule
+        throw invalid("runUrl " + quote(WebhookJson.printable(value)) + " is not allowed: " + rule
                 + ", with no user or password in it.");
     }
 
@@ -161,7 +161,7 @@ final class DeploymentEventJson {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw invalid(field + " " + quote(printable(value)) + " is not a date-time: send ISO-8601 with an"
+            throw invalid(field + " " + quote(WebhookJson.printable(value)) + " is not a date-time: send ISO-8601 with an"
                     + " offset, e.g. 2026-12-01T14:02:11Z.");
         }
     }
@@ -178,26 +178,11 @@ final class DeploymentEventJson {
             return false;
         }
         if (!node.isBoolean()) {
-            throw invalid("rollback is " + describe(node) + "; it is true or false (without quotes).");
+            throw invalid("rollback is " + WebhookJson.describe(node) + "; it is true or false (without quotes).");
         }
         return node.booleanValue();
     }
 
-    private static String describe(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
-        };
-    }
-
-    /** A value as it may appear in a message and a log line: control characters shown as '?'. */
-    private static String printable(String value) {
-        return value.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?");
-    }
 
     private static InvalidWebhookException invalid(String message) {
         return new InvalidWebhookException(message, GenericDeploymentReader.KIND);

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retrobridge.sync.InvalidWebhookException;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads a JSON webhook body for the adapters whose senders post JSON, with messages that tell a sender where the
@@ -14,6 +16,7 @@ import java.util.Optional;
 public final class WebhookJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
 
     private WebhookJson() {
     }
@@ -57,5 +60,22 @@ public final class WebhookJson {
         String firstLine = parserMessage == null ? "unreadable" : parserMessage.lines().findFirst().orElse("unreadable");
         int startMarker = firstLine.indexOf(" (start marker");
         return startMarker > 0 ? firstLine.substring(0, startMarker) : firstLine;
+    }
+
+    /** What kind of JSON value a node is, for "x is a number, not a string" messages. */
+    public static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** A value as it may appear in a message and a log line: control and format characters shown as '?'. */
+    public static String printable(String value) {
+        return UNPRINTABLE.matcher(value).replaceAll("?");
     }
 }

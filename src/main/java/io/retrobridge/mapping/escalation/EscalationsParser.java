@@ -45,7 +45,7 @@ public final class EscalationsParser {
     /** The ladder id systemic escalations are recorded under; a ladder of the file cannot take it. */
     public static final String SYSTEMIC_LADDER_ID = "systemic";
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern ID = NodeReader.ID;
     private static final Pattern JIRA_PROJECT = Pattern.compile("[A-Z][A-Z0-9_]{1,9}");
     private static final Pattern SERVICENOW_NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -247,22 +247,9 @@ public final class EscalationsParser {
     }
 
     private String id(Node node, String path, String what, Map<String, Node> ids) {
-        Optional<String> id = in.text(node, path);
-        if (id.isEmpty()) {
-            return null;
-        }
-        if (!ID.matcher(id.get()).matches()) {
-            in.problem(node, path, what + " id `" + id.get() + "` must be lower-case words joined by hyphens",
-                    "e.g. `production-fixes`; the journal and the admin API name " + what + "s by id");
-            return null;
-        }
-        Node first = ids.putIfAbsent(id.get(), node);
-        if (first != null) {
-            in.problem(node, path, what + " id `" + id.get() + "` is used twice (first at line " + NodeReader.line(first)
-                    + ")", "give every " + what + " its own id; an item reaches each " + what + " by its id");
-            return null;
-        }
-        return id.get();
+        return in.uniqueId(node, path, ids, what,
+                "e.g. `production-fixes`; the journal and the admin API name " + what + "s by id",
+                "give every " + what + " its own id; an item reaches each " + what + " by its id");
     }
 
     private LadderMatch when(Node node, String path) {

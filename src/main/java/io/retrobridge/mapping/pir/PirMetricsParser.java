@@ -45,7 +45,7 @@ public final class PirMetricsParser {
     private static final List<String> METRIC_KEYS = List.of("id", "title", "query", "unit", "better",
             "degraded-when", "covers", "servicenow-field", "jira-field");
     private static final List<String> BOOLEANS = List.of("true", "false");
-    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern ID = NodeReader.ID;
     private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,7})(s|m|h|d)");
     private static final Pattern SERVICENOW_FIELD = Pattern.compile("[a-z][a-z0-9_]*");
@@ -253,22 +253,7 @@ public final class PirMetricsParser {
     }
 
     private String id(Node node, String path, Map<String, Node> ids) {
-        Optional<String> id = in.text(node, path);
-        if (id.isEmpty()) {
-            return null;
-        }
-        if (!ID.matcher(id.get()).matches()) {
-            in.problem(node, path, "metric id `" + id.get() + "` must be lower-case words joined by hyphens",
-                    "e.g. `error-rate` or `latency-p95`");
-            return null;
-        }
-        Node first = ids.putIfAbsent(id.get(), node);
-        if (first != null) {
-            in.problem(node, path, "metric id `" + id.get() + "` is used twice (first at line " + NodeReader.line(first)
-                    + ")", "give each metric its own id");
-            return null;
-        }
-        return id.get();
+        return in.uniqueId(node, path, ids, "metric", "e.g. `error-rate` or `latency-p95`", "give each metric its own id");
     }
 
     private String query(Node node, String path) {

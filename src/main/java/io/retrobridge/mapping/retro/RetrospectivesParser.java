@@ -49,7 +49,7 @@ public final class RetrospectivesParser {
     private static final List<String> WHEN_KEYS = List.of("change-type", "close-code", "major-incident", "deployment",
             "environment");
     private static final List<String> BOOLEANS = List.of("true", "false");
-    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern ID = NodeReader.ID;
     private static final Pattern JIRA_PROJECT = Pattern.compile("[A-Z][A-Z0-9_]{1,9}");
     private static final Pattern SERVICENOW_NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
@@ -305,22 +305,9 @@ public final class RetrospectivesParser {
     }
 
     private String id(Node node, String path, Map<String, Node> ids) {
-        Optional<String> id = in.text(node, path);
-        if (id.isEmpty()) {
-            return null;
-        }
-        if (!ID.matcher(id.get()).matches()) {
-            in.problem(node, path, "rule id `" + id.get() + "` must be lower-case words joined by hyphens",
-                    "e.g. `failed-production-deployment`; retrospectives name the rule that opened them");
-            return null;
-        }
-        Node first = ids.putIfAbsent(id.get(), node);
-        if (first != null) {
-            in.problem(node, path, "rule id `" + id.get() + "` is used twice (first at line " + NodeReader.line(first)
-                    + ")", "give each rule its own id");
-            return null;
-        }
-        return id.get();
+        return in.uniqueId(node, path, ids, "rule",
+                "e.g. `failed-production-deployment`; retrospectives name the rule that opened them",
+                "give each rule its own id");
     }
 
     private RuleMatch when(Node node, String path) {

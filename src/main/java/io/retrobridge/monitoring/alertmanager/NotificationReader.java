@@ -73,7 +73,7 @@ final class NotificationReader {
             throw invalid("alerts is missing: a notification lists the alerts of its group.");
         }
         if (!alerts.isArray()) {
-            throw invalid("alerts is " + describe(alerts) + ", not an array of alerts.");
+            throw invalid("alerts is " + WebhookJson.describe(alerts) + ", not an array of alerts.");
         }
         if (alerts.isEmpty()) {
             throw invalid("alerts is empty: a notification lists at least one alert of its group.");
@@ -88,7 +88,7 @@ final class NotificationReader {
     private static NotifiedAlert alert(JsonNode alert, String at, String notificationStatus)
             throws InvalidWebhookException {
         if (!alert.isObject()) {
-            throw invalid(at + " is " + describe(alert) + ", not an alert object.");
+            throw invalid(at + " is " + WebhookJson.describe(alert) + ", not an alert object.");
         }
         String status = alert.hasNonNull("status") ? status(alert.get("status"), at + ".status") : notificationStatus;
         JsonNode labelNode = alert.get("labels");
@@ -117,7 +117,7 @@ final class NotificationReader {
         if (alert.hasNonNull("fingerprint")) {
             fingerprint = text(alert.get("fingerprint"), at + ".fingerprint");
             if (!FINGERPRINT.matcher(fingerprint).matches()) {
-                throw invalid(at + ".fingerprint " + quote(printable(fingerprint)) + " is not a fingerprint (hex"
+                throw invalid(at + ".fingerprint " + quote(WebhookJson.printable(fingerprint)) + " is not a fingerprint (hex"
                         + " digits such as a1bc48475b20e73d).");
             }
         } else {
@@ -150,7 +150,7 @@ final class NotificationReader {
         }
         String status = text(value, at);
         if (!status.equals("firing") && !status.equals("resolved")) {
-            throw invalid(at + " " + quote(printable(status)) + " is neither firing nor resolved.");
+            throw invalid(at + " " + quote(WebhookJson.printable(status)) + " is neither firing nor resolved.");
         }
         return status;
     }
@@ -169,19 +169,19 @@ final class NotificationReader {
 
     private static Map<String, String> labels(JsonNode node, String at) throws InvalidWebhookException {
         if (!node.isObject()) {
-            throw invalid(at + " is " + describe(node) + ", not an object of label names and values.");
+            throw invalid(at + " is " + WebhookJson.describe(node) + ", not an object of label names and values.");
         }
         Map<String, String> labels = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             if (name.isBlank() || name.length() > 255 || UNPRINTABLE.matcher(name).find()) {
-                throw invalid(at + " has a label named " + quote(printable(name)) + ", which is not a label name"
+                throw invalid(at + " has a label named " + quote(WebhookJson.printable(name)) + ", which is not a label name"
                         + " (one line, at most 255 characters).");
             }
             String value = text(field.getValue(), at + "." + name);
             if (value.length() > MAX_LABEL_LENGTH || UNPRINTABLE.matcher(value).find()) {
-                throw invalid(at + "." + name + " " + quote(printable(value)) + " is not a label value (one line of"
+                throw invalid(at + "." + name + " " + quote(WebhookJson.printable(value)) + " is not a label value (one line of"
                         + " printable text, at most " + MAX_LABEL_LENGTH + " characters).");
             }
             labels.put(name, value);
@@ -194,7 +194,7 @@ final class NotificationReader {
             return null;
         }
         if (!annotations.isObject()) {
-            throw invalid(at + " is " + describe(annotations) + ", not an object of annotation names and values.");
+            throw invalid(at + " is " + WebhookJson.describe(annotations) + ", not an object of annotation names and values.");
         }
         for (String name : List.of("summary", "description")) {
             JsonNode value = annotations.get(name);
@@ -223,7 +223,7 @@ final class NotificationReader {
             return null;
         }
         if (url.length() > MAX_URL_LENGTH || !WEB_URL.matcher(url).matches()) {
-            throw invalid(at + " " + quote(printable(url)) + " is not an http or https address of at most "
+            throw invalid(at + " " + quote(WebhookJson.printable(url)) + " is not an http or https address of at most "
                     + MAX_URL_LENGTH + " characters.");
         }
         return url;
@@ -242,7 +242,7 @@ final class NotificationReader {
         try {
             instant = OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw invalid(at + " " + quote(printable(text)) + " is not an RFC 3339 time such as"
+            throw invalid(at + " " + quote(WebhookJson.printable(text)) + " is not an RFC 3339 time such as"
                     + " 2020-02-06T00:17:58.432911368Z.");
         }
         return instant.equals(ZERO_TIME) ? null : instant;
@@ -259,7 +259,7 @@ final class NotificationReader {
             throw invalid(field + " is blank: " + why + ".");
         }
         if (text.length() > maxLength || UNPRINTABLE.matcher(text).find() || !text.equals(text.strip())) {
-            throw invalid(field + " " + quote(printable(text)) + " is not one line of printable text of at most "
+            throw invalid(field + " " + quote(WebhookJson.printable(text)) + " is not one line of printable text of at most "
                     + maxLength + " characters without surrounding spaces.");
         }
         return text;
@@ -267,26 +267,11 @@ final class NotificationReader {
 
     private static String text(JsonNode value, String at) throws InvalidWebhookException {
         if (!value.isTextual()) {
-            throw invalid(at + " is " + describe(value) + ", not a string.");
+            throw invalid(at + " is " + WebhookJson.describe(value) + ", not a string.");
         }
         return value.asText();
     }
 
-    private static String describe(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
-        };
-    }
-
-    /** A value as it may appear in a message and a log line: control characters shown as '?'. */
-    private static String printable(String value) {
-        return UNPRINTABLE.matcher(value).replaceAll("?");
-    }
 
     private static InvalidWebhookException invalid(String message) {
         return new InvalidWebhookException(message, KIND);

@@ -5,6 +5,7 @@ import io.retrobridge.sandbox.SandboxHttpServer;
 import io.retrobridge.sandbox.SandboxRequest;
 import io.retrobridge.sandbox.SandboxResponse;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code GET/POST /rest/api/3/issue/{idOrKey}/comment} with Atlassian Document bodies, and {@code PUT/DELETE} of one
@@ -50,16 +51,25 @@ final class CommentEndpoints {
     private SandboxResponse add(SandboxRequest request) {
         JsonNode json = request.json();
         JsonNode body = json.path("body");
-        if (body.isMissingNode() || body.isNull() || body.isTextual() && body.asText().isBlank()) {
-            return JiraErrors.fields(Map.of("comment", "Comment body can not be empty!"));
-        }
-        if (!FieldEdits.isAdf(body)) {
-            return JiraErrors.fields(Map.of("comment", FieldEdits.ADF_REQUIRED));
+        Optional<SandboxResponse> refused = refusedBody(body);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         String idOrKey = request.pathVariable("idOrKey");
         return store.comment(idOrKey, caller.of(request), body, json.get("visibility"))
                 .map(comment -> SandboxResponse.json(201, renderer.comment(store.find(idOrKey).orElseThrow().id, comment)))
                 .orElseGet(JiraErrors::issueNotFound);
+    }
+
+    /** Jira's answer to a comment body it does not take, the same for a new comment and an edit. */
+    private static Optional<SandboxResponse> refusedBody(JsonNode body) {
+        if (body.isMissingNode() || body.isNull() || body.isTextual() && body.asText().isBlank()) {
+            return Optional.of(JiraErrors.fields(Map.of("comment", "Comment body can not be empty!")));
+        }
+        if (!FieldEdits.isAdf(body)) {
+            return Optional.of(JiraErrors.fields(Map.of("comment", FieldEdits.ADF_REQUIRED)));
+        }
+        return Optional.empty();
     }
 
     // ---- PUT and DELETE /rest/api/3/issue/{idOrKey}/comment/{id} ----------------------------------
@@ -75,11 +85,9 @@ final class CommentEndpoints {
     private SandboxResponse edit(SandboxRequest request) {
         JsonNode json = request.json();
         JsonNode body = json.path("body");
-        if (body.isMissingNode() || body.isNull() || body.isTextual() && body.asText().isBlank()) {
-            return JiraErrors.fields(Map.of("comment", "Comment body can not be empty!"));
-        }
-        if (!FieldEdits.isAdf(body)) {
-            return JiraErrors.fields(Map.of("comment", FieldEdits.ADF_REQUIRED));
+        Optional<SandboxResponse> refused = refusedBody(body);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         String idOrKey = request.pathVariable("idOrKey");
         if (store.find(idOrKey).isEmpty()) {

@@ -29,7 +29,7 @@ class ApiEventIntake {
     }
 
     ResponseEntity<Map<String, Object>> receive(ApiEventSource source, HttpServletRequest request) {
-        String what = "posted " + source.name() + " event";
+        String what = "a posted " + source.name() + " event";
         byte[] body;
         try {
             body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), MAX_BODY_BYTES);

@@ -39,7 +39,7 @@ public class NoticeStore {
     }
 
     /**
-     * @param what how the answers and the log name the sender's deliveries, e.g. "github delivery"
+     * @param what how the log names the delivery, e.g. "a webhook delivery from github"
      */
     public ResponseEntity<Map<String, Object>> store(ExternalSystem system, String what, WebhookNotice notice,
             byte[] body) {
@@ -59,7 +59,7 @@ public class NoticeStore {
         try {
             stored = inbox.accept(event);
         } catch (RuntimeException e) {
-            log.error("Could not store a {} {} for {}; answered 503 so the sender retries: {}", what, event.kind(),
+            log.error("Could not store {} ({} for {}); answered 503 so the sender retries: {}", what, event.kind(),
                     event.entityId(), e.toString());
             metrics.count(system, event.kind(), Result.REJECTED, 1);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
@@ -71,14 +71,14 @@ public class NoticeStore {
             return answer(HttpStatus.OK, "status", "duplicate");
         }
         metrics.count(system, event.kind(), Result.ACCEPTED, 1);
-        log.debug("Stored {} {} for {} as event {}", what, event.kind(), event.entityId(), event.id());
+        log.debug("Stored {} ({} for {}) as event {}", what, event.kind(), event.entityId(), event.id());
         return answer(HttpStatus.ACCEPTED, "status", "accepted", "event", event.id().toString());
     }
 
     /** Refuses a delivery: logged with its reason and counted, the reason answered. Nothing is stored. */
     public ResponseEntity<Map<String, Object>> reject(ExternalSystem system, String what, String kind,
             HttpStatus status, String message) {
-        log.warn("Refused a {} with {}: {}", what, status.value(), message);
+        log.warn("Refused {} with {}: {}", what, status.value(), message);
         metrics.count(system, kind, Result.REJECTED, 1);
         return answer(status, "error", message);
     }

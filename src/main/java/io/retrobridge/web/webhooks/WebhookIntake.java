@@ -33,7 +33,7 @@ class WebhookIntake {
     }
 
     ResponseEntity<Map<String, Object>> receive(WebhookSource source, HttpServletRequest request) {
-        String what = source.name() + " webhook delivery";
+        String what = "a webhook delivery from " + source.name();
         byte[] body;
         try {
             body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), MAX_BODY_BYTES);

@@ -188,7 +188,7 @@ class JiraWebhookTest {
         assertThat(json(noHeader).get("error").asText()).contains("missing");
         assertThat(json(wrongSecret).get("error").asText()).contains("retrobridge.jira.webhook-secret");
         assertThat(storedCount()).isZero();
-        assertThat(output.getAll()).contains("Refused a jira webhook delivery").doesNotContain(JIRA_SECRET);
+        assertThat(output.getAll()).contains("Refused a webhook delivery from jira").doesNotContain(JIRA_SECRET);
     }
 
     @Test
