@@ -32,7 +32,7 @@ public class DeploymentTelemetryReport {
     }
 
     /** Pure: the telemetry of {@code runs} that finished in [from, to). */
-    static DeploymentTelemetry of(String application, String environment, Instant from, Instant to,
+    public static DeploymentTelemetry of(String application, String environment, Instant from, Instant to,
                                   Collection<Deployment> runs) {
         List<Deployment> finished = runs.stream().filter(run -> run.result().finished())
                 .filter(run -> !run.finishedAt().isBefore(from) && run.finishedAt().isBefore(to)).toList();

@@ -9,6 +9,7 @@ import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.domain.PirSummary;
 import io.retrobridge.domain.PirSummary.MetricRow;
 import io.retrobridge.domain.Retrospective;
+import io.retrobridge.insight.DeploymentTelemetryReport;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.pir.PirMetricsMapping;
 import io.retrobridge.sync.AlertStore;
@@ -215,7 +216,7 @@ public class PirCollector implements EventHandler {
         if (release.application() == null || release.environment() == null) {
             return null;
         }
-        return ReleaseTelemetry.of(release.application(), release.environment(), from, to, window);
+        return DeploymentTelemetryReport.of(release.application(), release.environment(), from, to, window);
     }
 
     /** "PIR figures for CHG0030001 collected: error-rate 0.0099 -> 0.074 degraded; latency-p95 no data" */
