@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A change's PIR summary, and asking for its figures to be collected now. */
@@ -23,6 +24,8 @@ class PirController {
 
     /** A ServiceNow task number: a prefix of letters and digits after it, e.g. CHG0030001. */
     private static final Pattern CHANGE_NUMBER = Pattern.compile("[A-Za-z]{2,10}[0-9]{1,30}");
+    /** Application, environment and version as deployment events give them. */
+    private static final Pattern RELEASE_PART = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final PirStore store;
     private final PirCollectNow collectNow;
@@ -41,6 +44,21 @@ class PirController {
                 "There is no PIR summary for " + change + " yet: figures are collected once its production deployment "
                         + "finished or it reached Review and the after-window has passed (see pir-metrics.yaml); "
                         + "POST /api/changes/" + change + "/pir/collect asks for them now."));
+    }
+
+    @Operation(summary = "The PIR summary of a release that carried no change, by application, environment and "
+            + "version (a release with a change has its summary under /api/changes/{number}/pir)")
+    @GetMapping("/api/deployments/pir")
+    PirViews.Summary releaseSummary(
+            @Parameter(description = "the deployed application, e.g. payment-gateway") @RequestParam String application,
+            @Parameter(description = "the environment, e.g. production") @RequestParam String environment,
+            @Parameter(description = "the deployed version, e.g. 4.1.3") @RequestParam String version) {
+        String key = releasePart("application", application) + "@"
+                + releasePart("environment", environment).toLowerCase(Locale.ROOT) + "@" + releasePart("version", version);
+        return store.find(key).map(PirViews::of).orElseThrow(() -> PirRequestException.notFound(
+                "There is no PIR summary for " + key + ": figures are collected once a deployment to an environment "
+                        + "pir-metrics.yaml lists finished and the after-window has passed; a release that carried "
+                        + "a change has its summary under /api/changes/{number}/pir."));
     }
 
     @Operation(summary = "Queue a collection of a change's PIR figures now (admin); an earlier summary is replaced "
@@ -64,6 +82,14 @@ class PirController {
             throw PirRequestException.badRequest("'" + shown + "' is not a change number; send one like CHG0030001.");
         }
         return number.toUpperCase(Locale.ROOT);
+    }
+
+    private static String releasePart(String name, String value) {
+        if (value == null || !RELEASE_PART.matcher(value).matches()) {
+            throw PirRequestException.badRequest(name + " must be 1 to 64 letters, digits, '.', '_' or '-', e.g. "
+                    + "payment-gateway, production or 4.1.3.");
+        }
+        return value;
     }
 
     private static String caller() {

@@ -136,6 +136,25 @@ class PirApiTest {
     }
 
     @Test
+    void aReleaseWithoutChangeIsReadByApplicationEnvironmentAndVersion() {
+        PirSummary withChange = summary("CHG0031002");
+        store.save(new PirSummary("ledger@production@3.1.0", null, "ledger", "production", "ledger", "3.1.0",
+                withChange.deployedAt(), withChange.from(), withChange.to(), withChange.metrics(), withChange.timeline(),
+                List.of(), null, null, withChange.collectedAt(), 1));
+
+        HttpResponse<String> response = api.get(
+                "/api/deployments/pir?application=ledger&environment=Production&version=3.1.0", VIEWER_KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).get("key").asText()).isEqualTo("ledger@production@3.1.0");
+        assertThat(json(response).get("metrics").get(0).get("after").asDouble()).isEqualTo(0.08);
+        assertError(api.get("/api/deployments/pir?application=ledger&environment=production&version=9.9.9",
+                VIEWER_KEY), 404, "There is no PIR summary for ledger@production@9.9.9");
+        assertError(api.get("/api/deployments/pir?application=led%22ger&environment=production&version=3.1.0",
+                VIEWER_KEY), 400, "application must be 1 to 64 letters");
+    }
+
+    @Test
     void aChangeWithoutSummaryIsNotFoundAndAMalformedNumberRefused() {
         assertError(api.get("/api/changes/CHG0039999/pir", VIEWER_KEY), 404,
                 "There is no PIR summary for CHG0039999 yet");
@@ -179,7 +198,9 @@ class PirApiTest {
 
     @Test
     void withoutPirMetricsYamlNothingIsQueued() {
-        mappings.replace(shipped);
+        mappings.replace(new LoadedMappings(shipped.dir(), shipped.files(), shipped.actionItemsDefinition(),
+                shipped.actionItems(), shipped.escalations(), shipped.changeRecords(), shipped.retrospectives(),
+                Optional.empty()));
 
         assertError(api.post("/api/changes/CHG0031004/pir/collect", ADMIN_KEY), 409,
                 "there is no pir-metrics.yaml");
