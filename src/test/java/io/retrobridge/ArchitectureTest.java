@@ -62,7 +62,7 @@ class ArchitectureTest {
     static final ArchRule coreDoesNotNameAnAdapter = noClasses()
             .that().resideInAnyPackage("..retrobridge.domain..", "..retrobridge.sync..", "..retrobridge.mapping..",
                     "..retrobridge.flow..", "..retrobridge.escalation..", "..retrobridge.store..",
-                    "..retrobridge.web..", "..retrobridge.retro..")
+                    "..retrobridge.web..", "..retrobridge.retro..", "..retrobridge.insight..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "..retrobridge.jira..", "..retrobridge.servicenow..", "..retrobridge.monitoring..",
                     "..retrobridge.pipeline..")
