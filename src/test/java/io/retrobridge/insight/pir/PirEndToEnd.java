@@ -3,6 +3,11 @@ package io.retrobridge.insight.pir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.retrobridge.domain.ExternalRef;
+import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.flow.inbox.InboxWorker;
+import io.retrobridge.servicenow.ChangeRequestPoller;
+import io.retrobridge.sync.LinkStore;
 import io.retrobridge.testsupport.SandboxPair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,6 +73,22 @@ final class PirEndToEnd {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A change request as it stands once mirrored: its number, its sys_id, its Jira issue's id. */
+    record MirroredChange(String number, String sysId, String issue) {
+    }
+
+    /** A normal change request made in the ServiceNow simulator, polled and mirrored into Jira. */
+    static MirroredChange mirroredChange(SandboxPair systems, ChangeRequestPoller changePoller, InboxWorker worker,
+                                         LinkStore links, String title) {
+        String sysId = createChange(systems, title);
+        changePoller.poll();
+        worker.drain();
+        String issue = links.findByExternal(new ExternalRef(ExternalSystem.SERVICENOW, sysId)).orElseThrow()
+                .idOn(ExternalSystem.JIRA).orElseThrow();
+        return new MirroredChange(systems.servicenow.record("change_request", sysId).orElseThrow().get("number"), sysId,
+                issue);
     }
 
     /** A normal change request made in the ServiceNow simulator; its sys_id. */

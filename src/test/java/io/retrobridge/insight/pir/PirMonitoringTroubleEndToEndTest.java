@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retrobridge.domain.ExternalRef;
-import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.flow.inbox.InboxWorker;
 import io.retrobridge.sandbox.prometheus.PrometheusSandbox;
 import io.retrobridge.sandbox.prometheus.Signal;
@@ -112,16 +110,6 @@ class PirMonitoringTroubleEndToEndTest {
         return query.replace("${service}", service).replace("${environment}", "production");
     }
 
-    /** A change mirrored into Jira; its number, sys_id and Jira issue id. */
-    private String[] mirroredChange(String title) {
-        String sysId = PirEndToEnd.createChange(systems, title);
-        changePoller.poll();
-        worker.drain();
-        String issue = links.findByExternal(new ExternalRef(ExternalSystem.SERVICENOW, sysId)).orElseThrow()
-                .idOn(ExternalSystem.JIRA).orElseThrow();
-        return new String[] {systems.servicenow.record("change_request", sysId).orElseThrow().get("number"), sysId, issue};
-    }
-
     private Map<String, Object> pendingCollection(String number) {
         return jdbc.sql("SELECT status, not_before FROM inbound_events WHERE entity_id = :entity AND status = 'PENDING'")
                 .param("entity", "pir:change:" + number).query().singleRow();
@@ -130,8 +118,9 @@ class PirMonitoringTroubleEndToEndTest {
     @Test
     void anOverloadedPrometheusLeavesThePirIncompleteUntilItAnswersThenTheSameRecordsAreUpdated() throws Exception {
         String service = service();
-        String[] change = mirroredChange("Move " + service + " to the new schema");
-        String number = change[0];
+        PirEndToEnd.MirroredChange change = PirEndToEnd.mirroredChange(systems, changePoller, worker, links,
+                "Move " + service + " to the new schema");
+        String number = change.number();
         prometheus.timeoutNext(1000);
 
         PirEndToEnd.reportDeployment(port, service, service + "-1", DEPLOYED, number);
@@ -143,10 +132,10 @@ class PirMonitoringTroubleEndToEndTest {
         assertThat(incomplete.path("incomplete").asText()).contains("query timed out in expression evaluation");
         assertThat(incomplete.path("metrics").get(0).path("verdict").asText()).isEqualTo("NO_DATA");
         assertThat(pendingCollection(number)).as("collected again later").isNotNull();
-        Map<String, String> written = systems.servicenow.record("change_request", change[1]).orElseThrow();
+        Map<String, String> written = systems.servicenow.record("change_request", change.sysId()).orElseThrow();
         assertThat(written.get("u_pir_summary")).contains("Incomplete:", "query timed out in expression evaluation");
-        assertThat(PirEndToEnd.workNotes(systems, change[1])).as("the one note waits for complete figures").isEmpty();
-        assertThat(PirEndToEnd.jiraComments(systems, change[2])).singleElement()
+        assertThat(PirEndToEnd.workNotes(systems, change.sysId())).as("the one note waits for complete figures").isEmpty();
+        assertThat(PirEndToEnd.jiraComments(systems, change.issue())).singleElement()
                 .satisfies(comment -> assertThat(comment.path("body").toString()).contains("Incomplete"));
 
         prometheus.behave();
@@ -159,12 +148,12 @@ class PirMonitoringTroubleEndToEndTest {
         assertThat(complete.path("collections").asInt()).isEqualTo(2);
         assertThat(complete.path("metrics").get(0).path("before").asDouble()).isEqualTo(0.01);
         assertThat(complete.path("metrics").get(0).path("after").asDouble()).isEqualTo(0.07);
-        Map<String, String> updated = systems.servicenow.record("change_request", change[1]).orElseThrow();
+        Map<String, String> updated = systems.servicenow.record("change_request", change.sysId()).orElseThrow();
         assertThat(updated.get("u_pir_error_rate")).isEqualTo("0.0100 -> 0.0700 (+600.0%), degraded");
         assertThat(updated.get("u_pir_summary")).doesNotContain("Incomplete");
-        assertThat(PirEndToEnd.workNotes(systems, change[1])).singleElement()
+        assertThat(PirEndToEnd.workNotes(systems, change.sysId())).singleElement()
                 .satisfies(note -> assertThat(note.get("value")).contains("0.0700").doesNotContain("Incomplete"));
-        assertThat(PirEndToEnd.jiraComments(systems, change[2])).singleElement()
+        assertThat(PirEndToEnd.jiraComments(systems, change.issue())).singleElement()
                 .satisfies(comment -> assertThat(comment.path("body").toString())
                         .contains("0.0700").doesNotContain("Incomplete"));
     }
@@ -172,19 +161,20 @@ class PirMonitoringTroubleEndToEndTest {
     @Test
     void aPrometheusTooSlowToAnswerHoldsUpNoOtherWork() throws Exception {
         String service = service();
-        String[] change = mirroredChange("Move " + service + " to the new schema");
+        PirEndToEnd.MirroredChange change = PirEndToEnd.mirroredChange(systems, changePoller, worker, links,
+                "Move " + service + " to the new schema");
         prometheus.delayAnswers(Duration.ofSeconds(3));
 
-        PirEndToEnd.reportDeployment(port, service, service + "-1", DEPLOYED, change[0]);
+        PirEndToEnd.reportDeployment(port, service, service + "-1", DEPLOYED, change.number());
         worker.drain();
         PirEndToEnd.reportDeployment(port, service + "-neighbour", service + "-2", DEPLOYED.plusSeconds(60), null);
         worker.drain();
         worker.drain();
 
         assertThat(deployments.find("PIPELINE", service + "-2")).as("the neighbour's run is recorded").isPresent();
-        JsonNode incomplete = PirEndToEnd.pir(port, change[0]);
+        JsonNode incomplete = PirEndToEnd.pir(port, change.number());
         assertThat(incomplete.path("complete").asBoolean()).isFalse();
         assertThat(incomplete.path("incomplete").asText()).contains("read-timeout");
-        assertThat(pendingCollection(change[0])).as("collected again later").isNotNull();
+        assertThat(pendingCollection(change.number())).as("collected again later").isNotNull();
     }
 }

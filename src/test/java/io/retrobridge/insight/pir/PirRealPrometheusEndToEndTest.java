@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retrobridge.domain.ExternalRef;
-import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.flow.inbox.InboxWorker;
 import io.retrobridge.servicenow.ChangeRequestPoller;
 import io.retrobridge.sync.LinkStore;
@@ -107,12 +105,11 @@ class PirRealPrometheusEndToEndTest {
 
     @Test
     void theReleasesFiguresFromPrometheusAreWrittenOnTheChangeAndItsJiraIssue() throws Exception {
-        String sysId = PirEndToEnd.createChange(systems, "Move the ledger to the new schema");
-        String number = systems.servicenow.record("change_request", sysId).orElseThrow().get("number");
-        changePoller.poll();
-        worker.drain();
-        String issue = links.findByExternal(new ExternalRef(ExternalSystem.SERVICENOW, sysId)).orElseThrow()
-                .idOn(ExternalSystem.JIRA).orElseThrow();
+        PirEndToEnd.MirroredChange mirrored = PirEndToEnd.mirroredChange(systems, changePoller, worker, links,
+                "Move the ledger to the new schema");
+        String number = mirrored.number();
+        String sysId = mirrored.sysId();
+        String issue = mirrored.issue();
 
         PirEndToEnd.reportDeployment(port, SERVICE, "ledger-310", DEPLOYED, number);
         worker.drain();
