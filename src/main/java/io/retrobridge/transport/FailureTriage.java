@@ -138,7 +138,7 @@ public final class FailureTriage {
         String kind = kindOf(failure);
         ResilienceProperties.PerSystem policy = policyOf(failure).orElse(null);
         if (policy == null || attempt >= policy.maxAttempts() || !failure.isTransient() || failure.circuitOpen()
-                || MAYBE_HALF_DONE.contains(failure.method()) && !refusedUnprocessed(failure)) {
+                || mayHaveLanded(failure) && !refusedUnprocessed(failure)) {
             return new Park(kind, describe(failure));
         }
         // When a 429 carries no Retry-After, the wait starts at the floor instead of the short first step.
@@ -235,7 +235,12 @@ public final class FailureTriage {
     private static boolean worthRunningAgain(RemoteCallException remote) {
         // A 503 was refused before anything happened, and the transport has retried it already.
         return remote.unreadableAnswer() || remote.isTransient() && remote.status().orElse(0) != 503
-                && MAYBE_HALF_DONE.contains(remote.method());
+                && mayHaveLanded(remote);
+    }
+
+    /** A write whose answer was lost may have been done: POST, PUT, PATCH, unless the request only reads. */
+    private static boolean mayHaveLanded(RemoteCallException failure) {
+        return MAYBE_HALF_DONE.contains(failure.method()) && !failure.readOnly();
     }
 
     /** Lock timeouts, deadlocks, serialization failures, lost or unavailable connections: gone on the next try. */

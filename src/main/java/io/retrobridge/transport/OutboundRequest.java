@@ -21,8 +21,11 @@ import java.util.stream.Collectors;
  * @param query   query parameters in order; a name may repeat
  * @param headers request headers; {@link RemoteSystem} sets Authorization from the system's credentials
  * @param body    request body (JSON unless a Content-Type header says otherwise), or null
+ * @param readOnly whether the call only reads, so a failed attempt cannot have changed anything: GET, HEAD and
+ *                 OPTIONS always; a POST only when marked with {@link #asReadOnly()} (a query too long for a URL)
  */
-public record OutboundRequest(String method, String path, List<QueryParam> query, Map<String, String> headers, String body) {
+public record OutboundRequest(String method, String path, List<QueryParam> query, Map<String, String> headers, String body,
+                              boolean readOnly) {
 
     /** One query parameter, decoded. */
     public record QueryParam(String name, String value) {
@@ -33,6 +36,7 @@ public record OutboundRequest(String method, String path, List<QueryParam> query
     }
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     public static final String JSON = "application/json";
     public static final String FORM = "application/x-www-form-urlencoded";
 
@@ -51,6 +55,17 @@ public record OutboundRequest(String method, String path, List<QueryParam> query
         Map<String, String> copy = new LinkedHashMap<>();
         headers.forEach((name, value) -> copy.put(name, Objects.requireNonNull(value, () -> "value of header " + name)));
         headers = java.util.Collections.unmodifiableMap(copy);
+        readOnly = readOnly || SAFE_METHODS.contains(method);
+    }
+
+    /** A request that changes something unless its method only reads. */
+    public OutboundRequest(String method, String path, List<QueryParam> query, Map<String, String> headers, String body) {
+        this(method, path, query, headers, body, false);
+    }
+
+    /** The same request, known to only read (e.g. a query posted because it is too long for a URL). */
+    public OutboundRequest asReadOnly() {
+        return new OutboundRequest(method, path, query, headers, body, true);
     }
 
     public static OutboundRequest get(String path) {
@@ -93,14 +108,14 @@ public record OutboundRequest(String method, String path, List<QueryParam> query
         }
         List<QueryParam> more = new ArrayList<>(query);
         more.add(new QueryParam(name, String.valueOf(value)));
-        return new OutboundRequest(method, path, more, headers, body);
+        return new OutboundRequest(method, path, more, headers, body, readOnly);
     }
 
     public OutboundRequest withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.keySet().removeIf(name::equalsIgnoreCase);
         more.put(name, value);
-        return new OutboundRequest(method, path, query, more, body);
+        return new OutboundRequest(method, path, query, more, body, readOnly);
     }
 
     /** The query as sent: every name and value percent-encoded (space as %20), or "" when there is none. */

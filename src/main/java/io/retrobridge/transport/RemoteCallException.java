@@ -51,22 +51,24 @@ public final class RemoteCallException extends RuntimeException {
     private final String system;
     private final String method;
     private final String path;
+    private final boolean readOnly;
     private final Failure failure;
     private final Integer status;
     private final Duration retryAfter;
     private final boolean circuitOpen;
 
-    private RemoteCallException(String system, String method, String path, Failure failure, Integer status,
+    private RemoteCallException(String system, OutboundRequest request, Failure failure, Integer status,
             Duration retryAfter, String message, Throwable cause) {
-        this(system, method, path, failure, status, retryAfter, message, cause, false);
+        this(system, request, failure, status, retryAfter, message, cause, false);
     }
 
-    private RemoteCallException(String system, String method, String path, Failure failure, Integer status,
+    private RemoteCallException(String system, OutboundRequest request, Failure failure, Integer status,
             Duration retryAfter, String message, Throwable cause, boolean circuitOpen) {
         super(message, cause);
         this.system = system;
-        this.method = method;
-        this.path = path;
+        this.method = request.method();
+        this.path = request.path();
+        this.readOnly = request.readOnly();
         this.failure = failure;
         this.status = status;
         this.retryAfter = retryAfter;
@@ -78,7 +80,7 @@ public final class RemoteCallException extends RuntimeException {
      * asked, try later), but {@link #circuitOpen()} tells a retry policy not to insist.
      */
     public static RemoteCallException forOpenCircuit(String system, OutboundRequest request, String reason) {
-        return new RemoteCallException(system, request.method(), request.path(), Failure.UNREACHABLE, null, null,
+        return new RemoteCallException(system, request, Failure.UNREACHABLE, null, null,
                 system + " " + request.describe() + " not sent: " + reason, null, true);
     }
 
@@ -103,7 +105,7 @@ public final class RemoteCallException extends RuntimeException {
         String message = system + " " + request.describe() + " answered " + status + " (" + explain(failure, status) + ")"
                 + (reason.isEmpty() ? "" : ": " + reason)
                 + (retryAfter == null ? "" : "; retry after " + retryAfter.toSeconds() + " s");
-        return new RemoteCallException(system, request.method(), request.path(), failure, status, retryAfter, message, null);
+        return new RemoteCallException(system, request, failure, status, retryAfter, message, null);
     }
 
     /** For a call that got no HTTP answer at all. */
@@ -116,13 +118,13 @@ public final class RemoteCallException extends RuntimeException {
             case TLS -> "TLS handshake with " + hostAndPort + " failed (" + rootMessage(cause) + ")";
             default -> "failed talking to " + hostAndPort + " (" + rootMessage(cause) + ")";
         };
-        return new RemoteCallException(system, request.method(), request.path(), failure, null, null,
+        return new RemoteCallException(system, request, failure, null, null,
                 system + " " + request.describe() + " " + detail, cause);
     }
 
     /** For a 2xx answer we cannot use (e.g. a token response without a token). */
     public static RemoteCallException forUnusableAnswer(String system, OutboundRequest request, int status, String what) {
-        return new RemoteCallException(system, request.method(), request.path(), Failure.CLIENT_ERROR, status, null,
+        return new RemoteCallException(system, request, Failure.CLIENT_ERROR, status, null,
                 system + " " + request.describe() + " answered " + status + " but " + what, null);
     }
 
@@ -132,6 +134,11 @@ public final class RemoteCallException extends RuntimeException {
 
     public String method() {
         return method;
+    }
+
+    /** Whether the call only read (a GET, or a POST that only asks, such as a long query): it cannot have landed. */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     public String path() {

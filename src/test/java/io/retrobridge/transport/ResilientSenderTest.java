@@ -259,6 +259,15 @@ class ResilientSenderTest {
     }
 
     @Test
+    void aPostThatOnlyReadsIsSentAgainAfterAServerErrorLikeAGet() {
+        answersInTurn("POST", 500, 500);
+
+        OutboundRequest query = OutboundRequest.postForm("/api/v1/query", java.util.Map.of("query", "up")).asReadOnly();
+        assertThat(jira().call(query).status()).isEqualTo(200);
+        assertThat(requestsSeen()).isEqualTo(3);
+    }
+
+    @Test
     void aPostRefusedWithServiceUnavailableIsSentAgain() {
         answersInTurn("POST", 503);
 

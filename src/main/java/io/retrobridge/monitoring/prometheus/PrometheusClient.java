@@ -93,10 +93,13 @@ public final class PrometheusClient implements MetricQueries {
         return graphs.link(query, end, range);
     }
 
-    /** The request a query becomes: GET with the parameters in the URL, or a form POST for a long query. */
+    /**
+     * The request a query becomes: GET with the parameters in the URL, or a form POST for a long query, marked as
+     * only reading so it is retried like the GET it stands for.
+     */
     OutboundRequest requestFor(String path, String query, Map<String, String> parameters) {
         if (query.length() > postAboveCharacters) {
-            return OutboundRequest.postForm(path, parameters);
+            return OutboundRequest.postForm(path, parameters).asReadOnly();
         }
         OutboundRequest request = OutboundRequest.get(path);
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {

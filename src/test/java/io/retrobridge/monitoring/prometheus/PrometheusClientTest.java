@@ -230,6 +230,15 @@ class PrometheusClientTest {
     }
 
     @Test
+    void aPostedQueryIsMarkedAsOnlyReadingSoItIsRetriedLikeAGet() {
+        PrometheusClient client = client(settings(null, null, null, Duration.ofSeconds(5), 10, null), camel.sender());
+
+        assertThat(client.requestFor("/api/v1/query", "up > 0 or vector(1)", Map.of("query", "up > 0 or vector(1)"))
+                .readOnly()).isTrue();
+        assertThat(client.requestFor("/api/v1/query", "up", Map.of("query", "up")).readOnly()).isTrue();
+    }
+
+    @Test
     void theDefaultLimitSendsA1500CharacterQueryInTheUrlAndALongerOneAsAForm() {
         answer("/api/v1/query", 200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}");
         PrometheusClient client = client();
