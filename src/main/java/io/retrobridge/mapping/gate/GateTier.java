@@ -1,6 +1,7 @@
 package io.retrobridge.mapping.gate;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +37,7 @@ public record GateTier(String name, Set<String> environments, GateMode mode, Whe
 
     /** Whether this tier's rules apply to a deployment to {@code environment} (compared in lower case). */
     public boolean appliesIn(String environment) {
-        return environment != null && environments.contains(environment);
+        return environment != null && environments.contains(environment.toLowerCase(Locale.ROOT));
     }
 
     public Optional<GateRule> rule(String id) {

@@ -66,6 +66,8 @@ public final class GatesParser {
     private final Map<String, String> tierOfRule = new HashMap<>();
     /** Every tier named under {@code tiers}, even one with problems, so references to it are not reported twice. */
     private final Set<String> tierNames = new LinkedHashSet<>();
+    /** False when {@code tiers} is missing or not a map: references to tiers are then left unchecked. */
+    private boolean tiersReadable;
     /** Every application named under {@code applications}, even one with problems, for the same reason. */
     private final Set<String> listedApplications = new LinkedHashSet<>();
 
@@ -108,6 +110,7 @@ public final class GatesParser {
         if (map.isEmpty()) {
             return tiers;
         }
+        tiersReadable = true;
         if (map.get().tuples().isEmpty()) {
             in.problem(node, "tiers", "no tier defined", "define at least one tier, e.g. `standard:` with its rules");
             return tiers;
@@ -301,7 +304,7 @@ public final class GatesParser {
         if (name.isEmpty()) {
             return null;
         }
-        if (!tierNames.contains(name.get())) {
+        if (tiersReadable && !tierNames.contains(name.get())) {
             Optional<String> suggestion = Suggestions.closest(name.get(), tierNames);
             in.problem(node, path, "tier `" + name.get() + "` is not defined under `tiers`" + suggestion.map(s ->
                     "; did you mean `" + s + "`?").orElse(""), suggestion.map(s -> "write `" + s + "`").orElse(

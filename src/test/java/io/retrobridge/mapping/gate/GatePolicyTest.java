@@ -109,6 +109,7 @@ class GatePolicyTest {
     @Test
     void aTiersRulesApplyOnlyInItsEnvironments() {
         assertThat(HIGH.appliesIn("production")).isTrue();
+        assertThat(HIGH.appliesIn("Production")).as("pipelines may report a stage name's case").isTrue();
         assertThat(HIGH.appliesIn("staging")).isFalse();
         assertThat(HIGH.appliesIn(null)).isFalse();
     }

@@ -330,7 +330,8 @@ class GatesParserTest {
         assertThat(onlyProblemAt(GateFiles.shippedWith("  prod: {mode: enforce}", "  prod: {mode: strict}"),
                 "strict").path()).isEqualTo("gates.prod.mode");
         assertThat(onlyProblemAt(GateFiles.shippedWith("    when-undecided: deny", "    when-undecided: closed"),
-                "when-undecided: closed", "closed").message()).isEqualTo("`closed` is not allowed here; expected one of deny, allow");
+                "when-undecided: closed", "closed").message())
+                .isEqualTo("`closed` is not allowed here; expected one of deny, allow");
         assertThat(onlyProblemAt(GateFiles.shippedWith("        when: escalated-overdue\n        effect: block",
                 "        when: escalated-overdue\n        effect: blocks"), "blocks").message())
                 .isEqualTo("`blocks` is not allowed here; expected one of block, warn (did you mean `block`?)");
@@ -413,6 +414,17 @@ class GatesParserTest {
         MappingProblem gates = onlyProblemAt(GateFiles.shippedWith("gates:\n  prod: {mode: enforce}\n"
                 + "  canary: {mode: warn}", "gates: {}"), "{}");
         assertThat(gates.message()).isEqualTo("no gate defined, so pipelines have nothing to call");
+    }
+
+    @Test
+    void tiersThatAreNotAMapAreReportedOnceNotAtEveryReferenceToThem() {
+        String content = "version: 1\ndefault-tier: high\napplications: {payment-gateway: high}\ntiers: [high]\n"
+                + "gates: {prod: {mode: enforce}}\n";
+
+        MappingProblem problem = onlyProblemAt(content, "[high]");
+
+        assertThat(problem.message()).isEqualTo("expected a map but found a list");
+        assertThat(problem.path()).isEqualTo("tiers");
     }
 
     @Test
