@@ -3,6 +3,7 @@ package io.retrobridge.mapping;
 import io.retrobridge.mapping.change.ChangeRecordsMapping;
 import io.retrobridge.mapping.retro.RetrospectivesMapping;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
+import io.retrobridge.mapping.gate.GatePolicy;
 import io.retrobridge.mapping.pir.PirMetricsMapping;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,6 +50,11 @@ public final class CurrentMappings {
     /** What PIR figures are collected and where they go; empty when the folder has no {@code pir-metrics.yaml}. */
     public Optional<PirMetricsMapping> pirMetrics() {
         return current.get().pirMetrics();
+    }
+
+    /** The deployment gate policy; empty when the folder has no {@code gates.yaml}. */
+    public Optional<GatePolicy> gates() {
+        return current.get().gates();
     }
 
     /** Puts a newly loaded (hence valid) set in force; answers the one it replaced. */

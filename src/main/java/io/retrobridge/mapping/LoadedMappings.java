@@ -3,6 +3,7 @@ package io.retrobridge.mapping;
 import io.retrobridge.mapping.change.ChangeRecordsMapping;
 import io.retrobridge.mapping.retro.RetrospectivesMapping;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
+import io.retrobridge.mapping.gate.GatePolicy;
 import io.retrobridge.mapping.pir.PirMetricsMapping;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,12 +20,13 @@ import java.util.Optional;
  * @param retrospectives what {@code retrospectives.yaml} says; empty when there is none (no retrospective opens by
  *                       itself)
  * @param pirMetrics     what {@code pir-metrics.yaml} says; empty when there is none (no PIR figures are collected)
+ * @param gates          what {@code gates.yaml} says; empty when there is none (no deployment gate policy)
  */
 public record LoadedMappings(Path dir, List<String> files, ActionItemsDefinition actionItemsDefinition,
                              ActionItemMapping actionItems, Optional<EscalationPolicy> escalations,
                              Optional<ChangeRecordsMapping> changeRecords,
                              Optional<RetrospectivesMapping> retrospectives,
-                             Optional<PirMetricsMapping> pirMetrics) {
+                             Optional<PirMetricsMapping> pirMetrics, Optional<GatePolicy> gates) {
 
     public LoadedMappings {
         files = List.copyOf(files);
@@ -32,6 +34,7 @@ public record LoadedMappings(Path dir, List<String> files, ActionItemsDefinition
         changeRecords = changeRecords == null ? Optional.empty() : changeRecords;
         retrospectives = retrospectives == null ? Optional.empty() : retrospectives;
         pirMetrics = pirMetrics == null ? Optional.empty() : pirMetrics;
+        gates = gates == null ? Optional.empty() : gates;
     }
 
     /** Classification rules across all files (the default of each rule set not counted). */
@@ -53,6 +56,7 @@ public record LoadedMappings(Path dir, List<String> files, ActionItemsDefinition
         });
         retrospectives.ifPresent(criteria -> parts.add(count(criteria.rules().size(), "retrospective rule")));
         pirMetrics.ifPresent(pir -> parts.add(count(pir.metrics().size(), "PIR metric")));
+        gates.ifPresent(policy -> parts.add(count(policy.tiers().size(), "gate tier")));
         return String.join(", ", parts);
     }
 

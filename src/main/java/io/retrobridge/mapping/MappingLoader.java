@@ -5,6 +5,8 @@ import io.retrobridge.mapping.change.ChangeRecordsParser;
 import io.retrobridge.mapping.escalation.ActionItemsInUse;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
 import io.retrobridge.mapping.escalation.EscalationsParser;
+import io.retrobridge.mapping.gate.GatePolicy;
+import io.retrobridge.mapping.gate.GatesParser;
 import io.retrobridge.mapping.pir.PirMetricsMapping;
 import io.retrobridge.mapping.pir.PirMetricsParser;
 import io.retrobridge.mapping.retro.RetrospectivesMapping;
@@ -24,13 +26,15 @@ import org.yaml.snakeyaml.nodes.Node;
  * Reads and validates the mapping files of a folder, reporting every problem at once.
  * {@code action-items.yaml} is required; {@code escalations.yaml} (without it nothing escalates),
  * {@code change-records.yaml} (without it no change is mirrored), {@code retrospectives.yaml} (without it no
- * retrospective opens by itself) and {@code pir-metrics.yaml} (without it no PIR figures are collected) are optional.
+ * retrospective opens by itself), {@code pir-metrics.yaml} (without it no PIR figures are collected) and
+ * {@code gates.yaml} (without it there is no deployment gate policy) are optional.
  */
 public final class MappingLoader {
 
     /** The file names the loader reads from a mappings folder; other files there are ignored. */
     public static final List<String> KNOWN_FILES = List.of(ActionItemsDefinition.FILE_NAME, EscalationPolicy.FILE_NAME,
-            ChangeRecordsMapping.FILE_NAME, RetrospectivesMapping.FILE_NAME, PirMetricsMapping.FILE_NAME);
+            ChangeRecordsMapping.FILE_NAME, RetrospectivesMapping.FILE_NAME, PirMetricsMapping.FILE_NAME,
+            GatePolicy.FILE_NAME);
 
     private final TextFormatConverters textConverters;
 
@@ -102,6 +106,7 @@ public final class MappingLoader {
         Source changes = sources.get(ChangeRecordsMapping.FILE_NAME);
         Source retrospectives = sources.get(RetrospectivesMapping.FILE_NAME);
         Source pir = sources.get(PirMetricsMapping.FILE_NAME);
+        Source gates = sources.get(GatePolicy.FILE_NAME);
         Optional<ActionItemsDefinition> definition = actionItems.root().flatMap(node ->
                 new ActionItemsParser(new NodeReader(actionItems.fileName(), problems)).parse(node, problems));
         // Board queues and markers are checked against the action-item mapping only when it is known to be right.
@@ -114,16 +119,19 @@ public final class MappingLoader {
                 new RetrospectivesParser(new NodeReader(retrospectives.fileName(), problems)).parse(node));
         Optional<PirMetricsMapping> pirMetrics = pir.root().flatMap(node ->
                 new PirMetricsParser(new NodeReader(pir.fileName(), problems)).parse(node));
+        Optional<GatePolicy> gatePolicy = gates.root().flatMap(node ->
+                new GatesParser(new NodeReader(gates.fileName(), problems)).parse(node));
         if (!problems.isEmpty() || definition.isEmpty() || (escalations.present() && policy.isEmpty())
                 || (changes.present() && changeRecords.isEmpty())
-                || (retrospectives.present() && criteria.isEmpty()) || (pir.present() && pirMetrics.isEmpty())) {
+                || (retrospectives.present() && criteria.isEmpty()) || (pir.present() && pirMetrics.isEmpty())
+                || (gates.present() && gatePolicy.isEmpty())) {
             throw new MappingValidationException(problems);
         }
-        List<String> files = Stream.of(actionItems, escalations, changes, retrospectives, pir).filter(Source::present)
-                .map(Source::fileName).toList();
+        List<String> files = Stream.of(actionItems, escalations, changes, retrospectives, pir, gates)
+                .filter(Source::present).map(Source::fileName).toList();
         return new LoadedMappings(dir, files, definition.get(),
                 new ActionItemMappingEngine(definition.get(), textConverters), policy, changeRecords, criteria,
-                pirMetrics);
+                pirMetrics, gatePolicy);
     }
 
     private static ActionItemsInUse inUse(ActionItemsDefinition definition) {

@@ -234,7 +234,7 @@ class ChangeRecordCommentFlowBackEndToEndTest extends FaultSuiteSupport {
     private static LoadedMappings withChangeRecords(LoadedMappings shipped, ChangeRecordsMapping changes) {
         return new LoadedMappings(shipped.dir(), shipped.files(), shipped.actionItemsDefinition(),
                 shipped.actionItems(), shipped.escalations(), Optional.of(changes), shipped.retrospectives(),
-                shipped.pirMetrics());
+                shipped.pirMetrics(), shipped.gates());
     }
 
     private void pollChanges() {

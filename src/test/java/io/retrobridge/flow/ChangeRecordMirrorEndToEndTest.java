@@ -275,7 +275,7 @@ class ChangeRecordMirrorEndToEndTest extends FaultSuiteSupport {
                 all.issueType(), all.label(), all.fields(), all.states());
         mappings.replace(new LoadedMappings(shipped.dir(), shipped.files(), shipped.actionItemsDefinition(),
                 shipped.actionItems(), shipped.escalations(), Optional.of(cabOnly), shipped.retrospectives(),
-                shipped.pirMetrics()));
+                shipped.pirMetrics(), shipped.gates()));
         try {
             String title = "Tune the search cluster, case " + CASES.incrementAndGet();
             String outside = createChange(title, "Release Advisory Board");
@@ -298,7 +298,7 @@ class ChangeRecordMirrorEndToEndTest extends FaultSuiteSupport {
         mappings.replace(new LoadedMappings(shipped.dir(), shipped.files(), shipped.actionItemsDefinition(),
                 shipped.actionItems(), shipped.escalations(), Optional.of(new ChangeRecordsMapping(flowing.query(),
                 flowing.project(), flowing.issueType(), flowing.label(), flowing.fields(), flowing.states())),
-                shipped.retrospectives(), shipped.pirMetrics()));
+                shipped.retrospectives(), shipped.pirMetrics(), shipped.gates()));
         try {
             mirrorKeepsWhatPeopleDo();
         } finally {

@@ -66,7 +66,8 @@ class RetrospectiveOpenerTest {
         }
         return new CurrentMappings(new LoadedMappings(loaded.dir(), loaded.files(), loaded.actionItemsDefinition(),
                 loaded.actionItems(), loaded.escalations(), loaded.changeRecords(),
-                Optional.of(new RetrospectivesMapping(OPS)), loaded.pirMetrics()));
+                Optional.of(new RetrospectivesMapping(OPS)), loaded.pirMetrics(),
+                loaded.gates()));
     }
 
     private static RetrospectiveTrigger trigger(String key, String changeNumber) {

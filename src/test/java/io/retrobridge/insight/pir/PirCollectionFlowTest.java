@@ -65,7 +65,7 @@ class PirCollectionFlowTest {
         LoadedMappings now = mappings.get();
         shipped = mappings.replace(new LoadedMappings(now.dir(), now.files(), now.actionItemsDefinition(),
                 now.actionItems(), now.escalations(), now.changeRecords(), now.retrospectives(),
-                Optional.of(PirStandIns.mapping())));
+                Optional.of(PirStandIns.mapping()), now.gates()));
     }
 
     @AfterEach

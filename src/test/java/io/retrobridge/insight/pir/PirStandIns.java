@@ -84,7 +84,7 @@ final class PirStandIns {
         LoadedMappings shipped = MappingFiles.load(MappingFiles.SHIPPED_DIR);
         return new CurrentMappings(new LoadedMappings(shipped.dir(), shipped.files(), shipped.actionItemsDefinition(),
                 shipped.actionItems(), shipped.escalations(), shipped.changeRecords(), shipped.retrospectives(),
-                Optional.ofNullable(pir)));
+                Optional.ofNullable(pir), shipped.gates()));
     }
 
     @SafeVarargs

@@ -85,7 +85,8 @@ class PirApiTest {
                 new PirMetricsMapping.ServiceNames("production", Map.of()), List.of(), Map.of(),
                 new PirMetricsMapping.Destinations(null, null));
         return new LoadedMappings(now.dir(), now.files(), now.actionItemsDefinition(), now.actionItems(),
-                now.escalations(), now.changeRecords(), now.retrospectives(), Optional.of(pir));
+                now.escalations(), now.changeRecords(), now.retrospectives(), Optional.of(pir),
+                now.gates());
     }
 
     private static PirSummary summary(String change) {
@@ -200,7 +201,7 @@ class PirApiTest {
     void withoutPirMetricsYamlNothingIsQueued() {
         mappings.replace(new LoadedMappings(shipped.dir(), shipped.files(), shipped.actionItemsDefinition(),
                 shipped.actionItems(), shipped.escalations(), shipped.changeRecords(), shipped.retrospectives(),
-                Optional.empty()));
+                Optional.empty(), shipped.gates()));
 
         assertError(api.post("/api/changes/CHG0031004/pir/collect", ADMIN_KEY), 409,
                 "there is no pir-metrics.yaml");
