@@ -21,16 +21,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ServiceNowRetrospectiveFailureModes implements RetrospectiveFailureModes {
 
-    /** The field a task names its problem by. */
-    static final String PARENT_FIELD = "problem";
-    private static final int MOST_TASKS = 1000;
+    private static final int PAGE_SIZE = 1000;
 
-    private final ServiceNowClient servicenow;
     private final CurrentMappings mappings;
+    private final RetrospectiveTaskPages tasks;
 
     ServiceNowRetrospectiveFailureModes(ServiceNowClient servicenow, CurrentMappings mappings) {
-        this.servicenow = servicenow;
         this.mappings = mappings;
+        this.tasks = new RetrospectiveTaskPages(servicenow, mappings, PAGE_SIZE);
     }
 
     @Override
@@ -43,15 +41,12 @@ class ServiceNowRetrospectiveFailureModes implements RetrospectiveFailureModes {
             return modes;
         }
         String field = binding.field();
-        EncodedQuery query = EncodedQuery.query().fragment(mapping.serviceNowScope().query())
-                .eq(PARENT_FIELD, TableApiNames.sysId(retrospective.serviceNowSysId())).orderBy("sys_id");
-        for (ServiceNowRecord task : servicenow.matching(mapping.serviceNowScope().table(), query, List.of(field),
-                MOST_TASKS)) {
+        tasks.forEach(retrospective, List.of(field), task -> {
             String mode = task.text(field).strip();
             if (!mode.isEmpty()) {
                 modes.add(mode);
             }
-        }
+        });
         return modes;
     }
 }

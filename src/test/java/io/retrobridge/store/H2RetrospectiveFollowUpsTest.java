@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class H2RetrospectiveFollowUpsTest extends RetrospectiveFollowUpsContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+}
