@@ -19,8 +19,12 @@ import static io.retrobridge.gate.GateFixtures.waiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.domain.Scope;
+import io.retrobridge.mapping.gate.GateCondition.OpenCorrectiveActions;
+import io.retrobridge.mapping.gate.GateCondition.RetrospectiveWithoutActions;
 import io.retrobridge.mapping.gate.GateMode;
 import io.retrobridge.mapping.gate.GatePolicy;
+import io.retrobridge.mapping.gate.GateRule;
+import io.retrobridge.mapping.gate.GateRule.Effect;
 import io.retrobridge.mapping.gate.GateTier;
 import io.retrobridge.mapping.gate.GateTier.WhenUndecided;
 import io.retrobridge.mapping.gate.Waiver;
@@ -101,7 +105,7 @@ class GateDeciderTest {
     }
 
     @Nested
-    class OpenCorrectiveActions {
+    class OpenFixes {
 
         @Test
         void onlyOpenItemsOfTheListedScopesCount() {
@@ -131,10 +135,10 @@ class GateDeciderTest {
         @Test
         void severalScopesAreCalledCorrectiveActions() {
             GateTier tier = new GateTier("high", Set.of("production"), GateMode.ENFORCE, WhenUndecided.DENY,
-                    List.of(new io.retrobridge.mapping.gate.GateRule("fixes",
-                            new io.retrobridge.mapping.gate.GateCondition.OpenCorrectiveActions(
+                    List.of(new GateRule("fixes",
+                            new OpenCorrectiveActions(
                                     Set.of(Scope.IMMEDIATE_FIX, Scope.TRAINING), 3),
-                            io.retrobridge.mapping.gate.GateRule.Effect.BLOCK)));
+                            Effect.BLOCK)));
             GatePolicy policy = policy("standard", tiers(tier, STANDARD));
 
             GateAnswer answer = decide(policy, PROD, facts(retro("CHG1", 3, fix("PAY-1", "Fix"),
@@ -147,7 +151,7 @@ class GateDeciderTest {
     }
 
     @Nested
-    class EscalatedOverdue {
+    class Escalations {
 
         @Test
         void anEscalatedItemStillOverdueBlocksWhateverItsScopeAndHowOldItsRetrospective() {
@@ -177,7 +181,7 @@ class GateDeciderTest {
     }
 
     @Nested
-    class RetrospectiveWithoutActions {
+    class EmptyRetrospectives {
 
         @Test
         void aRetrospectiveWithoutActionsOlderThanTheLimitOnlyWarns() {
@@ -203,10 +207,10 @@ class GateDeciderTest {
         @Test
         void itBlocksWhenTheRuleSaysBlock() {
             GateTier tier = new GateTier("high", Set.of("production"), GateMode.ENFORCE, WhenUndecided.DENY,
-                    List.of(new io.retrobridge.mapping.gate.GateRule("empty-retros",
-                            new io.retrobridge.mapping.gate.GateCondition.RetrospectiveWithoutActions(
+                    List.of(new GateRule("empty-retros",
+                            new RetrospectiveWithoutActions(
                                     Duration.ofHours(12), 3),
-                            io.retrobridge.mapping.gate.GateRule.Effect.BLOCK)));
+                            Effect.BLOCK)));
             GatePolicy policy = policy("standard", tiers(tier, STANDARD));
 
             GateAnswer answer = decide(policy, PROD, facts(retro("CHG1", 1), retro("CHG2", 2)));
@@ -220,7 +224,7 @@ class GateDeciderTest {
     }
 
     @Nested
-    class FailureModeRecurred {
+    class Recurrences {
 
         private final FollowUp first = tagged(scoped(fix("PAY-1", "Pin config"), Scope.TOOLING_UPGRADE),
                 "config-drift");
