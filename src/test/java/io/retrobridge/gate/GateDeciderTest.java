@@ -77,6 +77,32 @@ class GateDeciderTest {
         }
 
         @Test
+        void anOverdueFixNotEscalatedDeniesByItsOneRule() {
+            FollowUp overdue = new FollowUp("link-PAY-31", "Alert on error rate", "PAY-31", null,
+                    Scope.IMMEDIATE_FIX, true, GateFixtures.DUE, null, null, true);
+
+            GateAnswer answer = decide(facts(retro("CHG0030001", 10, overdue)));
+
+            assertThat(answer.reason()).isEqualTo("DENY: payment-gateway 4.3.0 to production waits for 1 open"
+                    + " immediate fix from the retrospective of CHG0030001: PAY-31 'Alert on error rate' (due"
+                    + " 2026-12-01, overdue). To proceed, finish what is named or have a waiver of"
+                    + " open-immediate-fixes signed off in gates.yaml.");
+            assertThat(answer.rules()).containsExactly("open-immediate-fixes");
+            assertThat(answer.blocking()).singleElement().satisfies(item -> {
+                assertThat(item.jiraKey()).isEqualTo("PAY-31");
+                assertThat(item.serviceNowNumber()).isNull();
+            });
+        }
+
+        @Test
+        void anItemWithoutJiraIssueIsNamedByItsServiceNowNumber() {
+            FollowUp snOnly = new FollowUp("link-9", "Rotate keys", null, "PTASK0010009", Scope.IMMEDIATE_FIX, true,
+                    null, null, null, false);
+
+            assertThat(decide(facts(retro("CHG1", 10, snOnly))).reason()).contains(": PTASK0010009 'Rotate keys'.");
+        }
+
+        @Test
         void aDeniedReleaseIsAllowedOnceItsBlockingItemIsDone() {
             GatePolicy policy = policy();
             assertThat(decide(policy, PROD, facts(retro("CHG0030001", 10, ALERT))).decision())
