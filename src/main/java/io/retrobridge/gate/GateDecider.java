@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,7 +38,15 @@ import java.util.Optional;
  */
 public final class GateDecider {
 
+    /**
+     * The answer to {@code question} under {@code policy}, from the application's {@code facts} at {@code now}.
+     * Never throws for facts that say nothing could be read; the answer says so instead.
+     */
     public GateAnswer decide(GatePolicy policy, ReleaseQuestion question, GateFacts facts, Instant now) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(question, "question");
+        Objects.requireNonNull(facts, "facts");
+        Objects.requireNonNull(now, "now");
         GateTier tier = policy.tierOf(question.application());
         Optional<Gate> gate = policy.gateFor(question.gate());
         GateMode mode = gate.map(g -> g.modeFor(tier)).orElse(tier.mode());
@@ -61,11 +70,11 @@ public final class GateDecider {
             return answering.undecided("its follow-ups could not be read: " + GateText.flat(unavailable.why()));
         }
         if (facts instanceof GateFacts.NotReady notReady) {
-            String gathering = "its follow-ups are still being gathered: " + GateText.flat(notReady.what());
+            String gathering = "follow-ups are still being gathered: " + GateText.flat(notReady.what());
             return mode.blocks()
                     ? answering.simple(GateDecision.PENDING, "PENDING: " + answering.subject + " waits while "
-                            + gathering.substring("its ".length()) + "; ask again shortly")
-                    : answering.simple(GateDecision.ALLOW, "ALLOW: " + answering.subject + " (warn mode): "
+                            + gathering + "; ask again shortly")
+                    : answering.simple(GateDecision.ALLOW, "ALLOW: " + answering.subject + " (warn mode): its "
                             + gathering);
         }
         return answering.judged(policy, question.application(), (GateFacts.Gathered) facts, now);
