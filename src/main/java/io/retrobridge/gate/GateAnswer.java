@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param tier           the tier the application was judged in
  * @param mode           the mode in force: the milder of the gate's and the tier's
  * @param blocking       what denies this release; empty unless it is denied by a rule
- * @param warnings       what the answer names without being held back by it
+ * @param warnings       what the answer names without being held back by it: what would have blocked (warn
+ *                       mode) first, then waived rules, expired waivers and warning rules in the tier's order
  * @param rules          the ids of the rules that held, blocking, warning or waived, in the tier's order
  * @param waiversApplied the active waivers that lifted a rule that held
  */
