@@ -62,7 +62,8 @@ class ArchitectureTest {
     static final ArchRule coreDoesNotNameAnAdapter = noClasses()
             .that().resideInAnyPackage("..retrobridge.domain..", "..retrobridge.sync..", "..retrobridge.mapping..",
                     "..retrobridge.flow..", "..retrobridge.escalation..", "..retrobridge.store..",
-                    "..retrobridge.web..", "..retrobridge.retro..", "..retrobridge.insight..")
+                    "..retrobridge.web..", "..retrobridge.retro..", "..retrobridge.insight..",
+                    "..retrobridge.gate..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "..retrobridge.jira..", "..retrobridge.servicenow..", "..retrobridge.monitoring..",
                     "..retrobridge.pipeline..")
@@ -93,6 +94,15 @@ class ArchitectureTest {
                     "org.springframework..", "org.apache.camel..", "com.fasterxml..", "..retrobridge.flow..",
                     "..retrobridge.escalation.scan..", "..retrobridge.store..", "..retrobridge.transport..")
             .because("what is overdue and what to do about it is decided in plain Java; escalation.scan carries it out");
+
+    @ArchTest
+    static final ArchRule gateDecisionIsFrameworkFree = noClasses()
+            .that().resideInAPackage("io.retrobridge.gate")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "org.apache.camel..", "com.fasterxml..", "..retrobridge.flow..",
+                    "..retrobridge.store..", "..retrobridge.transport..", "..retrobridge.web..")
+            .because("whether a release may proceed is decided in plain Java from the policy and the facts; the"
+                    + " endpoints and the store reach it from outside");
 
     @ArchTest
     static final ArchRule webAndSandboxDoNotKnowEachOther = noClasses().that().resideInAPackage("..retrobridge.web..")
