@@ -1,7 +1,9 @@
 package io.retrobridge.escalation;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,6 +33,12 @@ public interface EscalationStore {
 
     /** CLAIMED and RAISED records, oldest first: what a scan must finish or may have to resolve. */
     List<EscalationRecord> unresolved();
+
+    /** The CLAIMED and RAISED records of these items, oldest first. */
+    default List<EscalationRecord> unresolvedOf(Collection<String> itemKeys) {
+        Set<String> wanted = Set.copyOf(itemKeys);
+        return unresolved().stream().filter(record -> wanted.contains(record.itemKey())).toList();
+    }
 
     /** All records, newest first, optionally only one state, paged. */
     List<EscalationRecord> list(Optional<EscalationState> state, int offset, int limit);

@@ -8,6 +8,7 @@ import io.retrobridge.escalation.GroupTicket;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -147,6 +148,18 @@ public class JdbcEscalationStore implements EscalationStore {
     @Override
     public List<EscalationRecord> unresolved() {
         return jdbc.sql(SELECT_RECORD + " WHERE state IN ('CLAIMED', 'RAISED') ORDER BY claimed_at, item_key, ladder_id, step_id")
+                .query(recordMapper)
+                .list();
+    }
+
+    @Override
+    public List<EscalationRecord> unresolvedOf(Collection<String> itemKeys) {
+        if (itemKeys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_RECORD + " WHERE state IN ('CLAIMED', 'RAISED') AND item_key IN (:itemKeys)"
+                        + " ORDER BY claimed_at, item_key, ladder_id, step_id")
+                .param("itemKeys", List.copyOf(Set.copyOf(itemKeys)))
                 .query(recordMapper)
                 .list();
     }

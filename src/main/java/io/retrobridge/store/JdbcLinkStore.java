@@ -12,10 +12,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
@@ -94,6 +98,26 @@ public class JdbcLinkStore implements LinkStore {
         return single(jdbc.sql(SELECT_LINK + " WHERE l.correlation_id = :correlationId")
                 .param("correlationId", correlationId)
                 .query(linkReader));
+    }
+
+    @Override
+    public Map<String, Link> findByExternalIds(ExternalSystem system, Collection<String> externalIds) {
+        Map<String, Link> found = new LinkedHashMap<>();
+        if (externalIds.isEmpty()) {
+            return found;
+        }
+        List<Link> links = jdbc.sql(SELECT_LINK + """
+                         WHERE l.id IN (SELECT x.link_id FROM link_external_ids x
+                                         WHERE x.external_system = :system AND x.external_id IN (:externalIds))
+                         ORDER BY l.id
+                        """)
+                .param("system", system.name())
+                .param("externalIds", List.copyOf(Set.copyOf(externalIds)))
+                .query(this::readLinksInOrder);
+        for (Link link : links) {
+            link.idOn(system).ifPresent(externalId -> found.put(externalId, link));
+        }
+        return found;
     }
 
     @Override
@@ -181,6 +205,46 @@ public class JdbcLinkStore implements LinkStore {
 
     private static Optional<Link> single(List<Link> links) {
         return links.stream().findFirst();
+    }
+
+    /** Several links, their rows grouped by link id (the query orders by it). */
+    private List<Link> readLinksInOrder(ResultSet rows) throws SQLException {
+        List<Link> links = new ArrayList<>();
+        Link link = null;
+        Map<ExternalSystem, String> ids = new TreeMap<>();
+        Map<ExternalSystem, Snapshot> snapshots = new TreeMap<>();
+        while (rows.next()) {
+            UUID id = rows.getObject("id", UUID.class);
+            if (link == null || !link.id().equals(id)) {
+                if (link != null) {
+                    links.add(new Link(link.id(), link.kind(), link.correlationId(), ids, snapshots, link.version()));
+                }
+                link = new Link(id, EntityKind.valueOf(rows.getString("kind")), rows.getString("correlation_id"),
+                        Map.of(), Map.of(), rows.getLong("version"));
+                ids = new TreeMap<>();
+                snapshots = new TreeMap<>();
+            }
+            readChildren(rows, link, ids, snapshots);
+        }
+        if (link != null) {
+            links.add(new Link(link.id(), link.kind(), link.correlationId(), ids, snapshots, link.version()));
+        }
+        return links;
+    }
+
+    private static void readChildren(ResultSet rows, Link link, Map<ExternalSystem, String> ids,
+                                     Map<ExternalSystem, Snapshot> snapshots) throws SQLException {
+        String idSystem = rows.getString("id_system");
+        if (idSystem != null) {
+            ids.put(ExternalSystem.valueOf(idSystem), rows.getString("external_id"));
+        }
+        String snapshotSystem = rows.getString("snapshot_system");
+        if (snapshotSystem != null) {
+            ExternalSystem system = ExternalSystem.valueOf(snapshotSystem);
+            snapshots.put(system, new Snapshot(
+                    JsonColumns.toFields(rows.getString("fields_json"), "the " + system + " snapshot of link " + link.id()),
+                    SqlInstants.fromColumn(rows, "taken_at")));
+        }
     }
 
     private List<Link> readLinks(ResultSet rows) throws SQLException {

@@ -1,7 +1,11 @@
 package io.retrobridge.sync;
 
 import io.retrobridge.domain.ExternalRef;
+import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Link;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +26,18 @@ public interface LinkStore {
     Optional<Link> findByExternal(ExternalRef ref);
 
     Optional<Link> findByCorrelationId(String correlationId);
+
+    /**
+     * The links that know these records of {@code system}, by external id; ids no link knows are left out. One read
+     * for many records, for answers that must not cost a query per item.
+     */
+    default Map<String, Link> findByExternalIds(ExternalSystem system, Collection<String> externalIds) {
+        Map<String, Link> found = new LinkedHashMap<>();
+        for (String externalId : externalIds) {
+            findByExternal(new ExternalRef(system, externalId)).ifPresent(link -> found.put(externalId, link));
+        }
+        return found;
+    }
 
     /**
      * Replaces the stored link with {@code link} if the stored version is still {@code link.version()}.
