@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class H2LocalGateFactsTest extends LocalGateFactsContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+}

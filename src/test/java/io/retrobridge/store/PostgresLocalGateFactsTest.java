@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresLocalGateFactsTest extends LocalGateFactsContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
