@@ -247,6 +247,21 @@ abstract class EscalationStoreContract extends StoreContractSupport {
     }
 
     @Test
+    void unresolvedOfHoldsOnlyTheNamedItemsClaimedAndRaisedOldestFirst() {
+        EscalationRecord raisedLater = claimed(claimOf("rb-1", "standard", "cab", START.plusSeconds(20)));
+        escalations().markRaised(raisedLater.id(), "a1", "SCTASK1", START.plusSeconds(21), "raised");
+        EscalationRecord claimedFirst = claimed(claimOf("rb-2", "standard", "cab", START));
+        claimed(claimOf("rb-3", "standard", "cab", START.plusSeconds(5)));
+        EscalationRecord resolved = claimed(claimOf("rb-4", "standard", "cab", START.plusSeconds(1)));
+        escalations().markRaised(resolved.id(), "a4", "SCTASK4", START.plusSeconds(2), "raised");
+        escalations().markResolved(resolved.id(), START.plusSeconds(3), "done");
+
+        assertThat(escalations().unresolvedOf(List.of("rb-1", "rb-2", "rb-4", "rb-unknown")))
+                .extracting(EscalationRecord::id).containsExactly(claimedFirst.id(), raisedLater.id());
+        assertThat(escalations().unresolvedOf(List.of())).isEmpty();
+    }
+
+    @Test
     void anItemsHistoryIsItsOwnStepsOldestFirst() {
         EscalationRecord second = claimed(claimOf("rb-1", "standard", "cab", START.plusSeconds(86_400)));
         EscalationRecord first = claimed(reminderOf("rb-1", "remind", START));

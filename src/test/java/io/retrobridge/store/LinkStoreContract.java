@@ -58,6 +58,22 @@ abstract class LinkStoreContract extends StoreContractSupport {
     }
 
     @Test
+    void severalLinksAreFoundInOneReadByTheirIdsOnOneSystemWithTheirSnapshots() {
+        Link first = links().insert(actionItem("rb-1", "RB-1").withExternalId(SERVICENOW, "sn-1")
+                .withSnapshot(JIRA, snapshot(Map.of("title", "One"))).withSnapshot(SERVICENOW, snapshot(Map.of())));
+        Link second = links().insert(actionItem("rb-2", "RB-2").withExternalId(SERVICENOW, "sn-2")
+                .withSnapshot(SERVICENOW, snapshot(Map.of("title", "Two"))));
+        links().insert(actionItem("rb-3", "RB-3").withExternalId(SERVICENOW, "sn-3"));
+
+        Map<String, Link> found = links().findByExternalIds(SERVICENOW, List.of("sn-2", "sn-1", "sn-unknown", "RB-3"));
+
+        assertThat(found).containsOnlyKeys("sn-1", "sn-2");
+        assertThat(found.get("sn-1")).isEqualTo(first);
+        assertThat(found.get("sn-2")).isEqualTo(second);
+        assertThat(links().findByExternalIds(SERVICENOW, List.of())).isEmpty();
+    }
+
+    @Test
     void fieldTextOfAnyKindComesBackExactly() {
         Map<String, String> fields = Map.of(
                 "summary", "Ünïcödé ✓ 日本語 \uD83D\uDE80 \"quoted\" 'single' back\\slash",
