@@ -67,8 +67,9 @@ class GateRequestReader {
         try {
             tree = json.readTree(raw);
         } catch (JsonProcessingException e) {
-            throw GateRequestException.badRequest("the body is not JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "); send an object like {\"application\":"
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw GateRequestException.badRequest("the body is not JSON" + where + "; send an object like {\"application\":"
                     + "\"payment-gateway\",\"version\":\"4.3.0\",\"environment\":\"production\"}.");
         } catch (IOException e) {
             throw GateRequestException.badRequest("the body could not be read: " + e.getClass().getSimpleName());
