@@ -28,6 +28,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *   <li>viewer: GET {@code /api/admin/escalations} (what the escalation scan did is for everyone who reads
  *       reports; running a scan is an admin's POST).</li>
  *   <li>admin: anything else under {@code /api/admin/**}.</li>
+ *   <li>pipeline: {@code /api/gates/{gate}/evaluate} (POST, PUT or GET: asking the deployment gate);
+ *       viewer: GET {@code /api/gates/evaluations/{id}} (an answer polled again, by pipelines and readers).</li>
  *   <li>pipeline: POST under {@code /api/pipeline/**} (deployment and pipeline events).</li>
  *   <li>viewer: GET {@code /api/retrospectives} and {@code /api/retrospectives/{id}} (the retrospectives opened and
  *       their action items, for everyone who reads reports).</li>
@@ -62,6 +64,8 @@ public class ApiAccessPolicy {
                 Rule.needs(ApiRole.ADMIN, path.matcher("/swagger-ui/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/admin/escalations")),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/api/admin/**")),
+                Rule.needs(ApiRole.PIPELINE, path.matcher("/api/gates/*/evaluate")),
+                Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/gates/evaluations/*")),
                 Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/pipeline/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/retrospectives/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/deployments/**")),

@@ -1,0 +1,74 @@
+package io.retrobridge.store;
+
+import io.retrobridge.sync.GateEvaluations;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The gate_evaluations table: one row per answer, never changed once written. */
+@Repository
+public class JdbcGateEvaluations implements GateEvaluations {
+
+    private final JdbcClient jdbc;
+
+    public JdbcGateEvaluations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void record(Evaluation evaluation) {
+        try {
+            jdbc.sql("""
+                            INSERT INTO gate_evaluations (id, gate, application, version, environment, commit_sha,
+                                   change_number, requester, decision, reason, answer_json, decided_at)
+                            VALUES (:id, :gate, :application, :version, :environment, :commitSha, :changeNumber,
+                                   :requester, :decision, :reason, :answer, :decidedAt)
+                            """)
+                    .param("id", evaluation.id().toString())
+                    .param("gate", evaluation.gate())
+                    .param("application", evaluation.application())
+                    .param("version", evaluation.version())
+                    .param("environment", evaluation.environment())
+                    .param("commitSha", evaluation.commitSha())
+                    .param("changeNumber", evaluation.changeNumber())
+                    .param("requester", evaluation.requester())
+                    .param("decision", evaluation.decision())
+                    .param("reason", evaluation.reason())
+                    .param("answer", evaluation.answerJson())
+                    .param("decidedAt", SqlInstants.toColumn(evaluation.decidedAt()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new IllegalStateException("gate evaluation " + evaluation.id() + " is kept already; an answer is "
+                    + "never replaced", e);
+        }
+    }
+
+    @Override
+    public Optional<Evaluation> find(UUID id) {
+        return jdbc.sql("SELECT * FROM gate_evaluations WHERE id = :id").param("id", id.toString())
+                .query(JdbcGateEvaluations::evaluation).optional();
+    }
+
+    @Override
+    public List<Evaluation> recentFor(String application, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM gate_evaluations WHERE application = :application
+                         ORDER BY decided_at DESC, id LIMIT :limit
+                        """)
+                .param("application", application).param("limit", limit)
+                .query(JdbcGateEvaluations::evaluation).list();
+    }
+
+    private static Evaluation evaluation(ResultSet row, int rowNum) throws SQLException {
+        return new Evaluation(UUID.fromString(row.getString("id")), row.getString("gate"),
+                row.getString("application"), row.getString("version"), row.getString("environment"),
+                row.getString("commit_sha"), row.getString("change_number"), row.getString("requester"),
+                row.getString("decision"), row.getString("reason"), row.getString("answer_json"),
+                SqlInstants.fromColumn(row, "decided_at"));
+    }
+}

@@ -1,0 +1,85 @@
+package io.retrobridge.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.retrobridge.sync.GateEvaluations;
+import io.retrobridge.sync.GateEvaluations.Evaluation;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What the gate API relies on from any {@link GateEvaluations}. */
+abstract class GateEvaluationsContract extends StoreContractSupport {
+
+    private static final Instant DECIDED = Instant.parse("2026-12-07T08:00:00.123456Z");
+
+    private GateEvaluations store() {
+        return port(GateEvaluations.class);
+    }
+
+    @BeforeEach
+    void noEvaluations() {
+        port(JdbcClient.class).sql("DELETE FROM gate_evaluations").update();
+    }
+
+    @Test
+    void anEvaluationIsKeptWithEveryFieldAndReadBackEqual() {
+        Evaluation denied = evaluation("payment-gateway", "DENY", DECIDED);
+
+        store().record(denied);
+
+        assertThat(store().find(denied.id())).contains(denied);
+    }
+
+    @Test
+    void optionalInputsMayBeMissing() {
+        Evaluation bare = new Evaluation(UUID.randomUUID(), "canary", "checkout", null, "staging", null, null,
+                "argo", "ALLOW", "ALLOW: no gate for staging in tier high", "{\"decision\":\"ALLOW\"}", DECIDED);
+
+        store().record(bare);
+
+        assertThat(store().find(bare.id())).contains(bare);
+    }
+
+    @Test
+    void anUnknownIdIsEmpty() {
+        store().record(evaluation("payment-gateway", "ALLOW", DECIDED));
+
+        assertThat(store().find(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void anAnswerIsNeverReplaced() {
+        Evaluation denied = evaluation("payment-gateway", "DENY", DECIDED);
+        store().record(denied);
+        Evaluation sameId = new Evaluation(denied.id(), "prod", "payment-gateway", "4.3.0", "production", null, null,
+                "argo", "ALLOW", "ALLOW", "{}", DECIDED.plusSeconds(60));
+
+        assertThatThrownBy(() -> store().record(sameId)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(denied.id().toString());
+        assertThat(store().find(denied.id())).contains(denied);
+    }
+
+    @Test
+    void recentAnswersOfOneApplicationComeNewestFirst() {
+        Evaluation older = evaluation("payment-gateway", "DENY", DECIDED);
+        Evaluation newer = evaluation("payment-gateway", "ALLOW", DECIDED.plusSeconds(30));
+        Evaluation other = evaluation("checkout", "ALLOW", DECIDED.plusSeconds(60));
+        store().record(older);
+        store().record(newer);
+        store().record(other);
+
+        assertThat(store().recentFor("payment-gateway", 10)).containsExactly(newer, older);
+        assertThat(store().recentFor("payment-gateway", 1)).containsExactly(newer);
+    }
+
+    private static Evaluation evaluation(String application, String decision, Instant at) {
+        return new Evaluation(UUID.randomUUID(), "prod", application, "4.3.0", "production",
+                "9fceb02d0ae598e95dc970b74767f19372d61af8", "CHG0030042", "argo-rollouts", decision,
+                decision + ": " + application + " 4.3.0 to production waits for PAY-31 \"Fix the ledger\"",
+                "{\"decision\":\"" + decision + "\",\"reason\":\"l\u00e9dger \\\"quoted\\\"\"}", at);
+    }
+}

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class H2GateEvaluationsTest extends GateEvaluationsContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+}

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresGateEvaluationsTest extends GateEvaluationsContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}

@@ -1,0 +1,138 @@
+package io.retrobridge.web.gates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.retrobridge.domain.AdminAction;
+import io.retrobridge.gate.GateDecision;
+import io.retrobridge.gate.GateFactsSource;
+import io.retrobridge.mapping.CurrentMappings;
+import io.retrobridge.mapping.MappingFiles;
+import io.retrobridge.mapping.gate.GateFiles;
+import io.retrobridge.sync.AdminAuditLog;
+import io.retrobridge.sync.GateEvaluations;
+import io.retrobridge.sync.RetrospectiveIssues;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mock.env.MockEnvironment;
+
+/** The gate's answer when its facts cannot be had: the tier's when-undecided rule decides, and says why. */
+class GateEvaluatorTest {
+
+    private static final GateInputs PAYMENT_GATEWAY = GateInputs.of("payment-gateway", "4.3.0", "production", null,
+            null);
+
+    @TempDir
+    Path dir;
+
+    private final List<GateEvaluations.Evaluation> kept = new ArrayList<>();
+    private final List<AdminAction> audited = new ArrayList<>();
+
+    @Test
+    void withNoFactsSourceAHighRiskApplicationFailsClosedSayingSo() throws Exception {
+        GateEvaluator.Served served = evaluator(new StaticListableBeanFactory()).evaluate("prod", PAYMENT_GATEWAY,
+                "argo-rollouts", "10.0.0.7", id -> "http://gate/api/gates/evaluations/" + id, d -> 200);
+
+        assertThat(served.decision()).isEqualTo(GateDecision.DENY);
+        JsonNode answer = new ObjectMapper().readTree(served.json());
+        assertThat(answer.get("reason").asText()).contains("cannot decide", "no facts source",
+                "when-undecided: deny");
+        assertThat(kept).singleElement().satisfies(e -> assertThat(e.answerJson()).isEqualTo(served.json()));
+        assertThat(audited).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("gate-evaluate");
+            assertThat(a.keyName()).isEqualTo("argo-rollouts");
+            assertThat(a.remote()).isEqualTo("10.0.0.7");
+        });
+    }
+
+    @Test
+    void aFactsSourceThatFailsIsTakenAsFactsUnavailable() throws Exception {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("facts", (GateFactsSource) (application, now) -> {
+            throw new IllegalStateException("connection refused");
+        });
+
+        GateEvaluator.Served served = evaluator(beans).evaluate("prod", PAYMENT_GATEWAY, "argo-rollouts", null,
+                id -> "http://gate/api/gates/evaluations/" + id, d -> 200);
+
+        assertThat(served.decision()).isEqualTo(GateDecision.DENY);
+        assertThat(new ObjectMapper().readTree(served.json()).get("reason").asText())
+                .contains("the local store could not be read (IllegalStateException)");
+    }
+
+    private GateEvaluator evaluator(StaticListableBeanFactory beans) {
+        CurrentMappings mappings = new CurrentMappings(MappingFiles.load(GateFiles.write(dir, GateFiles.shipped())));
+        GateEvaluations evaluations = new GateEvaluations() {
+            @Override
+            public void record(Evaluation evaluation) {
+                kept.add(evaluation);
+            }
+
+            @Override
+            public Optional<Evaluation> find(UUID id) {
+                return kept.stream().filter(e -> e.id().equals(id)).findFirst();
+            }
+
+            @Override
+            public List<Evaluation> recentFor(String application, int limit) {
+                return List.of();
+            }
+        };
+        AdminAuditLog audit = new AdminAuditLog() {
+            @Override
+            public AdminAction record(AdminAction action) {
+                audited.add(action);
+                return action;
+            }
+
+            @Override
+            public List<AdminAction> find(Filter filter, int offset, int limit) {
+                return List.copyOf(audited);
+            }
+
+            @Override
+            public long count(Filter filter) {
+                return audited.size();
+            }
+        };
+        GateLinks links = new GateLinks(new NoJira(), new MockEnvironment());
+        StaticListableBeanFactory clock = new StaticListableBeanFactory();
+        clock.addBean("clock", Clock.fixed(Instant.parse("2026-12-07T08:00:00Z"), ZoneOffset.UTC));
+        return new GateEvaluator(mappings, beans.getBeanProvider(GateFactsSource.class), evaluations, audit, links,
+                new ObjectMapper(), clock.getBeanProvider(Clock.class));
+    }
+
+    /** Links only: answering never calls Jira. */
+    private static final class NoJira implements RetrospectiveIssues {
+        @Override
+        public Optional<Issue> findOurs(String project, String marker) {
+            throw new AssertionError("answering must not call Jira");
+        }
+
+        @Override
+        public Issue open(String project, String issueType, String summary, List<String> labels,
+                String descriptionAdf) {
+            throw new AssertionError("answering must not call Jira");
+        }
+
+        @Override
+        public Optional<Issue> find(String idOrKey) {
+            throw new AssertionError("answering must not call Jira");
+        }
+
+        @Override
+        public String browseUrl(String key) {
+            return "https://jira.test/browse/" + key;
+        }
+    }
+}
