@@ -109,6 +109,11 @@ class DemoBanner {
                         + "\"version\":\"2.8.0\",\"runId\":\"demo-1\",\"result\":\"failure\","
                         + "\"finishedAt\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}'",
                 "  curl -s -H \"X-API-Key: $RB_KEY\" '" + app + "/api/retrospectives?application=checkout'",
+                "May payment-gateway 4.3.0 go to production? The gate (mappings/gates.yaml) says DENY while its"
+                        + " escalated action item is overdue, and names it:",
+                "  curl -s -X POST -H \"X-API-Key: $RB_KEY\" -H 'Content-Type: application/json' " + app
+                        + "/api/gates/prod/evaluate -d '{\"application\":\"payment-gateway\",\"version\":\"4.3.0\","
+                        + "\"environment\":\"production\"}'",
                 "Why did an item change? Ask by its key or number:",
                 "  curl -s -H \"X-API-Key: $RB_KEY\" '" + app + "/api/admin/journal?system=jira&id=PAY-1'",
                 "Stop with Ctrl-C; the demo keeps everything in memory and starts clean next time.",

@@ -50,6 +50,23 @@ class DemoEscalationTest {
                     }));
             JsonNode listed = curl(look.group(2), look.group(1)).path("result");
             assertThat(listed.toString()).contains(number);
+
+            // The banner's gate question: payment-gateway may not go to production while that item is overdue.
+            Matcher key = Pattern.compile("export RB_KEY=(\\S+)").matcher(output.getAll());
+            Matcher ask = Pattern.compile("curl -s -X POST -H \"X-API-Key: \\$RB_KEY\" -H 'Content-Type: "
+                    + "application/json' (http://\\S+/api/gates/prod/evaluate) -d '(\\{[^']*\\})'").matcher(output.getAll());
+            assertThat(key.find() && ask.find()).as("the banner's gate curl line:%n%s", output.getAll()).isTrue();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create(ask.group(1))).header("X-API-Key", key.group(1))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(ask.group(2))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                JsonNode gate = new ObjectMapper().readTree(answer.body());
+                assertThat(gate.path("decision").asText()).isEqualTo("DENY");
+                assertThat(gate.path("reason").asText()).contains(number, OVERDUE);
+            });
         }
     }
 
