@@ -1,12 +1,14 @@
 package io.retrobridge.mapping;
 
 import io.retrobridge.domain.ExternalSystem;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -113,6 +115,34 @@ public final class NodeReader {
     /** A YAML map whose keys are names the caller checks (field names, canonical values). */
     public Optional<Entries> openMap(Node node, String path, Collection<String> required) {
         return map(node, path, null, required);
+    }
+
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,7})(s|m|h|d)");
+
+    /**
+     * A positive duration written as a whole number and a unit ({@code 90s}, {@code 5m}, {@code 1h}, {@code 2d}); null,
+     * with the problem recorded, when the node holds something else, and null without a problem when it holds nothing.
+     *
+     * @param examples examples fit for the setting, for the fix, e.g. "`1h`, `90s` or `5m`"
+     */
+    public Duration positiveDuration(Node node, String path, String examples) {
+        Optional<String> value = text(node, path);
+        if (value.isEmpty()) {
+            return null;
+        }
+        Matcher m = DURATION.matcher(value.get());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            problem(node, path, "`" + value.get() + "` is not a positive duration",
+                    "write a whole number and a unit, s, m, h or d, e.g. " + examples);
+            return null;
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
     }
 
     /** Lower-case words joined by hyphens: the form of every id a mapping file gives (rules, ladders, metrics). */

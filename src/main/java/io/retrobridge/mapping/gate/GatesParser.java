@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -53,7 +52,6 @@ public final class GatesParser {
             RetrospectiveWithoutActions.NAME, List.of("older-than", "last-retrospectives"),
             FailureModeRecurred.NAME, List.of("last-retrospectives"));
     private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
-    private static final Pattern DURATION = Pattern.compile("([0-9]{1,7})(s|m|h|d)");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** What a deployment's application can be (the deployment API's rule); another name would never match. */
     private static final Pattern APPLICATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
@@ -277,23 +275,7 @@ public final class GatesParser {
     }
 
     private Duration duration(Node node, String path) {
-        Optional<String> value = in.text(node, path);
-        if (value.isEmpty()) {
-            return null;
-        }
-        Matcher m = DURATION.matcher(value.get());
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            in.problem(node, path, "`" + value.get() + "` is not a positive duration",
-                    "write a whole number and a unit, s, m, h or d, e.g. `2d`, `12h` or `90m`");
-            return null;
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        return in.positiveDuration(node, path, "`2d`, `12h` or `90m`");
     }
 
     // ---- applications and the default tier ---------------------------------------------------

@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -47,7 +46,6 @@ public final class PirMetricsParser {
     private static final List<String> BOOLEANS = List.of("true", "false");
     private static final Pattern ID = NodeReader.ID;
     private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
-    private static final Pattern DURATION = Pattern.compile("([0-9]{1,7})(s|m|h|d)");
     private static final Pattern SERVICENOW_FIELD = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern JIRA_FIELD = Pattern.compile("customfield_[0-9]{1,10}|[a-z][a-zA-Z0-9]*");
     private static final Pattern FAILURE_MODE = Pattern.compile("\\S+");
@@ -165,23 +163,7 @@ public final class PirMetricsParser {
         }
         Node node = e.get(key);
         String path = e.pathOf(key);
-        Optional<String> value = in.text(node, path);
-        if (value.isEmpty()) {
-            return null;
-        }
-        Matcher m = DURATION.matcher(value.get());
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            in.problem(node, path, "`" + value.get() + "` is not a positive duration",
-                    "write a whole number and a unit, s, m, h or d, e.g. `1h`, `90s` or `5m`");
-            return null;
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        return in.positiveDuration(node, path, "`1h`, `90s` or `5m`");
     }
 
     private static String text(Duration duration) {
