@@ -58,11 +58,7 @@ final class ActionItemsParser {
             return Optional.empty();
         }
         NodeReader.Entries file = top.get();
-        if (file.has("version")) {
-            in.text(file.get("version"), "version").filter(v -> !v.equals("1")).ifPresent(v -> in.problem(
-                    file.get("version"), "version", "version `" + v + "` is not supported; this RetroBridge reads version 1",
-                    "set `version: 1`"));
-        }
+        in.versionOne(file);
         Scopes.Jira jira = null;
         Scopes.ServiceNow servicenow = null;
         if (file.has("scope")) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -118,6 +119,31 @@ public final class NodeReader {
     }
 
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,7})(s|m|h|d)");
+    /** An environment as pipelines report it: lower case, so names compare as reported. */
+    public static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+
+    /** Records a problem when the file says a {@code version} other than 1, the only one this RetroBridge reads. */
+    public void versionOne(Entries file) {
+        if (file.has("version")) {
+            text(file.get("version"), "version").filter(v -> !v.equals("1")).ifPresent(v -> problem(
+                    file.get("version"), "version", "version `" + v + "` is not supported; this RetroBridge reads"
+                            + " version 1", "set `version: 1`"));
+        }
+    }
+
+    /** An environment name in lower case; empty, with the problem recorded, when it is not one. */
+    public Optional<String> environment(Node node, String path) {
+        Optional<String> value = text(node, path);
+        if (value.isPresent() && !ENVIRONMENT.matcher(value.get()).matches()) {
+            String lower = value.get().toLowerCase(Locale.ROOT);
+            problem(node, path, "environment `" + value.get() + "` is not a lower-case name; environments are"
+                    + " compared as pipelines report them, in lower case", ENVIRONMENT.matcher(lower).matches()
+                    ? "write `" + lower + "`" : "use letters, digits, `-`, `_` or `.`, e.g. `production`");
+            return Optional.empty();
+        }
+        return value;
+    }
+
 
     /**
      * A positive duration written as a whole number and a unit ({@code 90s}, {@code 5m}, {@code 1h}, {@code 2d}); null,

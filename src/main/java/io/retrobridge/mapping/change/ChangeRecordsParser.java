@@ -48,11 +48,7 @@ public final class ChangeRecordsParser {
             return Optional.empty();
         }
         NodeReader.Entries file = top.get();
-        if (file.has("version")) {
-            in.text(file.get("version"), "version").filter(v -> !v.equals("1")).ifPresent(v -> in.problem(
-                    file.get("version"), "version", "version `" + v + "` is not supported; this RetroBridge reads version 1",
-                    "set `version: 1`"));
-        }
+        in.versionOne(file);
         String query = file.has("servicenow") ? query(file.get("servicenow")) : "";
         Jira jira = file.has("jira") ? jira(file.get("jira")) : null;
         Map<ChangeField, String> fields = fields(file.has("fields") ? file.get("fields") : null);

@@ -75,11 +75,7 @@ public final class EscalationsParser {
             return Optional.empty();
         }
         NodeReader.Entries file = top.get();
-        if (file.has("version")) {
-            in.text(file.get("version"), "version").filter(v -> !v.equals("1")).ifPresent(v -> in.problem(
-                    file.get("version"), "version", "version `" + v + "` is not supported; this RetroBridge reads version 1",
-                    "set `version: 1`"));
-        }
+        in.versionOne(file);
         WorkCalendar calendar = file.has("calendar") ? new CalendarReader(in).read(file.get("calendar"),
                 true, "the zone in which a due date passes at midnight") : WorkCalendar.standard();
         Map<String, Board> boards = file.has("boards") ? boards(file.get("boards")) : Map.of();

@@ -51,7 +51,6 @@ public final class GatesParser {
             EscalatedOverdue.NAME, List.of(),
             RetrospectiveWithoutActions.NAME, List.of("older-than", "last-retrospectives"),
             FailureModeRecurred.NAME, List.of("last-retrospectives"));
-    private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** What a deployment's application can be (the deployment API's rule); another name would never match. */
     private static final Pattern APPLICATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
@@ -82,11 +81,7 @@ public final class GatesParser {
             return Optional.empty();
         }
         NodeReader.Entries file = top.get();
-        if (file.has("version")) {
-            in.text(file.get("version"), "version").filter(v -> !v.equals("1")).ifPresent(v -> in.problem(
-                    file.get("version"), "version", "version `" + v + "` is not supported; this RetroBridge reads"
-                            + " version 1", "set `version: 1`"));
-        }
+        in.versionOne(file);
         Map<String, GateTier> tiers = file.has("tiers") ? tiers(file.get("tiers")) : Map.of();
         String defaultTier = file.has("default-tier") ? tierName(file.get("default-tier"), "default-tier") : null;
         Map<String, String> applications = file.has("applications") ? applications(file.get("applications"))
@@ -162,21 +157,9 @@ public final class GatesParser {
                     "list the environments the rules guard, e.g. `[production]`, or set `mode: off`");
         }
         for (int i = 0; i < items.size(); i++) {
-            environment(items.get(i), path + "[" + i + "]").ifPresent(environments::add);
+            in.environment(items.get(i), path + "[" + i + "]").ifPresent(environments::add);
         }
         return environments;
-    }
-
-    private Optional<String> environment(Node node, String path) {
-        Optional<String> value = in.text(node, path);
-        if (value.isPresent() && !ENVIRONMENT.matcher(value.get()).matches()) {
-            String lower = value.get().toLowerCase(Locale.ROOT);
-            in.problem(node, path, "environment `" + value.get() + "` is not a lower-case name; environments are"
-                    + " compared as pipelines report them, in lower case", ENVIRONMENT.matcher(lower).matches()
-                    ? "write `" + lower + "`" : "use letters, digits, `-`, `_` or `.`, e.g. `production`");
-            return Optional.empty();
-        }
-        return value;
     }
 
     // ---- rules -------------------------------------------------------------------------------

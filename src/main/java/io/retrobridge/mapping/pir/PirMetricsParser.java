@@ -45,7 +45,6 @@ public final class PirMetricsParser {
             "degraded-when", "covers", "servicenow-field", "jira-field");
     private static final List<String> BOOLEANS = List.of("true", "false");
     private static final Pattern ID = NodeReader.ID;
-    private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
     private static final Pattern SERVICENOW_FIELD = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern JIRA_FIELD = Pattern.compile("customfield_[0-9]{1,10}|[a-z][a-zA-Z0-9]*");
     private static final Pattern FAILURE_MODE = Pattern.compile("\\S+");
@@ -64,11 +63,7 @@ public final class PirMetricsParser {
             return Optional.empty();
         }
         NodeReader.Entries file = top.get();
-        if (file.has("version")) {
-            in.text(file.get("version"), "version").filter(v -> !v.equals("1")).ifPresent(v -> in.problem(
-                    file.get("version"), "version", "version `" + v + "` is not supported; this RetroBridge reads"
-                            + " version 1", "set `version: 1`"));
-        }
+        in.versionOne(file);
         Collect collect = file.has("collect") ? collect(file.get("collect"))
                 : new Collect(true, Set.of(DEFAULT_ENVIRONMENT));
         Windows windows = file.has("windows") ? windows(file.get("windows")) : DEFAULT_WINDOWS;
@@ -97,7 +92,7 @@ public final class PirMetricsParser {
         if (e.has("deployment-environments")) {
             List<Node> items = in.list(e.get("deployment-environments"), "collect.deployment-environments");
             for (int i = 0; i < items.size(); i++) {
-                environment(items.get(i), "collect.deployment-environments[" + i + "]").ifPresent(environments::add);
+                in.environment(items.get(i), "collect.deployment-environments[" + i + "]").ifPresent(environments::add);
             }
         } else {
             environments.add(DEFAULT_ENVIRONMENT);
@@ -112,18 +107,6 @@ public final class PirMetricsParser {
 
     private boolean bool(NodeReader.Entries e, String key) {
         return in.choice(e.get(key), e.pathOf(key), BOOLEANS).map(Boolean::parseBoolean).orElse(false);
-    }
-
-    private Optional<String> environment(Node node, String path) {
-        Optional<String> value = in.text(node, path);
-        if (value.isPresent() && !ENVIRONMENT.matcher(value.get()).matches()) {
-            String lower = value.get().toLowerCase(Locale.ROOT);
-            in.problem(node, path, "environment `" + value.get() + "` is not a lower-case name; environments are"
-                    + " compared as pipelines report them, in lower case", ENVIRONMENT.matcher(lower).matches()
-                    ? "write `" + lower + "`" : "use letters, digits, `-`, `_` or `.`, e.g. `production`");
-            return Optional.empty();
-        }
-        return value;
     }
 
     // ---- windows -----------------------------------------------------------------------------
@@ -178,7 +161,7 @@ public final class PirMetricsParser {
             return null;
         }
         NodeReader.Entries e = map.get();
-        String environment = e.has("environment") ? environment(e.get("environment"), "services.environment")
+        String environment = e.has("environment") ? in.environment(e.get("environment"), "services.environment")
                 .orElse(null) : DEFAULT_ENVIRONMENT;
         Map<String, String> names = new LinkedHashMap<>();
         if (e.has("names")) {

@@ -52,7 +52,7 @@ public final class RetrospectivesParser {
     private static final Pattern ID = NodeReader.ID;
     private static final Pattern JIRA_PROJECT = Pattern.compile("[A-Z][A-Z0-9_]{1,9}");
     private static final Pattern SERVICENOW_NAME = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+    private static final Pattern ENVIRONMENT = NodeReader.ENVIRONMENT;
     private static final int MAX_FAILURES = 100;
 
     private final NodeReader in;
@@ -72,11 +72,7 @@ public final class RetrospectivesParser {
             return Optional.empty();
         }
         NodeReader.Entries file = top.get();
-        if (file.has("version")) {
-            in.text(file.get("version"), "version").filter(v -> !v.equals("1")).ifPresent(v -> in.problem(
-                    file.get("version"), "version", "version `" + v + "` is not supported; this RetroBridge reads"
-                            + " version 1", "set `version: 1`"));
-        }
+        in.versionOne(file);
         WorkCalendar calendar = file.has("calendar") ? new CalendarReader(in).read(file.get("calendar"),
                 false, "the zone in which a release's end becomes a date") : WorkCalendar.standard();
         RetrospectiveRecords records = file.has("records") ? records(file.get("records")) : null;
