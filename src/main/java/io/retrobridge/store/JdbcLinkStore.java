@@ -256,17 +256,7 @@ public class JdbcLinkStore implements LinkStore {
                 link = new Link(rows.getObject("id", UUID.class), EntityKind.valueOf(rows.getString("kind")),
                         rows.getString("correlation_id"), Map.of(), Map.of(), rows.getLong("version"));
             }
-            String idSystem = rows.getString("id_system");
-            if (idSystem != null) {
-                ids.put(ExternalSystem.valueOf(idSystem), rows.getString("external_id"));
-            }
-            String snapshotSystem = rows.getString("snapshot_system");
-            if (snapshotSystem != null) {
-                ExternalSystem system = ExternalSystem.valueOf(snapshotSystem);
-                snapshots.put(system, new Snapshot(
-                        JsonColumns.toFields(rows.getString("fields_json"), "the " + system + " snapshot of link " + link.id()),
-                        SqlInstants.fromColumn(rows, "taken_at")));
-            }
+            readChildren(rows, link, ids, snapshots);
         }
         if (link == null) {
             return List.of();
