@@ -25,9 +25,9 @@ public class JdbcGateEvaluations implements GateEvaluations {
         try {
             jdbc.sql("""
                             INSERT INTO gate_evaluations (id, gate, application, version, environment, commit_sha,
-                                   change_number, requester, decision, reason, answer_json, decided_at)
+                                   change_number, requester, decision, reason, answer_json, decided_at, request_key)
                             VALUES (:id, :gate, :application, :version, :environment, :commitSha, :changeNumber,
-                                   :requester, :decision, :reason, :answer, :decidedAt)
+                                   :requester, :decision, :reason, :answer, :decidedAt, :requestKey)
                             """)
                     .param("id", evaluation.id().toString())
                     .param("gate", evaluation.gate())
@@ -41,9 +41,11 @@ public class JdbcGateEvaluations implements GateEvaluations {
                     .param("reason", evaluation.reason())
                     .param("answer", evaluation.answerJson())
                     .param("decidedAt", SqlInstants.toColumn(evaluation.decidedAt()))
+                    .param("requestKey", evaluation.requestKey())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new IllegalStateException("gate evaluation " + evaluation.id() + " is kept already; an answer is "
+            throw new IllegalStateException("gate evaluation " + evaluation.id() + (evaluation.requestKey() == null
+                    ? "" : " or an answer to request " + evaluation.requestKey()) + " is kept already; an answer is "
                     + "never replaced", e);
         }
     }
@@ -51,6 +53,12 @@ public class JdbcGateEvaluations implements GateEvaluations {
     @Override
     public Optional<Evaluation> find(UUID id) {
         return jdbc.sql("SELECT * FROM gate_evaluations WHERE id = :id").param("id", id.toString())
+                .query(JdbcGateEvaluations::evaluation).optional();
+    }
+
+    @Override
+    public Optional<Evaluation> findByRequestKey(String requestKey) {
+        return jdbc.sql("SELECT * FROM gate_evaluations WHERE request_key = :key").param("key", requestKey)
                 .query(JdbcGateEvaluations::evaluation).optional();
     }
 
@@ -69,6 +77,6 @@ public class JdbcGateEvaluations implements GateEvaluations {
                 row.getString("application"), row.getString("version"), row.getString("environment"),
                 row.getString("commit_sha"), row.getString("change_number"), row.getString("requester"),
                 row.getString("decision"), row.getString("reason"), row.getString("answer_json"),
-                SqlInstants.fromColumn(row, "decided_at"));
+                SqlInstants.fromColumn(row, "decided_at"), row.getString("request_key"));
     }
 }

@@ -20,10 +20,11 @@ public interface GateEvaluations {
      * @param requester    the name of the API key that asked (never the key)
      * @param decision     ALLOW, DENY or PENDING
      * @param answerJson   the answer as served, JSON text
+     * @param requestKey   null, or the caller's run and environment a decided hook answer is kept under
      */
     record Evaluation(UUID id, String gate, String application, String version, String environment,
                       String commitSha, String changeNumber, String requester, String decision, String reason,
-                      String answerJson, Instant decidedAt) {
+                      String answerJson, Instant decidedAt, String requestKey) {
 
         public Evaluation {
             Objects.requireNonNull(id, "id");
@@ -36,12 +37,26 @@ public interface GateEvaluations {
             Objects.requireNonNull(answerJson, "answerJson");
             Objects.requireNonNull(decidedAt, "decidedAt");
         }
+
+        /** An answer asked without a request key. */
+        public Evaluation(UUID id, String gate, String application, String version, String environment,
+                String commitSha, String changeNumber, String requester, String decision, String reason,
+                String answerJson, Instant decidedAt) {
+            this(id, gate, application, version, environment, commitSha, changeNumber, requester, decision, reason,
+                    answerJson, decidedAt, null);
+        }
     }
 
-    /** Keeps a new answer; an id already kept is refused with {@link IllegalStateException}. */
+    /**
+     * Keeps a new answer; an id already kept is refused with {@link IllegalStateException}, and so is a request key
+     * another answer is kept under (read that one with {@link #findByRequestKey}).
+     */
     void record(Evaluation evaluation);
 
     Optional<Evaluation> find(UUID id);
+
+    /** The answer kept under a caller's request key, if any. */
+    Optional<Evaluation> findByRequestKey(String requestKey);
 
     /** The application's most recent answers, newest first. */
     List<Evaluation> recentFor(String application, int limit);

@@ -76,6 +76,27 @@ abstract class GateEvaluationsContract extends StoreContractSupport {
         assertThat(store().recentFor("payment-gateway", 1)).containsExactly(newer);
     }
 
+    @Test
+    void oneAnswerIsKeptPerRequestKeyAndFoundByIt() {
+        Evaluation first = keyed("github:run/42:production", "DENY");
+        Evaluation unkeyed = evaluation("payment-gateway", "ALLOW", DECIDED);
+        Evaluation alsoUnkeyed = evaluation("payment-gateway", "ALLOW", DECIDED);
+        store().record(first);
+        store().record(unkeyed);
+        store().record(alsoUnkeyed);
+
+        assertThat(store().findByRequestKey("github:run/42:production")).contains(first);
+        assertThat(store().findByRequestKey("github:run/43:production")).isEmpty();
+        assertThatThrownBy(() -> store().record(keyed("github:run/42:production", "ALLOW")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("github:run/42:production");
+        assertThat(store().findByRequestKey("github:run/42:production")).contains(first);
+    }
+
+    private static Evaluation keyed(String requestKey, String decision) {
+        return new Evaluation(UUID.randomUUID(), "prod", "payment-gateway", "4.3.0", "production", null, null,
+                "github", decision, decision + ": asked by a hook", "{}", DECIDED, requestKey);
+    }
+
     private static Evaluation evaluation(String application, String decision, Instant at) {
         return new Evaluation(UUID.randomUUID(), "prod", application, "4.3.0", "production",
                 "9fceb02d0ae598e95dc970b74767f19372d61af8", "CHG0030042", "argo-rollouts", decision,

@@ -104,7 +104,7 @@ class GateRequestReader {
         return value.asText();
     }
 
-    private static Map<String, String> query(String queryString) {
+    static Map<String, String> query(String queryString) {
         Map<String, String> values = new HashMap<>();
         if (queryString == null || queryString.isEmpty()) {
             return values;

@@ -51,7 +51,8 @@ public class NoticeStore {
         InboundEvent event;
         try {
             event = InboundEvent.received(system, change.kind(), change.entityId(), change.dedupKey(),
-                    clock.instant(), new String(body, StandardCharsets.UTF_8));
+                    clock.instant(), change.payload() != null ? change.payload()
+                            : new String(body, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             return reject(system, what, change.kind(), HttpStatus.BAD_REQUEST, e.getMessage());
         }

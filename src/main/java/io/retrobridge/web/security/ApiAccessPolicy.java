@@ -22,7 +22,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * <ol>
  *   <li>Public, no key: {@code /actuator/health} (and sub-paths such as {@code /liveness}; UP/DOWN only unless
  *       a viewer key or better is sent),
- *       {@code /actuator/info}, {@code /webhooks/**} (webhooks check their own signatures).</li>
+ *       {@code /actuator/info}, {@code /webhooks/**} and POST {@code /api/gates/hooks/*} (webhooks and the gate's
+ *       native hooks check their own signatures or tokens).</li>
  *   <li>admin: the OpenAPI description of this API and its Swagger UI ({@code /v3/api-docs/**},
  *       {@code /swagger-ui.html}, {@code /swagger-ui/**}): it maps every admin endpoint.</li>
  *   <li>viewer: GET {@code /api/admin/escalations} (what the escalation scan did is for everyone who reads
@@ -58,6 +59,9 @@ public class ApiAccessPolicy {
                         + "HMAC-SHA256 signature of its body (sha256=<hex>) in that system's signature header, or,"
                         + " for systems that cannot sign, the shared secret as that system sends it (a token header,"
                         + " a bearer token or a basic-authentication password)"),
+                Rule.open(path.matcher(HttpMethod.POST, "/api/gates/hooks/*"), "no API key; each hook delivery "
+                        + "must carry its caller's proof: GitHub's X-Hub-Signature-256, GitLab's X-Gitlab-Signature,"
+                        + " Azure DevOps' basic authentication with the shared secret as password"),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/v3/api-docs/**")),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/v3/api-docs.yaml")),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/swagger-ui.html")),

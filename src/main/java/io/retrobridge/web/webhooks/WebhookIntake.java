@@ -1,6 +1,7 @@
 package io.retrobridge.web.webhooks;
 
 import io.retrobridge.sync.InvalidWebhookException;
+import io.retrobridge.sync.WebhookNotice;
 import io.retrobridge.sync.WebhookSource;
 import io.retrobridge.transport.SharedSecretProof;
 import io.retrobridge.web.intake.BoundedBody;
@@ -19,10 +20,10 @@ import org.springframework.stereotype.Component;
  * The one path every webhook delivery takes: bounded read of the raw body, signature check over exactly those
  * bytes, then reading by the source's own reader, then durable storage in the inbox; only a stored (or already
  * stored) event is acknowledged with a 2xx. Anything that may succeed later (no secret yet, store down) answers 503 so the
- * sender retries and nothing is lost.
+ * sender retries and nothing is lost. The gate's native hooks take the same path with a reader of their own.
  */
 @Component
-class WebhookIntake {
+public class WebhookIntake {
 
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
@@ -32,8 +33,22 @@ class WebhookIntake {
         this.store = store;
     }
 
+    /** Reads what a verified body says; throws with a message naming the offending field. */
+    @FunctionalInterface
+    public interface NoticeReader {
+        WebhookNotice read(byte[] body, Map<String, String> headers) throws InvalidWebhookException;
+    }
+
     ResponseEntity<Map<String, Object>> receive(WebhookSource source, HttpServletRequest request) {
-        String what = "a webhook delivery from " + source.name();
+        return receive(source, request, "a webhook delivery from " + source.name(), source::read);
+    }
+
+    /**
+     * @param what   how the log names the delivery, e.g. "a gate hook delivery from github"
+     * @param reader reads the verified body in place of the source's own {@code read}
+     */
+    public ResponseEntity<Map<String, Object>> receive(WebhookSource source, HttpServletRequest request, String what,
+            NoticeReader reader) {
         byte[] body;
         try {
             body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), MAX_BODY_BYTES);
@@ -62,7 +77,7 @@ class WebhookIntake {
         }
 
         try {
-            return store.store(source.system(), what, source.read(body, headers(request)), body);
+            return store.store(source.system(), what, reader.read(body, headers(request)), body);
         } catch (InvalidWebhookException e) {
             return store.reject(source.system(), what, e.kind(), HttpStatus.BAD_REQUEST, e.getMessage());
         }

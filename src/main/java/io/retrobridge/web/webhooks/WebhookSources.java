@@ -1,5 +1,6 @@
 package io.retrobridge.web.webhooks;
 
+import io.retrobridge.sync.GateHookSource;
 import io.retrobridge.sync.WebhookSource;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Every webhook source registered as a bean, by the name in its path: an adapter that adds a source is served
  * without an edit here. Two sources claiming one name stop the start-up, since one would silently shadow the other.
+ * The gate's hooks are served under {@code /api/gates/hooks/} instead, never here.
  */
 @Component
 class WebhookSources {
@@ -18,6 +20,9 @@ class WebhookSources {
 
     WebhookSources(List<WebhookSource> sources) {
         for (WebhookSource source : sources) {
+            if (source instanceof GateHookSource) {
+                continue;
+            }
             WebhookSource earlier = byName.putIfAbsent(source.name(), source);
             if (earlier != null) {
                 throw new IllegalStateException("Two webhook sources are named '" + source.name() + "' ("

@@ -319,6 +319,16 @@ class GateCallersContractTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM admin_audit").query(Long.class).single()).isZero();
     }
 
+    @Test
+    void aHookForACallerThatHasNoneIs404JsonNamingTheCallersWithoutAnApiKey() throws Exception {
+        HttpResponse<String> unknown = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/gates/hooks/bitbucket?gate=prod")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertRefused(unknown, 404, "No gate hook is named 'bitbucket'; hooks are served at /api/gates/hooks/");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM gate_evaluations").query(Long.class).single()).isZero();
+    }
+
     private static void assertRefused(HttpResponse<String> response, int status, String message) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -1,12 +1,15 @@
 package io.retrobridge.web.gates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retrobridge.domain.AdminAction;
 import io.retrobridge.gate.GateDecision;
 import io.retrobridge.gate.GateFactsSource;
+import io.retrobridge.gate.GateReply;
+import io.retrobridge.gate.ReleaseQuestion;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.MappingFiles;
 import io.retrobridge.mapping.gate.GateFiles;
@@ -37,6 +40,7 @@ class GateEvaluatorTest {
 
     private final List<GateEvaluations.Evaluation> kept = new ArrayList<>();
     private final List<AdminAction> audited = new ArrayList<>();
+    private final List<GateReply> told = new ArrayList<>();
 
     @Test
     void withNoFactsSourceAHighRiskApplicationFailsClosedSayingSo() throws Exception {
@@ -70,6 +74,59 @@ class GateEvaluatorTest {
                 .contains("the local store could not be read (IllegalStateException)");
     }
 
+    @Test
+    void aHookAskingAgainForOneRunGetsTheKeptAnswerAndNothingNewIsRecorded() {
+        GateEvaluator evaluator = evaluator(new StaticListableBeanFactory());
+        ReleaseQuestion question = new ReleaseQuestion("prod", "payment-gateway", "4.3.0", "production", null, null,
+                "github");
+
+        GateReply first = evaluator.ask(question, "github:run/42:production", "github");
+        GateReply again = evaluator.ask(question, "github:run/42:production", "github");
+        GateReply otherRun = evaluator.ask(question, "github:run/43:production", "github");
+
+        assertThat(first.repeated()).isFalse();
+        assertThat(first.statusUrl()).isEqualTo("https://retrobridge.example.com/api/gates/evaluations/"
+                + first.evaluationId());
+        assertThat(again.repeated()).isTrue();
+        assertThat(again.evaluationId()).isEqualTo(first.evaluationId());
+        assertThat(again.answerJson()).isEqualTo(first.answerJson());
+        assertThat(otherRun.evaluationId()).isNotEqualTo(first.evaluationId());
+        assertThat(kept).hasSize(2);
+        assertThat(audited).hasSize(2);
+        assertThat(told).extracting(GateReply::evaluationId).containsExactly(first.evaluationId(),
+                otherRun.evaluationId());
+    }
+
+    @Test
+    void aPendingAnswerIsNotKeptForItsRunSoTheNextAskDecidesAgain() {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("facts", (GateFactsSource) (application, now) ->
+                io.retrobridge.gate.GateFacts.notReady("the follow-ups were never read"));
+        GateEvaluator evaluator = evaluator(beans);
+        ReleaseQuestion question = new ReleaseQuestion("prod", "payment-gateway", null, "production", null, null,
+                "gitlab");
+
+        GateReply first = evaluator.ask(question, "gitlab:mr/7:abc", "gitlab");
+        GateReply second = evaluator.ask(question, "gitlab:mr/7:abc", "gitlab");
+
+        assertThat(first.decision()).isEqualTo(GateDecision.PENDING);
+        assertThat(second.repeated()).isFalse();
+        assertThat(second.evaluationId()).isNotEqualTo(first.evaluationId());
+        assertThat(kept).allSatisfy(e -> assertThat(e.requestKey()).isNull());
+    }
+
+    @Test
+    void aHookQuestionWithANameTheGateRefusesRecordsNothing() {
+        GateEvaluator evaluator = evaluator(new StaticListableBeanFactory());
+
+        assertThatThrownBy(() -> evaluator.ask(new ReleaseQuestion("prod", "payment gateway; drop", null,
+                "production", null, null, "github"), "k", "github"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("application");
+        assertThat(kept).isEmpty();
+        assertThat(audited).isEmpty();
+        assertThat(told).isEmpty();
+    }
+
     private GateEvaluator evaluator(StaticListableBeanFactory beans) {
         CurrentMappings mappings = new CurrentMappings(MappingFiles.load(GateFiles.write(dir, GateFiles.shipped())));
         GateEvaluations evaluations = new GateEvaluations() {
@@ -81,6 +138,11 @@ class GateEvaluatorTest {
             @Override
             public Optional<Evaluation> find(UUID id) {
                 return kept.stream().filter(e -> e.id().equals(id)).findFirst();
+            }
+
+            @Override
+            public Optional<Evaluation> findByRequestKey(String requestKey) {
+                return kept.stream().filter(e -> requestKey.equals(e.requestKey())).findFirst();
             }
 
             @Override
@@ -109,7 +171,8 @@ class GateEvaluatorTest {
         StaticListableBeanFactory clock = new StaticListableBeanFactory();
         clock.addBean("clock", Clock.fixed(Instant.parse("2026-12-07T08:00:00Z"), ZoneOffset.UTC));
         return new GateEvaluator(mappings, beans.getBeanProvider(GateFactsSource.class), evaluations, audit, links,
-                new ObjectMapper(), clock.getBeanProvider(Clock.class));
+                new ObjectMapper(), List.of((question, reply) -> told.add(reply)),
+                new GateProperties("https://retrobridge.example.com/", "prod"), clock.getBeanProvider(Clock.class));
     }
 
     /** Links only: answering never calls Jira. */
