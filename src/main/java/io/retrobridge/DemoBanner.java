@@ -6,6 +6,7 @@ import io.retrobridge.sandbox.jira.JiraSandbox;
 import io.retrobridge.sandbox.prometheus.PrometheusSandbox;
 import io.retrobridge.sandbox.prometheus.PrometheusSeed;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
+import io.retrobridge.sandbox.servicenow.ServiceNowSeed;
 import io.retrobridge.servicenow.ServiceNowProperties;
 import io.retrobridge.web.security.DemoAdminKey;
 import java.net.URLEncoder;
@@ -59,6 +60,13 @@ class DemoBanner {
         log.info(text());
     }
 
+    /** The seeded overdue item's sys_id, which a Table API update names in its path. */
+    private String overdueTaskSysId() {
+        return servicenowSandbox.records("problem_task").stream()
+                .filter(task -> ServiceNowSeed.OVERDUE_ITEM.equals(task.get("short_description")))
+                .map(task -> task.get("sys_id")).findFirst().orElse("<sys_id>");
+    }
+
     String text() {
         String app = "http://localhost:" + environment.getProperty("local.server.port", "8080");
         String jiraUrl = jiraSandbox.baseUrl().toString();
@@ -85,7 +93,7 @@ class DemoBanner {
                         + jiraUrl + "/rest/api/3/search/jql -d '{\"jql\":\"project = PAY ORDER BY key\",\"fields\":[\"summary\",\"status\"]}'",
                 "  curl -s -u " + servicenow.username() + ":" + servicenow.password() + " '" + snUrl
                         + "/api/now/table/problem_task?sysparm_fields=number,short_description,state,due_date'",
-                "Escalations: the overdue item 'Alert when the checkout error rate exceeds 2%' lands in the CAB queue "
+                "Escalations: the overdue item '" + ServiceNowSeed.OVERDUE_ITEM + "' lands in the CAB queue "
                         + "(ServiceNow sc_task) within a minute; look there:",
                 "  curl -s -u " + servicenow.username() + ":" + servicenow.password() + " '" + snUrl
                         + "/api/now/table/sc_task?sysparm_query=assignment_group.name%3DCAB"
@@ -114,6 +122,11 @@ class DemoBanner {
                 "  curl -s -X POST -H \"X-API-Key: $RB_KEY\" -H 'Content-Type: application/json' " + app
                         + "/api/gates/prod/evaluate -d '{\"application\":\"payment-gateway\",\"version\":\"4.3.0\","
                         + "\"environment\":\"production\"}'",
+                "Finish that item in ServiceNow (state 157, Closed) and ask again: the same question gets ALLOW within"
+                        + " about 15 seconds, with no restart:",
+                "  curl -s -u " + servicenow.username() + ":" + servicenow.password() + " -X PATCH -H 'Content-Type: "
+                        + "application/json' '" + snUrl + "/api/now/table/problem_task/" + overdueTaskSysId()
+                        + "' -d '{\"state\":\"157\",\"close_notes\":\"Alert added\"}'",
                 "Why did an item change? Ask by its key or number:",
                 "  curl -s -H \"X-API-Key: $RB_KEY\" '" + app + "/api/admin/journal?system=jira&id=PAY-1'",
                 "Stop with Ctrl-C; the demo keeps everything in memory and starts clean next time.",

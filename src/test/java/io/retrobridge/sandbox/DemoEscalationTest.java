@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retrobridge.RetroBridgeApplication;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
+import io.retrobridge.sandbox.servicenow.ServiceNowSeed;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,11 +23,14 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The demo's promise: the seeded overdue item is in the CAB queue (ServiceNow sc_task) within a minute. */
+/**
+ * The demo's promise: the seeded overdue item is in the CAB queue (ServiceNow sc_task) within a minute, the gate
+ * holds payment-gateway's release back naming it, and lets it go once the item is finished.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class DemoEscalationTest {
 
-    private static final String OVERDUE = "Alert when the checkout error rate exceeds 2%";
+    private static final String OVERDUE = ServiceNowSeed.OVERDUE_ITEM;
 
     @Test
     void theOverdueDemoItemLandsInTheCabQueueWhereTheBannerSaysToLook(CapturedOutput output) throws Exception {
@@ -66,6 +70,27 @@ class DemoEscalationTest {
                 JsonNode gate = new ObjectMapper().readTree(answer.body());
                 assertThat(gate.path("decision").asText()).isEqualTo("DENY");
                 assertThat(gate.path("reason").asText()).contains(number, OVERDUE);
+            });
+
+            // The banner's next step: finish that item in ServiceNow, and the same question is allowed, no restart.
+            Matcher finish = Pattern.compile("curl -s -u (\\S+) -X PATCH -H 'Content-Type: application/json' "
+                    + "'(http://\\S+/problem_task/\\w+)' -d '(\\{[^']*\\})'").matcher(output.getAll());
+            assertThat(finish.find()).as("the banner's line finishing the item:%n%s", output.getAll()).isTrue();
+            HttpResponse<String> closed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(finish.group(2))).header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString(finish.group(1).getBytes())).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(finish.group(3))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+            assertThat(new ObjectMapper().readTree(closed.body()).at("/result/number").asText()).isEqualTo(number);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create(ask.group(1))).header("X-API-Key", key.group(1))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(ask.group(2))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(new ObjectMapper().readTree(answer.body()).path("decision").asText())
+                        .as(answer.body()).isEqualTo("ALLOW");
             });
         }
     }

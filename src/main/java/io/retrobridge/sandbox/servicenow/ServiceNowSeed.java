@@ -19,6 +19,8 @@ public final class ServiceNowSeed {
     }
 
     public static final String CAB = "CAB";
+    /** The seeded action item that is overdue: escalated to the CAB, and what holds payment-gateway's release. */
+    public static final String OVERDUE_ITEM = "Alert when the checkout error rate exceeds 2%";
     public static final String RELEASE_ADVISORY_BOARD = "Release Advisory Board";
     public static final String ARCHITECTURE_REVIEW_BOARD = "Architecture Review Board";
 
@@ -108,7 +110,7 @@ public final class ServiceNowSeed {
                 "assigned_to", "beth.anglin", "assignment_group", RELEASE_ADVISORY_BOARD,
                 "due_date", at(Duration.ofDays(7)))));
         seeded.put("alert", problemTask(Map.of("problem", problem, "state", "151",
-                "short_description", "Alert when the checkout error rate exceeds 2%", "impact", "2", "urgency", "1",
+                "short_description", OVERDUE_ITEM, "impact", "2", "urgency", "1",
                 "assigned_to", "david.loo", "due_date", at(Duration.ofDays(-10)))));
         seeded.put("runbook", problemTask(Map.of("problem", problem, "state", "157", "close_code", "fix_applied",
                 "close_notes", "Runbook published", "short_description", "Write a rollback runbook for the gateway",
