@@ -4,6 +4,7 @@ import io.retrobridge.domain.Retrospective;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.sync.RetrospectiveTasks;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,8 @@ class ServiceNowRetrospectiveTasks implements RetrospectiveTasks {
     static final int PAGE_SIZE = 1000;
 
     private final RetrospectiveTaskPages tasks;
+    private final ServiceNowClient servicenow;
+    private final CurrentMappings mappings;
 
     @Autowired
     ServiceNowRetrospectiveTasks(ServiceNowClient servicenow, CurrentMappings mappings) {
@@ -28,6 +31,8 @@ class ServiceNowRetrospectiveTasks implements RetrospectiveTasks {
 
     ServiceNowRetrospectiveTasks(ServiceNowClient servicenow, CurrentMappings mappings, int pageSize) {
         this.tasks = new RetrospectiveTaskPages(servicenow, mappings, pageSize);
+        this.servicenow = servicenow;
+        this.mappings = mappings;
     }
 
     @Override
@@ -35,5 +40,12 @@ class ServiceNowRetrospectiveTasks implements RetrospectiveTasks {
         Set<String> sysIds = new TreeSet<>();
         tasks.forEach(retrospective, List.of(), task -> sysIds.add(task.sysId()));
         return sysIds;
+    }
+
+    @Override
+    public Optional<String> parentOf(String taskSysId) {
+        return servicenow.find(mappings.actionItems().serviceNowScope().table(), TableApiNames.sysId(taskSysId),
+                        List.of(RetrospectiveTaskPages.PARENT_FIELD))
+                .map(task -> task.text(RetrospectiveTaskPages.PARENT_FIELD));
     }
 }

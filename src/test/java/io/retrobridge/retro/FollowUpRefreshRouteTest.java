@@ -34,7 +34,7 @@ class FollowUpRefreshRouteTest {
         Retrospective retrospective = retrospectives.opened("change:CHG0030001", NOW.minus(Duration.ofDays(1)));
         tasks.under(retrospective, "task-1");
         camel.getRegistry().bind("followUpRefresh", new FollowUpRefresh(retrospectives, tasks, followUps,
-                RetrospectivesProperties.defaults(), new MutableClock(NOW)));
+                new FollowUpRefreshTest.Deletions(), RetrospectivesProperties.defaults(), new MutableClock(NOW)));
         Properties settings = new Properties();
         settings.put("retrobridge.sync.enabled", "true");
         settings.put("retrobridge.retrospectives.follow-up-first-refresh-delay", "1");

@@ -2,8 +2,12 @@ package io.retrobridge.retro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.retrobridge.domain.DeletedRecord;
+import io.retrobridge.domain.ExternalRef;
+import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Retrospective;
 import io.retrobridge.domain.RetrospectiveTrigger;
+import io.retrobridge.sync.DeletedRecords;
 import io.retrobridge.sync.RetrospectiveFollowUps;
 import io.retrobridge.sync.RetrospectiveStore;
 import io.retrobridge.sync.RetrospectiveTasks;
@@ -38,9 +42,11 @@ class FollowUpRefreshTest {
     private final Retrospectives retrospectives = new Retrospectives();
     private final Tasks tasks = new Tasks();
     private final FollowUps followUps = new FollowUps();
+    private final Deletions deletions = new Deletions();
 
     private FollowUpRefresh refresh() {
-        return new FollowUpRefresh(retrospectives, tasks, followUps, RetrospectivesProperties.defaults(), clock);
+        return new FollowUpRefresh(retrospectives, tasks, followUps, deletions, RetrospectivesProperties.defaults(),
+                clock);
     }
 
     @Test
@@ -84,6 +90,29 @@ class FollowUpRefreshTest {
                 .contains("Follow-ups refreshed for 1 retrospective (1 changed), 1 failed");
     }
 
+    /**
+     * A ServiceNow list leaves out what an ACL hides from the integration user without a word: read as "gone", a lost
+     * read permission would look to the gate like finished follow-ups and let a held release through.
+     */
+    @Test
+    void aTaskMissingFromTheListIsDroppedOnlyWhenItMovedOrItsDeletionWasSeen(CapturedOutput output) {
+        Retrospective retrospective = retrospectives.openedUnder("change:CHG0030001", NOW.minus(Duration.ofDays(1)),
+                "prb-1");
+        followUps.replace(retrospective.id(), Set.of("hidden", "moved", "deleted", "lagging", "kept"),
+                NOW.minus(Duration.ofMinutes(5)));
+        tasks.under(retrospective, "kept");
+        tasks.parent("moved", "prb-2");
+        tasks.parent("lagging", "prb-1");
+        deletions.deleted("deleted");
+
+        FollowUpRefreshSummary summary = refresh().run();
+
+        assertThat(summary).isEqualTo(new FollowUpRefreshSummary(1, 1, 0));
+        assertThat(followUps.of(retrospective.id())).containsExactly("hidden", "kept", "lagging");
+        assertThat(output).contains("Task hidden of retrospective change:CHG0030001 is no longer shown to the "
+                + "integration user (deleted, or hidden by an ACL); it stays a follow-up until its deletion is seen");
+    }
+
     @Test
     void onlyRetrospectivesOpenedWithinTheWindowAreRead() {
         Retrospective old = retrospectives.opened("change:CHG0030001", NOW.minus(Duration.ofDays(181)));
@@ -123,6 +152,18 @@ class FollowUpRefreshTest {
                     "production", "4.2", null, null, LocalDate.of(2026, 12, 10), at, List.of(key)), "problem", at);
             all.add(retrospective);
             return retrospective;
+        }
+
+        /** One whose ServiceNow problem exists, with this sys_id. */
+        Retrospective openedUnder(String key, Instant at, String problemSysId) {
+            Retrospective opened = opened(key, at);
+            all.remove(opened);
+            Retrospective under = new Retrospective(opened.id(), opened.key(), opened.ruleId(), opened.tier(),
+                    opened.reason(), opened.application(), opened.environment(), opened.version(),
+                    opened.changeNumber(), opened.program(), opened.due(), opened.createdAt(),
+                    opened.serviceNowTable(), problemSysId, "PRB0040001", null, null, null, null, null);
+            all.add(under);
+            return under;
         }
 
         @Override
@@ -169,10 +210,20 @@ class FollowUpRefreshTest {
         }
     }
 
-    /** ServiceNow's answer per retrospective, or its failure. */
+    /** ServiceNow's answer per retrospective, or its failure; a task read alone shows its parent, or nothing. */
     static final class Tasks implements RetrospectiveTasks {
         private final Map<UUID, Set<String>> under = new HashMap<>();
         private final Set<UUID> failing = new HashSet<>();
+        private final Map<String, String> parents = new HashMap<>();
+
+        void parent(String taskSysId, String parentSysId) {
+            parents.put(taskSysId, parentSysId);
+        }
+
+        @Override
+        public Optional<String> parentOf(String taskSysId) {
+            return Optional.ofNullable(parents.get(taskSysId));
+        }
 
         void under(Retrospective retrospective, String... sysIds) {
             under.put(retrospective.id(), Set.of(sysIds));
@@ -188,6 +239,27 @@ class FollowUpRefreshTest {
                 throw new IllegalStateException("ServiceNow answered 503");
             }
             return under.getOrDefault(retrospective.id(), Set.of());
+        }
+    }
+
+    /** The deletions the sync has seen. */
+    static final class Deletions implements DeletedRecords {
+        private final Set<String> deleted = new HashSet<>();
+
+        void deleted(String sysId) {
+            deleted.add(sysId);
+        }
+
+        @Override
+        public void remember(DeletedRecord record) {
+            deleted.add(record.record().id());
+        }
+
+        @Override
+        public Optional<DeletedRecord> find(ExternalRef record) {
+            return deleted.contains(record.id()) && record.system().equals(ExternalSystem.SERVICENOW)
+                    ? Optional.of(new DeletedRecord(record, UUID.randomUUID(), record.id(), "servicenow:deleted", NOW))
+                    : Optional.empty();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.retrobridge.servicenow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,8 +10,10 @@ import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.MappingLoader;
 import io.retrobridge.mapping.TextFormatConverters;
 import io.retrobridge.sandbox.SandboxHttpServer;
+import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import io.retrobridge.testsupport.CamelHttpExtension;
 import io.retrobridge.testsupport.SandboxPair;
+import io.retrobridge.transport.RemoteCallException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,6 +103,52 @@ class ServiceNowRetrospectiveTasksTest {
 
         assertThat(tasks(ServiceNowRetrospectiveTasks.PAGE_SIZE).taskSysIds(retrospective(null))).isEmpty();
         assertThat(taskQueries("")).hasSize(before);
+    }
+
+    /**
+     * ServiceNow leaves a task an ACL hides out of a list without a word, and answers a read of it as if it did not
+     * exist: the list alone cannot tell a finished follow-up from a hidden one, so a task is asked after by itself.
+     */
+    @Test
+    void aTaskAnAclHidesIsLeftOutOfTheListAndReadAloneShowsNothingWhileAVisibleOneShowsItsProblem() throws Exception {
+        String problem = problem("Checkout 4.3.0 failed");
+        String visible = task(problem, "general", "Alert on queue depth");
+        String hidden = task(problem, "general", "Rotate the gateway keys");
+        pair.servicenow.hideRecordFrom("problem_task", hidden, SandboxPair.SYNC_USER);
+        try {
+            ServiceNowRetrospectiveTasks tasks = tasks(ServiceNowRetrospectiveTasks.PAGE_SIZE);
+
+            assertThat(tasks.taskSysIds(retrospective(problem))).containsExactly(visible);
+            assertThat(tasks.parentOf(hidden)).isEmpty();
+            assertThat(tasks.parentOf(visible)).contains(problem);
+        } finally {
+            pair.servicenow.showRecordTo("problem_task", hidden, SandboxPair.SYNC_USER);
+        }
+    }
+
+    /** A rate limit with a ten-minute Retry-After fails the read at once, saying so; it is never an empty list. */
+    @Test
+    void aRateLimitFailsTheReadSayingWhenToComeBackInsteadOfAnsweringNoTasks() throws Exception {
+        try (ServiceNowSandbox own = new ServiceNowSandbox(0, Clock.systemUTC()).start()) {
+            own.addUser(SandboxPair.SYNC_USER, SandboxPair.SYNC_PASSWORD, "itil");
+            ServiceNowProperties properties = new ServiceNowProperties(own.baseUrl(), SandboxPair.SYNC_USER,
+                    SandboxPair.SYNC_PASSWORD, null, null, "hook", Duration.ofSeconds(2), Duration.ofSeconds(5));
+            ServiceNowClient client = new ServiceNowClient(ServiceNowConnectionConfiguration.remoteSystem(properties,
+                    camel.sender(), Clock.systemUTC()), ServiceNowClient.DEFAULT_USER_REFERENCE_FIELDS,
+                    Clock.systemUTC());
+            ServiceNowRetrospectiveTasks tasks = new ServiceNowRetrospectiveTasks(client, new CurrentMappings(
+                    new MappingLoader(TextFormatConverters.standard()).load(Path.of("mappings"))));
+            String problem = own.seed().problem(java.util.Map.of("short_description", "Checkout failed")).sysId();
+            own.rateLimitNext(2, 600);
+
+            assertThatThrownBy(() -> tasks.taskSysIds(retrospective(problem)))
+                    .isInstanceOfSatisfying(RemoteCallException.class, e -> {
+                        assertThat(e.failure()).isEqualTo(RemoteCallException.Failure.RATE_LIMITED);
+                        assertThat(e.retryAfter()).contains(Duration.ofMinutes(10));
+                    });
+            assertThatThrownBy(() -> tasks.parentOf("0123456789abcdef0123456789abcdef"))
+                    .isInstanceOf(RemoteCallException.class).hasMessageContaining("retry after 600 s");
+        }
     }
 
     /** The queries sent for the tasks under {@code problem} (every problem for ""), in order. */
