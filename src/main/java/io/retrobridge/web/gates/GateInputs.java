@@ -14,6 +14,8 @@ record GateInputs(String application, String version, String environment, String
 
     /** Gate names as gates.yaml allows them: lower-case words joined by hyphens. */
     private static final Pattern GATE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** Path segments under /api/gates/ that are not gates. */
+    static final java.util.Set<String> RESERVED = java.util.Set.of("hooks", "evaluations");
     /** Application and environment as deployment events name them. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+-]{1,128}");
@@ -39,6 +41,11 @@ record GateInputs(String application, String version, String environment, String
         if (gate == null || gate.length() > 64 || !GATE.matcher(gate).matches()) {
             throw GateRequestException.badRequest("gate '" + shown(gate) + "' is not a gate name: use lower-case "
                     + "words joined by hyphens, up to 64 characters, as gates.yaml names them (e.g. prod).");
+        }
+        if (RESERVED.contains(gate)) {
+            throw GateRequestException.badRequest("'" + gate + "' cannot be a gate's name: /api/gates/" + gate
+                    + "/ is where " + ("hooks".equals(gate) ? "the callers' hooks are" : "answers are read again")
+                    + "; name the gate otherwise in gates.yaml (e.g. prod).");
         }
         return gate;
     }

@@ -320,12 +320,15 @@ class GateCallersContractTest {
     }
 
     @Test
-    void aHookForACallerThatHasNoneIs404JsonNamingTheCallersWithoutAnApiKey() throws Exception {
+    void aHookForACallerThatHasNoneIs404AndTheReservedPathsAreNeverTakenForGates() throws Exception {
         HttpResponse<String> unknown = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/gates/hooks/bitbucket?gate=prod")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertRefused(unknown, 404, "No gate hook is named 'bitbucket'; hooks are served at /api/gates/hooks/");
+        assertRefused(send("POST", "/api/gates/hooks/evaluate", RELEASE), 400, "'hooks' cannot be a gate's name");
+        assertRefused(send("GET", "/api/gates/evaluations/evaluate?" + RELEASE_QUERY, null), 400,
+                "'evaluate' is not an evaluation id");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM gate_evaluations").query(Long.class).single()).isZero();
     }
 
