@@ -87,8 +87,8 @@ final class ReadinessViews {
     }
 
     @Schema(name = "ReadinessPirs", description = "The application's PIR summaries")
-    record Pirs(@Schema(description = "the newest by deployment time; null when none") Pir latest,
-                @Schema(description = "the version asked about; null when none") Pir forVersion) {
+    record Pirs(@Schema(description = "the newest by deployment time; null when none", nullable = true) Pir latest,
+                @Schema(description = "the version asked about; null when none", nullable = true) Pir forVersion) {
     }
 
     @Schema(name = "ReadinessPir", description = "A release's PIR figures in brief; url has them in full")
