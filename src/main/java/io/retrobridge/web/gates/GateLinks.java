@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Built from settings alone, so answering never calls either system.
  */
 @Component
-class GateLinks {
+public class GateLinks {
 
     private final RetrospectiveIssues jira;
     private final URI serviceNow;
@@ -27,18 +27,32 @@ class GateLinks {
     }
 
     /** Null when there is no key. */
-    String jira(String key) {
+    public String jira(String key) {
         return key == null ? null : jira.browseUrl(key);
     }
 
     /** Null when there is no number or no instance is configured. */
-    String serviceNow(String number) {
+    public String serviceNow(String number) {
         if (number == null || serviceNow == null) {
             return null;
         }
         String query = URLEncoder.encode(tableOf(number) + ".do?sysparm_query=number=" + number,
                 StandardCharsets.UTF_8);
         return serviceNow.resolve("/nav_to.do?uri=" + query).toString();
+    }
+
+    /**
+     * The readiness review of the release, on the host the status URL names (so it is as absolute as the status URL
+     * is, whoever built it); null when there is no status URL to build on.
+     */
+    String readiness(String statusUrl, String application, String version) {
+        int api = statusUrl == null ? -1 : statusUrl.indexOf("/api/gates/");
+        if (api < 0) {
+            return null;
+        }
+        return statusUrl.substring(0, api) + "/api/readiness?application="
+                + URLEncoder.encode(application, StandardCharsets.UTF_8)
+                + (version == null ? "" : "&version=" + URLEncoder.encode(version, StandardCharsets.UTF_8));
     }
 
     /** The table a number's prefix names; {@code task}, the parent of them all, for any other. */

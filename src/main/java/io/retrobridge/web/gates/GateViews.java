@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * A gate answer as callers read it. {@code decision} is always there and upper case (Spinnaker upper-cases what it
- * matches; Argo Rollouts reads {@code {$.decision}}).
+ * matches; Argo Rollouts reads {@code {$.decision}}). {@code readinessUrl} opens the release's readiness review, the
+ * whole picture behind the reason.
  */
 final class GateViews {
 
@@ -20,7 +21,8 @@ final class GateViews {
     record Evaluation(String evaluationId, String gate, String decision, boolean allowed, String reason,
                       List<Item> blocking, List<Warning> warnings, List<String> rules, List<WaiverView> waivers,
                       String mode, String tier, String application, String version, String environment,
-                      String commitSha, String changeNumber, String statusUrl, String decidedAt) {
+                      String commitSha, String changeNumber, String statusUrl, String readinessUrl,
+                      String decidedAt) {
     }
 
     record Item(String rule, String kind, String reference, String title, String jiraKey, String serviceNowNumber,
@@ -44,7 +46,8 @@ final class GateViews {
                 answer.warnings().stream().map(w -> warning(w, links)).toList(), answer.rules(),
                 answer.waiversApplied().stream().map(GateViews::waiver).toList(),
                 answer.mode().name().toLowerCase(Locale.ROOT), answer.tier(), inputs.application(), inputs.version(),
-                inputs.environment(), inputs.commitSha(), inputs.changeNumber(), statusUrl, decidedAt);
+                inputs.environment(), inputs.commitSha(), inputs.changeNumber(), statusUrl,
+                links.readiness(statusUrl, inputs.application(), inputs.version()), decidedAt);
     }
 
     private static Warning warning(GateWarning warning, GateLinks links) {

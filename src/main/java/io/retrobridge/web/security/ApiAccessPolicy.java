@@ -35,6 +35,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *   <li>viewer: GET {@code /api/retrospectives} and {@code /api/retrospectives/{id}} (the retrospectives opened and
  *       their action items, for everyone who reads reports).</li>
  *   <li>viewer: GET under {@code /api/deployments/**} (deployment telemetry, for everyone who reads reports).</li>
+ *   <li>viewer: GET {@code /api/readiness} (a release's readiness review; pipelines read it too, as the gate's
+ *       answers link to it).</li>
  *   <li>viewer: GET {@code /api/changes/{number}/pir} (a change's PIR summary); admin: POST
  *       {@code /api/changes/{number}/pir/collect} (asking for its figures now, kept in the audit log).</li>
  *   <li>pipeline: POST under {@code /api/events/**} (events posted to the API, e.g. deployments).</li>
@@ -73,6 +75,7 @@ public class ApiAccessPolicy {
                 Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/pipeline/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/retrospectives/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/deployments/**")),
+                Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/readiness")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/changes/*/pir")),
                 Rule.needs(ApiRole.ADMIN, path.matcher(HttpMethod.POST, "/api/changes/*/pir/collect")),
                 Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/events/**")),

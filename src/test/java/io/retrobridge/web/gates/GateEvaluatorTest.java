@@ -51,6 +51,8 @@ class GateEvaluatorTest {
         JsonNode answer = new ObjectMapper().readTree(served.json());
         assertThat(answer.get("reason").asText()).contains("cannot decide", "no facts source",
                 "when-undecided: deny");
+        assertThat(answer.get("readinessUrl").asText())
+                .isEqualTo("http://gate/api/readiness?application=payment-gateway&version=4.3.0");
         assertThat(kept).singleElement().satisfies(e -> assertThat(e.answerJson()).isEqualTo(served.json()));
         assertThat(audited).singleElement().satisfies(a -> {
             assertThat(a.action()).isEqualTo("gate-evaluate");

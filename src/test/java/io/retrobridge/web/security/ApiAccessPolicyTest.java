@@ -25,6 +25,8 @@ class ApiAccessPolicyTest {
             "GET,  /api/gates/prod/evaluate,       pipeline",
             "GET,  /api/gates/evaluations/{id},    viewer",
             "GET,  /api/reports/follow-up,         viewer",
+            "GET,  /api/readiness,                 viewer",
+            "POST, /api/readiness,                 admin",
             "POST, /api/probe-write,               admin",
             "GET,  /v3/api-docs,                   admin",
             "GET,  /v3/api-docs/swagger-config,    admin",
