@@ -122,6 +122,10 @@ class DemoBanner {
                 "  curl -s -X POST -H \"X-API-Key: $RB_KEY\" -H 'Content-Type: application/json' " + app
                         + "/api/gates/prod/evaluate -d '{\"application\":\"payment-gateway\",\"version\":\"4.3.0\","
                         + "\"environment\":\"production\"}'",
+                "Everything a readiness review of that release needs (follow-ups, failed runs, the last PIR, failure"
+                        + " modes, the gate's answer), as JSON or Markdown to paste into the review ticket:",
+                "  curl -s -H \"X-API-Key: $RB_KEY\" -H 'Accept: text/markdown' '" + app
+                        + "/api/readiness?application=payment-gateway&version=4.3.0'",
                 "Finish that item in ServiceNow (state 157, Closed) and ask again: the same question gets ALLOW within"
                         + " about 15 seconds, with no restart:",
                 "  curl -s -u " + servicenow.username() + ":" + servicenow.password() + " -X PATCH -H 'Content-Type: "
