@@ -3,7 +3,10 @@ package io.retrobridge.store;
 import io.retrobridge.sync.GateEvaluations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -60,6 +63,48 @@ public class JdbcGateEvaluations implements GateEvaluations {
     public Optional<Evaluation> findByRequestKey(String requestKey) {
         return jdbc.sql("SELECT * FROM gate_evaluations WHERE request_key = :key").param("key", requestKey)
                 .query(JdbcGateEvaluations::evaluation).optional();
+    }
+
+    @Override
+    public List<Evaluation> search(Search search, int offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(search, params);
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return jdbc.sql("SELECT * FROM gate_evaluations" + where
+                        + " ORDER BY decided_at DESC, id OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
+                .params(params).query(JdbcGateEvaluations::evaluation).list();
+    }
+
+    @Override
+    public Map<String, Long> countByDecision(Search search) {
+        Map<String, Object> params = new HashMap<>();
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("SELECT decision, COUNT(*) AS answers FROM gate_evaluations" + where(search, params)
+                        + " GROUP BY decision").params(params)
+                .query((row, rowNum) -> counts.put(row.getString("decision"), row.getLong("answers"))).list();
+        return counts;
+    }
+
+    // Only fixed conditions are added; the values travel as parameters.
+    private static String where(Search search, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder();
+        condition(where, params, "application = :application", "application", search.application());
+        condition(where, params, "gate = :gate", "gate", search.gate());
+        condition(where, params, "decision = :decision", "decision", search.decision());
+        condition(where, params, "decided_at >= :from", "from",
+                search.from() == null ? null : SqlInstants.toColumn(search.from()));
+        condition(where, params, "decided_at < :to", "to",
+                search.to() == null ? null : SqlInstants.toColumn(search.to()));
+        return where.isEmpty() ? "" : " WHERE" + where.substring(4);
+    }
+
+    private static void condition(StringBuilder where, Map<String, Object> params, String sql, String name,
+            Object value) {
+        if (value != null) {
+            where.append(" AND ").append(sql);
+            params.put(name, value);
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.retrobridge.sync;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,6 +58,21 @@ public interface GateEvaluations {
 
     /** The answer kept under a caller's request key, if any. */
     Optional<Evaluation> findByRequestKey(String requestKey);
+
+    /**
+     * What a listing of answers is narrowed to; each null means any.
+     *
+     * @param from answers decided at or after it
+     * @param to   answers decided before it
+     */
+    record Search(String application, String gate, String decision, Instant from, Instant to) {
+    }
+
+    /** A page of the answers the search finds, newest first. */
+    List<Evaluation> search(Search search, int offset, int limit);
+
+    /** How many answers the search finds, per decision (ALLOW, DENY, PENDING; a decision with none is left out). */
+    Map<String, Long> countByDecision(Search search);
 
     /** The application's most recent answers, newest first. */
     List<Evaluation> recentFor(String application, int limit);

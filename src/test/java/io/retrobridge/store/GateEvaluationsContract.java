@@ -92,6 +92,29 @@ abstract class GateEvaluationsContract extends StoreContractSupport {
         assertThat(store().findByRequestKey("github:run/42:production")).contains(first);
     }
 
+    @Test
+    void aSearchNarrowsByEveryFilterNewestFirstAndCountsPerDecision() {
+        Evaluation denied = evaluation("payment-gateway", "DENY", DECIDED);
+        Evaluation allowed = evaluation("payment-gateway", "ALLOW", DECIDED.plusSeconds(60));
+        Evaluation checkout = evaluation("checkout", "ALLOW", DECIDED.plusSeconds(120));
+        store().record(denied);
+        store().record(allowed);
+        store().record(checkout);
+        GateEvaluations.Search any = new GateEvaluations.Search(null, null, null, null, null);
+
+        assertThat(store().search(any, 0, 10)).containsExactly(checkout, allowed, denied);
+        assertThat(store().search(any, 1, 1)).containsExactly(allowed);
+        assertThat(store().countByDecision(any)).containsExactlyInAnyOrderEntriesOf(
+                java.util.Map.of("ALLOW", 2L, "DENY", 1L));
+        GateEvaluations.Search paymentsDenied = new GateEvaluations.Search("payment-gateway", "prod", "DENY", null,
+                null);
+        assertThat(store().search(paymentsDenied, 0, 10)).containsExactly(denied);
+        GateEvaluations.Search window = new GateEvaluations.Search(null, null, null, DECIDED.plusSeconds(60),
+                DECIDED.plusSeconds(120));
+        assertThat(store().search(window, 0, 10)).containsExactly(allowed);
+        assertThat(store().countByDecision(new GateEvaluations.Search("nobody", null, null, null, null))).isEmpty();
+    }
+
     private static Evaluation keyed(String requestKey, String decision) {
         return new Evaluation(UUID.randomUUID(), "prod", "payment-gateway", "4.3.0", "production", null, null,
                 "github", decision, decision + ": asked by a hook", "{}", DECIDED, requestKey);

@@ -37,6 +37,12 @@ record GateInputs(String application, String version, String environment, String
         return new GateInputs(app, ver, env, sha, change == null ? null : change.toUpperCase(Locale.ROOT));
     }
 
+    /** An application name checked as a question's is. */
+    static String application(String application) {
+        return required("application", application, NAME, "1 to 64 letters, digits, '.', '_' or '-', e.g. "
+                + "payment-gateway");
+    }
+
     static String gate(String gate) {
         if (gate == null || gate.length() > 64 || !GATE.matcher(gate).matches()) {
             throw GateRequestException.badRequest("gate '" + shown(gate) + "' is not a gate name: use lower-case "

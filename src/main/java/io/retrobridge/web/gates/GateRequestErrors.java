@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Turns refused gate requests into {@code {"error": "..."}} JSON answers: callers such as Argo need JSON always. */
-@RestControllerAdvice(assignableTypes = GateController.class)
+@RestControllerAdvice(assignableTypes = {GateController.class, GateReportController.class})
 class GateRequestErrors {
 
     @ExceptionHandler(GateRequestException.class)

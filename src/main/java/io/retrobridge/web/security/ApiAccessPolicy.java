@@ -30,7 +30,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *       reports; running a scan is an admin's POST).</li>
  *   <li>admin: anything else under {@code /api/admin/**}.</li>
  *   <li>pipeline: {@code /api/gates/{gate}/evaluate} (POST, PUT or GET: asking the deployment gate);
- *       viewer: GET {@code /api/gates/evaluations/{id}} (an answer polled again, by pipelines and readers).</li>
+ *       viewer: GET {@code /api/gates/evaluations/{id}} (an answer polled again, by pipelines and readers),
+ *       GET {@code /api/gates/evaluations} and {@code /api/gates/waivers} (what the gate answered, and its
+ *       waivers).</li>
  *   <li>pipeline: POST under {@code /api/pipeline/**} (deployment and pipeline events).</li>
  *   <li>viewer: GET {@code /api/retrospectives} and {@code /api/retrospectives/{id}} (the retrospectives opened and
  *       their action items, for everyone who reads reports).</li>
@@ -72,6 +74,8 @@ public class ApiAccessPolicy {
                 Rule.needs(ApiRole.ADMIN, path.matcher("/api/admin/**")),
                 Rule.needs(ApiRole.PIPELINE, path.matcher("/api/gates/*/evaluate")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/gates/evaluations/*")),
+                Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/gates/evaluations")),
+                Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/gates/waivers")),
                 Rule.needs(ApiRole.PIPELINE, path.matcher(HttpMethod.POST, "/api/pipeline/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/retrospectives/**")),
                 Rule.needs(ApiRole.VIEWER, path.matcher(HttpMethod.GET, "/api/deployments/**")),

@@ -320,6 +320,40 @@ class GateCallersContractTest {
     }
 
     @Test
+    void aViewerListsTheAnswersByDecisionAndTheWaiversWithTheirState() throws Exception {
+        send("POST", "/api/gates/prod/evaluate", RELEASE);
+        facts.fixDone.set(true);
+        send("POST", "/api/gates/prod/evaluate", RELEASE);
+        send("POST", "/api/gates/prod/evaluate", "{\"application\":\"checkout\",\"environment\":\"production\"}");
+
+        JsonNode denied = JSON.readTree(sendAs(VIEWER_KEY, "GET",
+                "/api/gates/evaluations?application=payment-gateway&decision=deny", null).body());
+        assertThat(denied.get("total").asLong()).isEqualTo(1);
+        assertThat(denied.at("/items/0/reason").asText()).contains("PAY-31");
+        assertThat(denied.at("/items/0/requester").asText()).isEqualTo("argo-rollouts");
+        JsonNode all = JSON.readTree(sendAs(VIEWER_KEY, "GET", "/api/gates/evaluations?limit=2", null).body());
+        assertThat(all.get("total").asLong()).isEqualTo(3);
+        assertThat(all.get("byDecision").get("DENY").asLong()).isEqualTo(1);
+        assertThat(all.get("items")).hasSize(2);
+        assertThat(all.at("/items/0/application").asText()).isEqualTo("checkout");
+        String statusUrl = all.at("/items/1/statusUrl").asText();
+        assertThat(decision(sendAs(VIEWER_KEY, "GET", statusUrl, null))).isEqualTo("ALLOW");
+
+        JsonNode waivers = JSON.readTree(sendAs(VIEWER_KEY, "GET", "/api/gates/waivers", null).body());
+        assertThat(waivers.get("policy").asBoolean()).isTrue();
+        assertThat(waivers.at("/waivers/0/id").asText()).isEqualTo("pg-ledger-fix-ships-with-4-3");
+        assertThat(waivers.at("/waivers/0/state").asText()).isEqualTo("expired");
+        assertThat(waivers.at("/waivers/0/who").asText()).isEqualTo("jane.doe@example.com");
+
+        assertRefused(sendAs(VIEWER_KEY, "GET", "/api/gates/evaluations?decision=MAYBE", null), 400,
+                "decision must be ALLOW, DENY or PENDING");
+        assertRefused(sendAs(VIEWER_KEY, "GET", "/api/gates/evaluations?from=yesterday", null), 400,
+                "from must be an instant");
+        assertRefused(sendAs(VIEWER_KEY, "GET", "/api/gates/evaluations?application=a%20b", null), 400,
+                "application 'a b' is not valid");
+    }
+
+    @Test
     void aHookForACallerThatHasNoneIs404AndTheReservedPathsAreNeverTakenForGates() throws Exception {
         HttpResponse<String> unknown = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/gates/hooks/bitbucket?gate=prod")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),

@@ -148,6 +148,16 @@ class GateEvaluatorTest {
             }
 
             @Override
+            public List<Evaluation> search(Search search, int offset, int limit) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.util.Map<String, Long> countByDecision(Search search) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public List<Evaluation> recentFor(String application, int limit) {
                 return List.of();
             }
