@@ -62,7 +62,23 @@ public class ServiceNowGateDecisions implements GateDecisionRecords {
         }
         String fingerprint = note.fingerprint();
         Optional<String> inField = field.flatMap(name -> GateDecisionText.fingerprintIn(change.text(name)));
-        Optional<String> last = inField.isPresent() || !to.workNote() ? inField : lastNoted(change.sysId());
+        Optional<String> last = inField;
+        if (inField.isEmpty() && to.workNote()) {
+            try {
+                last = lastNoted(change.sysId());
+            } catch (RemoteCallException e) {
+                if (refused(e, "read the journal of", number, change.sysId()).isEmpty()) {
+                    throw e;
+                }
+                if (field.isEmpty()) {
+                    // With no field, the journal is the only memory: without it every poll would add a note.
+                    return new Written(Outcome.SKIPPED, change.sysId(), "change " + number + ": " + account()
+                            + " may not read sys_journal_field (" + e.getMessage() + "), so the last gate note"
+                            + " cannot be known; nothing written (grant the read, or name a decision-field)");
+                }
+                // The field remembers from now on; at worst this note repeats one the field lost.
+            }
+        }
         boolean writeField = field.isPresent() && !inField.equals(Optional.of(fingerprint));
         boolean writeNote = to.workNote() && !last.equals(Optional.of(fingerprint));
         if (!writeField && !writeNote) {
