@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,8 @@ public class GateDecisionQueue implements GateAnswerListener {
 
     /** How far back a deployment run of the same release is looked for when the caller names no change. */
     static final Duration DEPLOYMENT_LOOKBACK = Duration.ofDays(1);
+    /** A change number as the gate accepts one from a caller; a run's own may be anything its pipeline sent. */
+    private static final Pattern CHANGE_NUMBER = Pattern.compile("[A-Z]{2,10}[0-9]{1,30}");
 
     private final EventInbox inbox;
     private final CurrentMappings mappings;
@@ -71,7 +74,8 @@ public class GateDecisionQueue implements GateAnswerListener {
         return store.between(question.application(), question.environment().toLowerCase(Locale.ROOT), now.minus(DEPLOYMENT_LOOKBACK),
                         now.plusSeconds(1)).stream()
                 .filter(run -> question.version().equals(run.version()))
-                .map(Deployment::changeNumber).filter(number -> number != null && !number.isBlank())
+                .map(Deployment::changeNumber).filter(number -> number != null
+                        && CHANGE_NUMBER.matcher(number).matches())
                 .findFirst();
     }
 }

@@ -192,6 +192,7 @@ class GateAnswerOnChangeRequestTest {
     void withoutAChangeNumberTheChangeOfADeploymentOfTheSameReleaseIsWrittenTo() {
         SeededRecord change = newChange();
         openFixes.put("link-pay-31", "Fix the ledger rounding");
+        deployments.add(run("run-0", "4.3.1", "CHG1^ORnumberISNOTEMPTY"));
         deployments.add(run("run-1", "4.3.0", "CHG0099999"));
         deployments.add(run("run-2", "4.3.1", change.number()));
         CurrentMappings gates = gates(GateFiles.shipped());
@@ -300,9 +301,10 @@ class GateAnswerOnChangeRequestTest {
                 + "<a href=\"javascript:alert(1)\">x</a>[/code]");
         CurrentMappings gates = gates(GateFiles.shipped());
 
-        ask(gates, change.number());
+        GateReply reply = ask(gates, change.number());
         drain(gates);
 
+        assertThat(reply.reason()).contains("^NQnumber!=x^ORnumberISNOTEMPTY");
         List<String> queries = pair.servicenow.requests().all().stream()
                 .filter(e -> e.method().equals("GET") && e.path().endsWith("/api/now/table/change_request"))
                 .map(RequestLog.Entry::rawQuery).map(q -> URLDecoder.decode(q, StandardCharsets.UTF_8))
