@@ -12,7 +12,6 @@ import io.retrobridge.mapping.gate.GateWrite;
 import io.retrobridge.sync.EventHandler;
 import io.retrobridge.sync.GateDecisionRecords;
 import io.retrobridge.sync.GateDecisionRecords.GateDecisionNote;
-import io.retrobridge.sync.GateDecisionRecords.Outcome;
 import io.retrobridge.sync.GateDecisionRecords.Written;
 import io.retrobridge.sync.HandledKind;
 import io.retrobridge.sync.Journal;
