@@ -25,6 +25,7 @@ import io.retrobridge.gate.changes.GateDecisionWriter;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.MappingFiles;
 import io.retrobridge.mapping.gate.GateFiles;
+import io.retrobridge.sandbox.FaultPlan;
 import io.retrobridge.sandbox.RequestLog;
 import io.retrobridge.sandbox.servicenow.ServiceNowSeed.SeededRecord;
 import io.retrobridge.servicenow.ServiceNowClient;
@@ -273,7 +274,9 @@ class GateAnswerOnChangeRequestTest {
         openFixes.put("link-pay-31", "Fix the ledger rounding");
         CurrentMappings gates = gates(GateFiles.shipped());
         ask(gates, change.number());
-        pair.servicenow.faults().rateLimitNext(1, 120, null);
+        FaultPlan faults = pair.servicenow.faults();
+        faults.next(1, FaultPlan.on("PATCH", "/api/now/table/change_request/" + change.sysId()),
+                new FaultPlan.Respond(faults.tooManyRequests(120, null)));
 
         InboundEvent event = inbox.accepted.get(0);
         GateDecisionWriter writer = writer(gates);
