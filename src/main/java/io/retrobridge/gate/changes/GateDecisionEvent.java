@@ -3,7 +3,7 @@ package io.retrobridge.gate.changes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.sync.DedupKeys;
@@ -38,16 +38,14 @@ final class GateDecisionEvent {
         return "gate:" + changeNumber;
     }
 
+    /**
+     * The answer goes in as the text it was served as, not parsed again: this runs while the caller waits, and an
+     * answer can list many items. It is JSON the gate wrote itself.
+     */
     static InboundEvent of(String changeNumber, UUID evaluationId, String answerJson, Instant at) {
-        ObjectNode payload = JSON.createObjectNode().put("changeNumber", changeNumber);
-        try {
-            payload.set("answer", JSON.readTree(answerJson));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("gate evaluation " + evaluationId + " was served as JSON that does"
-                    + " not parse", e);
-        }
+        String payload = "{\"changeNumber\":" + TextNode.valueOf(changeNumber) + ",\"answer\":" + answerJson + "}";
         return InboundEvent.received(SOURCE, KIND, entityOf(changeNumber),
-                DedupKeys.of(KIND, changeNumber, evaluationId.toString()), at, payload.toString());
+                DedupKeys.of(KIND, changeNumber, evaluationId.toString()), at, payload);
     }
 
     /** The answer in the payload, as the change is shown it. */
