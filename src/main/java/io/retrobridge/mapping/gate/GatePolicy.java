@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param tiers        by name, in the file's order
  * @param gates        by name, in the file's order
  * @param waivers      in the file's order, expired ones included
+ * @param write        where answers are written for the change approvers; {@link GateWrite#NONE} for nowhere
  */
 public record GatePolicy(String defaultTier, Map<String, String> applications, Map<String, GateTier> tiers,
-                         Map<String, Gate> gates, List<Waiver> waivers) {
+                         Map<String, Gate> gates, List<Waiver> waivers, GateWrite write) {
 
     public static final String FILE_NAME = "gates.yaml";
 
@@ -28,6 +29,7 @@ public record GatePolicy(String defaultTier, Map<String, String> applications, M
         tiers = Collections.unmodifiableMap(new LinkedHashMap<>(tiers));
         gates = Collections.unmodifiableMap(new LinkedHashMap<>(gates));
         waivers = List.copyOf(waivers);
+        write = write == null ? GateWrite.NONE : write;
         if (!tiers.containsKey(defaultTier)) {
             throw new IllegalArgumentException("default tier `" + defaultTier + "` is not a tier");
         }
@@ -37,6 +39,12 @@ public record GatePolicy(String defaultTier, Map<String, String> applications, M
                         + listed.getValue() + "`");
             }
         }
+    }
+
+    /** A policy that writes its answers nowhere but to the caller. */
+    public GatePolicy(String defaultTier, Map<String, String> applications, Map<String, GateTier> tiers,
+                      Map<String, Gate> gates, List<Waiver> waivers) {
+        this(defaultTier, applications, tiers, gates, waivers, GateWrite.NONE);
     }
 
     /** Whether the file names the application; one it does not is judged by the default tier. */

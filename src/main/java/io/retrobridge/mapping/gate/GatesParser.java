@@ -25,7 +25,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads {@link GatePolicy#FILE_NAME}, collecting every problem with its place and a fix, and carrying on, so the
@@ -35,7 +37,7 @@ public final class GatesParser {
 
     /** The keys a file may have at the top, in the order the shipped file uses them. */
     public static final List<String> TOP_LEVEL_KEYS = List.of("version", "default-tier", "applications", "tiers",
-            "gates", "waivers");
+            "gates", "waivers", "write");
     public static final String DEFAULT_ENVIRONMENT = "production";
     public static final int DEFAULT_LAST_RETROSPECTIVES = 3;
     /** More would make each evaluation read an application's whole history. */
@@ -55,6 +57,11 @@ public final class GatesParser {
     /** What a deployment's application can be (the deployment API's rule); another name would never match. */
     private static final Pattern APPLICATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
+    private static final List<String> BOOLEANS = List.of("true", "false");
+    /** A column of the change request itself, as the Table API writes it (no dot-walking, 80 characters at most). */
+    private static final Pattern COLUMN = Pattern.compile("[a-z][a-z0-9_]{0,79}");
+    /** Columns the gate must not overwrite: the journal fields take entries, not a value, and sys_ ones are the system's. */
+    private static final Set<String> JOURNAL_FIELDS = Set.of("work_notes", "comments", "work_notes_list");
 
     private final NodeReader in;
     /** Where each rule id was first seen, across tiers: ids are unique in the file. */
@@ -89,10 +96,11 @@ public final class GatesParser {
         Map<String, Gate> gates = file.has("gates") ? gates(file.get("gates")) : Map.of();
         List<Waiver> waivers = file.has("waivers")
                 ? waivers(file.get("waivers"), defaultTier, applications) : List.of();
+        GateWrite write = file.has("write") ? write(file.get("write")) : GateWrite.NONE;
         if (in.problemCount() > before) {
             return Optional.empty();
         }
-        return Optional.of(new GatePolicy(defaultTier, applications, tiers, gates, waivers));
+        return Optional.of(new GatePolicy(defaultTier, applications, tiers, gates, waivers, write));
     }
 
     // ---- tiers -------------------------------------------------------------------------------
@@ -431,5 +439,63 @@ public final class GatesParser {
                     "write date, time and zone, e.g. `2026-12-31T18:00:00Z`");
             return null;
         }
+    }
+
+    // ---- write -------------------------------------------------------------------------------
+
+    private GateWrite write(Node node) {
+        Optional<NodeReader.Entries> map = in.map(node, "write", List.of("servicenow"), List.of());
+        if (map.isEmpty() || !map.get().has("servicenow")) {
+            return GateWrite.NONE;
+        }
+        Node servicenow = map.get().get("servicenow");
+        Optional<NodeReader.Entries> to = in.map(servicenow, "write.servicenow", List.of("work-note",
+                "decision-field"), List.of());
+        if (to.isEmpty()) {
+            return GateWrite.NONE;
+        }
+        NodeReader.Entries e = to.get();
+        int before = in.problemCount();
+        boolean workNote = !e.has("work-note") || in.choice(e.get("work-note"), e.pathOf("work-note"), BOOLEANS)
+                .map(Boolean::parseBoolean).orElse(false);
+        String field = e.has("decision-field") ? decisionField(e.get("decision-field"), e.pathOf("decision-field"))
+                : null;
+        if (in.problemCount() > before) {
+            return GateWrite.NONE;
+        }
+        if (!workNote && field == null) {
+            in.problem(servicenow, "write.servicenow", "writes nothing on the change: no work note and no"
+                    + " decision field", "set `work-note: true`, name a `decision-field` such as `u_release_gate`,"
+                    + " or remove `servicenow:`");
+            return GateWrite.NONE;
+        }
+        return new GateWrite(new GateWrite.ServiceNow(workNote, field));
+    }
+
+    /** A column of change_request the decision may be written to; null for none or when it has a problem. */
+    private String decisionField(Node node, String path) {
+        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL)) {
+            return null;
+        }
+        Optional<String> field = in.text(node, path);
+        if (field.isEmpty()) {
+            return null;
+        }
+        String name = field.get();
+        if (!COLUMN.matcher(name).matches()) {
+            String lower = name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
+            in.problem(node, path, "`" + name + "` is not a ServiceNow column name", COLUMN.matcher(lower)
+                    .matches() ? "write the column's name, e.g. `" + lower + "`" : "write the column's name as the"
+                    + " dictionary lists it, e.g. `u_release_gate`");
+            return null;
+        }
+        if (JOURNAL_FIELDS.contains(name) || name.startsWith("sys_")) {
+            in.problem(node, path, "`" + name + "` is " + (name.startsWith("sys_") ? "a system column ServiceNow"
+                    + " keeps itself" : "a journal field, which takes entries rather than a value"),
+                    "name a column of your own, e.g. `u_release_gate`" + (name.startsWith("sys_") ? ""
+                            : ", and keep `work-note: true` for the work note"));
+            return null;
+        }
+        return name;
     }
 }

@@ -100,6 +100,7 @@ final class ServiceNowDictionary {
                 .dateTime("sys_created_on").string("sys_created_by").string("sys_tags")
                 .build());
         addPirColumns();
+        addReleaseGateColumn();
     }
 
     Optional<TableDefinition> table(String name) {
@@ -284,6 +285,16 @@ final class ServiceNowDictionary {
         for (String name : List.of("u_pir_summary", "u_pir_error_rate", "u_pir_latency_p95", "u_pir_throughput")) {
             fields.put(name, new FieldDefinition(name, FieldType.STRING, null, Map.of(), "", false));
         }
+        add(new TableDefinition(change.name(), change.numberPrefix(), change.displayField(), fields,
+                change.readRoles(), change.writeRoles(), change.inactiveStates(), change.derivesPriority(),
+                change.keepsAudit()));
+    }
+
+    /** The custom column an admin adds to change_request for the deployment gate's latest answer (gates.yaml). */
+    private void addReleaseGateColumn() {
+        TableDefinition change = tables.get(CHANGE_REQUEST);
+        Map<String, FieldDefinition> fields = new LinkedHashMap<>(change.fields());
+        fields.put("u_release_gate", new FieldDefinition("u_release_gate", FieldType.STRING, null, Map.of(), "", false));
         add(new TableDefinition(change.name(), change.numberPrefix(), change.displayField(), fields,
                 change.readRoles(), change.writeRoles(), change.inactiveStates(), change.derivesPriority(),
                 change.keepsAudit()));
