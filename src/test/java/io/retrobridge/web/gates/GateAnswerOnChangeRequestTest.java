@@ -394,29 +394,7 @@ class GateAnswerOnChangeRequestTest {
     }
 
     private GateEvaluator evaluator(CurrentMappings gates) {
-        GateEvaluations evaluations = new GateEvaluations() {
-            private final List<Evaluation> kept = new ArrayList<>();
-
-            @Override
-            public void record(Evaluation evaluation) {
-                kept.add(evaluation);
-            }
-
-            @Override
-            public Optional<Evaluation> find(UUID id) {
-                return kept.stream().filter(e -> e.id().equals(id)).findFirst();
-            }
-
-            @Override
-            public Optional<Evaluation> findByRequestKey(String requestKey) {
-                return kept.stream().filter(e -> requestKey.equals(e.requestKey())).findFirst();
-            }
-
-            @Override
-            public List<Evaluation> recentFor(String application, int limit) {
-                return List.of();
-            }
-        };
+        GateEvaluations evaluations = new KeptEvaluations();
         AdminAuditLog audit = new AdminAuditLog() {
             @Override
             public AdminAction record(AdminAction action) {

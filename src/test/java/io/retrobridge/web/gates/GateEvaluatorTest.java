@@ -38,7 +38,8 @@ class GateEvaluatorTest {
     @TempDir
     Path dir;
 
-    private final List<GateEvaluations.Evaluation> kept = new ArrayList<>();
+    private final KeptEvaluations evaluations = new KeptEvaluations();
+    private final List<GateEvaluations.Evaluation> kept = evaluations.kept;
     private final List<AdminAction> audited = new ArrayList<>();
     private final List<GateReply> told = new ArrayList<>();
 
@@ -131,38 +132,7 @@ class GateEvaluatorTest {
 
     private GateEvaluator evaluator(StaticListableBeanFactory beans) {
         CurrentMappings mappings = new CurrentMappings(MappingFiles.load(GateFiles.write(dir, GateFiles.shipped())));
-        GateEvaluations evaluations = new GateEvaluations() {
-            @Override
-            public void record(Evaluation evaluation) {
-                kept.add(evaluation);
-            }
-
-            @Override
-            public Optional<Evaluation> find(UUID id) {
-                return kept.stream().filter(e -> e.id().equals(id)).findFirst();
-            }
-
-            @Override
-            public Optional<Evaluation> findByRequestKey(String requestKey) {
-                return kept.stream().filter(e -> requestKey.equals(e.requestKey())).findFirst();
-            }
-
-            @Override
-            public List<Evaluation> search(Search search, int offset, int limit) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public java.util.Map<String, Long> countByDecision(Search search) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<Evaluation> recentFor(String application, int limit) {
-                return List.of();
-            }
-        };
-        AdminAuditLog audit = new AdminAuditLog() {
+                AdminAuditLog audit = new AdminAuditLog() {
             @Override
             public AdminAction record(AdminAction action) {
                 audited.add(action);
