@@ -51,20 +51,21 @@ public record GitHubGateHookProperties(
         return hasText(appId) && hasText(privateKey);
     }
 
-    @AssertTrue(message = "app-id and private-key go together: set both (the App's id and its PEM private key) to "
-            + "answer deployment protection rules, or neither")
-    public boolean isAppIdWithPrivateKey() {
-        return hasText(appId) == hasText(privateKey);
+    // Named for the setting they check, so a refusal at start-up names that setting.
+    @AssertTrue(message = "the GitHub App's numeric id (App settings, \"App ID\"), e.g. 123456, set together with "
+            + "private-key")
+    public boolean isAppId() {
+        return hasText(appId) ? appId.strip().matches("[0-9]{1,20}") : !hasText(privateKey);
     }
 
-    @AssertTrue(message = "app-id is the GitHub App's numeric id, e.g. 123456 (App settings, \"App ID\")")
-    public boolean isAppIdNumeric() {
-        return !hasText(appId) || appId.strip().matches("[0-9]{1,20}");
+    @AssertTrue(message = "the GitHub App's PEM private key, set together with app-id")
+    public boolean isPrivateKey() {
+        return hasText(privateKey) || !hasText(appId);
     }
 
-    @AssertTrue(message = "api-url must be an absolute https URL, e.g. https://api.github.com or "
+    @AssertTrue(message = "an absolute https URL without query, e.g. https://api.github.com or "
             + "https://ghe.example.com/api/v3 (http only for a local test)")
-    public boolean isApiUrlHttp() {
+    public boolean isApiUrl() {
         return apiUrl != null && ("https".equals(apiUrl.getScheme()) || "http".equals(apiUrl.getScheme()))
                 && apiUrl.getHost() != null && apiUrl.getRawQuery() == null;
     }
