@@ -102,7 +102,7 @@ class GitHubGateHookTest {
         registry.add("retrobridge.gate-hooks.github.webhook-secret", () -> SECRET);
         registry.add("retrobridge.gate-hooks.github.ask-again-after", () -> "50ms");
         registry.add("retrobridge.gate-hooks.github.reconcile-interval", () -> "1h");
-        registry.add("retrobridge.gate-hooks.github.read-timeout", () -> "1s");
+        registry.add("retrobridge.gate-hooks.github.read-timeout", () -> "3s");
         registry.add("retrobridge.gates.public-url", () -> "https://retrobridge.example.com");
         registry.add("retrobridge.resilience.github-api.max-attempts", () -> "3");
         registry.add("retrobridge.resilience.github-api.initial-backoff", () -> "1ms");
@@ -298,6 +298,81 @@ class GitHubGateHookTest {
     }
 
     @Test
+    void statusReportsStopAtGitHubsTenWhileTheGateIsStillAskedUntilItDecides() {
+        for (int i = 0; i < 12; i++) {
+            gate.next.add(GateDecision.PENDING);
+        }
+        gate.next.add(GateDecision.ALLOW);
+
+        accept(request(root -> { }));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            drain();
+            assertThat(reviews()).extracting(GitHubGateHookTest::state).contains("approved");
+        });
+
+        List<String> states = reviews().stream().map(GitHubGateHookTest::state).toList();
+        assertThat(states).hasSize(GitHubGateHandler.MAX_STATUS_REPORTS + 1).endsWith("approved")
+                .filteredOn(String::isEmpty).hasSize(GitHubGateHandler.MAX_STATUS_REPORTS);
+        assertThat(gate.asked).hasValue(13);
+    }
+
+    @Test
+    void aQuestionTheGateCannotTakeIsReportedToTheRunAndParked() throws Exception {
+        accept(request(root -> root.put("environment", "Production EU")));
+        drain();
+
+        assertThat(status()).isEqualTo("PARKED");
+        assertThat(reason()).contains("RetroBridge cannot ask gate `prod` about this deployment");
+        JsonNode report = JSON.readTree(reviews().get(0).getBodyAsString());
+        assertThat(reviews()).hasSize(1);
+        assertThat(report.has("state")).isFalse();
+        assertThat(report.path("environment_name").asText()).isEqualTo("Production EU");
+        assertThat(report.path("comment").asText()).contains("environment");
+    }
+
+    @Test
+    void anInstallationTokenIsKeptUntilFiveMinutesBeforeItExpires() {
+        long installation = run;
+        accept(request(root -> { }));
+        run = runs.incrementAndGet();
+        accept(request(root -> ((ObjectNode) root.get("installation")).put("id", installation)));
+        drain();
+
+        assertThat(github.findAll(postRequestedFor(urlPathEqualTo("/app/installations/" + installation
+                + "/access_tokens")))).hasSize(1);
+
+        github.stubFor(post(urlPathMatching("/app/installations/[0-9]+/access_tokens")).willReturn(aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"token\":\"ghs_short"
+                        + "\",\"expires_at\":\"" + Instant.now().plus(Duration.ofMinutes(4)) + "\"}")));
+        long shortLived = runs.incrementAndGet();
+        for (int i = 0; i < 2; i++) {
+            run = runs.incrementAndGet();
+            accept(request(root -> ((ObjectNode) root.get("installation")).put("id", shortLived)));
+        }
+        drain();
+
+        assertThat(github.findAll(postRequestedFor(urlPathEqualTo("/app/installations/" + shortLived
+                + "/access_tokens")))).hasSize(2);
+        assertThat(reviews()).hasSize(4);
+    }
+
+    @Test
+    void aReviewRateLimitedWithRetryAfterIsSentAgainOnceGitHubSaysSo() {
+        github.stubFor(post(urlPathMatching(REVIEWS)).inScenario("limited").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withBody("{\"message\":\"You have exceeded a secondary rate limit.\"}"))
+                .willSetStateTo("calm"));
+        github.stubFor(post(urlPathMatching(REVIEWS)).inScenario("limited").whenScenarioStateIs("calm")
+                .willReturn(aResponse().withStatus(204)));
+
+        accept(request(root -> { }));
+        drain();
+
+        assertThat(status()).as(reason()).isEqualTo("APPLIED");
+        assertThat(reviews()).hasSize(2).allSatisfy(review -> assertThat(state(review)).isEqualTo("approved"));
+    }
+
+    @Test
     void aCallbackUrlOffTheConfiguredApiIsRefusedRecordedAndNeverCalled() {
         accept(request(root -> root.put("deployment_callback_url",
                 "https://evil.example.com/repos/Codertocat/Hello-World/actions/runs/" + run
@@ -333,7 +408,7 @@ class GitHubGateHookTest {
         github.stubFor(post(urlPathMatching(REVIEWS)).inScenario("flaky").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(502)).willSetStateTo("slow"));
         github.stubFor(post(urlPathMatching(REVIEWS)).inScenario("flaky").whenScenarioStateIs("slow")
-                .willReturn(aResponse().withStatus(204).withFixedDelay(3000)).willSetStateTo("fine"));
+                .willReturn(aResponse().withStatus(204).withFixedDelay(6000)).willSetStateTo("fine"));
         github.stubFor(post(urlPathMatching(REVIEWS)).inScenario("flaky").whenScenarioStateIs("fine")
                 .willReturn(aResponse().withStatus(204)));
 
