@@ -504,6 +504,22 @@ class GitHubGateHookTest {
         assertAppToken(github.findAll(postRequestedFor(urlPathEqualTo("/app/hook/deliveries/14/attempts"))).get(0));
     }
 
+    @Test
+    void theAdminSettingsViewShowsTheAppWithoutItsSecretOrKey() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/api/admin/settings")).header("X-API-Key", "test-admin-key-0123456789").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode view = JSON.readTree(response.body()).path("gateHookGithub");
+        assertThat(view.path("appId").asText()).isEqualTo(APP_ID);
+        assertThat(view.path("webhookSecret").asText()).isEqualTo("****");
+        assertThat(view.path("privateKey").asText()).isEqualTo("****");
+        assertThat(view.path("apiUrl").asText()).isEqualTo(github.baseUrl());
+        assertThat(response.body()).doesNotContain(SECRET, "PRIVATE KEY");
+    }
+
     private static String delivery(long id, String guid, Instant at, boolean redelivery, int status, String event) {
         return "{\"id\":" + id + ",\"guid\":\"" + guid + "\",\"delivered_at\":\"" + at + "\",\"redelivery\":"
                 + redelivery + ",\"duration\":0.27,\"status\":\"" + (status == 200 ? "OK" : "failed to connect")
