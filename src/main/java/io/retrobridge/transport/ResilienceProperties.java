@@ -14,9 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jira       how Jira is called
  * @param servicenow how ServiceNow is called
  * @param prometheus how Prometheus is queried
+ * @param githubApi  how GitHub's REST API is called (deployment protection rule reviews, App tokens, deliveries)
  */
 @ConfigurationProperties("retrobridge.resilience")
-public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSystem prometheus) {
+public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSystem prometheus, PerSystem githubApi) {
 
     @ConstructorBinding
     public ResilienceProperties {
@@ -24,31 +25,41 @@ public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSyst
         servicenow = (servicenow == null ? PerSystem.DEFAULTS : servicenow).withRateIfUnset(20).withAttemptsIfUnset(5);
         // Metrics feed a report that can be collected again later: fewer attempts, and a gentler pace.
         prometheus = (prometheus == null ? PerSystem.DEFAULTS : prometheus).withRateIfUnset(5).withAttemptsIfUnset(3);
+        // GitHub allows an App installation 5,000 requests an hour: a review a second is far below that.
+        githubApi = (githubApi == null ? PerSystem.DEFAULTS : githubApi).withRateIfUnset(5).withAttemptsIfUnset(3);
+    }
+
+    /** Jira, ServiceNow and Prometheus; GitHub's API gets its defaults. */
+    public ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSystem prometheus) {
+        this(jira, servicenow, prometheus, null);
     }
 
     /** Jira and ServiceNow only; Prometheus gets its defaults. */
     public ResilienceProperties(PerSystem jira, PerSystem servicenow) {
-        this(jira, servicenow, null);
+        this(jira, servicenow, null, null);
     }
 
     public static ResilienceProperties defaults() {
-        return new ResilienceProperties(null, null, null);
+        return new ResilienceProperties(null, null, null, null);
     }
 
-    /** The settings for "Jira", "ServiceNow" or "Prometheus" (as {@link HttpTarget#system()} names them). */
+    /** The settings for "Jira", "ServiceNow", "Prometheus" or "GitHub-API" (as {@link HttpTarget#system()} names them). */
     public PerSystem forSystem(String system) {
         return switch (system.toLowerCase(Locale.ROOT)) {
             case "jira" -> jira;
             case "servicenow" -> servicenow;
             case "prometheus" -> prometheus;
+            case "github-api" -> githubApi;
             default -> throw new IllegalArgumentException("no resilience settings for system " + system
-                    + "; known: Jira, ServiceNow, Prometheus");
+                    + "; known: Jira, ServiceNow, Prometheus, GitHub-API");
         };
     }
 
     /**
-     * @param maxAttempts          tries per call, the first included (default Jira and ServiceNow 5, Prometheus 3)
-     * @param requestsPerSecond    calls started per second at most (default Jira 10, ServiceNow 20, Prometheus 5)
+     * @param maxAttempts          tries per call, the first included (default Jira and ServiceNow 5, Prometheus and
+     *                             GitHub's API 3)
+     * @param requestsPerSecond    calls started per second at most (default Jira 10, ServiceNow 20, Prometheus and
+     *                             GitHub's API 5)
      * @param initialBackoff       ceiling of the first retry wait; doubles per retry, with jitter (default 500ms)
      * @param maxBackoff           ceiling of any retry wait (default 30s); a longer Retry-After ends the retries
      * @param rateLimitFloor       wait after a 429 that gave no Retry-After (default 5s)

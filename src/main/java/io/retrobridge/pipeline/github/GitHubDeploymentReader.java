@@ -71,16 +71,14 @@ public class GitHubDeploymentReader extends NativeDeploymentReader {
                     + " deployment as replaced; it reports no run.");
         }
         String runId = payload.identifier("deployment.id", "the deployment the status belongs to is its run.");
-        String application = payload.identifier("repository.name", "the repository is the deployed application.");
+        String application = application(payload);
         String environment = payload.text("deployment_status.environment")
                 .or(() -> payload.text("deployment.environment"))
                 .orElseThrow(() -> payload.invalid("deployment_status.environment and deployment.environment are"
                         + " both missing: one of them names where the deployment went."));
         String sha = payload.text("deployment.sha").orElse(null);
-        String version = payload.text("deployment.ref").filter(ref -> versions.matcher(ref).matches())
-                .or(() -> Optional.ofNullable(sha))
-                .orElseThrow(() -> payload.invalid("deployment.sha is missing and deployment.ref is no version:"
-                        + " one of them names what was deployed."));
+        String version = deployedVersion(payload).orElseThrow(() -> payload.invalid("deployment.sha is missing and"
+                + " deployment.ref is no version: one of them names what was deployed."));
         Instant statusAt = payload.instant("deployment_status.created_at").orElse(null);
         Instant startedAt = payload.instant("deployment.created_at").orElse(statusAt);
         if (startedAt == null) {
@@ -95,6 +93,22 @@ public class GitHubDeploymentReader extends NativeDeploymentReader {
                 pipeline, runUrl, startedAt, finishedAt, result, rollback(payload.node("deployment.payload")),
                 change(payload));
         return new DeploymentReading.Reported(deployment, state);
+    }
+
+    /** The application a delivery about a deployment is about: its repository's name. */
+    static String application(Payload payload) throws InvalidWebhookException {
+        return payload.identifier("repository.name", "the repository is the deployed application.");
+    }
+
+    /** What a deployment released: its ref when that is a version, else its sha. */
+    Optional<String> deployedVersion(Payload payload) {
+        return payload.text("deployment.ref").filter(ref -> versions.matcher(ref).matches())
+                .or(() -> payload.text("deployment.sha"));
+    }
+
+    /** A change number in the delivery's fields that name one (retrobridge.pipeline.github.change-fields). */
+    Optional<String> changeNumber(Payload payload) {
+        return Optional.ofNullable(change(payload));
     }
 
     private DeploymentReading workflowRun(Payload payload) throws InvalidWebhookException {
