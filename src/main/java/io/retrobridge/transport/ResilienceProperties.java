@@ -14,9 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jira       how Jira is called
  * @param servicenow how ServiceNow is called
  * @param prometheus how Prometheus is queried
+ * @param gitlab     how GitLab is answered (external status check responses)
+ * @param azureDevops how Azure DevOps is answered (check callbacks)
  */
 @ConfigurationProperties("retrobridge.resilience")
-public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSystem prometheus) {
+public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSystem prometheus, PerSystem gitlab,
+        PerSystem azureDevops) {
 
     @ConstructorBinding
     public ResilienceProperties {
@@ -24,6 +27,15 @@ public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSyst
         servicenow = (servicenow == null ? PerSystem.DEFAULTS : servicenow).withRateIfUnset(20).withAttemptsIfUnset(5);
         // Metrics feed a report that can be collected again later: fewer attempts, and a gentler pace.
         prometheus = (prometheus == null ? PerSystem.DEFAULTS : prometheus).withRateIfUnset(5).withAttemptsIfUnset(3);
+        // Gate answers a pipeline waits for: as many attempts as the sync's, at a pace well inside both APIs' limits.
+        gitlab = (gitlab == null ? PerSystem.DEFAULTS : gitlab).withRateIfUnset(5).withAttemptsIfUnset(5);
+        azureDevops = (azureDevops == null ? PerSystem.DEFAULTS : azureDevops).withRateIfUnset(5)
+                .withAttemptsIfUnset(5);
+    }
+
+    /** Jira, ServiceNow and Prometheus; GitLab and Azure DevOps get their defaults. */
+    public ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSystem prometheus) {
+        this(jira, servicenow, prometheus, null, null);
     }
 
     /** Jira and ServiceNow only; Prometheus gets its defaults. */
@@ -32,23 +44,30 @@ public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSyst
     }
 
     public static ResilienceProperties defaults() {
-        return new ResilienceProperties(null, null, null);
+        return new ResilienceProperties(null, null, null, null, null);
     }
 
-    /** The settings for "Jira", "ServiceNow" or "Prometheus" (as {@link HttpTarget#system()} names them). */
+    /**
+     * The settings for "Jira", "ServiceNow", "Prometheus", "GitLab" or "AzureDevOps" (as {@link HttpTarget#system()}
+     * names them).
+     */
     public PerSystem forSystem(String system) {
         return switch (system.toLowerCase(Locale.ROOT)) {
             case "jira" -> jira;
             case "servicenow" -> servicenow;
             case "prometheus" -> prometheus;
+            case "gitlab" -> gitlab;
+            case "azuredevops" -> azureDevops;
             default -> throw new IllegalArgumentException("no resilience settings for system " + system
-                    + "; known: Jira, ServiceNow, Prometheus");
+                    + "; known: Jira, ServiceNow, Prometheus, GitLab, AzureDevOps");
         };
     }
 
     /**
-     * @param maxAttempts          tries per call, the first included (default Jira and ServiceNow 5, Prometheus 3)
-     * @param requestsPerSecond    calls started per second at most (default Jira 10, ServiceNow 20, Prometheus 5)
+     * @param maxAttempts          tries per call, the first included (default Jira, ServiceNow, GitLab and Azure
+     *                             DevOps 5, Prometheus 3)
+     * @param requestsPerSecond    calls started per second at most (default Jira 10, ServiceNow 20, Prometheus,
+     *                             GitLab and Azure DevOps 5)
      * @param initialBackoff       ceiling of the first retry wait; doubles per retry, with jitter (default 500ms)
      * @param maxBackoff           ceiling of any retry wait (default 30s); a longer Retry-After ends the retries
      * @param rateLimitFloor       wait after a 429 that gave no Retry-After (default 5s)
