@@ -87,13 +87,15 @@ class AzureDevOpsGateHandler implements EventHandler {
         CheckRequest next = check.next();
         inbox.accept(InboundEvent.received(AzureDevOpsDeploymentReader.AZURE_DEVOPS, CheckRequest.KIND,
                 next.entityId(), next.dedupKey() + "#ask-" + next.ask(), now, next.json()), again);
-        return SyncResult.applied(describe(check) + " waits: " + answer + "; asked again at " + again + " (ask "
-                + next.ask() + ")");
+        String waits = describe(check) + " waits: " + answer + "; asked again at " + again + " (ask " + next.ask()
+                + ")";
+        log.info("{}", waits);
+        return SyncResult.applied(waits);
     }
 
     private SyncResult complete(CheckRequest check, CheckCallbacks.Result result, String what) {
         callbacks.complete(check, seal.open(check.sealedToken(), check.sealedFor()), result);
-        log.info("{} completed as {}", describe(check), result.word());
+        log.info("{} completed as {}", describe(check), what);
         return SyncResult.applied(describe(check) + " completed as " + what);
     }
 

@@ -105,7 +105,7 @@ class GitLabGateHandler implements EventHandler {
             log.info("{}", reason);
             return SyncResult.skipped(reason);
         }
-        log.info("{} set to {}", check, status.word());
+        log.info("{} {}", check, what);
         return SyncResult.applied(check + " " + what);
     }
 }

@@ -57,7 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "retrobridge.gate-hooks.azure-devops.secret=" + AzureDevOpsGateHookTest.SECRET,
     "retrobridge.gate-hooks.azure-devops.allowed-hosts=dev.azure.com,*.visualstudio.com,localhost",
     "retrobridge.gate-hooks.azure-devops.ask-again-after=1s",
-    "retrobridge.gate-hooks.azure-devops.read-timeout=1s",
+    "retrobridge.gate-hooks.azure-devops.read-timeout=3s",
     "retrobridge.resilience.azure-devops.initial-backoff=10ms",
     "retrobridge.resilience.azure-devops.max-backoff=2s"})
 @ActiveProfiles("test")
@@ -94,6 +94,7 @@ class AzureDevOpsGateHookTest {
     @DynamicPropertySource
     static void startAzureDevOps(DynamicPropertyRegistry registry) {
         azureDevOps.start();
+        warmUp(azureDevOps);
     }
 
     @AfterAll
@@ -213,7 +214,7 @@ class AzureDevOpsGateHookTest {
         azureDevOps.stubFor(post(urlPathEqualTo(events)).inScenario("busy").whenScenarioStateIs("down")
                 .willReturn(aResponse().withStatus(500)).willSetStateTo("slow"));
         azureDevOps.stubFor(post(urlPathEqualTo(events)).inScenario("busy").whenScenarioStateIs("slow")
-                .willReturn(ok().withFixedDelay(3000)).willSetStateTo("well"));
+                .willReturn(ok().withFixedDelay(6000)).willSetStateTo("well"));
         azureDevOps.stubFor(post(urlPathEqualTo(events)).inScenario("busy").whenScenarioStateIs("well")
                 .willReturn(ok()));
         check(body(), proof(SECRET));
@@ -338,6 +339,19 @@ class AzureDevOpsGateHookTest {
             return JSON.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** WireMock's first answer can take seconds on a busy machine; the read timeout here is short on purpose. */
+    private static void warmUp(WireMockServer server) {
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.baseUrl() + "/__admin/mappings")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

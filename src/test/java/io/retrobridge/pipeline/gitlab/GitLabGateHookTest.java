@@ -57,7 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "retrobridge.gate-hooks.gitlab.shared-secret=" + GitLabGateHookTest.SECRET,
     "retrobridge.gate-hooks.gitlab.token=" + GitLabGateHookTest.TOKEN,
     "retrobridge.gate-hooks.gitlab.ask-again-after=1s",
-    "retrobridge.gate-hooks.gitlab.read-timeout=1s",
+    "retrobridge.gate-hooks.gitlab.read-timeout=3s",
     "retrobridge.resilience.gitlab.initial-backoff=10ms",
     "retrobridge.resilience.gitlab.max-backoff=2s"})
 @ActiveProfiles("test")
@@ -95,6 +95,7 @@ class GitLabGateHookTest {
     @DynamicPropertySource
     static void gitlabApi(DynamicPropertyRegistry registry) {
         gitlab.start();
+        warmUp(gitlab);
         registry.add("retrobridge.gate-hooks.gitlab.base-url", gitlab::baseUrl);
     }
 
@@ -247,7 +248,7 @@ class GitLabGateHookTest {
         gitlab.stubFor(post(urlPathEqualTo(RESPONSES)).inScenario("flaky").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")).willSetStateTo("slow"));
         gitlab.stubFor(post(urlPathEqualTo(RESPONSES)).inScenario("flaky").whenScenarioStateIs("slow")
-                .willReturn(created().withFixedDelay(3000)).willSetStateTo("well"));
+                .willReturn(created().withFixedDelay(6000)).willSetStateTo("well"));
         gitlab.stubFor(post(urlPathEqualTo(RESPONSES)).inScenario("flaky").whenScenarioStateIs("well")
                 .willReturn(created()));
         hook(fixture(), sign(fixture()));
@@ -307,6 +308,20 @@ class GitLabGateHookTest {
         assertThat(gitlab.findAll(postRequestedFor(urlPathEqualTo(RESPONSES)))).isEmpty();
     }
 
+    @Test
+    void theAdminSettingsViewShowsTheHookOnWithItsSecretsMasked() throws Exception {
+        HttpResponse<String> settings = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + port + "/api/admin/settings"))
+                .header("X-API-Key", "test-admin-key-0123456789").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(settings.statusCode()).isEqualTo(200);
+        JsonNode hook = read(settings.body()).findValue("gitlabGateHook");
+        assertThat(hook.path("sharedSecret").asText()).isEqualTo("****");
+        assertThat(hook.path("token").asText()).isEqualTo("****");
+        assertThat(hook.path("environment").asText()).isEqualTo("production");
+        assertThat(settings.body()).doesNotContain(TOKEN, SECRET);
+    }
+
     private Map<String, Object> outcome() {
         return jdbc.sql("SELECT status, outcome_reason FROM inbound_events ORDER BY arrival_seq").query().listOfRows()
                 .get(0);
@@ -346,6 +361,19 @@ class GitLabGateHookTest {
             return JSON.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** WireMock's first answer can take seconds on a busy machine; the read timeout here is short on purpose. */
+    private static void warmUp(WireMockServer server) {
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.baseUrl() + "/__admin/mappings")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
