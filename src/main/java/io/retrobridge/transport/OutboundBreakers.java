@@ -25,7 +25,7 @@ public final class OutboundBreakers implements MeterBinder {
 
     /** The systems that have an outbound route, as {@link HttpTarget#system()} names them. */
     public static final List<String> SYSTEMS = List.of("Jira", "ServiceNow", "Prometheus", "GitLab",
-            "AzureDevOps");
+            "Azure-DevOps");
 
     private final CamelContext camel;
     /** When each breaker last opened, learnt from its events; breakers are watched from their first call. */

@@ -48,7 +48,7 @@ public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSyst
     }
 
     /**
-     * The settings for "Jira", "ServiceNow", "Prometheus", "GitLab" or "AzureDevOps" (as {@link HttpTarget#system()}
+     * The settings for "Jira", "ServiceNow", "Prometheus", "GitLab" or "Azure-DevOps" (as {@link HttpTarget#system()}
      * names them).
      */
     public PerSystem forSystem(String system) {
@@ -57,9 +57,9 @@ public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSyst
             case "servicenow" -> servicenow;
             case "prometheus" -> prometheus;
             case "gitlab" -> gitlab;
-            case "azuredevops" -> azureDevops;
+            case "azure-devops" -> azureDevops;
             default -> throw new IllegalArgumentException("no resilience settings for system " + system
-                    + "; known: Jira, ServiceNow, Prometheus, GitLab, AzureDevOps");
+                    + "; known: Jira, ServiceNow, Prometheus, GitLab, Azure-DevOps");
         };
     }
 

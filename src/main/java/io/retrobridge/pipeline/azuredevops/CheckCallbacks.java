@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CheckCallbacks {
 
-    static final String SYSTEM = "AzureDevOps";
+    static final String SYSTEM = "Azure-DevOps";
 
     /** The check task's result. */
     enum Result {
