@@ -7,6 +7,7 @@ import io.retrobridge.pipeline.Payload;
 import io.retrobridge.sync.GateHookSource;
 import io.retrobridge.sync.InvalidWebhookException;
 import io.retrobridge.sync.WebhookNotice;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,19 +88,22 @@ class AzureDevOpsGateHook implements GateHookSource {
         if (refused.isPresent()) {
             throw new InvalidWebhookException(refused.get() + "; nothing was stored.", CheckRequest.KIND);
         }
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+            throw new InvalidWebhookException("The body is empty: set the check's Body to the release, e.g."
+                    + " {\"application\": \"payment-gateway\", \"version\": \"$(Build.BuildNumber)\", \"environment\":"
+                    + " \"production\"}.", CheckRequest.KIND);
+        }
         Payload release = Payload.of(body, CheckRequest.KIND);
         String application = release.identifier("application", "the check's body names the application released, as"
                 + " its deployments are recorded, e.g. {\"application\": \"payment-gateway\", ...}.");
         String environment = release.identifier("environment", "the check's body names where the release goes, e.g."
                 + " {\"environment\": \"production\", ...}.");
-        CheckRequest unsealed = new CheckRequest(gate, sent.get("PlanUrl"), sent.get("ProjectId"), sent.get("HubName"),
-                sent.get("PlanId"), sent.get("JobId"), sent.get("TimelineId"), sent.get("TaskInstanceId"), null,
+        String sealedToken = seal.seal(sent.get("AuthToken"), CheckRequest.sealedFor(sent.get("PlanId"),
+                sent.get("JobId"), sent.get("TaskInstanceId")));
+        CheckRequest request = new CheckRequest(gate, sent.get("PlanUrl"), sent.get("ProjectId"), sent.get("HubName"),
+                sent.get("PlanId"), sent.get("JobId"), sent.get("TimelineId"), sent.get("TaskInstanceId"), sealedToken,
                 application, release.text("version").orElse(null), environment,
                 release.text("commitSha").orElse(null), release.text("changeNumber").orElse(null), 1);
-        CheckRequest request = new CheckRequest(gate, unsealed.planUrl(), unsealed.projectId(), unsealed.hubName(),
-                unsealed.planId(), unsealed.jobId(), unsealed.timelineId(), unsealed.taskInstanceId(),
-                seal.seal(sent.get("AuthToken"), unsealed.sealedFor()), application, unsealed.version(), environment,
-                unsealed.commitSha(), unsealed.changeNumber(), 1);
         return new WebhookNotice.Change(CheckRequest.KIND, request.entityId(), request.dedupKey(), request.json());
     }
 

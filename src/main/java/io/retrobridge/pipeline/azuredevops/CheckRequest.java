@@ -49,6 +49,11 @@ record CheckRequest(String gate, String planUrl, String projectId, String hubNam
 
     /** What the sealed token is bound to. */
     String sealedFor() {
+        return sealedFor(planId, jobId, taskInstanceId);
+    }
+
+    /** What the job token of one check task is sealed for. */
+    static String sealedFor(String planId, String jobId, String taskInstanceId) {
         return KIND + ":" + planId + ":" + jobId + ":" + taskInstanceId;
     }
 

@@ -7,6 +7,7 @@ import io.retrobridge.gate.ReleaseQuestion;
 import io.retrobridge.sync.EventHandler;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.HandledKind;
+import io.retrobridge.sync.InboxOutcome;
 import io.retrobridge.sync.SyncResult;
 import java.time.Clock;
 import java.time.Instant;
@@ -83,7 +84,7 @@ class GitLabGateHandler implements EventHandler {
 
     private SyncResult pending(StatusCheckRequest request, String answer) {
         SyncResult told = tell(request, GitLabStatusChecks.Status.PENDING, "pending: " + answer);
-        if (told.outcome() != io.retrobridge.sync.InboxOutcome.APPLIED) {
+        if (told.outcome() != InboxOutcome.APPLIED) {
             return told;
         }
         Instant now = clock.instant();

@@ -8,6 +8,7 @@ import io.retrobridge.pipeline.PipelineProperties;
 import io.retrobridge.sync.GateHookSource;
 import io.retrobridge.sync.InvalidWebhookException;
 import io.retrobridge.sync.WebhookNotice;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -74,7 +75,7 @@ class GitLabGateHook implements GateHookSource {
         String iid = number(payload, "object_attributes.iid", "the merge request's number in its project; the answer"
                 + " is set on it.");
         String sha = payload.identifier("object_attributes.last_commit.id", "the merge request's HEAD commit; GitLab"
-                + " takes an answer for that commit only.").toLowerCase(java.util.Locale.ROOT);
+                + " takes an answer for that commit only.").toLowerCase(Locale.ROOT);
         if (!COMMIT.matcher(sha).matches()) {
             throw payload.invalid("object_attributes.last_commit.id " + quote(sha) + " is not a full commit sha (40"
                     + " or 64 hexadecimal digits).");

@@ -192,6 +192,21 @@ class AzureDevOpsGateHookTest {
     }
 
     @Test
+    void aReleaseTheGateCannotTakeFailsTheCheckAtOnceWithTheGatesReasonKept() {
+        ObjectNode release = (ObjectNode) read(body());
+        release.put("application", "payment gateway (EU)");
+        check(release.toString(), proof(SECRET));
+
+        inbox.drain(1);
+
+        azureDevOps.verify(1, postRequestedFor(urlPathEqualTo(events))
+                .withRequestBody(matchingJsonPath("$.result", equalTo("failed"))));
+        assertThat(outcome().get("OUTCOME_REASON").toString()).contains("failed: the gate cannot take the question:",
+                "application");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM gate_evaluations").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void anExpiredJobTokenIsParkedWithAClearReasonAndNotSentAgain() {
         azureDevOps.stubFor(post(urlPathEqualTo(events)).willReturn(aResponse().withStatus(401)
                 .withHeader("WWW-Authenticate", "Bearer").withBody("")));
@@ -273,12 +288,16 @@ class AzureDevOpsGateHookTest {
         ObjectNode withoutApplication = (ObjectNode) read(body());
         withoutApplication.remove("application");
         HttpResponse<String> withoutField = check(withoutApplication.toString(), proof(SECRET));
+        HttpResponse<String> withoutBody = check("", proof(SECRET));
 
         assertThat(withoutHeaders.statusCode()).isEqualTo(400);
         assertThat(PipelineDeliveries.json(withoutHeaders).path("error").asText())
                 .startsWith("PlanId, AuthToken are missing");
         assertThat(withoutField.statusCode()).isEqualTo(400);
         assertThat(PipelineDeliveries.json(withoutField).path("error").asText()).startsWith("application is missing");
+        assertThat(withoutBody.statusCode()).isEqualTo(400);
+        assertThat(PipelineDeliveries.json(withoutBody).path("error").asText()).startsWith("The body is empty: set the"
+                + " check's Body");
         assertThat(deliver.stored()).isEmpty();
     }
 
