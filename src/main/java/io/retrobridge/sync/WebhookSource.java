@@ -37,7 +37,12 @@ public interface WebhookSource {
          * {@code Authorization: Bearer <secret>}, or HTTP Basic authentication whose password is the secret under any
          * user name: the two ways Alertmanager's {@code http_config} authenticates a webhook.
          */
-        BEARER_OR_BASIC
+        BEARER_OR_BASIC,
+        /**
+         * The header carries the bare lower-case hex HMAC-SHA256 of the raw body keyed by the secret, without a
+         * {@code sha256=} prefix: GitLab's {@code X-Gitlab-Signature} on an external status check request.
+         */
+        HMAC_SHA256_HEX
     }
 
     /** How this source's deliveries are proven; most sign the body. */

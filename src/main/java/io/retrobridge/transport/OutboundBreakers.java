@@ -24,7 +24,8 @@ import org.apache.camel.component.resilience4j.ResilienceProcessor;
 public final class OutboundBreakers implements MeterBinder {
 
     /** The systems that have an outbound route, as {@link HttpTarget#system()} names them. */
-    public static final List<String> SYSTEMS = List.of("Jira", "ServiceNow", "Prometheus", "GitHub-API");
+    public static final List<String> SYSTEMS = List.of("Jira", "ServiceNow", "Prometheus", "GitHub-API", "GitLab",
+            "Azure-DevOps");
 
     private final CamelContext camel;
     /** When each breaker last opened, learnt from its events; breakers are watched from their first call. */

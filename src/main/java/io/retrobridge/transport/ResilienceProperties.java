@@ -15,9 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param servicenow how ServiceNow is called
  * @param prometheus how Prometheus is queried
  * @param githubApi  how GitHub's REST API is called (deployment protection rule reviews, App tokens, deliveries)
+ * @param gitlab     how GitLab is answered (external status check responses)
+ * @param azureDevops how Azure DevOps is answered (check callbacks)
  */
 @ConfigurationProperties("retrobridge.resilience")
-public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSystem prometheus, PerSystem githubApi) {
+public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSystem prometheus, PerSystem githubApi,
+        PerSystem gitlab, PerSystem azureDevops) {
 
     @ConstructorBinding
     public ResilienceProperties {
@@ -27,39 +30,48 @@ public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSyst
         prometheus = (prometheus == null ? PerSystem.DEFAULTS : prometheus).withRateIfUnset(5).withAttemptsIfUnset(3);
         // GitHub allows an App installation 5,000 requests an hour: a review a second is far below that.
         githubApi = (githubApi == null ? PerSystem.DEFAULTS : githubApi).withRateIfUnset(5).withAttemptsIfUnset(3);
+        // Gate answers a pipeline waits for: as many attempts as the sync's, at a pace well inside both APIs' limits.
+        gitlab = (gitlab == null ? PerSystem.DEFAULTS : gitlab).withRateIfUnset(5).withAttemptsIfUnset(5);
+        azureDevops = (azureDevops == null ? PerSystem.DEFAULTS : azureDevops).withRateIfUnset(5)
+                .withAttemptsIfUnset(5);
     }
 
-    /** Jira, ServiceNow and Prometheus; GitHub's API gets its defaults. */
+    /** Jira, ServiceNow and Prometheus; the gate callers' APIs get their defaults. */
     public ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSystem prometheus) {
-        this(jira, servicenow, prometheus, null);
+        this(jira, servicenow, prometheus, null, null, null);
     }
 
     /** Jira and ServiceNow only; Prometheus gets its defaults. */
     public ResilienceProperties(PerSystem jira, PerSystem servicenow) {
-        this(jira, servicenow, null, null);
+        this(jira, servicenow, null);
     }
 
     public static ResilienceProperties defaults() {
-        return new ResilienceProperties(null, null, null, null);
+        return new ResilienceProperties(null, null, null, null, null, null);
     }
 
-    /** The settings for "Jira", "ServiceNow", "Prometheus" or "GitHub-API" (as {@link HttpTarget#system()} names them). */
+    /**
+     * The settings for "Jira", "ServiceNow", "Prometheus", "GitHub-API", "GitLab" or "Azure-DevOps" (as
+     * {@link HttpTarget#system()} names them).
+     */
     public PerSystem forSystem(String system) {
         return switch (system.toLowerCase(Locale.ROOT)) {
             case "jira" -> jira;
             case "servicenow" -> servicenow;
             case "prometheus" -> prometheus;
             case "github-api" -> githubApi;
+            case "gitlab" -> gitlab;
+            case "azure-devops" -> azureDevops;
             default -> throw new IllegalArgumentException("no resilience settings for system " + system
-                    + "; known: Jira, ServiceNow, Prometheus, GitHub-API");
+                    + "; known: Jira, ServiceNow, Prometheus, GitHub-API, GitLab, Azure-DevOps");
         };
     }
 
     /**
-     * @param maxAttempts          tries per call, the first included (default Jira and ServiceNow 5, Prometheus and
-     *                             GitHub's API 3)
-     * @param requestsPerSecond    calls started per second at most (default Jira 10, ServiceNow 20, Prometheus and
-     *                             GitHub's API 5)
+     * @param maxAttempts          tries per call, the first included (default Jira, ServiceNow, GitLab and Azure
+     *                             DevOps 5, Prometheus and GitHub's API 3)
+     * @param requestsPerSecond    calls started per second at most (default Jira 10, ServiceNow 20, Prometheus,
+     *                             GitHub's API, GitLab and Azure DevOps 5)
      * @param initialBackoff       ceiling of the first retry wait; doubles per retry, with jitter (default 500ms)
      * @param maxBackoff           ceiling of any retry wait (default 30s); a longer Retry-After ends the retries
      * @param rateLimitFloor       wait after a 429 that gave no Retry-After (default 5s)

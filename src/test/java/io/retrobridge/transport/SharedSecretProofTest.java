@@ -39,6 +39,22 @@ class SharedSecretProofTest {
         assertThat(SharedSecretProof.holds(Proof.BASIC_AUTH, SECRET, BODY, basic("any", SECRET))).isTrue();
     }
 
+    @Test
+    void gitLabsBareHexSignatureHoldsOnlyWithoutAPrefixAndOverTheExactBody() {
+        String hex = new WebhookSignature(SECRET).sign(BODY).substring("sha256=".length());
+
+        assertThat(SharedSecretProof.holds(Proof.HMAC_SHA256_HEX, SECRET, BODY, hex)).isTrue();
+        assertThat(SharedSecretProof.holds(Proof.HMAC_SHA256_HEX, SECRET, BODY, hex.toUpperCase())).isTrue();
+        assertThat(SharedSecretProof.holds(Proof.HMAC_SHA256_HEX, SECRET, BODY, "sha256=" + hex))
+                .as("GitLab sends no prefix").isFalse();
+        assertThat(SharedSecretProof.holds(Proof.HMAC_SHA256_HEX, SECRET, "{ }".getBytes(StandardCharsets.UTF_8),
+                hex)).as("another body").isFalse();
+        assertThat(SharedSecretProof.holds(Proof.HMAC_SHA256_HEX, "another-secret-0123456789", BODY, hex)).isFalse();
+        assertThat(SharedSecretProof.holds(Proof.HMAC_SHA256_HEX, SECRET, BODY, "not hex")).isFalse();
+        assertThat(SharedSecretProof.holds(Proof.HMAC_SHA256, SECRET, BODY, hex))
+                .as("the prefixed proof still wants its prefix").isFalse();
+    }
+
     private static boolean holds(String header) {
         return SharedSecretProof.holds(Proof.BEARER_OR_BASIC, SECRET, BODY, header);
     }

@@ -150,7 +150,7 @@ public class GitLabDeploymentReader extends NativeDeploymentReader {
     }
 
     // The project's path, its name in URLs (gitlab-test), rather than its display name (Gitlab Test).
-    private static String application(Payload payload) throws InvalidWebhookException {
+    static String application(Payload payload) throws InvalidWebhookException {
         String path = payload.identifier("project.path_with_namespace", "the project is the deployed application.");
         return path.substring(path.lastIndexOf('/') + 1);
     }

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The gate's native hooks, {@code POST /api/gates/hooks/{caller}?gate=<gate>}: each caller's delivery is proven,
- * bounded and kept in the inbox like any webhook, then acknowledged at once (Azure DevOps waits 3 s, GitHub 10 s);
+ * bounded and kept in the inbox like any webhook, then acknowledged at once with a 200 (Azure DevOps waits 3 s,
+ * GitHub 10 s);
  * the caller's own handler asks the gate and calls back with the decision. Open without an API key: the caller's
  * signature or token is the protection.
  */
@@ -62,8 +63,11 @@ class GateHookController {
         } catch (GateRequestException e) {
             return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
         }
-        return intake.receive(hook, request, "a gate hook delivery from " + caller,
-                (body, headers) -> hook.read(body, headers, gate));
+        ResponseEntity<Map<String, Object>> answer = intake.receive(hook, request,
+                "a gate hook delivery from " + caller, (body, headers) -> hook.read(body, headers, gate));
+        // Azure DevOps' documentation asks for a 200 to take a check as delivered; the others take any 2xx.
+        return answer.getStatusCode() == HttpStatus.ACCEPTED
+                ? ResponseEntity.ok().headers(answer.getHeaders()).body(answer.getBody()) : answer;
     }
 
     private ResponseEntity<Map<String, Object>> unknown(String caller) {

@@ -19,6 +19,8 @@ final class ProofWords {
             case BEARER_OR_BASIC -> "configure the " + source.name() + " webhook's http_config with a bearer token"
                     + " (authorization credentials) or basic authentication (any user name) whose password is the"
                     + " value of " + source.secretSetting() + ".";
+            case HMAC_SHA256_HEX -> "configure the " + source.name() + " check with a shared secret so it signs its"
+                    + " requests, the same secret as " + source.secretSetting() + ".";
         };
     }
 
@@ -35,6 +37,9 @@ final class ProofWords {
                     + "authentication password equal to the configured secret: set the " + source.name()
                     + " webhook's credentials (or basic-authentication password) to the value of "
                     + source.secretSetting() + ".";
+            case HMAC_SHA256_HEX -> source.signatureHeader() + " does not match the body: check that the "
+                    + source.name() + " check's shared secret equals " + source.secretSetting() + " (it signs with"
+                    + " HMAC-SHA256 as bare hex) and that nothing on the way rewrites the body.";
         };
     }
 }
