@@ -1,6 +1,7 @@
 package io.retrobridge.mapping.gate;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A named gate pipelines call by name ({@code /api/gates/{name}/evaluate}), e.g. {@code prod} or {@code canary}.
@@ -9,6 +10,9 @@ import java.util.Objects;
  * @param mode the most binding mode this gate answers in; a tier's milder mode still wins
  */
 public record Gate(String name, GateMode mode) {
+
+    /** Path segments under /api/gates/ that are not gates: the callers' hooks and the answers kept. */
+    public static final Set<String> RESERVED_NAMES = Set.of("hooks", "evaluations", "waivers");
 
     public Gate {
         Objects.requireNonNull(name, "name");

@@ -334,6 +334,12 @@ public final class GatesParser {
                     + " call it in the URL")) {
                 continue;
             }
+            if (Gate.RESERVED_NAMES.contains(name)) {
+                in.problem(entry.getValue().getKeyNode(), path, "`" + name + "` cannot name a gate: /api/gates/" + name
+                        + "/ is where the service serves " + ("hooks".equals(name) ? "the callers' hooks"
+                        : "answers read again"), "name the gate otherwise, e.g. `prod`");
+                continue;
+            }
             in.map(entry.getValue().getValueNode(), path, List.of("mode"), List.of("mode"))
                     .filter(e -> e.has("mode"))
                     .flatMap(e -> in.enumValue(e.get("mode"), e.pathOf("mode"), GateMode.class))

@@ -1,5 +1,6 @@
 package io.retrobridge.web.gates;
 
+import io.retrobridge.mapping.gate.Gate;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,8 +15,6 @@ record GateInputs(String application, String version, String environment, String
 
     /** Gate names as gates.yaml allows them: lower-case words joined by hyphens. */
     private static final Pattern GATE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    /** Path segments under /api/gates/ that are not gates. */
-    static final java.util.Set<String> RESERVED = java.util.Set.of("hooks", "evaluations");
     /** Application and environment as deployment events name them. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+-]{1,128}");
@@ -48,9 +47,9 @@ record GateInputs(String application, String version, String environment, String
             throw GateRequestException.badRequest("gate '" + shown(gate) + "' is not a gate name: use lower-case "
                     + "words joined by hyphens, up to 64 characters, as gates.yaml names them (e.g. prod).");
         }
-        if (RESERVED.contains(gate)) {
+        if (Gate.RESERVED_NAMES.contains(gate)) {
             throw GateRequestException.badRequest("'" + gate + "' cannot be a gate's name: /api/gates/" + gate
-                    + "/ is where " + ("hooks".equals(gate) ? "the callers' hooks are" : "answers are read again")
+                    + "/ is where " + ("hooks".equals(gate) ? "the callers' hooks are" : "the gate's answers are read")
                     + "; name the gate otherwise in gates.yaml (e.g. prod).");
         }
         return gate;

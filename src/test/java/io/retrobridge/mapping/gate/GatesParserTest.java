@@ -272,6 +272,18 @@ class GatesParserTest {
     }
 
     @Test
+    void aGateCannotTakeTheNameOfAPathTheServiceServesUnderApiGates() {
+        MappingProblem hooks = onlyProblemAt(GateFiles.shippedWith("  canary: {mode: warn}", "  hooks: {mode: warn}"),
+                "hooks");
+
+        assertThat(hooks.message()).isEqualTo("`hooks` cannot name a gate: /api/gates/hooks/ is where the service "
+                + "serves the callers' hooks");
+        assertThat(hooks.fix()).isEqualTo("name the gate otherwise, e.g. `prod`");
+        assertThat(onlyProblemAt(GateFiles.shippedWith("  canary: {mode: warn}", "  evaluations: {mode: warn}"),
+                "evaluations").message()).startsWith("`evaluations` cannot name a gate");
+    }
+
+    @Test
     void aWaiverNamesARuleOfItsApplicationsTier() {
         MappingProblem missing = onlyProblemAt(GateFiles.shippedWith("    rule: open-immediate-fixes",
                 "    rule: open-immediate-fix"), "rule: open-immediate-fix", "open-immediate-fix");
