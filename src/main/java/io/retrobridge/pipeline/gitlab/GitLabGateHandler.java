@@ -24,6 +24,10 @@ import org.springframework.stereotype.Component;
  * {@code ask-again-after}, inside the two minutes GitLab waits before it fails a pending check, until the gate
  * decides. GitLab's 409 (the merge request has a new HEAD, which GitLab asks about anew) ends the request as
  * skipped. The decided answer is kept under the request, so running the event again sends the same status.
+ * <p>
+ * A DENY is asked again every {@code recheck-after} for {@code recheck-for}, each time as a question of its own:
+ * when the follow-up that held the merge request back is done, the check turns passed without a new commit (GitLab's
+ * own Retry resends the same request, which the inbox takes as the one already answered).
  */
 @Component
 class GitLabGateHandler implements EventHandler {
@@ -77,7 +81,7 @@ class GitLabGateHandler implements EventHandler {
         String answer = reply.reason() + " (evaluation " + reply.evaluationId() + ", " + reply.statusUrl() + ")";
         return switch (reply.decision()) {
             case ALLOW -> tell(request, GitLabStatusChecks.Status.PASSED, "passed: " + answer);
-            case DENY -> tell(request, GitLabStatusChecks.Status.FAILED, "failed: " + answer);
+            case DENY -> denied(request, answer);
             case PENDING -> pending(request, answer);
         };
     }
@@ -93,6 +97,28 @@ class GitLabGateHandler implements EventHandler {
         inbox.accept(InboundEvent.received(GitLabDeploymentReader.GITLAB, StatusCheckRequest.KIND,
                 next.entityId(), next.dedupKey() + "#ask-" + next.ask(), now, next.json()), again);
         return SyncResult.applied(told.reason() + "; asked again at " + again + " (ask " + next.ask() + ")");
+    }
+
+    private SyncResult denied(StatusCheckRequest request, String answer) {
+        // GitLab was told failed at the first denial; a re-check that still denies does not say it again.
+        SyncResult told = request.recheck() == 0
+                ? tell(request, GitLabStatusChecks.Status.FAILED, "failed: " + answer)
+                : SyncResult.applied("GitLab status check " + request.checkName() + " on project "
+                        + request.projectId() + " !" + request.mergeRequestIid() + " at " + request.shortSha()
+                        + " still failed: " + answer);
+        if (told.outcome() != InboxOutcome.APPLIED) {
+            return told;
+        }
+        Instant now = clock.instant();
+        Instant firstDenied = request.deniedAt() == null ? now : request.deniedAt();
+        Instant again = now.plus(settings.recheckAfter());
+        if (settings.recheckFor().isZero() || again.isAfter(firstDenied.plus(settings.recheckFor()))) {
+            return SyncResult.applied(told.reason() + "; not asked again (denied since " + firstDenied + ")");
+        }
+        StatusCheckRequest recheck = request.recheckAfterDenial(firstDenied);
+        inbox.accept(InboundEvent.received(GitLabDeploymentReader.GITLAB, StatusCheckRequest.KIND,
+                recheck.entityId(), recheck.dedupKey() + "#recheck-" + recheck.recheck(), now, recheck.json()), again);
+        return SyncResult.applied(told.reason() + "; asked again at " + again + " in case what holds it is done");
     }
 
     private SyncResult tell(StatusCheckRequest request, GitLabStatusChecks.Status status, String what) {

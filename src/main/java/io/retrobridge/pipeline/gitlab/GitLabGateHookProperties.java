@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param environment   the environment the gate is asked about, since a merge request names none
  * @param askAgainAfter how long after a PENDING answer the gate is asked again (and GitLab told pending again),
  *                      below GitLab's two minutes after which a pending check fails
+ * @param recheckAfter  how long after a DENY the gate is asked again about the same HEAD, so a check failed for an
+ *                      open follow-up turns passed once that follow-up is done, without a new commit
+ * @param recheckFor    how long after the first DENY that goes on; 0s never asks again after a DENY
  * @param connectTimeout how long opening a connection to GitLab may take
  * @param readTimeout   how long GitLab may take to answer once connected
  */
@@ -33,6 +36,8 @@ public record GitLabGateHookProperties(
         @DefaultValue("") String token,
         @DefaultValue("production") String environment,
         @DefaultValue("60s") Duration askAgainAfter,
+        @DefaultValue("5m") Duration recheckAfter,
+        @DefaultValue("8h") Duration recheckFor,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("20s") Duration readTimeout) {
 
@@ -46,6 +51,8 @@ public record GitLabGateHookProperties(
         token = token == null ? "" : token;
         environment = environment == null ? "production" : environment;
         askAgainAfter = askAgainAfter == null ? Duration.ofSeconds(60) : askAgainAfter;
+        recheckAfter = recheckAfter == null ? Duration.ofMinutes(5) : recheckAfter;
+        recheckFor = recheckFor == null ? Duration.ofHours(8) : recheckFor;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(20) : readTimeout;
     }
@@ -80,6 +87,12 @@ public record GitLabGateHookProperties(
         return askAgainAfter.toMillis() > 0 && askAgainAfter.compareTo(GITLAB_PENDING_LIMIT) < 0;
     }
 
+    @AssertTrue(message = "retrobridge.gate-hooks.gitlab.recheck-after to be at least 1s and recheck-for 0s or more,"
+            + " e.g. 5m and 8h")
+    public boolean isRecheckSensible() {
+        return recheckAfter.compareTo(Duration.ofSeconds(1)) >= 0 && !recheckFor.isNegative();
+    }
+
     @AssertTrue(message = "retrobridge.gate-hooks.gitlab.environment to be an environment name, e.g. production")
     public boolean isEnvironmentNamed() {
         return !environment.isBlank();
@@ -96,7 +109,8 @@ public record GitLabGateHookProperties(
     public String toString() {
         return "GitLabGateHookProperties[sharedSecret=" + mask(sharedSecret) + ", baseUrl="
                 + UrlUserInfo.masked(baseUrl) + ", token=" + mask(token) + ", environment=" + environment
-                + ", askAgainAfter=" + askAgainAfter + "]";
+                + ", askAgainAfter=" + askAgainAfter + ", recheckAfter=" + recheckAfter + ", recheckFor=" + recheckFor
+                + "]";
     }
 
     private static String mask(String secret) {

@@ -2,6 +2,8 @@ package io.retrobridge.pipeline.gitlab;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
 import io.retrobridge.sync.DedupKeys;
 
 /**
@@ -19,13 +21,23 @@ import io.retrobridge.sync.DedupKeys;
  * @param changeNumber    a change number named in the merge request, or null
  * @param requester       who or what made GitLab ask (the user's name), for the audit log
  * @param ask             1 for the first time the gate is asked about this request, 2 for the next, ...
+ * @param recheck         0 until the gate denies; then 1 for the first time it is asked again after the denial, ...
+ * @param deniedAt        when the gate first denied this HEAD; null until it does
  */
 record StatusCheckRequest(String gate, String projectId, String mergeRequestIid, String sha, String checkId,
-                          String checkName, String application, String changeNumber, String requester, int ask) {
+                          String checkName, String application, String changeNumber, String requester, int ask,
+                          int recheck, Instant deniedAt) {
+
+    StatusCheckRequest(String gate, String projectId, String mergeRequestIid, String sha, String checkId,
+            String checkName, String application, String changeNumber, String requester, int ask) {
+        this(gate, projectId, mergeRequestIid, sha, checkId, checkName, application, changeNumber, requester, ask, 0,
+                null);
+    }
 
     static final String KIND = "gitlab:status-check";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** Every request for one check of one HEAD is one event, however often GitLab sends it. */
     String dedupKey() {
@@ -37,15 +49,25 @@ record StatusCheckRequest(String gate, String projectId, String mergeRequestIid,
         return projectId + "!" + mergeRequestIid + "@" + sha + "#" + checkId;
     }
 
-    /** The gate keeps its decided answer under this, so asking again gives the same answer. */
+    /**
+     * The gate keeps its decided answer under this, so asking again gives the same answer; each re-check after a
+     * denial is a question of its own, so the gate decides it afresh.
+     */
     String requestKey() {
-        return "gitlab:" + projectId + ":" + mergeRequestIid + ":" + sha + ":" + checkId;
+        return "gitlab:" + projectId + ":" + mergeRequestIid + ":" + sha + ":" + checkId
+                + (recheck == 0 ? "" : "#recheck-" + recheck);
     }
 
     /** The same request, asked once more. */
     StatusCheckRequest next() {
         return new StatusCheckRequest(gate, projectId, mergeRequestIid, sha, checkId, checkName, application,
-                changeNumber, requester, ask + 1);
+                changeNumber, requester, ask + 1, recheck, deniedAt);
+    }
+
+    /** The same request, asked again after the gate denied it (first at {@code deniedAt}). */
+    StatusCheckRequest recheckAfterDenial(Instant firstDenied) {
+        return new StatusCheckRequest(gate, projectId, mergeRequestIid, sha, checkId, checkName, application,
+                changeNumber, requester, ask + 1, recheck + 1, deniedAt == null ? firstDenied : deniedAt);
     }
 
     String shortSha() {

@@ -159,6 +159,43 @@ class GitLabGateHookTest {
     }
 
     @Test
+    void aDeniedCheckIsAskedAgainAndTurnsPassedOnceItsFollowUpIsDoneWithoutANewCommit() {
+        hook(fixture(), sign(fixture()));
+        inbox.drain(1);
+        gitlab.verify(1, postRequestedFor(urlPathEqualTo(RESPONSES))
+                .withRequestBody(matchingJsonPath("$.status", equalTo("failed"))));
+        Map<String, Object> recheck = jdbc.sql("SELECT dedup_key, not_before FROM inbound_events"
+                + HOOK_EVENTS + " AND status = 'PENDING'").query().singleRow();
+        assertThat(recheck.get("DEDUP_KEY").toString()).endsWith("#recheck-1");
+        assertThat(recheck.get("NOT_BEFORE")).as("asked again after recheck-after (5m), not at once").isNotNull();
+
+        // Five minutes on, the item still open: the gate is asked again, GitLab is not told "failed" twice.
+        dueNow();
+        inbox.drain(5);
+        gitlab.verify(1, postRequestedFor(urlPathEqualTo(RESPONSES)));
+        // Then the item is done: the next re-check passes the same HEAD.
+        facts.set(GateHookFacts.State.FIX_DONE);
+        dueNow();
+        inbox.drain(5);
+
+        List<String> statuses = gitlab.findAll(postRequestedFor(urlPathEqualTo(RESPONSES))).stream()
+                .map(request -> read(request.getBodyAsString())).peek(sent ->
+                        assertThat(sent.path("sha").asText()).isEqualTo(SHA))
+                .map(sent -> sent.path("status").asText()).toList();
+        assertThat(statuses).containsExactly("failed", "passed");
+        assertThat(jdbc.sql("SELECT decision FROM gate_evaluations ORDER BY decided_at").query(String.class).list())
+                .containsExactly("DENY", "DENY", "ALLOW");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM inbound_events" + HOOK_EVENTS + " AND status = 'PENDING'")
+                .query(Long.class).single()).as("nothing asked after the pass").isZero();
+    }
+
+    /** Time passes: the re-check waiting in the inbox is due. */
+    private void dueNow() {
+        jdbc.sql("UPDATE inbound_events SET not_before = NULL WHERE status = 'PENDING' AND event_kind = "
+                + "'gitlab:status-check'").update();
+    }
+
+    @Test
     void anAllowedMergeRequestIsPassed() {
         facts.set(GateHookFacts.State.FIX_DONE);
 
