@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.retrobridge.flow.inbox.InboxWorker;
 import io.retrobridge.pipeline.GateHookFacts;
+import io.retrobridge.pipeline.WireMockWarmUp;
 import io.retrobridge.pipeline.PipelineDeliveries;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,7 +98,7 @@ class AzureDevOpsGateHookTest {
     @DynamicPropertySource
     static void startAzureDevOps(DynamicPropertyRegistry registry) {
         azureDevOps.start();
-        warmUp(azureDevOps);
+        WireMockWarmUp.warmUp(azureDevOps);
     }
 
     @AfterAll
@@ -362,19 +363,6 @@ class AzureDevOpsGateHookTest {
             return JSON.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** WireMock's first answer can take seconds on a busy machine; the read timeout here is short on purpose. */
-    private static void warmUp(WireMockServer server) {
-        try {
-            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(server.baseUrl() + "/__admin/mappings")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.retrobridge.flow.inbox.InboxWorker;
 import io.retrobridge.pipeline.GateHookFacts;
+import io.retrobridge.pipeline.WireMockWarmUp;
 import io.retrobridge.pipeline.PipelineDeliveries;
 import io.retrobridge.transport.WebhookSignature;
 import java.io.IOException;
@@ -98,7 +99,7 @@ class GitLabGateHookTest {
     @DynamicPropertySource
     static void gitlabApi(DynamicPropertyRegistry registry) {
         gitlab.start();
-        warmUp(gitlab);
+        WireMockWarmUp.warmUp(gitlab);
         registry.add("retrobridge.gate-hooks.gitlab.base-url", gitlab::baseUrl);
     }
 
@@ -401,19 +402,6 @@ class GitLabGateHookTest {
             return JSON.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** WireMock's first answer can take seconds on a busy machine; the read timeout here is short on purpose. */
-    private static void warmUp(WireMockServer server) {
-        try {
-            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(server.baseUrl() + "/__admin/mappings")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
