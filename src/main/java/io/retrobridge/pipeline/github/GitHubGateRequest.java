@@ -46,9 +46,12 @@ record GitHubGateRequest(String gate, String application, String environment, St
         Objects.requireNonNull(firstReceivedAt, "firstReceivedAt");
     }
 
-    /** The gate's request key: one decision per run and environment, however often GitHub or we ask. */
+    /**
+     * The gate's request key: one decision per run, environment and deployment, however often GitHub or we ask. A
+     * re-run of the run's jobs deploys anew (a new deployment id), so it is a new question, decided afresh.
+     */
     String requestKey() {
-        return "github:" + repository + ":" + runId + ":" + environment;
+        return "github:" + repository + ":" + runId + ":" + environment + ":" + deploymentId;
     }
 
     /** The inbox entity: every event about one waiting run is handled in order. */

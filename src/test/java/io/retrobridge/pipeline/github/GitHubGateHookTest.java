@@ -207,7 +207,7 @@ class GitHubGateHookTest {
 
         assertThat(json(replayed.raw()).path("status").asText()).isEqualTo("duplicate");
         assertThat(gate.asked).hasValue(1);
-        assertThat(gate.lastKey).isEqualTo("github:Codertocat/Hello-World:" + run + ":production");
+        assertThat(gate.lastKey).isEqualTo("github:Codertocat/Hello-World:" + run + ":production:145988746");
         assertThat(gate.lastQuestion.application()).isEqualTo("Hello-World");
         assertThat(gate.lastQuestion.environment()).isEqualTo("production");
         assertThat(gate.lastQuestion.commitSha()).isEqualTo("f95f852bd8fca8fcc58a9a2d6c842781e32a215e");
@@ -278,6 +278,22 @@ class GitHubGateHookTest {
         assertThat(review.path("state").asText()).isEqualTo("rejected");
         assertThat(review.path("comment").asText()).contains("DENY: payment-gateway has 2 open immediate fixes")
                 .contains("Details: https://retrobridge.example.com/api/gates/evaluations/");
+    }
+
+    /** Re-running a rejected run's jobs deploys anew: a new question, so a follow-up done since lets it through. */
+    @Test
+    void reRunningTheJobsOfARejectedRunAsksTheGateAgainForTheNewDeployment() {
+        gate.next.add(GateDecision.DENY);
+        accept(request(root -> { }));
+        drain();
+
+        String rerun = request(root -> ((ObjectNode) root.get("deployment")).put("id", 145988747L));
+        HttpResponse response = hook(rerun, "deployment_protection_rule", "d-rerun-" + run, hmac(rerun, SECRET));
+        drain();
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(reviews()).extracting(GitHubGateHookTest::state).containsExactly("rejected", "approved");
+        assertThat(gate.lastKey).endsWith(":" + run + ":production:145988747");
     }
 
     @Test
