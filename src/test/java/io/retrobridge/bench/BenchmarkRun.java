@@ -3,14 +3,17 @@ package io.retrobridge.bench;
 import io.retrobridge.testsupport.ConnectorProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark: {@code ./mvnw -B -o -Pbench test} (settings with {@code -Dbench.<name>=...}, see
- * {@link BenchSettings}; {@code -Dbench.phases=steady,baseline,growth} picks the phases after the backfill).
+ * {@link BenchSettings}; {@code -Dbench.phases=steady,baseline,growth} (the default) picks the phases; the backfill
+ * runs first when steady or baseline is asked for, and not at all for {@code growth} or {@code gate} alone).
  * Nothing is asserted but that each phase finished: it measures and reports, as a table on stdout and as JSON
  * under {@code target/bench/}. The connector and the baseline run as their own processes; the simulators run here.
  */
@@ -25,34 +28,49 @@ class BenchmarkRun {
     @TempDir
     Path work;
 
+    /** Phases that need the connector's backfill first; the others seed their own stores. */
+    static final Set<String> AFTER_BACKFILL = Set.of("steady", "baseline");
+    static final Set<String> PHASES = Set.of("steady", "baseline", "growth", "gate");
+
     @Test
     void run() throws Exception {
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Set<String> phases = Set.of(System.getProperty("bench.phases", "steady,baseline,growth").split(","));
+        if (!PHASES.containsAll(phases)) {
+            throw new IllegalArgumentException("-Dbench.phases=" + String.join(",", phases) + " names a phase there is"
+                    + " not; choose from " + new TreeSet<>(PHASES) + ", e.g. -Dbench.phases=steady,baseline,growth");
+        }
         BenchReport report = new BenchReport(settings);
-        Progress.say("settings %s, phases after the backfill %s", settings.asMap(), phases);
-        BackfillPhase.Result backfill;
-        BaselinePhase.Result baseline = null;
-        try (BenchSystems systems = new BenchSystems(settings.latencyMillis(), settings.serviceNowRateLimit())) {
-            Path database = Files.createDirectories(work.resolve("connector-db"));
-            Progress.say("starting the connector (its own JVM) against the simulators");
-            // Polls once at start, then hourly: the backfill and the webhooks carry the work being measured.
-            try (ConnectorProcess connector = Connector.start(settings, systems, database, true, "connector",
-                    Map.of("retrobridge.sync.poll-interval", "1h"))) {
-                backfill = BackfillPhase.run(settings, systems, connector);
-                backfill(report, backfill);
-                if (phases.contains("steady")) {
-                    steady(report, settings, SteadyStatePhase.run(settings, systems, connector));
+        boolean backfillNeeded = !Collections.disjoint(phases, AFTER_BACKFILL);
+        Progress.say("settings %s, phases %s%s", settings.asMap(), phases, backfillNeeded ? " (after the backfill)"
+                : " (no backfill: none of them needs it)");
+        if (backfillNeeded) {
+            BackfillPhase.Result backfill;
+            BaselinePhase.Result baseline = null;
+            try (BenchSystems systems = new BenchSystems(settings.latencyMillis(), settings.serviceNowRateLimit())) {
+                Path database = Files.createDirectories(work.resolve("connector-db"));
+                Progress.say("starting the connector (its own JVM) against the simulators");
+                // Polls once at start, then hourly: the backfill and the webhooks carry the work being measured.
+                try (ConnectorProcess connector = Connector.start(settings, systems, database, true, "connector",
+                        Map.of("retrobridge.sync.poll-interval", "1h"))) {
+                    backfill = BackfillPhase.run(settings, systems, connector);
+                    backfill(report, backfill);
+                    if (phases.contains("steady")) {
+                        steady(report, settings, SteadyStatePhase.run(settings, systems, connector));
+                    }
+                }
+                if (phases.contains("baseline")) {
+                    baseline = BaselinePhase.run(settings, systems);
+                    report.add("baseline", baseline.asMap());
                 }
             }
-            if (phases.contains("baseline")) {
-                baseline = BaselinePhase.run(settings, systems);
-                report.add("baseline", baseline.asMap());
-            }
+            cost(report, backfill, baseline);
         }
-        cost(report, backfill, baseline);
         if (phases.contains("growth")) {
             growth(report, GrowthPhase.run(settings, work));
+        }
+        if (phases.contains("gate")) {
+            gate(report, GatePhase.run(settings, work));
         }
         Path file = report.write(settings);
         Progress.say("figures written to %s and target/bench/latest.json", file);
@@ -129,5 +147,26 @@ class BenchmarkRun {
         report.row("growth: sync time per event, small / large", String.format("%.2f / %.2f ms",
                 growth.small().syncMillisPerEvent(), growth.large().syncMillisPerEvent()));
         report.row("growth: CPU large / small", String.format("%.2f", growth.ratio()), "< 1.5", growth.ratio() < 1.5);
+    }
+
+    private static void gate(BenchReport report, GatePhase.Result gate) {
+        report.add("gate", gate.asMap());
+        for (GatePhase.Store store : gate.stores()) {
+            String db = store.database();
+            report.row(String.format("gate %s: store (applications / retrospectives / open items; of them overdue,"
+                    + " escalated)", db), String.format("%,d / %,d / %,d; %,d, %,d", store.seed().applications(),
+                    store.seed().retrospectives(), store.seed().items(), store.seed().overdue(), store.seed().escalated()));
+            row(report, db, "decision (facts + decider)", store.decision());
+            row(report, db, "HTTP POST /api/gates/prod/evaluate", store.http());
+        }
+    }
+
+    private static void row(BenchReport report, String db, String path, GatePhase.Timed timed) {
+        report.row(String.format("gate %s: %s p50 / p90 / p99 / max (count)", db, path), timed.seeded().text());
+        report.row(String.format("gate %s: %s baseline", db, path), timed.baseline().text());
+        report.row(String.format("gate %s: %s p50, p99 seeded / baseline", db, path),
+                String.format("%.2f, %.2f", timed.p50Ratio(), timed.p99Ratio()));
+        report.row(String.format("gate %s: %s p99", db, path), String.format("%.2f ms", timed.seeded().p99Millis()),
+                "< 50 ms", timed.seeded().p99Millis() < 50);
     }
 }
