@@ -163,6 +163,10 @@ class BenchmarkRun {
 
     private static void row(BenchReport report, String db, String path, GatePhase.Timed timed) {
         report.row(String.format("gate %s: %s p50 / p90 / p99 / max (count)", db, path), timed.seeded().text());
+        if (timed.seededCpu() != null) {
+            report.row(String.format("gate %s: %s thread CPU (H2: with the queries)", db, path),
+                    timed.seededCpu().text());
+        }
         report.row(String.format("gate %s: %s baseline", db, path), timed.baseline().text());
         report.row(String.format("gate %s: %s p50, p99 seeded / baseline", db, path),
                 String.format("%.2f, %.2f", timed.p50Ratio(), timed.p99Ratio()));
