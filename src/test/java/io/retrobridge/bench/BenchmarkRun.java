@@ -158,6 +158,8 @@ class BenchmarkRun {
                     store.seed().retrospectives(), store.seed().items(), store.seed().overdue(), store.seed().escalated()));
             row(report, db, "decision (facts + decider)", store.decision());
             row(report, db, "HTTP POST /api/gates/prod/evaluate", store.http());
+            report.row(String.format("gate %s: answer JSON size, mean / max", db), String.format("%,.0f / %,d bytes",
+                    store.http().answerBytesMean(), store.http().answerBytesMax()));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.retrobridge.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -67,7 +66,8 @@ final class GatePhase {
 
     /** The seeded evaluations and their baseline, with what the seeded ones read and answered. */
     record Timed(Latencies.Summary seeded, Latencies.Summary baseline, Latencies.Summary seededCpu,
-            Map<String, Integer> decisions, double itemsReadMean, int itemsReadMax) {
+            Map<String, Integer> decisions, double itemsReadMean, int itemsReadMax, double answerBytesMean,
+            int answerBytesMax) {
 
         double p99Ratio() {
             return seeded.p99Millis() / baseline.p99Millis();
@@ -92,6 +92,10 @@ final class GatePhase {
             if (itemsReadMax >= 0) {
                 map.put("itemsReadPerEvaluationMean", BackfillPhase.round(itemsReadMean));
                 map.put("itemsReadPerEvaluationMax", itemsReadMax);
+            }
+            if (answerBytesMax >= 0) {
+                map.put("answerBytesMean", Math.round(answerBytesMean));
+                map.put("answerBytesMax", answerBytesMax);
             }
             return map;
         }
@@ -243,7 +247,7 @@ final class GatePhase {
             }
         }
         return new Timed(measured.summary(), baseline.summary(), cpu.summary(), decisions,
-                (double) itemsRead / settings.gateEvaluations(), itemsReadMax);
+                (double) itemsRead / settings.gateEvaluations(), itemsReadMax, 0, -1);
     }
 
     private static Timed http(BenchSettings settings, GateSeed seed, Path mappingsDir, Database database)
@@ -265,13 +269,15 @@ final class GatePhase {
             Latencies measured = new Latencies();
             Latencies baseline = new Latencies();
             Map<String, Integer> decisions = new TreeMap<>();
+            long answerBytes = 0;
+            int answerBytesMax = 0;
             int total = settings.gateWarmUp() + settings.gateEvaluations();
             Progress.say("gate %s: http path, %,d warm-up and %,d measured requests", database.name(),
                     settings.gateWarmUp(), settings.gateEvaluations());
             for (int i = 0; i < total; i++) {
                 int a = random.nextInt(seed.applications());
                 long started = System.nanoTime();
-                JsonNode answer = ask(client, evaluate, GateSeed.application(a));
+                String answer = ask(client, evaluate, GateSeed.application(a));
                 long took = System.nanoTime() - started;
                 started = System.nanoTime();
                 ask(client, evaluate, GateSeed.unknownApplication(a));
@@ -279,17 +285,21 @@ final class GatePhase {
                 if (i >= settings.gateWarmUp()) {
                     measured.add(took);
                     baseline.add(baselineTook);
-                    decisions.merge(answer.path("decision").asText(), 1, Integer::sum);
+                    decisions.merge(JSON.readTree(answer).path("decision").asText(), 1, Integer::sum);
+                    answerBytes += answer.length();
+                    answerBytesMax = Math.max(answerBytesMax, answer.length());
                 }
                 if ((i + 1) % 1_000 == 0) {
                     Progress.say("gate %s: %,d of %,d requests", database.name(), i + 1, total);
                 }
             }
-            return new Timed(measured.summary(), baseline.summary(), null, decisions, 0, -1);
+            return new Timed(measured.summary(), baseline.summary(), null, decisions, 0, -1,
+                    (double) answerBytes / settings.gateEvaluations(), answerBytesMax);
         }
     }
 
-    private static JsonNode ask(HttpClient client, URI evaluate, String application)
+    /** The answer's JSON text, read after the clock stops. */
+    private static String ask(HttpClient client, URI evaluate, String application)
             throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(evaluate).header("X-API-Key", PIPELINE_KEY)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
@@ -299,7 +309,7 @@ final class GatePhase {
             throw new IllegalStateException("the gate answered " + response.statusCode() + " for " + application
                     + ": " + response.body());
         }
-        return JSON.readTree(response.body());
+        return response.body();
     }
 
     /** A seeded and an empty database of one kind, and how the bench and the connector reach them. */
