@@ -160,6 +160,9 @@ class BenchmarkRun {
             row(report, db, "HTTP POST /api/gates/prod/evaluate", store.http());
             report.row(String.format("gate %s: answer JSON size, mean / max", db), String.format("%,.0f / %,d bytes",
                     store.http().answerBytesMean(), store.http().answerBytesMax()));
+            report.row(String.format("gate %s: HTTP for answers up to / over 8 KB", db), String.format("%s; %s",
+                    store.http().seededByAnswerSize().get(GatePhase.SMALL_ANSWERS).text(),
+                    store.http().seededByAnswerSize().get(GatePhase.LARGE_ANSWERS).text()));
         }
     }
 

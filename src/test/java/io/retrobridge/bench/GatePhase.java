@@ -63,11 +63,15 @@ final class GatePhase {
 
     static final String PIPELINE_KEY = "bench-pipeline-key-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Answers over this many characters are timed apart: they carry long lists of blocking items. */
+    private static final int LARGE_ANSWER = 8_192;
+    static final String SMALL_ANSWERS = "answersUpTo8KB";
+    static final String LARGE_ANSWERS = "answersOver8KB";
 
     /** The seeded evaluations and their baseline, with what the seeded ones read and answered. */
     record Timed(Latencies.Summary seeded, Latencies.Summary baseline, Latencies.Summary seededCpu,
             Map<String, Integer> decisions, double itemsReadMean, int itemsReadMax, double answerBytesMean,
-            int answerBytesMax) {
+            int answerBytesMax, Map<String, Latencies.Summary> seededByAnswerSize) {
 
         double p99Ratio() {
             return seeded.p99Millis() / baseline.p99Millis();
@@ -96,6 +100,11 @@ final class GatePhase {
             if (answerBytesMax >= 0) {
                 map.put("answerBytesMean", Math.round(answerBytesMean));
                 map.put("answerBytesMax", answerBytesMax);
+            }
+            Map<String, Object> bySize = new LinkedHashMap<>();
+            seededByAnswerSize.forEach((size, summary) -> bySize.put(size, summary.asMap()));
+            if (!bySize.isEmpty()) {
+                map.put("seededByAnswerSize", bySize);
             }
             return map;
         }
@@ -247,7 +256,7 @@ final class GatePhase {
             }
         }
         return new Timed(measured.summary(), baseline.summary(), cpu.summary(), decisions,
-                (double) itemsRead / settings.gateEvaluations(), itemsReadMax, 0, -1);
+                (double) itemsRead / settings.gateEvaluations(), itemsReadMax, 0, -1, Map.of());
     }
 
     private static Timed http(BenchSettings settings, GateSeed seed, Path mappingsDir, Database database)
@@ -269,6 +278,8 @@ final class GatePhase {
             Latencies measured = new Latencies();
             Latencies baseline = new Latencies();
             Map<String, Integer> decisions = new TreeMap<>();
+            Latencies small = new Latencies();
+            Latencies large = new Latencies();
             long answerBytes = 0;
             int answerBytesMax = 0;
             int total = settings.gateWarmUp() + settings.gateEvaluations();
@@ -286,6 +297,7 @@ final class GatePhase {
                     measured.add(took);
                     baseline.add(baselineTook);
                     decisions.merge(JSON.readTree(answer).path("decision").asText(), 1, Integer::sum);
+                    (answer.length() > LARGE_ANSWER ? large : small).add(took);
                     answerBytes += answer.length();
                     answerBytesMax = Math.max(answerBytesMax, answer.length());
                 }
@@ -294,7 +306,8 @@ final class GatePhase {
                 }
             }
             return new Timed(measured.summary(), baseline.summary(), null, decisions, 0, -1,
-                    (double) answerBytes / settings.gateEvaluations(), answerBytesMax);
+                    (double) answerBytes / settings.gateEvaluations(), answerBytesMax,
+                    Map.of(SMALL_ANSWERS, small.summary(), LARGE_ANSWERS, large.summary()));
         }
     }
 
