@@ -45,26 +45,7 @@ class BenchmarkRun {
         Progress.say("settings %s, phases %s%s", settings.asMap(), phases, backfillNeeded ? " (after the backfill)"
                 : " (no backfill: none of them needs it)");
         if (backfillNeeded) {
-            BackfillPhase.Result backfill;
-            BaselinePhase.Result baseline = null;
-            try (BenchSystems systems = new BenchSystems(settings.latencyMillis(), settings.serviceNowRateLimit())) {
-                Path database = Files.createDirectories(work.resolve("connector-db"));
-                Progress.say("starting the connector (its own JVM) against the simulators");
-                // Polls once at start, then hourly: the backfill and the webhooks carry the work being measured.
-                try (ConnectorProcess connector = Connector.start(settings, systems, database, true, "connector",
-                        Map.of("retrobridge.sync.poll-interval", "1h"))) {
-                    backfill = BackfillPhase.run(settings, systems, connector);
-                    backfill(report, backfill);
-                    if (phases.contains("steady")) {
-                        steady(report, settings, SteadyStatePhase.run(settings, systems, connector));
-                    }
-                }
-                if (phases.contains("baseline")) {
-                    baseline = BaselinePhase.run(settings, systems);
-                    report.add("baseline", baseline.asMap());
-                }
-            }
-            cost(report, backfill, baseline);
+            backfillAndAfter(report, settings, phases);
         }
         if (phases.contains("growth")) {
             growth(report, GrowthPhase.run(settings, work));
@@ -74,6 +55,30 @@ class BenchmarkRun {
         }
         Path file = report.write(settings);
         Progress.say("figures written to %s and target/bench/latest.json", file);
+    }
+
+    /** The backfill, then steady state on the same connector and the baseline against the same simulators. */
+    private void backfillAndAfter(BenchReport report, BenchSettings settings, Set<String> phases) throws Exception {
+        BackfillPhase.Result backfill;
+        BaselinePhase.Result baseline = null;
+        try (BenchSystems systems = new BenchSystems(settings.latencyMillis(), settings.serviceNowRateLimit())) {
+            Path database = Files.createDirectories(work.resolve("connector-db"));
+            Progress.say("starting the connector (its own JVM) against the simulators");
+            // Polls once at start, then hourly: the backfill and the webhooks carry the work being measured.
+            try (ConnectorProcess connector = Connector.start(settings, systems, database, true, "connector",
+                    Map.of("retrobridge.sync.poll-interval", "1h"))) {
+                backfill = BackfillPhase.run(settings, systems, connector);
+                backfill(report, backfill);
+                if (phases.contains("steady")) {
+                    steady(report, settings, SteadyStatePhase.run(settings, systems, connector));
+                }
+            }
+            if (phases.contains("baseline")) {
+                baseline = BaselinePhase.run(settings, systems);
+                report.add("baseline", baseline.asMap());
+            }
+        }
+        cost(report, backfill, baseline);
     }
 
     private static void backfill(BenchReport report, BackfillPhase.Result backfill) {

@@ -102,7 +102,7 @@ final class GatePhase {
                 map.put("answerBytesMax", answerBytesMax);
             }
             Map<String, Object> bySize = new LinkedHashMap<>();
-            seededByAnswerSize.forEach((size, summary) -> bySize.put(size, summary.asMap()));
+            new TreeMap<>(seededByAnswerSize).forEach((size, summary) -> bySize.put(size, summary.asMap()));
             if (!bySize.isEmpty()) {
                 map.put("seededByAnswerSize", bySize);
             }
@@ -129,6 +129,7 @@ final class GatePhase {
         Map<String, Object> asMap() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("warmUpEvaluations", warmUp);
+            map.put("measuredEvaluations", evaluations);
             map.put("method", "evaluations one after another for applications drawn at random (uniform); warm-up"
                     + " left out; decision = LocalGateFacts + GateDecider in the bench JVM on a Hikari pool;"
                     + " http = POST /api/gates/prod/evaluate on the connector (own JVM, -Xmx512m, SerialGC), which"
