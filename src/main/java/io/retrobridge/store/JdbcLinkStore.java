@@ -241,9 +241,12 @@ public class JdbcLinkStore implements LinkStore {
         String snapshotSystem = rows.getString("snapshot_system");
         if (snapshotSystem != null) {
             ExternalSystem system = ExternalSystem.valueOf(snapshotSystem);
-            snapshots.put(system, new Snapshot(
-                    JsonColumns.toFields(rows.getString("fields_json"), "the " + system + " snapshot of link " + link.id()),
-                    SqlInstants.fromColumn(rows, "taken_at")));
+            // The joins repeat each snapshot once per external id: its JSON is read the first time only.
+            if (!snapshots.containsKey(system)) {
+                snapshots.put(system, new Snapshot(
+                        JsonColumns.toFields(rows.getString("fields_json"), "the " + system + " snapshot of link " + link.id()),
+                        SqlInstants.fromColumn(rows, "taken_at")));
+            }
         }
     }
 

@@ -20,10 +20,16 @@ import java.util.Map;
  * @param growthChanges             changes polled and decided at each history size
  * @param growthSmall               links in the store for the small history
  * @param growthLarge               links in the store for the large history
+ * @param gateApplications          applications in the store for the gate phase
+ * @param gateItems                 open follow-up items between them
+ * @param gateEvaluations           gate evaluations measured per path and database
+ * @param gateWarmUp                gate evaluations before those, not measured
+ * @param gateDatabases             the stores the gate phase runs on: h2, postgres or both
  */
 record BenchSettings(int items, int latencyMillis, int serviceNowRateLimit, double serviceNowRequestsPerSecond,
         double jiraRequestsPerSecond, int workers, String drainInterval, int editsPerSecond, int steadySeconds,
-        int baselineItems, int growthChanges, int growthSmall, int growthLarge) {
+        int baselineItems, int growthChanges, int growthSmall, int growthLarge, int gateApplications, int gateItems,
+        int gateEvaluations, int gateWarmUp, String gateDatabases) {
 
     static BenchSettings fromSystemProperties() {
         int rateLimit = Integer.getInteger("bench.servicenow-rate-limit", 100);
@@ -41,7 +47,12 @@ record BenchSettings(int items, int latencyMillis, int serviceNowRateLimit, doub
                 Integer.getInteger("bench.baseline-items", 1_000),
                 Integer.getInteger("bench.growth-changes", 100),
                 Integer.getInteger("bench.growth-small", 10_000),
-                Integer.getInteger("bench.growth-large", 100_000));
+                Integer.getInteger("bench.growth-large", 100_000),
+                Integer.getInteger("bench.gate-applications", 10_000),
+                Integer.getInteger("bench.gate-items", 100_000),
+                Integer.getInteger("bench.gate-evaluations", 2_000),
+                Integer.getInteger("bench.gate-warm-up", 500),
+                System.getProperty("bench.gate-databases", "h2,postgres"));
     }
 
     Map<String, Object> asMap() {
@@ -59,6 +70,11 @@ record BenchSettings(int items, int latencyMillis, int serviceNowRateLimit, doub
         map.put("growthChanges", growthChanges);
         map.put("growthSmall", growthSmall);
         map.put("growthLarge", growthLarge);
+        map.put("gateApplications", gateApplications);
+        map.put("gateItems", gateItems);
+        map.put("gateEvaluations", gateEvaluations);
+        map.put("gateWarmUp", gateWarmUp);
+        map.put("gateDatabases", gateDatabases);
         return map;
     }
 }

@@ -3,14 +3,17 @@ package io.retrobridge.bench;
 import io.retrobridge.testsupport.ConnectorProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark: {@code ./mvnw -B -o -Pbench test} (settings with {@code -Dbench.<name>=...}, see
- * {@link BenchSettings}; {@code -Dbench.phases=steady,baseline,growth} picks the phases after the backfill).
+ * {@link BenchSettings}; {@code -Dbench.phases=steady,baseline,growth} (the default) picks the phases; the backfill
+ * runs first when steady or baseline is asked for, and not at all for {@code growth} or {@code gate} alone).
  * Nothing is asserted but that each phase finished: it measures and reports, as a table on stdout and as JSON
  * under {@code target/bench/}. The connector and the baseline run as their own processes; the simulators run here.
  */
@@ -25,12 +28,37 @@ class BenchmarkRun {
     @TempDir
     Path work;
 
+    /** Phases that need the connector's backfill first; the others seed their own stores. */
+    static final Set<String> AFTER_BACKFILL = Set.of("steady", "baseline");
+    static final Set<String> PHASES = Set.of("steady", "baseline", "growth", "gate");
+
     @Test
     void run() throws Exception {
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Set<String> phases = Set.of(System.getProperty("bench.phases", "steady,baseline,growth").split(","));
+        if (!PHASES.containsAll(phases)) {
+            throw new IllegalArgumentException("-Dbench.phases=" + String.join(",", phases) + " names a phase there is"
+                    + " not; choose from " + new TreeSet<>(PHASES) + ", e.g. -Dbench.phases=steady,baseline,growth");
+        }
         BenchReport report = new BenchReport(settings);
-        Progress.say("settings %s, phases after the backfill %s", settings.asMap(), phases);
+        boolean backfillNeeded = !Collections.disjoint(phases, AFTER_BACKFILL);
+        Progress.say("settings %s, phases %s%s", settings.asMap(), phases, backfillNeeded ? " (after the backfill)"
+                : " (no backfill: none of them needs it)");
+        if (backfillNeeded) {
+            backfillAndAfter(report, settings, phases);
+        }
+        if (phases.contains("growth")) {
+            growth(report, GrowthPhase.run(settings, work));
+        }
+        if (phases.contains("gate")) {
+            gate(report, GatePhase.run(settings, work));
+        }
+        Path file = report.write(settings);
+        Progress.say("figures written to %s and target/bench/latest.json", file);
+    }
+
+    /** The backfill, then steady state on the same connector and the baseline against the same simulators. */
+    private void backfillAndAfter(BenchReport report, BenchSettings settings, Set<String> phases) throws Exception {
         BackfillPhase.Result backfill;
         BaselinePhase.Result baseline = null;
         try (BenchSystems systems = new BenchSystems(settings.latencyMillis(), settings.serviceNowRateLimit())) {
@@ -51,11 +79,6 @@ class BenchmarkRun {
             }
         }
         cost(report, backfill, baseline);
-        if (phases.contains("growth")) {
-            growth(report, GrowthPhase.run(settings, work));
-        }
-        Path file = report.write(settings);
-        Progress.say("figures written to %s and target/bench/latest.json", file);
     }
 
     private static void backfill(BenchReport report, BackfillPhase.Result backfill) {
@@ -129,5 +152,35 @@ class BenchmarkRun {
         report.row("growth: sync time per event, small / large", String.format("%.2f / %.2f ms",
                 growth.small().syncMillisPerEvent(), growth.large().syncMillisPerEvent()));
         report.row("growth: CPU large / small", String.format("%.2f", growth.ratio()), "< 1.5", growth.ratio() < 1.5);
+    }
+
+    private static void gate(BenchReport report, GatePhase.Result gate) {
+        report.add("gate", gate.asMap());
+        for (GatePhase.Store store : gate.stores()) {
+            String db = store.database();
+            report.row(String.format("gate %s: store (applications / retrospectives / open items; of them overdue,"
+                    + " escalated)", db), String.format("%,d / %,d / %,d; %,d, %,d", store.seed().applications(),
+                    store.seed().retrospectives(), store.seed().items(), store.seed().overdue(), store.seed().escalated()));
+            row(report, db, "decision (facts + decider)", store.decision());
+            row(report, db, "HTTP POST /api/gates/prod/evaluate", store.http());
+            report.row(String.format("gate %s: answer JSON size, mean / max", db), String.format("%,.0f / %,d bytes",
+                    store.http().answerBytesMean(), store.http().answerBytesMax()));
+            report.row(String.format("gate %s: HTTP for answers up to / over 8 KB", db), String.format("%s; %s",
+                    store.http().seededByAnswerSize().get(GatePhase.SMALL_ANSWERS).text(),
+                    store.http().seededByAnswerSize().get(GatePhase.LARGE_ANSWERS).text()));
+        }
+    }
+
+    private static void row(BenchReport report, String db, String path, GatePhase.Timed timed) {
+        report.row(String.format("gate %s: %s p50 / p90 / p99 / max (count)", db, path), timed.seeded().text());
+        if (timed.seededCpu() != null) {
+            report.row(String.format("gate %s: %s thread CPU (H2: with the queries)", db, path),
+                    timed.seededCpu().text());
+        }
+        report.row(String.format("gate %s: %s baseline", db, path), timed.baseline().text());
+        report.row(String.format("gate %s: %s p50, p99 seeded / baseline", db, path),
+                String.format("%.2f, %.2f", timed.p50Ratio(), timed.p99Ratio()));
+        report.row(String.format("gate %s: %s p99", db, path), String.format("%.2f ms", timed.seeded().p99Millis()),
+                "< 50 ms", timed.seeded().p99Millis() < 50);
     }
 }

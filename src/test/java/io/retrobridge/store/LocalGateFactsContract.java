@@ -1,6 +1,7 @@
 package io.retrobridge.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.retrobridge.domain.EntityKind;
 import io.retrobridge.domain.ExternalSystem;
@@ -201,6 +202,30 @@ abstract class LocalGateFactsContract extends StoreContractSupport {
         assertThat(byNumber.get("PTASK0010002").overdue()).isFalse();
         assertThat(byNumber.get("PTASK0010003").overdue()).isTrue();
         assertThat(byNumber.get("PTASK0010003").escalatedAndOverdue()).isFalse();
+    }
+
+    @Test
+    void anApplicationWithMoreItemsThanOneReadTakesIsReadWhole() {
+        Retrospective retro = retrospective("CHG0030001", APP, START);
+        int count = 2 * LocalGateFacts.IDS_PER_READ + 1;
+        String[] tasks = new String[count];
+        for (int i = 0; i < count; i++) {
+            tasks[i] = String.format("task-%04d", i);
+            Link link = item(tasks[i], String.format("PTASK%07d", i), "Fix " + i, "OPEN", "", "", "");
+            if (i == 0 || i == count - 1) {
+                escalate(link, "CAB-" + i, EscalationState.RAISED);
+            }
+        }
+        refreshed(retro, tasks);
+
+        List<FollowUp> items = gathered(source().factsFor(APP, NOW)).retrospectives().get(0).followUps();
+
+        assertThat(items).hasSize(count);
+        assertThat(items).allSatisfy(item -> assertThat(item.serviceNowNumber()).startsWith("PTASK"));
+        assertThat(items).filteredOn(item -> item.escalatedTo() != null).extracting(FollowUp::serviceNowNumber,
+                FollowUp::escalatedTo).containsExactlyInAnyOrder(
+                tuple("PTASK0000000", "CAB-0"),
+                tuple(String.format("PTASK%07d", count - 1), "CAB-" + (count - 1)));
     }
 
     @Test

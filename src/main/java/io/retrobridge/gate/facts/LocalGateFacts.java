@@ -39,7 +39,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * The gate's facts from the local store, in five reads whatever the number of items: the application's latest
+ * The gate's facts from the local store, in five reads whatever the number of items (more only for an application
+ * with over {@value #IDS_PER_READ} items, read in parts of that many): the application's latest
  * retrospectives, their follow-ups (ServiceNow task sys_ids, as the refresh job last read them), the links of those
  * tasks with their snapshots, the tasks' unresolved escalations, and their display keys.
  *
@@ -67,6 +68,8 @@ public class LocalGateFacts implements GateFactsSource {
 
     /** How many of an application's latest retrospectives are read: more than any shipped rule looks back. */
     public static final int RETROSPECTIVES_READ = 20;
+    /** Ids per read: well under what either database takes in one statement, and short plans on PostgreSQL. */
+    public static final int IDS_PER_READ = 500;
 
     private final RetrospectiveStore retrospectives;
     private final RetrospectiveFollowUps followUps;
@@ -134,20 +137,26 @@ public class LocalGateFacts implements GateFactsSource {
         }
         Set<String> taskIds = new LinkedHashSet<>();
         tasksByRetrospective.values().forEach(taskIds::addAll);
-        Map<String, Link> linksByTask = links.findByExternalIds(ExternalSystem.SERVICENOW, taskIds);
+        Map<String, Link> linksByTask = new HashMap<>();
+        for (List<String> tasks : chunks(List.copyOf(taskIds))) {
+            linksByTask.putAll(links.findByExternalIds(ExternalSystem.SERVICENOW, tasks));
+        }
         List<String> itemKeys = linksByTask.values().stream().map(Link::correlationId).distinct().toList();
         Map<String, String> boards = new HashMap<>();
         Set<String> escalated = new LinkedHashSet<>();
-        for (EscalationRecord record : escalations.unresolvedOf(itemKeys)) {
-            escalated.add(record.itemKey());
-            if (record.boardId() != null) {
-                boards.put(record.itemKey(), record.boardId()); // oldest first, so the latest board stays
-            }
-        }
         Map<String, String> displayKeys = new HashMap<>();
-        for (FollowUpFact fact : followUpFacts.forItems(itemKeys)) {
-            if (fact.displayKey() != null && !fact.displayKey().isBlank()) {
-                displayKeys.put(fact.itemKey(), fact.displayKey());
+        // An item's records all come in its own chunk's read, so "oldest first" holds per item.
+        for (List<String> keys : chunks(itemKeys)) {
+            for (EscalationRecord record : escalations.unresolvedOf(keys)) {
+                escalated.add(record.itemKey());
+                if (record.boardId() != null) {
+                    boards.put(record.itemKey(), record.boardId()); // oldest first, so the latest board stays
+                }
+            }
+            for (FollowUpFact fact : followUpFacts.forItems(keys)) {
+                if (fact.displayKey() != null && !fact.displayKey().isBlank()) {
+                    displayKeys.put(fact.itemKey(), fact.displayKey());
+                }
             }
         }
         LocalDate today = LocalDate.ofInstant(now, calendarZone.get());
@@ -167,6 +176,15 @@ public class LocalGateFacts implements GateFactsSource {
                     retrospective.changeNumber(), retrospective.jiraKey(), retrospective.serviceNowNumber(), items));
         }
         return GateFacts.gathered(facts);
+    }
+
+    /** Lists of at most {@link #IDS_PER_READ}, so no IN list grows with an application's items. */
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_READ) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ)));
+        }
+        return chunks;
     }
 
     private Optional<FollowUp> followUp(Link link, String serviceNowNumber, String board, boolean escalationOpen,
