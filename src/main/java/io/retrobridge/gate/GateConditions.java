@@ -122,7 +122,11 @@ final class GateConditions {
         return Optional.of(new GateFinding(rule, String.join("; and ", phrases), items));
     }
 
+    /** A reason names this many items at most; the answer's list holds them all. */
+    static final int NAMED_IN_REASON = 10;
+
     private static String items(List<FollowUp> items) {
-        return String.join(", ", items.stream().map(GateText::item).toList());
+        String named = String.join(", ", items.stream().limit(NAMED_IN_REASON).map(GateText::item).toList());
+        return items.size() > NAMED_IN_REASON ? named + " and " + (items.size() - NAMED_IN_REASON) + " more" : named;
     }
 }

@@ -17,9 +17,20 @@ final class GateViews {
     private GateViews() {
     }
 
-    /** The answer, with what it was asked. */
+    /**
+     * Items an answer lists in {@code blocking}, and in each warning, at most: an application with hundreds of open
+     * items gets the first ones and the count, so the answer stays small enough to serve and keep fast; the
+     * readiness review lists them all.
+     */
+    static final int LISTED = 50;
+
+    /**
+     * The answer, with what it was asked.
+     *
+     * @param blockingTotal how many items deny it, when {@code blocking} lists only the first {@link #LISTED}
+     */
     record Evaluation(String evaluationId, String gate, String decision, boolean allowed, String reason,
-                      List<Item> blocking, List<Warning> warnings, List<String> rules, List<WaiverView> waivers,
+                      List<Item> blocking, int blockingTotal, List<Warning> warnings, List<String> rules, List<WaiverView> waivers,
                       String mode, String tier, String application, String version, String environment,
                       String commitSha, String changeNumber, String statusUrl, String readinessUrl,
                       String decidedAt) {
@@ -33,7 +44,8 @@ final class GateViews {
     record Links(String jira, String servicenow) {
     }
 
-    record Warning(String rule, String message, List<Item> items) {
+    /** @param itemsTotal how many items it names, when {@code items} lists only the first {@link #LISTED} */
+    record Warning(String rule, String message, List<Item> items, int itemsTotal) {
     }
 
     record WaiverView(String id, String rule, String who, String why, String until) {
@@ -42,7 +54,7 @@ final class GateViews {
     static Evaluation of(String evaluationId, String gate, GateInputs inputs, GateAnswer answer, GateLinks links,
             String statusUrl, String decidedAt) {
         return new Evaluation(evaluationId, gate, answer.decision().name(), answer.allowed(), answer.reason(),
-                items(answer.blocking(), links),
+                items(answer.blocking(), links), answer.blocking().size(),
                 answer.warnings().stream().map(w -> warning(w, links)).toList(), answer.rules(),
                 answer.waiversApplied().stream().map(GateViews::waiver).toList(),
                 answer.mode().name().toLowerCase(Locale.ROOT), answer.tier(), inputs.application(), inputs.version(),
@@ -51,11 +63,12 @@ final class GateViews {
     }
 
     private static Warning warning(GateWarning warning, GateLinks links) {
-        return new Warning(warning.ruleId(), warning.message(), items(warning.items(), links));
+        return new Warning(warning.ruleId(), warning.message(), items(warning.items(), links),
+                warning.items().size());
     }
 
     private static List<Item> items(List<GateItem> items, GateLinks links) {
-        return items.stream().map(item -> new Item(item.ruleId(), item.kind().name(), item.reference(), item.title(),
+        return items.stream().limit(LISTED).map(item -> new Item(item.ruleId(), item.kind().name(), item.reference(), item.title(),
                 item.jiraKey(), item.serviceNowNumber(), new Links(links.jira(item.jiraKey()),
                         links.serviceNow(item.serviceNowNumber())))).toList();
     }

@@ -77,6 +77,31 @@ class GateEvaluatorTest {
                 .contains("the local store could not be read (IllegalStateException)");
     }
 
+    /** An application with hundreds of open fixes gets a reason and an answer of bounded size, with the count. */
+    @Test
+    void aReasonNamesTenItemsAndTheAnswerListsFiftyWithTheTotal() throws Exception {
+        List<io.retrobridge.gate.FollowUp> fixes = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            fixes.add(new io.retrobridge.gate.FollowUp("link-" + i, "Fix " + i, "PAY-" + i, null,
+                    io.retrobridge.domain.Scope.IMMEDIATE_FIX, true, null, null, null, false));
+        }
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("facts", (GateFactsSource) (application, now) -> io.retrobridge.gate.GateFacts.gathered(
+                List.of(new io.retrobridge.gate.RetrospectiveFacts("change:CHG0030001",
+                        Instant.parse("2026-12-01T08:00:00Z"), "CHG0030001", "PAY-1", null, fixes))));
+
+        GateEvaluator.Served served = evaluator(beans).evaluate("prod", PAYMENT_GATEWAY, "argo-rollouts", null,
+                id -> "http://gate/api/gates/evaluations/" + id, d -> 200);
+
+        JsonNode answer = new ObjectMapper().readTree(served.json());
+        assertThat(answer.get("decision").asText()).isEqualTo("DENY");
+        assertThat(answer.get("reason").asText()).contains("60 open immediate fixes", "PAY-10 'Fix 10'",
+                "and 50 more").doesNotContain("PAY-11 ");
+        assertThat(answer.get("blocking")).hasSize(50);
+        assertThat(answer.get("blockingTotal").asInt()).isEqualTo(60);
+        assertThat(served.json().length()).isLessThan(20_000);
+    }
+
     @Test
     void aHookAskingAgainForOneRunGetsTheKeptAnswerAndNothingNewIsRecorded() {
         GateEvaluator evaluator = evaluator(new StaticListableBeanFactory());
