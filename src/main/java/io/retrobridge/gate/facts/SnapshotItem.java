@@ -20,13 +20,13 @@ import java.util.TreeMap;
  * side's value winning. Lenient by design: a field the mapping does not sync, or a value that no longer parses, is
  * read as absent, so one odd snapshot never keeps the gate from answering.
  */
-final class SnapshotItem {
+public final class SnapshotItem {
 
     private SnapshotItem() {
     }
 
     /** Empty when the link has no snapshot at all (never synced). */
-    static Optional<ActionItem> of(Link link, String fallbackTitle) {
+    public static Optional<ActionItem> of(Link link, String fallbackTitle) {
         if (link.snapshots().isEmpty()) {
             return Optional.empty();
         }

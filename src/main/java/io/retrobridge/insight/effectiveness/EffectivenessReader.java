@@ -1,0 +1,177 @@
+package io.retrobridge.insight.effectiveness;
+
+import io.retrobridge.domain.ActionItem;
+import io.retrobridge.domain.Alert;
+import io.retrobridge.domain.Deployment;
+import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.Link;
+import io.retrobridge.domain.Retrospective;
+import io.retrobridge.escalation.EscalationStore;
+import io.retrobridge.escalation.FollowUpFact;
+import io.retrobridge.escalation.FollowUpStore;
+import io.retrobridge.gate.facts.SnapshotItem;
+import io.retrobridge.insight.effectiveness.EffectivenessReport.ApplicationFigures;
+import io.retrobridge.sync.AlertStore;
+import io.retrobridge.sync.DeploymentStore;
+import io.retrobridge.sync.LinkStore;
+import io.retrobridge.sync.RetrospectiveFollowUps;
+import io.retrobridge.sync.RetrospectiveStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gathers what the effectiveness figures are computed from, through the stores' existing reads: the retrospectives
+ * opened since the window's start (later ones too, for recurrence), their follow-ups, the links of those tasks with
+ * their snapshots (status, due date, failure mode: the newer side wins per field, as the gate reads them), the
+ * follow-up facts (the day each item closed), each item's escalations, and for each retrospective whose actions all
+ * landed, its application's production runs and alerts around that day. An alert is taken to be about the
+ * application its {@code service} names.
+ */
+@Component
+public class EffectivenessReader {
+
+    static final int PAGE = 500;
+
+    private final RetrospectiveStore retrospectives;
+    private final RetrospectiveFollowUps followUps;
+    private final LinkStore links;
+    private final FollowUpStore followUpFacts;
+    private final EscalationStore escalations;
+    private final DeploymentStore deployments;
+    private final AlertStore alerts;
+
+    public EffectivenessReader(RetrospectiveStore retrospectives, RetrospectiveFollowUps followUps, LinkStore links,
+                               FollowUpStore followUpFacts, EscalationStore escalations, DeploymentStore deployments,
+                               AlertStore alerts) {
+        this.retrospectives = retrospectives;
+        this.followUps = followUps;
+        this.links = links;
+        this.followUpFacts = followUpFacts;
+        this.escalations = escalations;
+        this.deployments = deployments;
+        this.alerts = alerts;
+    }
+
+    /**
+     * @param application only this application's retrospectives; null for all
+     * @param from        first day of the window, in {@code zone}
+     * @param to          the day after the window, in {@code zone}
+     * @param today       the day ages and overdue are judged on
+     */
+    public EffectivenessReport report(String application, LocalDate from, LocalDate to, Granularity granularity,
+                                      ZoneId zone, LocalDate today) {
+        Objects.requireNonNull(granularity, "granularity");
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("from " + from + " must be before to " + to);
+        }
+        List<TrackedRetrospective> history = tracked(since(application, from.atStartOfDay(zone).toInstant()));
+        Map<String, RecoveryComparison> recoveries = new HashMap<>();
+        Instant end = to.atStartOfDay(zone).toInstant();
+        for (TrackedRetrospective retrospective : history) {
+            if (retrospective.openedAt().isBefore(end)) {
+                retrospective.landedAt(zone).ifPresent(landed ->
+                        recoveries.put(retrospective.key(), recovery(retrospective, landed)));
+            }
+        }
+        List<EffectivenessReport.Period> periods = new ArrayList<>();
+        for (Granularity.Period period : granularity.periods(from, to)) {
+            Instant start = period.from().atStartOfDay(zone).toInstant();
+            Instant stop = period.to().atStartOfDay(zone).toInstant();
+            List<TrackedRetrospective> opened = history.stream()
+                    .filter(r -> !r.openedAt().isBefore(start) && r.openedAt().isBefore(stop)).toList();
+            Map<String, List<TrackedRetrospective>> byApplication = new TreeMap<>();
+            opened.forEach(r -> byApplication.computeIfAbsent(r.application(), unused -> new ArrayList<>()).add(r));
+            List<ApplicationFigures> perApplication = new ArrayList<>();
+            byApplication.forEach((name, group) -> perApplication.add(new ApplicationFigures(name,
+                    EffectivenessFigures.of(group, history, recoveries, today, zone))));
+            periods.add(new EffectivenessReport.Period(period.from(), period.to(),
+                    EffectivenessFigures.of(opened, history, recoveries, today, zone), perApplication));
+        }
+        return new EffectivenessReport(application, from, to, granularity, zone, today, periods);
+    }
+
+    private List<Retrospective> since(String application, Instant since) {
+        List<Retrospective> all = new ArrayList<>();
+        for (int offset = 0; ; offset += PAGE) {
+            List<Retrospective> page = retrospectives.list(application, since, offset, PAGE);
+            all.addAll(page);
+            if (page.size() < PAGE) {
+                return all;
+            }
+        }
+    }
+
+    private List<TrackedRetrospective> tracked(List<Retrospective> opened) {
+        Map<UUID, List<String>> tasks = new HashMap<>();
+        for (List<UUID> ids : chunks(opened.stream().map(Retrospective::id).toList())) {
+            tasks.putAll(followUps.ofRetrospectives(ids));
+        }
+        Set<String> taskIds = new LinkedHashSet<>();
+        tasks.values().forEach(taskIds::addAll);
+        Map<String, Link> linksByTask = new HashMap<>();
+        for (List<String> ids : chunks(List.copyOf(taskIds))) {
+            linksByTask.putAll(links.findByExternalIds(ExternalSystem.SERVICENOW, ids));
+        }
+        Set<String> itemKeys = new LinkedHashSet<>();
+        linksByTask.values().forEach(link -> itemKeys.add(link.correlationId()));
+        Map<String, FollowUpFact> facts = new HashMap<>();
+        followUpFacts.forItems(itemKeys).forEach(fact -> facts.put(fact.itemKey(), fact));
+        List<TrackedRetrospective> tracked = new ArrayList<>();
+        for (Retrospective retrospective : opened) {
+            List<String> its = tasks.get(retrospective.id());
+            List<TrackedItem> items = new ArrayList<>();
+            int notSynced = 0;
+            for (String task : its == null ? List.<String>of() : its) {
+                Link link = linksByTask.get(task);
+                Optional<TrackedItem> item = link == null ? Optional.empty() : item(link, facts.get(link.correlationId()));
+                if (item.isPresent()) {
+                    items.add(item.get());
+                } else {
+                    notSynced++;
+                }
+            }
+            String application = retrospective.application() == null ? "" : retrospective.application();
+            tracked.add(new TrackedRetrospective(retrospective.key(), application, retrospective.createdAt(),
+                    its != null, notSynced, items));
+        }
+        return tracked;
+    }
+
+    private Optional<TrackedItem> item(Link link, FollowUpFact fact) {
+        String displayKey = fact != null && fact.displayKey() != null && !fact.displayKey().isBlank()
+                ? fact.displayKey() : link.correlationId();
+        Optional<ActionItem> content = SnapshotItem.of(link, displayKey);
+        return content.map(item -> new TrackedItem(link.correlationId(), displayKey, item.status(), item.dueDate(),
+                item.status().isClosed() && fact != null ? fact.completedOn() : null, item.failureMode(),
+                escalations.forItem(link.correlationId()).stream().map(BoardEscalation::of)
+                        .flatMap(Optional::stream).toList()));
+    }
+
+    private RecoveryComparison recovery(TrackedRetrospective retrospective, Instant landed) {
+        Instant from = RecoveryTimes.readFrom(landed);
+        Instant to = RecoveryTimes.readTo(landed);
+        List<Deployment> runs = deployments.between(retrospective.application(), RecoveryTimes.PRODUCTION, from, to);
+        List<Alert> firings = alerts.activeBetween(retrospective.application(), from, to);
+        return RecoveryTimes.compare(retrospective, landed, runs, firings);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> ids) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int start = 0; start < ids.size(); start += PAGE) {
+            chunks.add(ids.subList(start, Math.min(ids.size(), start + PAGE)));
+        }
+        return chunks;
+    }
+}

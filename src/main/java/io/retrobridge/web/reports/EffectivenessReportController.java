@@ -1,0 +1,151 @@
+package io.retrobridge.web.reports;
+
+import io.retrobridge.insight.effectiveness.EffectivenessReader;
+import io.retrobridge.insight.effectiveness.EffectivenessReport;
+import io.retrobridge.insight.effectiveness.Granularity;
+import io.retrobridge.mapping.CurrentMappings;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/reports/effectiveness}: whether retrospectives' actions got done and on time, whether the failure
+ * modes they addressed recurred, recovery before and after their changes landed, escalations and data gaps. Days are
+ * those of escalations.yaml's calendar zone (UTC without that file), as in the follow-up report. There is no team
+ * filter: nothing maps an application to a team yet.
+ */
+@RestController
+class EffectivenessReportController {
+
+    /** The window when the caller names none: the 90 days up to and including today. */
+    static final int DEFAULT_DAYS = 90;
+    /** The longest window asked for at once, so one request cannot read the whole history day by day. */
+    static final int MAX_DAYS = 3 * 366;
+    private static final Pattern APPLICATION = Pattern.compile("[A-Za-z0-9._/-]{1,255}");
+
+    private final EffectivenessReader reader;
+    private final CurrentMappings mappings;
+    private final Clock clock;
+
+    EffectivenessReportController(EffectivenessReader reader, CurrentMappings mappings, ObjectProvider<Clock> clock) {
+        this.reader = reader;
+        this.mappings = mappings;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Operation(summary = "Retrospective effectiveness over a window, per application and overall: action completion "
+            + "and on-time rates, age of open and overdue items, failure-mode recurrence, recovery time before vs "
+            + "after retrospective-driven changes landed, escalations per board and how they ended, data gaps "
+            + "(JSON or CSV)")
+    @ApiResponse(responseCode = "200", description = "the report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = EffectivenessReport.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "400", description = "a parameter is not valid; the answer names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
+    @ApiResponse(responseCode = "406", description = "neither JSON nor CSV is acceptable",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
+    @GetMapping("/api/reports/effectiveness")
+    ResponseEntity<?> effectiveness(
+            @Parameter(description = "only this application's retrospectives, e.g. payment-gateway; all when absent")
+            @RequestParam(name = "application", required = false) String application,
+            @Parameter(description = "first day of the window (ISO date, inclusive); 90 days before `to` when absent")
+            @RequestParam(name = "from", required = false) String from,
+            @Parameter(description = "the day after the window (ISO date, exclusive); tomorrow when absent")
+            @RequestParam(name = "to", required = false) String to,
+            @Parameter(description = "window (the default: one period), month or week")
+            @RequestParam(name = "granularity", required = false) String granularity,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Optional<MediaType> format;
+        try {
+            format = FollowUpReportController.chosenFormat(accept);
+        } catch (InvalidMediaTypeException e) {
+            return refusal(HttpStatus.BAD_REQUEST, "Accept", "The Accept header '" + accept + "' is not readable; "
+                    + "send application/json or text/csv.");
+        }
+        if (format.isEmpty()) {
+            return refusal(HttpStatus.NOT_ACCEPTABLE, "Accept", "The effectiveness report is available as "
+                    + "application/json or text/csv, not as '" + accept + "'; send one of those in Accept.");
+        }
+        String wanted = application == null || application.isBlank() ? null : application.strip();
+        if (wanted != null && !APPLICATION.matcher(wanted).matches()) {
+            return badParameter("application", "application '" + shown(application) + "' is not an application "
+                    + "name (letters, digits and . _ - /, at most 255 characters, e.g. payment-gateway).");
+        }
+        ZoneId zone = mappings.escalations().map(policy -> policy.calendar().zone()).orElse(ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate end;
+        LocalDate start;
+        try {
+            end = to == null || to.isBlank() ? today.plusDays(1) : LocalDate.parse(to.strip());
+        } catch (DateTimeParseException e) {
+            return badParameter("to", "to '" + shown(to) + "' is not an ISO date such as 2026-12-01.");
+        }
+        try {
+            start = from == null || from.isBlank() ? end.minusDays(DEFAULT_DAYS) : LocalDate.parse(from.strip());
+        } catch (DateTimeParseException e) {
+            return badParameter("from", "from '" + shown(from) + "' is not an ISO date such as 2026-09-01.");
+        }
+        if (!start.isBefore(end)) {
+            return badParameter("from", "from " + start + " must be before to " + end + " (to is exclusive).");
+        }
+        if (ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
+            return badParameter("from", "the window " + start + " to " + end + " is longer than " + MAX_DAYS
+                    + " days; ask for a shorter one.");
+        }
+        String cut = granularity == null || granularity.isBlank() ? "window" : granularity.strip();
+        Optional<Granularity> periods = Granularity.named(cut);
+        if (periods.isEmpty()) {
+            return badParameter("granularity", "granularity '" + shown(granularity) + "' is not known: use window, "
+                    + "month or week.");
+        }
+        EffectivenessReport report = reader.report(wanted, start, end, periods.get(), zone, today);
+        if (format.get().equals(FollowUpReportController.CSV)) {
+            return ResponseEntity.ok()
+                    .contentType(FollowUpReportController.CSV)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("effectiveness-" + start + "-" + end + ".csv").build().toString())
+                    .body(EffectivenessCsv.write(report));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+    }
+
+    private static String shown(String value) {
+        String text = value == null ? "" : value;
+        return text.length() > 64 ? text.substring(0, 64) + "..." : text;
+    }
+
+    private static ResponseEntity<Map<String, String>> badParameter(String parameter, String message) {
+        return refusal(HttpStatus.BAD_REQUEST, parameter, message);
+    }
+
+    private static ResponseEntity<Map<String, String>> refusal(HttpStatus status, String parameter, String message) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("parameter", parameter);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}
