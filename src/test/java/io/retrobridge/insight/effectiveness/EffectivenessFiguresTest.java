@@ -239,4 +239,26 @@ class EffectivenessFiguresTest {
         assertThat(july.open().oldestDays()).isEqualTo(9L);
         assertThat(july.overdue().items()).isZero();
     }
+    @Test
+    void daysTurnInTheReportsZone() {
+        // In Los Angeles (UTC-7 in June) the window is [06-01T07:00Z, 07-01T07:00Z): EFF0, opened 07-01T00:00Z, is
+        // opened on 06-30 there and counts.
+        EffectivenessFigures payments = reader.report(PAYMENTS, FROM, TO, Granularity.WINDOW,
+                ZoneId.of("America/Los_Angeles"), TODAY).periods().get(0).overall();
+
+        assertThat(payments.retrospectives()).isEqualTo(3);
+        // Open: t4 t5 (EFF2 opened 06-20 there: 20 days) and t6 (EFF0, 06-30: 10 days). Median 20, oldest 20.
+        assertThat(payments.open().items()).isEqualTo(3);
+        assertThat(payments.open().medianDays()).isEqualByComparingTo("20.0");
+        // EFF1's actions closed on 06-10 there: landed at the start of 06-11 in Los Angeles.
+        assertThat(payments.recovery().retrospectives()).singleElement()
+                .satisfies(eff1 -> assertThat(eff1.landedAt()).isEqualTo(Instant.parse("2026-06-11T07:00:00Z")));
+    }
+
+    @Test
+    void weeksRunMondayToSundayCutToTheWindow() {
+        assertThat(Granularity.WEEK.periods(LocalDate.of(2026, 6, 3), LocalDate.of(2026, 6, 16)))
+                .extracting(p -> p.from() + ".." + p.to())
+                .containsExactly("2026-06-03..2026-06-08", "2026-06-08..2026-06-15", "2026-06-15..2026-06-16");
+    }
 }
