@@ -28,11 +28,12 @@ public class DeliveryReport {
         this.rules = settings.rules();
     }
 
-    /** How many buckets {@code query} would cut its window into. */
-    public static long bucketCount(Instant from, Instant to, Granularity granularity, java.time.ZoneId zone) {
+    /** How many buckets [from, to) is cut into, counted up to {@code limit} + 1 at most. */
+    public static long bucketCount(Instant from, Instant to, Granularity granularity, java.time.ZoneId zone,
+                                   long limit) {
         long count = 0;
         LocalDate start = granularity.bucketOf(LocalDate.ofInstant(from, zone));
-        while (start.atStartOfDay(zone).toInstant().isBefore(to)) {
+        while (count <= limit && start.atStartOfDay(zone).toInstant().isBefore(to)) {
             count++;
             start = granularity.next(start);
         }

@@ -220,7 +220,8 @@ class DeliveryReportTest {
         assertThat(application(week(Granularity.MONTH, ZoneOffset.UTC, false), "shop").buckets())
                 .extracting(b -> b.start() + " " + b.from() + " " + b.to())
                 .containsExactly("2026-11-01 2026-11-02T00:00:00Z 2026-11-09T00:00:00Z");
-        assertThat(DeliveryReport.bucketCount(FROM, TO, Granularity.DAY, ZoneId.of("Europe/Berlin"))).isEqualTo(8);
+        assertThat(DeliveryReport.bucketCount(FROM, TO, Granularity.DAY, ZoneId.of("Europe/Berlin"), 100)).isEqualTo(8);
+        assertThat(DeliveryReport.bucketCount(FROM, TO, Granularity.DAY, ZoneOffset.UTC, 3)).isEqualTo(4);
     }
 
     @Test
