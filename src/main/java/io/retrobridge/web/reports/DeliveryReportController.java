@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -148,7 +147,7 @@ class DeliveryReportController {
         }
         ZoneId inZone;
         try {
-            inZone = given(zone) ? ZoneId.of(zone.strip()) : ZoneOffset.UTC;
+            inZone = given(zone) ? ZoneId.of(zone.strip()) : ZoneId.of("UTC");
         } catch (DateTimeException e) {
             throw new Refused("zone", "zone '" + shortened(zone) + "' is not a time zone such as Europe/Berlin or"
                     + " UTC.");
