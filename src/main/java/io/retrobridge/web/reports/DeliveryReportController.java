@@ -44,6 +44,9 @@ class DeliveryReportController {
 
     static final Duration WINDOW = Duration.ofDays(30);
     static final long MAX_BUCKETS = 1000;
+    /** Times outside these years are typing mistakes; refusing them keeps the window arithmetic in range. */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
 
     private static final Pattern APPLICATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,254}");
     private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
@@ -178,6 +181,14 @@ class DeliveryReportController {
     }
 
     private static Instant instant(String text, ZoneId zone, String parameter) throws Refused {
+        Instant instant = parsed(text, zone, parameter);
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+            throw new Refused(parameter, parameter + " " + instant + " is not between 1970 and 9998.");
+        }
+        return instant;
+    }
+
+    private static Instant parsed(String text, ZoneId zone, String parameter) throws Refused {
         try {
             return OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException notATime) {

@@ -124,6 +124,7 @@ class DeliveryReportApiTest {
         assertRefused("/api/reports/delivery?from=yesterday", "from", "ISO 8601");
         assertRefused(WEEK + "&to=2026-13-01", "to", "ISO 8601");
         assertRefused(WEEK + "&events=yes", "events", "true nor false");
+        assertRefused("/api/reports/delivery?from=2026-11-01&to=%2B999999-01-01T00:00:00Z", "to", "between 1970 and 9998");
         assertRefused(WEEK + "&team=payments", "team", "nothing maps applications to teams");
         assertRefused(WEEK + "&application=%3Dcmd%7C", "application", "not an application name");
         assertRefused(WEEK + "&environment=prod%20eu", "environment", "not an environment name");
