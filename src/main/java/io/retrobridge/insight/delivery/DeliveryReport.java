@@ -44,15 +44,16 @@ public class DeliveryReport {
         // Runs before the window decide whether the first runs in it are rework; runs and alerts after it decide
         // whether its last runs failed and when they were restored.
         Instant loadedTo = query.to().plus(rules.failureWindow());
+        Instant loadedFrom = query.from().minus(rules.reworkWindow());
         Map<String, List<DeliveredRun>> byApplication = history.finishedBetween(query.application(),
-                        query.environment(), query.from().minus(rules.reworkWindow()), loadedTo).stream()
+                        query.environment(), loadedFrom, loadedTo).stream()
                 .collect(Collectors.groupingBy(run -> run.deployment().application(), TreeMap::new,
                         Collectors.toList()));
         Duration window = Duration.between(query.from(), query.to());
         List<ClassifiedRun> everyRun = new ArrayList<>();
         List<Delivery.ApplicationDelivery> applications = new ArrayList<>();
         byApplication.forEach((application, runs) -> {
-            List<Alert> firings = alerts.activeBetween(application, query.from(), loadedTo);
+            List<Alert> firings = alerts.activeBetween(application, loadedFrom, loadedTo);
             List<ClassifiedRun> inWindow = DeliveryCalculator.classify(runs, firings, rules).stream()
                     .filter(run -> within(run.finishedAt(), query.from(), query.to())).toList();
             if (inWindow.isEmpty()) {

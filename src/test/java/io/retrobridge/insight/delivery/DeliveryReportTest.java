@@ -242,6 +242,23 @@ class DeliveryReportTest {
     }
 
     @Test
+    void aFailureJustBeforeTheWindowMakesItsFixInTheWindowRework() {
+        // p0 finished at 23:00 the night before, its alert fired and was resolved before the window opened; p1,
+        // started at 01:00, 2 hours after p0, is rework. p0 itself is not counted: 1 rework of 1 run.
+        runs.add("pay", "p0", DeploymentResult.SUCCESS, null, "2026-11-01T23:00:00Z", false, null);
+        alerts.add("pay", "Errors", "2026-11-01T23:10:00Z", "2026-11-01T23:40:00Z", "GITHUB:p0");
+        runs.add("pay", "p1", DeploymentResult.SUCCESS, "2026-11-02T01:00:00Z", "2026-11-02T01:10:00Z", false, null);
+
+        DeliveryFigures pay = week(Granularity.WEEK, ZoneOffset.UTC, true).overall();
+
+        assertThat(pay.deploymentReworkRate().rework()).isEqualTo(1);
+        assertThat(pay.deploymentReworkRate().rate()).isEqualTo(1.0);
+        assertThat(pay.deploymentReworkRate().events()).extracting(DeliveryEvent::note)
+                .containsExactly("after failed deployment GITHUB:p0");
+        assertThat(pay.changeFailRate().failed()).isZero();
+    }
+
+    @Test
     void theBandsFollowTheReportsLevels() {
         assertThat(DoraBand.ofDeploymentsPerDay(1)).isEqualTo(DoraBand.ELITE);
         assertThat(DoraBand.ofDeploymentsPerDay(1.0 / 30)).isEqualTo(DoraBand.MEDIUM);
