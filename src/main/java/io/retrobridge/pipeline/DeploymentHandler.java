@@ -2,6 +2,7 @@ package io.retrobridge.pipeline;
 
 import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.InboundEvent;
+import io.retrobridge.sync.DeliveryHistory;
 import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.sync.EventHandler;
 import io.retrobridge.sync.HandledKind;
@@ -35,13 +36,15 @@ class DeploymentHandler implements EventHandler {
     private final DeploymentStore deployments;
     private final RollbackRecognition rollbacks;
     private final ObjectProvider<ReleaseTriggers> triggers;
+    private final ObjectProvider<DeliveryHistory> commitTimes;
 
     DeploymentHandler(List<DeploymentReader> readers, DeploymentStore deployments, RollbackRecognition rollbacks,
-                      ObjectProvider<ReleaseTriggers> triggers) {
+                      ObjectProvider<ReleaseTriggers> triggers, ObjectProvider<DeliveryHistory> commitTimes) {
         readers.forEach(reader -> reader.kinds().forEach(kind -> this.readers.putIfAbsent(kind, reader)));
         this.deployments = deployments;
         this.rollbacks = rollbacks;
         this.triggers = triggers;
+        this.commitTimes = commitTimes;
     }
 
     @Override
@@ -64,6 +67,7 @@ class DeploymentHandler implements EventHandler {
         Optional<String> rollback = rollbacks.why(report);
         DeploymentStore.Recorded recorded = deployments.record(rollback.isPresent() ? report.asRollback() : report);
         Deployment run = recorded.deployment();
+        recordCommitTime(event, run);
         String what = run.application() + " " + run.version() + " to " + run.environment();
         if (!recorded.changed()) {
             return SyncResult.skipped(what + " (run " + run.runId() + " from " + run.source() + ") is already recorded as "
@@ -76,6 +80,15 @@ class DeploymentHandler implements EventHandler {
         // Every value in it was held to plain characters when the event was read, so it is safe in a log line.
         log.info("Deployment run {} from {}: {}{}", run.runId(), run.source(), recordedWhat, decided);
         return SyncResult.applied(recordedWhat + decided);
+    }
+
+    /** For the change lead time: when the deployed commit was made, where the event says. */
+    private void recordCommitTime(InboundEvent event, Deployment run) {
+        DeliveryHistory history = commitTimes.getIfAvailable();
+        if (history != null) {
+            readerOf(event).commitTime(event).ifPresent(at -> history.recordCommitTime(run.source().name(),
+                    run.runId(), at));
+        }
     }
 
     private Optional<Deployment> read(InboundEvent event) {

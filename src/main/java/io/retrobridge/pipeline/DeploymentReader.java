@@ -4,6 +4,7 @@ import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.sync.HandledKind;
 import io.retrobridge.sync.InvalidWebhookException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,4 +24,9 @@ public interface DeploymentReader {
      * @throws InvalidWebhookException naming the missing or malformed field
      */
     Optional<Deployment> read(InboundEvent event) throws InvalidWebhookException;
+
+    /** When the deployed commit was made, where the event says (for the change lead time); empty by default. */
+    default Optional<Instant> commitTime(InboundEvent event) {
+        return Optional.empty();
+    }
 }

@@ -47,6 +47,24 @@ public abstract class NativeDeploymentReader implements DeploymentReader {
                 : Optional.empty();
     }
 
+    @Override
+    public Optional<Instant> commitTime(InboundEvent event) {
+        if (!kindNames().contains(event.kind())) {
+            return Optional.empty();
+        }
+        try {
+            return commitTime(event.kind(), Payload.of(event.payload().getBytes(StandardCharsets.UTF_8), event.kind()));
+        } catch (InvalidWebhookException | IllegalArgumentException e) {
+            // The commit time is a nicety for the lead time: an unreadable one leaves it unknown.
+            return Optional.empty();
+        }
+    }
+
+    /** When the deployed commit was made, where a delivery of {@code kind} says; none unless a system overrides. */
+    protected Optional<Instant> commitTime(String kind, Payload payload) throws InvalidWebhookException {
+        return Optional.empty();
+    }
+
     /** What the intake stores for a delivery of {@code kind}, or why it drops it; refuses what it cannot read. */
     public WebhookNotice notice(String kind, byte[] body, Instant receivedAt) throws InvalidWebhookException {
         DeploymentReading reading = reading(kind, body, receivedAt);

@@ -201,4 +201,10 @@ public class GitHubDeploymentReader extends NativeDeploymentReader {
     private String change(Payload payload) {
         return payload.firstMatch(changeNumbers, settings.github().changeFields()).orElse(null);
     }
+
+    /** A workflow run carries its head commit's time; a deployment event does not. */
+    @Override
+    protected Optional<Instant> commitTime(String kind, Payload payload) throws InvalidWebhookException {
+        return WORKFLOW_RUN.equals(kind) ? payload.instant("workflow_run.head_commit.timestamp") : Optional.empty();
+    }
 }

@@ -175,4 +175,10 @@ public class GitLabDeploymentReader extends NativeDeploymentReader {
     private String change(Payload payload) {
         return payload.firstMatch(changeNumbers, settings.gitlab().changeFields()).orElse(null);
     }
+
+    /** A pipeline event carries its commit's time; a deployment event does not. */
+    @Override
+    protected Optional<Instant> commitTime(String kind, Payload payload) throws InvalidWebhookException {
+        return PIPELINE.equals(kind) ? payload.instant("commit.timestamp") : Optional.empty();
+    }
 }

@@ -1,0 +1,219 @@
+package io.retrobridge.web.reports;
+
+import io.retrobridge.insight.delivery.Delivery;
+import io.retrobridge.insight.delivery.DeliveryQuery;
+import io.retrobridge.insight.delivery.DeliveryReport;
+import io.retrobridge.insight.delivery.Granularity;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/reports/delivery}: DORA's five delivery metrics per application (and over all of them) in one
+ * environment over [from, to), cut into day, week or month buckets in a time zone. JSON by default; CSV (one row
+ * per application and bucket) when the caller prefers {@code text/csv}. The definitions are in the README.
+ */
+@RestController
+class DeliveryReportController {
+
+    static final Duration WINDOW = Duration.ofDays(30);
+    static final long MAX_BUCKETS = 1000;
+    /** Times outside these years are typing mistakes; refusing them keeps the window arithmetic in range. */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+
+    private static final Pattern APPLICATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,254}");
+    private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
+
+    /** A parameter that cannot be used, and why. */
+    private static final class Refused extends Exception {
+        final String parameter;
+
+        Refused(String parameter, String message) {
+            super(message, null, false, false);
+            this.parameter = parameter;
+        }
+    }
+
+    private final DeliveryReport report;
+    private final Clock clock;
+
+    DeliveryReportController(DeliveryReport report, ObjectProvider<Clock> clock) {
+        this.report = report;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Operation(summary = "DORA's five delivery metrics (deployment frequency, change lead time, change fail rate,"
+            + " failed deployment recovery time, deployment rework rate) with their bands, per application and bucket"
+            + " over [from, to) (JSON or CSV)")
+    @ApiResponse(responseCode = "200", description = "the report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = DeliveryViews.ReportView.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "400", description = "a parameter is not valid; the answer names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
+    @ApiResponse(responseCode = "406", description = "neither JSON nor CSV is acceptable",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
+    @GetMapping("/api/reports/delivery")
+    ResponseEntity<?> delivery(
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(description = "only this application, as the deployment events name it; default every one")
+            @RequestParam(name = "application", required = false) String application,
+            @Parameter(description = "not supported yet: nothing maps applications to teams; refused when given")
+            @RequestParam(name = "team", required = false) String team,
+            @Parameter(description = "the environment; default production")
+            @RequestParam(name = "environment", required = false) String environment,
+            @Parameter(description = "start of the window, ISO 8601 time (2026-11-01T00:00:00Z) or date (2026-11-01,"
+                    + " the start of that day in zone); default 30 days before to")
+            @RequestParam(name = "from", required = false) String from,
+            @Parameter(description = "end of the window, excluded, ISO 8601 time or date; default now")
+            @RequestParam(name = "to", required = false) String to,
+            @Parameter(description = "the buckets: day, week (from Monday) or month; default week")
+            @RequestParam(name = "granularity", required = false) String granularity,
+            @Parameter(description = "the time zone buckets and dates are counted in, e.g. Europe/Berlin; default UTC")
+            @RequestParam(name = "zone", required = false) String zone,
+            @Parameter(description = "true to list the events (runs) behind each figure; default false")
+            @RequestParam(name = "events", required = false) String events) {
+        Optional<MediaType> format;
+        try {
+            format = FollowUpReportController.chosenFormat(accept);
+        } catch (InvalidMediaTypeException e) {
+            return refusal(HttpStatus.BAD_REQUEST, "Accept", "The Accept header is not readable (" + e.getMessage()
+                    + "); send application/json or text/csv.");
+        }
+        if (format.isEmpty()) {
+            return refusal(HttpStatus.NOT_ACCEPTABLE, "Accept", "The delivery report is available as application/json"
+                    + " or text/csv, not as '" + shortened(accept) + "'; send one of those in Accept.");
+        }
+        DeliveryQuery query;
+        try {
+            query = query(application, team, environment, from, to, granularity, zone, events);
+        } catch (Refused refused) {
+            return refusal(HttpStatus.BAD_REQUEST, refused.parameter, refused.getMessage());
+        }
+        Delivery delivery = report.report(query);
+        if (format.get().equals(FollowUpReportController.CSV)) {
+            return ResponseEntity.ok()
+                    .contentType(FollowUpReportController.CSV)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("delivery-" + LocalDate.ofInstant(query.from(), query.zone()) + ".csv").build()
+                            .toString())
+                    .body(DeliveryCsv.write(delivery));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(DeliveryViews.of(delivery));
+    }
+
+    private DeliveryQuery query(String application, String team, String environment, String from, String to,
+                                String granularity, String zone, String events) throws Refused {
+        if (given(team)) {
+            throw new Refused("team", "team is not supported yet: nothing maps applications to teams. Ask per"
+                    + " application instead, e.g. ?application=payment-gateway.");
+        }
+        String onlyApplication = null;
+        if (given(application)) {
+            onlyApplication = application.strip();
+            if (!APPLICATION.matcher(onlyApplication).matches()) {
+                throw new Refused("application", "application '" + shortened(application) + "' is not an"
+                        + " application name (letters, digits and . _ - /, at most 255 characters).");
+            }
+        }
+        String inEnvironment = given(environment) ? environment.strip() : "production";
+        if (!ENVIRONMENT.matcher(inEnvironment).matches()) {
+            throw new Refused("environment", "environment '" + shortened(inEnvironment) + "' is not an environment"
+                    + " name (letters, digits and . _ -, e.g. production).");
+        }
+        ZoneId inZone;
+        try {
+            inZone = given(zone) ? ZoneId.of(zone.strip()) : ZoneId.of("UTC");
+        } catch (DateTimeException e) {
+            throw new Refused("zone", "zone '" + shortened(zone) + "' is not a time zone such as Europe/Berlin or"
+                    + " UTC.");
+        }
+        Granularity buckets = given(granularity) ? Granularity.named(granularity).orElseThrow(() -> new Refused(
+                "granularity", "granularity '" + shortened(granularity) + "' is not one of day, week, month."))
+                : Granularity.WEEK;
+        Instant end = given(to) ? instant(to, inZone, "to") : clock.instant();
+        Instant start = given(from) ? instant(from, inZone, "from") : end.minus(WINDOW);
+        if (!start.isBefore(end)) {
+            throw new Refused("from", "from " + start + " is not before to " + end + "; the window is [from, to).");
+        }
+        if (DeliveryReport.bucketCount(start, end, buckets, inZone, MAX_BUCKETS) > MAX_BUCKETS) {
+            throw new Refused("granularity", "the window from " + start + " to " + end + " makes more than "
+                    + MAX_BUCKETS + " " + buckets.label() + " buckets; choose a coarser granularity or a shorter"
+                    + " window.");
+        }
+        boolean withEvents;
+        if (!given(events)) {
+            withEvents = false;
+        } else if (events.strip().equalsIgnoreCase("true") || events.strip().equalsIgnoreCase("false")) {
+            withEvents = Boolean.parseBoolean(events.strip().toLowerCase(Locale.ROOT));
+        } else {
+            throw new Refused("events", "events '" + shortened(events) + "' is neither true nor false.");
+        }
+        return new DeliveryQuery(onlyApplication, inEnvironment.toLowerCase(Locale.ROOT), start, end, buckets, inZone,
+                withEvents);
+    }
+
+    private static Instant instant(String text, ZoneId zone, String parameter) throws Refused {
+        Instant instant = parsed(text, zone, parameter);
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+            throw new Refused(parameter, parameter + " " + instant + " is not between 1970 and 9998.");
+        }
+        return instant;
+    }
+
+    private static Instant parsed(String text, ZoneId zone, String parameter) throws Refused {
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException notATime) {
+            try {
+                return LocalDate.parse(text.strip()).atStartOfDay(zone).toInstant();
+            } catch (DateTimeException notADate) {
+                throw new Refused(parameter, parameter + " '" + shortened(text) + "' is neither an ISO 8601 time such"
+                        + " as 2026-11-01T00:00:00Z nor a date such as 2026-11-01.");
+            }
+        }
+    }
+
+    private static boolean given(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static String shortened(String value) {
+        String printable = String.valueOf(value).replaceAll("[\\p{Cc}\\p{Cf}]", "?");
+        return printable.length() > 60 ? printable.substring(0, 60) + "..." : printable;
+    }
+
+    private static ResponseEntity<Map<String, String>> refusal(HttpStatus status, String parameter, String message) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("parameter", parameter);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class H2DeliveryHistoryTest extends DeliveryHistoryContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+}
