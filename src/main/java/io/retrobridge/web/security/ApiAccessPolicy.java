@@ -44,13 +44,17 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *   <li>pipeline: POST under {@code /api/events/**} (events posted to the API, e.g. deployments).</li>
  *   <li>viewer: GET {@code /actuator/prometheus}.</li>
  *   <li>admin: every other actuator endpoint, should one be exposed.</li>
- *   <li>viewer: any other GET or HEAD (the API, {@code /api/reports/**}, {@code /api/whoami}, the dashboard).</li>
+ *   <li>viewer: any other GET or HEAD (the API, {@code /api/reports/**}, {@code /api/whoami}).</li>
  *   <li>admin: every other write (PUT, PATCH, DELETE, POST outside {@code /api/pipeline/**} and
  *       {@code /api/events/**}).</li>
  * </ol>
  */
 @Component
 public class ApiAccessPolicy {
+
+    private static final String DASHBOARD = "no API key; the dashboard's page and its sign-in, which takes a"
+            + " registered API key in the POST body and opens a session that may only read (GET, as a viewer); the"
+            + " session's POSTs need its CSRF token";
 
     private final List<Rule> rules;
 
@@ -66,6 +70,8 @@ public class ApiAccessPolicy {
                 Rule.open(path.matcher(HttpMethod.POST, "/api/gates/hooks/*"), "no API key; each hook delivery "
                         + "must carry its caller's proof: GitHub's X-Hub-Signature-256, GitLab's X-Gitlab-Signature,"
                         + " Azure DevOps' basic authentication with the shared secret as password"),
+                Rule.open(path.matcher("/dashboard/**"), DASHBOARD),
+                Rule.open(path.matcher(HttpMethod.GET, "/webjars/**"), "no API key; the dashboard's chart library"),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/v3/api-docs/**")),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/v3/api-docs.yaml")),
                 Rule.needs(ApiRole.ADMIN, path.matcher("/swagger-ui.html")),

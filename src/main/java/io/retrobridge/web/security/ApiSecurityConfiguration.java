@@ -18,7 +18,8 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * API-key security for every HTTP endpoint: stateless (no session, no cookie), so CSRF protection has
- * nothing to protect and is off; no login form, no Basic auth, no default user.
+ * nothing to protect and is off; no login form, no Basic auth, no default user. The one exception: a browser
+ * signed in to the dashboard may read (GET, as a viewer) with its session; see {@link DashboardSessionFilter}.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -26,15 +27,20 @@ class ApiSecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiKeyAuthenticationProvider provider,
             ApiAccessPolicy policy, ApiKeyAuthenticationEntryPoint unauthorized, ApiKeyAccessDeniedHandler forbidden,
-            ApiKeyRegistry registry) throws Exception {
+            ApiKeyRegistry registry, DashboardSessions dashboardSessions) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // The dashboard's session is renewed when it signs in; renewing it on every read would break the
+                // page's parallel reads (a key caller has no session either way).
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .addFilterBefore(apiKeyFilter(provider, policy, unauthorized), AnonymousAuthenticationFilter.class)
+                // After the key filter: a key, when sent, decides alone.
+                .addFilterBefore(new DashboardSessionFilter(dashboardSessions), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new HealthCallerFilter(policy.healthRequests(), registry), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> {
                     // Error pages are rendered for requests that already passed (or were open); securing the
