@@ -74,7 +74,7 @@ class DeliveryReportController {
             + " over [from, to) (JSON or CSV)")
     @ApiResponse(responseCode = "200", description = "the report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = DeliveryViews.ReportView.class)),
+                    schema = @Schema(implementation = DeliveryViews.DeliveryReportView.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "400", description = "a parameter is not valid; the answer names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))

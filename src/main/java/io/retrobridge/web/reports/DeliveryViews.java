@@ -20,7 +20,7 @@ final class DeliveryViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ReportView(String application, String environment, Instant from, Instant to, String zone,
+    record DeliveryReportView(String application, String environment, Instant from, Instant to, String zone,
                       String granularity, String failureWindow, String reworkWindow, FiguresView overall,
                       List<ApplicationView> applications) {
     }
@@ -36,35 +36,35 @@ final class DeliveryViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record FrequencyView(int deployments, double perDay, String band, List<EventView> events) {
+    record FrequencyView(int deployments, double perDay, String band, List<DeliveryEventView> events) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record LeadTimeView(Double medianSeconds, String median, int counted, int leftOut, String band,
-                        List<EventView> events) {
+                        List<DeliveryEventView> events) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record FailRateView(int failed, int deployments, Double rate, String band, List<EventView> events) {
+    record FailRateView(int failed, int deployments, Double rate, String band, List<DeliveryEventView> events) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RecoveryView(Double medianSeconds, String median, int restored, int unrestored, String band,
-                        List<EventView> events) {
+                        List<DeliveryEventView> events) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ReworkView(int rework, int deployments, Double rate, String band, List<EventView> events) {
+    record ReworkView(int rework, int deployments, Double rate, String band, List<DeliveryEventView> events) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record EventView(String application, String source, String runId, Instant finishedAt, String runUrl, String note,
+    record DeliveryEventView(String application, String source, String runId, Instant finishedAt, String runUrl, String note,
                      Double durationSeconds, String duration) {
     }
 
-    static ReportView of(Delivery delivery) {
+    static DeliveryReportView of(Delivery delivery) {
         boolean events = delivery.query().events();
-        return new ReportView(delivery.query().application(), delivery.query().environment(), delivery.query().from(),
+        return new DeliveryReportView(delivery.query().application(), delivery.query().environment(), delivery.query().from(),
                 delivery.query().to(), delivery.query().zone().getId(), delivery.query().granularity().label(),
                 delivery.rules().failureWindow().toString(), delivery.rules().reworkWindow().toString(),
                 figures(delivery.overall(), events),
@@ -93,8 +93,8 @@ final class DeliveryViews {
                         events(events, rework.events())));
     }
 
-    private static List<EventView> events(boolean wanted, List<DeliveryEvent> events) {
-        return wanted ? events.stream().map(event -> new EventView(event.application(), event.source(),
+    private static List<DeliveryEventView> events(boolean wanted, List<DeliveryEvent> events) {
+        return wanted ? events.stream().map(event -> new DeliveryEventView(event.application(), event.source(),
                 event.runId(), event.at(), event.runUrl(), event.note(), seconds(event.duration()),
                 text(event.duration()))).toList() : null;
     }
