@@ -1,5 +1,6 @@
 package io.retrobridge.web.reports;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.retrobridge.insight.effectiveness.EffectivenessFigures;
 import io.retrobridge.insight.portfolio.Portfolio;
 import java.time.LocalDate;
@@ -18,6 +19,8 @@ final class PortfolioViews {
     record MonthView(String month, LocalDate from, LocalDate to, List<RowView> applications) {
     }
 
+    /** A side the application had nothing of that month is left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record RowView(String application, DeliveryViews.FiguresView delivery, EffectivenessFigures effectiveness) {
     }
 
