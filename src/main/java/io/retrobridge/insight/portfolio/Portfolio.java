@@ -1,0 +1,61 @@
+package io.retrobridge.insight.portfolio;
+
+import io.retrobridge.insight.delivery.DeliveryFigures;
+import io.retrobridge.insight.effectiveness.EffectivenessFigures;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The portfolio over the days [from, to) in {@code zone}: per calendar month (the first and last cut to the window)
+ * and application, the production delivery figures and the effectiveness figures of the retrospectives opened that
+ * month, then the trend.
+ *
+ * @param application the application asked for; null for all
+ * @param today       the day ages and overdue were judged on
+ */
+public record Portfolio(String application, LocalDate from, LocalDate to, ZoneId zone, LocalDate today,
+                        List<Month> months, Trend trend) {
+
+    /** One month; {@code applications} in name order, each with deployments or retrospectives that month. */
+    public record Month(YearMonth month, LocalDate from, LocalDate to, List<Row> applications) {
+    }
+
+    /** One application in one month; a side is null when the application had nothing of that kind that month. */
+    public record Row(String application, DeliveryFigures delivery, EffectivenessFigures effectiveness) {
+    }
+
+    /**
+     * @param changes        figures that moved from one month to the next by the rule {@link TrendRules} states
+     * @param recurred       failure modes that came back after their corrective actions closed
+     * @param overdue        the items overdue today of the retrospectives opened in the window
+     * @param underInvestment failure modes that recurred in more than one application in the window
+     */
+    public record Trend(List<Change> changes, List<Recurred> recurred, Overdue overdue,
+                        List<SharedFailureMode> underInvestment) {
+    }
+
+    public enum Direction { IMPROVED, WORSENED }
+
+    /** A figure of one application that moved between two consecutive months. */
+    public record Change(String application, YearMonth month, String figure, String before, String after,
+                         Direction direction) {
+    }
+
+    /** A failure mode of {@code retrospective} that {@code recurredIn} named again. */
+    public record Recurred(String application, YearMonth month, String failureMode, String retrospective,
+                           String recurredIn) {
+    }
+
+    /** Overdue items now: how many, and the oldest in days past its due date; per application too. */
+    public record Overdue(int items, Long oldestDays, List<ApplicationOverdue> byApplication) {
+    }
+
+    public record ApplicationOverdue(String application, int items, Long oldestDays) {
+    }
+
+    /** The same failure mode recurring in several applications: evidence that a shared fix is missing. */
+    public record SharedFailureMode(String failureMode, List<String> applications) {
+    }
+}

@@ -1,0 +1,40 @@
+package io.retrobridge.web.reports;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.retrobridge.insight.effectiveness.EffectivenessFigures;
+import io.retrobridge.insight.portfolio.Portfolio;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The portfolio's JSON: the delivery side in the delivery report's own shape (durations in seconds and ISO text). */
+final class PortfolioViews {
+
+    private PortfolioViews() {
+    }
+
+    record PortfolioView(String application, String environment, LocalDate from, LocalDate to, String zone,
+                         LocalDate today, String trendRule, List<MonthView> months, Portfolio.Trend trend) {
+    }
+
+    record MonthView(String month, LocalDate from, LocalDate to, List<RowView> applications) {
+    }
+
+    /** A side the application had nothing of that month is left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RowView(String application, DeliveryViews.FiguresView delivery, EffectivenessFigures effectiveness) {
+    }
+
+    static final String TREND_RULE = "A banded delivery figure improved or worsened when its DORA band moved; a rate "
+            + "without bands (rework, completion, on time, recurrence) when it changed by more than 0.10 between "
+            + "consecutive months.";
+
+    static PortfolioView of(Portfolio portfolio, String environment) {
+        return new PortfolioView(portfolio.application(), environment, portfolio.from(), portfolio.to(),
+                portfolio.zone().getId(), portfolio.today(), TREND_RULE,
+                portfolio.months().stream().map(month -> new MonthView(month.month().toString(), month.from(),
+                        month.to(), month.applications().stream().map(row -> new RowView(row.application(),
+                        row.delivery() == null ? null : DeliveryViews.figures(row.delivery(), false),
+                        row.effectiveness())).toList())).toList(),
+                portfolio.trend());
+    }
+}
