@@ -16,12 +16,12 @@ final class PortfolioViews {
                          LocalDate today, String trendRule, List<MonthView> months, Portfolio.Trend trend) {
     }
 
-    record MonthView(String month, LocalDate from, LocalDate to, List<RowView> applications) {
+    record MonthView(String month, LocalDate from, LocalDate to, List<PortfolioRowView> applications) {
     }
 
     /** A side the application had nothing of that month is left out. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record RowView(String application, DeliveryViews.FiguresView delivery, EffectivenessFigures effectiveness) {
+    record PortfolioRowView(String application, DeliveryViews.FiguresView delivery, EffectivenessFigures effectiveness) {
     }
 
     static final String TREND_RULE = "A banded delivery figure improved or worsened when its DORA band moved; a rate "
@@ -32,7 +32,7 @@ final class PortfolioViews {
         return new PortfolioView(portfolio.application(), environment, portfolio.from(), portfolio.to(),
                 portfolio.zone().getId(), portfolio.today(), TREND_RULE,
                 portfolio.months().stream().map(month -> new MonthView(month.month().toString(), month.from(),
-                        month.to(), month.applications().stream().map(row -> new RowView(row.application(),
+                        month.to(), month.applications().stream().map(row -> new PortfolioRowView(row.application(),
                         row.delivery() == null ? null : DeliveryViews.figures(row.delivery(), false),
                         row.effectiveness())).toList())).toList(),
                 portfolio.trend());
