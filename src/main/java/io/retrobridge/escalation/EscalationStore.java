@@ -2,7 +2,9 @@ package io.retrobridge.escalation;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +32,18 @@ public interface EscalationStore {
 
     /** Every step this item reached, oldest first. */
     List<EscalationRecord> forItem(String itemKey);
+
+    /** Every step each of these items reached, each item's oldest first; an item with none has no entry. */
+    default Map<String, List<EscalationRecord>> forItems(Collection<String> itemKeys) {
+        Map<String, List<EscalationRecord>> byItem = new LinkedHashMap<>();
+        for (String itemKey : Set.copyOf(itemKeys)) {
+            List<EscalationRecord> records = forItem(itemKey);
+            if (!records.isEmpty()) {
+                byItem.put(itemKey, records);
+            }
+        }
+        return byItem;
+    }
 
     /** CLAIMED and RAISED records, oldest first: what a scan must finish or may have to resolve. */
     List<EscalationRecord> unresolved();

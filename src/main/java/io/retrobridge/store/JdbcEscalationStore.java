@@ -8,8 +8,11 @@ import io.retrobridge.escalation.GroupTicket;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -143,6 +146,20 @@ public class JdbcEscalationStore implements EscalationStore {
                 .param("itemKey", itemKey)
                 .query(recordMapper)
                 .list();
+    }
+
+    @Override
+    public Map<String, List<EscalationRecord>> forItems(Collection<String> itemKeys) {
+        if (itemKeys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<EscalationRecord>> byItem = new LinkedHashMap<>();
+        jdbc.sql(SELECT_RECORD + " WHERE item_key IN (:itemKeys) ORDER BY item_key, claimed_at, ladder_id, step_id")
+                .param("itemKeys", List.copyOf(Set.copyOf(itemKeys)))
+                .query(recordMapper)
+                .list()
+                .forEach(record -> byItem.computeIfAbsent(record.itemKey(), unused -> new ArrayList<>()).add(record));
+        return byItem;
     }
 
     @Override

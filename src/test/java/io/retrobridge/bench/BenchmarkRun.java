@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The benchmark: {@code ./mvnw -B -o -Pbench test} (settings with {@code -Dbench.<name>=...}, see
  * {@link BenchSettings}; {@code -Dbench.phases=steady,baseline,growth} (the default) picks the phases; the backfill
- * runs first when steady or baseline is asked for, and not at all for {@code growth} or {@code gate} alone).
+ * runs first when steady or baseline is asked for, and not at all for {@code growth}, {@code gate} or {@code reports} alone).
  * Nothing is asserted but that each phase finished: it measures and reports, as a table on stdout and as JSON
  * under {@code target/bench/}. The connector and the baseline run as their own processes; the simulators run here.
  */
@@ -30,7 +30,7 @@ class BenchmarkRun {
 
     /** Phases that need the connector's backfill first; the others seed their own stores. */
     static final Set<String> AFTER_BACKFILL = Set.of("steady", "baseline");
-    static final Set<String> PHASES = Set.of("steady", "baseline", "growth", "gate");
+    static final Set<String> PHASES = Set.of("steady", "baseline", "growth", "gate", "reports");
 
     @Test
     void run() throws Exception {
@@ -52,6 +52,9 @@ class BenchmarkRun {
         }
         if (phases.contains("gate")) {
             gate(report, GatePhase.run(settings, work));
+        }
+        if (phases.contains("reports")) {
+            reports(report, ReportsPhase.run(settings, work));
         }
         Path file = report.write(settings);
         Progress.say("figures written to %s and target/bench/latest.json", file);
@@ -168,6 +171,15 @@ class BenchmarkRun {
             report.row(String.format("gate %s: HTTP for answers up to / over 8 KB", db), String.format("%s; %s",
                     store.http().seededByAnswerSize().get(GatePhase.SMALL_ANSWERS).text(),
                     store.http().seededByAnswerSize().get(GatePhase.LARGE_ANSWERS).text()));
+        }
+    }
+
+    private static void reports(BenchReport report, ReportsPhase.Result reports) {
+        report.add("reports", reports.asMap());
+        for (ReportsPhase.Timed timed : reports.timed()) {
+            report.row("reports postgres: " + timed.shape().name() + " p50 / p90 / p99 / max (count)",
+                    timed.seeded().text());
+            report.row("reports postgres: " + timed.shape().name() + " baseline (empty store)", timed.baseline().text());
         }
     }
 

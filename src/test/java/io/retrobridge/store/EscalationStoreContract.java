@@ -11,6 +11,7 @@ import io.retrobridge.escalation.GroupTicket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
@@ -269,6 +270,22 @@ abstract class EscalationStoreContract extends StoreContractSupport {
 
         assertThat(escalations().forItem("rb-1")).extracting(EscalationRecord::id).containsExactly(first.id(), second.id());
         assertThat(escalations().forItem("rb-unknown")).isEmpty();
+    }
+
+    @Test
+    void itemsHistoriesAreReadTogetherEachOldestFirst() {
+        EscalationRecord second = claimed(claimOf("rb-1", "standard", "cab", START.plusSeconds(86_400)));
+        EscalationRecord first = claimed(reminderOf("rb-1", "remind", START));
+        EscalationRecord other = claimed(claimOf("rb-2", "standard", "cab", START));
+        claimed(claimOf("rb-3", "standard", "cab", START));
+
+        Map<String, List<EscalationRecord>> byItem = escalations().forItems(List.of("rb-1", "rb-2", "rb-unknown"));
+
+        assertThat(byItem).containsOnlyKeys("rb-1", "rb-2");
+        assertThat(byItem.get("rb-1")).extracting(EscalationRecord::id).containsExactly(first.id(), second.id());
+        assertThat(byItem.get("rb-2")).extracting(EscalationRecord::id).containsExactly(other.id());
+        assertThat(byItem.get("rb-1")).isEqualTo(escalations().forItem("rb-1"));
+        assertThat(escalations().forItems(List.of())).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Retrospective;
+import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.escalation.FollowUpFact;
 import io.retrobridge.escalation.FollowUpStore;
@@ -126,8 +127,13 @@ public class EffectivenessReader {
         }
         Set<String> itemKeys = new LinkedHashSet<>();
         linksByTask.values().forEach(link -> itemKeys.add(link.correlationId()));
+        // Facts and escalations in pages of keys, as the rest: one statement per page, not one per item.
         Map<String, FollowUpFact> facts = new HashMap<>();
-        followUpFacts.forItems(itemKeys).forEach(fact -> facts.put(fact.itemKey(), fact));
+        Map<String, List<EscalationRecord>> escalated = new HashMap<>();
+        for (List<String> keys : chunks(List.copyOf(itemKeys))) {
+            followUpFacts.forItems(keys).forEach(fact -> facts.put(fact.itemKey(), fact));
+            escalated.putAll(escalations.forItems(keys));
+        }
         List<TrackedRetrospective> tracked = new ArrayList<>();
         for (Retrospective retrospective : opened) {
             List<String> its = tasks.get(retrospective.id());
@@ -135,7 +141,8 @@ public class EffectivenessReader {
             int notSynced = 0;
             for (String task : its == null ? List.<String>of() : its) {
                 Link link = linksByTask.get(task);
-                Optional<TrackedItem> item = link == null ? Optional.empty() : item(link, facts.get(link.correlationId()));
+                Optional<TrackedItem> item = link == null ? Optional.empty() : item(link, facts.get(link.correlationId()),
+                        escalated.getOrDefault(link.correlationId(), List.of()));
                 if (item.isPresent()) {
                     items.add(item.get());
                 } else {
@@ -149,13 +156,13 @@ public class EffectivenessReader {
         return tracked;
     }
 
-    private Optional<TrackedItem> item(Link link, FollowUpFact fact) {
+    private static Optional<TrackedItem> item(Link link, FollowUpFact fact, List<EscalationRecord> escalations) {
         String displayKey = fact != null && fact.displayKey() != null && !fact.displayKey().isBlank()
                 ? fact.displayKey() : link.correlationId();
         Optional<ActionItem> content = SnapshotItem.of(link, displayKey);
         return content.map(item -> new TrackedItem(link.correlationId(), displayKey, item.status(), item.dueDate(),
                 item.status().isClosed() && fact != null ? fact.completedOn() : null, item.failureMode(),
-                escalations.forItem(link.correlationId()).stream().map(BoardEscalation::of)
+                escalations.stream().map(BoardEscalation::of)
                         .flatMap(Optional::stream).toList()));
     }
 

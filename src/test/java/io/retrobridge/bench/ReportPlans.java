@@ -1,0 +1,53 @@
+package io.retrobridge.bench;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The plans, as executed ({@code EXPLAIN (ANALYZE, BUFFERS)}), of the reports' reads on PostgreSQL, with the
+ * parameters a one-year report binds: the statements of JdbcDeliveryHistory.finishedBetween (portfolio and one
+ * application), JdbcAlertStore.activeBetween, JdbcRetrospectiveStore.list, JdbcEscalationStore.forItems and
+ * JdbcFollowUpStore.forItems, their column lists shortened to {@code *}.
+ */
+final class ReportPlans {
+
+    private ReportPlans() {
+    }
+
+    static String explain(JdbcClient jdbc, String application, Instant now) {
+        OffsetDateTime to = now.atOffset(ZoneOffset.UTC);
+        OffsetDateTime from = to.minusDays(365);
+        StringBuilder out = new StringBuilder();
+        String runs = "SELECT * FROM deployments WHERE environment = :environment AND finished_at >= :from"
+                + " AND finished_at < :to";
+        String order = " ORDER BY finished_at, source_system, run_id";
+        plan(jdbc, out, "delivery: every application's production runs in a year", runs + order,
+                Map.of("environment", "production", "from", from, "to", to));
+        plan(jdbc, out, "delivery: one application's production runs in a year", runs
+                + " AND application = :application" + order, Map.of("environment", "production", "from", from,
+                "to", to, "application", application));
+        plan(jdbc, out, "delivery: one service's alerts active in a year", "SELECT * FROM alerts WHERE service ="
+                + " :service AND starts_at < :to AND (ends_at IS NULL OR ends_at > :from) ORDER BY starts_at,"
+                + " group_key, fingerprint", Map.of("service", application, "from", from, "to", to));
+        plan(jdbc, out, "effectiveness: retrospectives opened since a year ago, a page", "SELECT * FROM"
+                + " retrospectives WHERE created_at >= :since ORDER BY created_at DESC, id DESC LIMIT 500 OFFSET 0",
+                Map.of("since", from));
+        List<String> keys = jdbc.sql("SELECT correlation_id FROM links WHERE kind = 'ACTION_ITEM' ORDER BY"
+                + " correlation_id LIMIT 500").query(String.class).list();
+        plan(jdbc, out, "effectiveness: escalations of " + keys.size() + " items", "SELECT * FROM escalations WHERE"
+                + " item_key IN (:itemKeys) ORDER BY item_key, claimed_at, ladder_id, step_id", Map.of("itemKeys", keys));
+        plan(jdbc, out, "effectiveness: follow-up facts of " + keys.size() + " items", "SELECT * FROM follow_up_facts"
+                + " WHERE item_key IN (:itemKeys) ORDER BY item_key", Map.of("itemKeys", keys));
+        return out.toString();
+    }
+
+    private static void plan(JdbcClient jdbc, StringBuilder out, String title, String sql, Map<String, Object> params) {
+        out.append("-- ").append(title).append('\n');
+        jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql).params(params).query(String.class).list()
+                .forEach(line -> out.append("   ").append(GatePlans.shortened(line)).append('\n'));
+    }
+}
