@@ -131,6 +131,12 @@ class DemoBanner {
                 "  curl -s -u " + servicenow.username() + ":" + servicenow.password() + " -X PATCH -H 'Content-Type: "
                         + "application/json' '" + snUrl + "/api/now/table/problem_task/" + overdueTaskSysId()
                         + "' -d '{\"state\":\"157\",\"close_notes\":\"Alert added\"}'",
+                "The dashboard (sign in with the admin key above; it is kept in the session, never in the URL): " + app
+                        + "/dashboard",
+                "Reports: DORA's five delivery metrics, retrospective effectiveness, and the monthly trend for print:",
+                "  curl -s -H \"X-API-Key: $RB_KEY\" '" + app + "/api/reports/delivery?application=payment-gateway'",
+                "  curl -s -H \"X-API-Key: $RB_KEY\" '" + app + "/api/reports/effectiveness'",
+                "  curl -s -H \"X-API-Key: $RB_KEY\" -o trend.html '" + app + "/api/reports/portfolio?format=html'",
                 "Why did an item change? Ask by its key or number:",
                 "  curl -s -H \"X-API-Key: $RB_KEY\" '" + app + "/api/admin/journal?system=jira&id=PAY-1'",
                 "Stop with Ctrl-C; the demo keeps everything in memory and starts clean next time.",
