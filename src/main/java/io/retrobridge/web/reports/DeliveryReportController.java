@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -104,18 +103,18 @@ class DeliveryReportController {
         try {
             format = FollowUpReportController.chosenFormat(accept);
         } catch (InvalidMediaTypeException e) {
-            return refusal(HttpStatus.BAD_REQUEST, "Accept", "The Accept header is not readable (" + e.getMessage()
+            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "Accept", "The Accept header is not readable (" + e.getMessage()
                     + "); send application/json or text/csv.");
         }
         if (format.isEmpty()) {
-            return refusal(HttpStatus.NOT_ACCEPTABLE, "Accept", "The delivery report is available as application/json"
-                    + " or text/csv, not as '" + shortened(accept) + "'; send one of those in Accept.");
+            return ReportParameters.refusal(HttpStatus.NOT_ACCEPTABLE, "Accept", "The delivery report is available as application/json"
+                    + " or text/csv, not as '" + ReportParameters.shortened(accept) + "'; send one of those in Accept.");
         }
         DeliveryQuery query;
         try {
             query = query(application, team, environment, from, to, granularity, zone, events);
         } catch (Refused refused) {
-            return refusal(HttpStatus.BAD_REQUEST, refused.parameter, refused.getMessage());
+            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, refused.parameter, refused.getMessage());
         }
         Delivery delivery = report.report(query);
         if (format.get().equals(FollowUpReportController.CSV)) {
@@ -131,35 +130,35 @@ class DeliveryReportController {
 
     private DeliveryQuery query(String application, String team, String environment, String from, String to,
                                 String granularity, String zone, String events) throws Refused {
-        if (given(team)) {
+        if (ReportParameters.given(team)) {
             throw new Refused("team", "team is not supported yet: nothing maps applications to teams. Ask per"
                     + " application instead, e.g. ?application=payment-gateway.");
         }
         String onlyApplication = null;
-        if (given(application)) {
+        if (ReportParameters.given(application)) {
             onlyApplication = application.strip();
             if (!APPLICATION.matcher(onlyApplication).matches()) {
-                throw new Refused("application", "application '" + shortened(application) + "' is not an"
+                throw new Refused("application", "application '" + ReportParameters.shortened(application) + "' is not an"
                         + " application name (letters, digits and . _ - /, at most 255 characters).");
             }
         }
-        String inEnvironment = given(environment) ? environment.strip() : "production";
+        String inEnvironment = ReportParameters.given(environment) ? environment.strip() : "production";
         if (!ENVIRONMENT.matcher(inEnvironment).matches()) {
-            throw new Refused("environment", "environment '" + shortened(inEnvironment) + "' is not an environment"
+            throw new Refused("environment", "environment '" + ReportParameters.shortened(inEnvironment) + "' is not an environment"
                     + " name (letters, digits and . _ -, e.g. production).");
         }
         ZoneId inZone;
         try {
-            inZone = given(zone) ? ZoneId.of(zone.strip()) : ZoneId.of("UTC");
+            inZone = ReportParameters.given(zone) ? ZoneId.of(zone.strip()) : ZoneId.of("UTC");
         } catch (DateTimeException e) {
-            throw new Refused("zone", "zone '" + shortened(zone) + "' is not a time zone such as Europe/Berlin or"
+            throw new Refused("zone", "zone '" + ReportParameters.shortened(zone) + "' is not a time zone such as Europe/Berlin or"
                     + " UTC.");
         }
-        Granularity buckets = given(granularity) ? Granularity.named(granularity).orElseThrow(() -> new Refused(
-                "granularity", "granularity '" + shortened(granularity) + "' is not one of day, week, month."))
+        Granularity buckets = ReportParameters.given(granularity) ? Granularity.named(granularity).orElseThrow(() -> new Refused(
+                "granularity", "granularity '" + ReportParameters.shortened(granularity) + "' is not one of day, week, month."))
                 : Granularity.WEEK;
-        Instant end = given(to) ? instant(to, inZone, "to") : clock.instant();
-        Instant start = given(from) ? instant(from, inZone, "from") : end.minus(WINDOW);
+        Instant end = ReportParameters.given(to) ? instant(to, inZone, "to") : clock.instant();
+        Instant start = ReportParameters.given(from) ? instant(from, inZone, "from") : end.minus(WINDOW);
         if (!start.isBefore(end)) {
             throw new Refused("from", "from " + start + " is not before to " + end + "; the window is [from, to).");
         }
@@ -169,12 +168,12 @@ class DeliveryReportController {
                     + " window.");
         }
         boolean withEvents;
-        if (!given(events)) {
+        if (!ReportParameters.given(events)) {
             withEvents = false;
         } else if (events.strip().equalsIgnoreCase("true") || events.strip().equalsIgnoreCase("false")) {
             withEvents = Boolean.parseBoolean(events.strip().toLowerCase(Locale.ROOT));
         } else {
-            throw new Refused("events", "events '" + shortened(events) + "' is neither true nor false.");
+            throw new Refused("events", "events '" + ReportParameters.shortened(events) + "' is neither true nor false.");
         }
         return new DeliveryQuery(onlyApplication, inEnvironment.toLowerCase(Locale.ROOT), start, end, buckets, inZone,
                 withEvents);
@@ -195,25 +194,9 @@ class DeliveryReportController {
             try {
                 return LocalDate.parse(text.strip()).atStartOfDay(zone).toInstant();
             } catch (DateTimeException notADate) {
-                throw new Refused(parameter, parameter + " '" + shortened(text) + "' is neither an ISO 8601 time such"
+                throw new Refused(parameter, parameter + " '" + ReportParameters.shortened(text) + "' is neither an ISO 8601 time such"
                         + " as 2026-11-01T00:00:00Z nor a date such as 2026-11-01.");
             }
         }
-    }
-
-    private static boolean given(String value) {
-        return value != null && !value.isBlank();
-    }
-
-    private static String shortened(String value) {
-        String printable = String.valueOf(value).replaceAll("[\\p{Cc}\\p{Cf}]", "?");
-        return printable.length() > 60 ? printable.substring(0, 60) + "..." : printable;
-    }
-
-    private static ResponseEntity<Map<String, String>> refusal(HttpStatus status, String parameter, String message) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", message);
-        body.put("parameter", parameter);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -83,11 +82,11 @@ class EffectivenessReportController {
         try {
             format = FollowUpReportController.chosenFormat(accept);
         } catch (InvalidMediaTypeException e) {
-            return refusal(HttpStatus.BAD_REQUEST, "Accept", "The Accept header '" + accept + "' is not readable; "
+            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "Accept", "The Accept header '" + accept + "' is not readable; "
                     + "send application/json or text/csv.");
         }
         if (format.isEmpty()) {
-            return refusal(HttpStatus.NOT_ACCEPTABLE, "Accept", "The effectiveness report is available as "
+            return ReportParameters.refusal(HttpStatus.NOT_ACCEPTABLE, "Accept", "The effectiveness report is available as "
                     + "application/json or text/csv, not as '" + accept + "'; send one of those in Accept.");
         }
         String wanted = application == null || application.isBlank() ? null : application.strip();
@@ -139,13 +138,6 @@ class EffectivenessReportController {
     }
 
     private static ResponseEntity<Map<String, String>> badParameter(String parameter, String message) {
-        return refusal(HttpStatus.BAD_REQUEST, parameter, message);
-    }
-
-    private static ResponseEntity<Map<String, String>> refusal(HttpStatus status, String parameter, String message) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", message);
-        body.put("parameter", parameter);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ReportParameters.refusal(HttpStatus.BAD_REQUEST, parameter, message);
     }
 }

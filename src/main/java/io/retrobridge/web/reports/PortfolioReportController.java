@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +82,7 @@ class PortfolioReportController {
             @Parameter(description = "json, csv or html; overrides Accept")
             @RequestParam(name = "format", required = false) String format) {
         Optional<MediaType> chosen;
-        if (given(format)) {
+        if (ReportParameters.given(format)) {
             chosen = switch (format.strip().toLowerCase(Locale.ROOT)) {
                 case "json" -> Optional.of(MediaType.APPLICATION_JSON);
                 case "csv" -> Optional.of(FollowUpReportController.CSV);
@@ -91,59 +90,59 @@ class PortfolioReportController {
                 default -> null;
             };
             if (chosen == null) {
-                return refusal(HttpStatus.BAD_REQUEST, "format", "format '" + shortened(format) + "' is not one of "
+                return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "format", "format '" + ReportParameters.shortened(format) + "' is not one of "
                         + "json, csv, html.");
             }
         } else {
             try {
                 chosen = chosenFormat(accept);
             } catch (InvalidMediaTypeException e) {
-                return refusal(HttpStatus.BAD_REQUEST, "Accept", "The Accept header is not readable; send "
+                return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "Accept", "The Accept header is not readable; send "
                         + "application/json, text/csv or text/html.");
             }
             if (chosen.isEmpty()) {
-                return refusal(HttpStatus.NOT_ACCEPTABLE, "Accept", "The portfolio report is available as "
-                        + "application/json, text/csv or text/html, not as '" + shortened(accept) + "'.");
+                return ReportParameters.refusal(HttpStatus.NOT_ACCEPTABLE, "Accept", "The portfolio report is available as "
+                        + "application/json, text/csv or text/html, not as '" + ReportParameters.shortened(accept) + "'.");
             }
         }
-        String wanted = given(application) ? application.strip() : null;
+        String wanted = ReportParameters.given(application) ? application.strip() : null;
         if (wanted != null && !APPLICATION.matcher(wanted).matches()) {
-            return refusal(HttpStatus.BAD_REQUEST, "application", "application '" + shortened(application) + "' is "
+            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "application", "application '" + ReportParameters.shortened(application) + "' is "
                     + "not an application name (letters, digits and . _ - /, at most 255 characters).");
         }
         ZoneId inZone;
         try {
-            inZone = given(zone) ? ZoneId.of(zone.strip()) : ZoneId.of("UTC");
+            inZone = ReportParameters.given(zone) ? ZoneId.of(zone.strip()) : ZoneId.of("UTC");
         } catch (DateTimeException e) {
-            return refusal(HttpStatus.BAD_REQUEST, "zone", "zone '" + shortened(zone) + "' is not a time zone such "
+            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "zone", "zone '" + ReportParameters.shortened(zone) + "' is not a time zone such "
                     + "as Europe/Berlin or UTC.");
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), inZone);
         LocalDate end;
         LocalDate start;
         try {
-            end = given(to) ? LocalDate.parse(to.strip()) : today.withDayOfMonth(1).plusMonths(1);
+            end = ReportParameters.given(to) ? LocalDate.parse(to.strip()) : today.withDayOfMonth(1).plusMonths(1);
         } catch (DateTimeParseException e) {
-            return refusal(HttpStatus.BAD_REQUEST, "to", "to '" + shortened(to) + "' is not an ISO date such as "
+            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "to", "to '" + ReportParameters.shortened(to) + "' is not an ISO date such as "
                     + "2026-12-01.");
         }
         try {
-            start = given(from) ? LocalDate.parse(from.strip())
+            start = ReportParameters.given(from) ? LocalDate.parse(from.strip())
                     : end.minusDays(1).withDayOfMonth(1).minusMonths(DEFAULT_MONTHS - 1);
         } catch (DateTimeParseException e) {
-            return refusal(HttpStatus.BAD_REQUEST, "from", "from '" + shortened(from) + "' is not an ISO date such "
+            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "from", "from '" + ReportParameters.shortened(from) + "' is not an ISO date such "
                     + "as 2026-09-01.");
         }
         if (!start.isBefore(end)) {
-            return refusal(HttpStatus.BAD_REQUEST, "from", "from " + start + " must be before to " + end
+            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "from", "from " + start + " must be before to " + end
                     + " (to is exclusive).");
         }
         if (start.getYear() < 1970 || end.getYear() > 9998) {
-            return refusal(HttpStatus.BAD_REQUEST, "from", "the window " + start + " to " + end + " is not between "
+            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "from", "the window " + start + " to " + end + " is not between "
                     + "1970 and 9998.");
         }
         if (ChronoUnit.MONTHS.between(start.withDayOfMonth(1), end.minusDays(1).withDayOfMonth(1)) >= MAX_MONTHS) {
-            return refusal(HttpStatus.BAD_REQUEST, "from", "the window " + start + " to " + end + " spans more than "
+            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "from", "the window " + start + " to " + end + " spans more than "
                     + MAX_MONTHS + " months; ask for a shorter one.");
         }
         Portfolio portfolio = report.report(wanted, start, end, inZone, today);
@@ -180,21 +179,5 @@ class PortfolioReportController {
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean given(String value) {
-        return value != null && !value.isBlank();
-    }
-
-    private static String shortened(String value) {
-        String printable = String.valueOf(value).replaceAll("[\\p{Cc}\\p{Cf}]", "?");
-        return printable.length() > 60 ? printable.substring(0, 60) + "..." : printable;
-    }
-
-    private static ResponseEntity<Map<String, String>> refusal(HttpStatus status, String parameter, String message) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", message);
-        body.put("parameter", parameter);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }
