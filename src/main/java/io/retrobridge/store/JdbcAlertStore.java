@@ -7,7 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,6 +33,8 @@ public class JdbcAlertStore implements AlertStore {
     private static final String COLUMNS = "group_key, fingerprint, starts_at, ends_at, alert_name, service,"
             + " environment, severity, summary, generator_url, labels, deployment_run";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM alerts";
+    /** Services named in one statement: well under every driver's limit on bound values. */
+    private static final int SERVICES_PER_READ = 500;
 
     private final JdbcClient jdbc;
     /** The first insert of a firing, in a savepoint: losing it to a concurrent insert leaves the transaction usable. */
@@ -90,6 +97,25 @@ public class JdbcAlertStore implements AlertStore {
                 .param("to", SqlInstants.toColumn(to))
                 .query(mapper)
                 .list();
+    }
+
+    @Override
+    public Map<String, List<Alert>> activeBetween(Collection<String> services, Instant from, Instant to) {
+        Map<String, List<Alert>> byService = new TreeMap<>();
+        List<String> names = List.copyOf(new TreeSet<>(services));
+        for (int start = 0; start < names.size(); start += SERVICES_PER_READ) {
+            jdbc.sql(SELECT + " WHERE service IN (:services) AND starts_at < :to"
+                            + " AND (ends_at IS NULL OR ends_at > :from)"
+                            + " ORDER BY service, starts_at, group_key, fingerprint")
+                    .param("services", names.subList(start, Math.min(names.size(), start + SERVICES_PER_READ)))
+                    .param("from", SqlInstants.toColumn(from))
+                    .param("to", SqlInstants.toColumn(to))
+                    .query(mapper)
+                    .list()
+                    .forEach(alert -> byService.computeIfAbsent(alert.service(), unused -> new ArrayList<>())
+                            .add(alert));
+        }
+        return byService;
     }
 
     @Override

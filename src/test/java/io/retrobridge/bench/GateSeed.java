@@ -297,7 +297,7 @@ final class GateSeed {
             externalId = db.prepareStatement("INSERT INTO link_external_ids (link_id, external_system, external_id)"
                     + " VALUES (?, ?, ?)");
             snapshot = db.prepareStatement("INSERT INTO link_snapshots (link_id, external_system, fields_json,"
-                    + " taken_at) VALUES (?, ?, ?, ?)");
+                    + " taken_at, item_status, item_due_date, item_failure_mode) VALUES (?, ?, ?, ?, ?, ?, ?)");
             fact = db.prepareStatement("INSERT INTO follow_up_facts (item_key, display_key, title, retrospective,"
                     + " team, owner_email, due_date, status, completed_on, escalated, updated_at)"
                     + " VALUES (?, ?, ?, NULL, NULL, NULL, ?, ?, NULL, ?, ?)");
@@ -350,6 +350,10 @@ final class GateSeed {
                 snapshot.setString(2, system);
                 snapshot.setString(3, json);
                 snapshot.setObject(4, at);
+                // The item state is kept beside the JSON, as the link store writes it.
+                snapshot.setString(5, fields.get("status"));
+                snapshot.setString(6, fields.get("due-date"));
+                snapshot.setString(7, fields.get("failure-mode"));
                 snapshot.addBatch();
             }
             fact.setString(1, key);

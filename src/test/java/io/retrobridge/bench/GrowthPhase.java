@@ -214,7 +214,7 @@ final class GrowthPhase {
                  PreparedStatement ids = db.prepareStatement("INSERT INTO link_external_ids (link_id, external_system,"
                          + " external_id) VALUES (?, ?, ?)");
                  PreparedStatement snapshots = db.prepareStatement("INSERT INTO link_snapshots (link_id, external_system,"
-                         + " fields_json, taken_at) VALUES (?, ?, ?, ?)")) {
+                         + " fields_json, taken_at, item_status) VALUES (?, ?, ?, ?, 'DONE')")) {
                 for (int i = from; i < from + count; i++) {
                     UUID id = UUID.randomUUID();
                     link.setObject(1, id);

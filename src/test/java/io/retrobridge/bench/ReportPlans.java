@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The plans, as executed ({@code EXPLAIN (ANALYZE, BUFFERS)}), of the reports' reads on PostgreSQL, with the
  * parameters a one-year report binds: the statements of JdbcDeliveryHistory.finishedBetween (portfolio and one
- * application), JdbcAlertStore.activeBetween, JdbcRetrospectiveStore.list, JdbcEscalationStore.forItems and
- * JdbcFollowUpStore.forItems, their column lists shortened to {@code *}.
+ * application), JdbcAlertStore.activeBetween (one service and many), JdbcRetrospectiveStore.list,
+ * JdbcEscalationStore.forItems, JdbcFollowUpStore.forItems and JdbcLinkStore.findItemStatesByExternalIds, their column
+ * lists shortened.
  */
 final class ReportPlans {
 
@@ -33,6 +34,12 @@ final class ReportPlans {
         plan(jdbc, out, "delivery: one service's alerts active in a year", "SELECT * FROM alerts WHERE service ="
                 + " :service AND starts_at < :to AND (ends_at IS NULL OR ends_at > :from) ORDER BY starts_at,"
                 + " group_key, fingerprint", Map.of("service", application, "from", from, "to", to));
+        List<String> services = jdbc.sql("SELECT DISTINCT application FROM deployments ORDER BY application LIMIT 500")
+                .query(String.class).list();
+        plan(jdbc, out, "delivery: " + services.size() + " services' alerts active in a year", "SELECT * FROM alerts"
+                + " WHERE service IN (:services) AND starts_at < :to AND (ends_at IS NULL OR ends_at > :from)"
+                + " ORDER BY service, starts_at, group_key, fingerprint",
+                Map.of("services", services, "from", from, "to", to));
         plan(jdbc, out, "effectiveness: retrospectives opened since a year ago, a page", "SELECT * FROM"
                 + " retrospectives WHERE created_at >= :since ORDER BY created_at DESC, id DESC LIMIT 500 OFFSET 0",
                 Map.of("since", from));
@@ -42,6 +49,16 @@ final class ReportPlans {
                 + " item_key IN (:itemKeys) ORDER BY item_key, claimed_at, ladder_id, step_id", Map.of("itemKeys", keys));
         plan(jdbc, out, "effectiveness: follow-up facts of " + keys.size() + " items", "SELECT * FROM follow_up_facts"
                 + " WHERE item_key IN (:itemKeys) ORDER BY item_key", Map.of("itemKeys", keys));
+        List<String> tasks = jdbc.sql("SELECT external_id FROM link_external_ids WHERE external_system = 'SERVICENOW'"
+                + " ORDER BY external_id LIMIT 2000").query(String.class).list();
+        String linksOf = " WHERE l.id IN (SELECT x.link_id FROM link_external_ids x WHERE x.external_system ="
+                + " 'SERVICENOW' AND x.external_id IN (:tasks))";
+        plan(jdbc, out, "effectiveness: the item states of " + tasks.size() + " tasks' links",
+                "SELECT l.id, e.external_system, e.external_id, NULL, NULL, NULL, NULL, NULL FROM links l JOIN"
+                        + " link_external_ids e ON e.link_id = l.id" + linksOf + " UNION ALL SELECT l.id, NULL, NULL,"
+                        + " s.external_system, s.taken_at, s.item_status, s.item_due_date, s.item_failure_mode FROM"
+                        + " links l JOIN link_snapshots s ON s.link_id = l.id" + linksOf + " ORDER BY 1",
+                Map.of("tasks", tasks));
         return out.toString();
     }
 

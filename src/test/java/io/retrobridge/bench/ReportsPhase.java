@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * How fast the delivery and effectiveness reports answer over a year of history on PostgreSQL. {@link GateSeed}
  * writes the action items under their retrospectives (follow-ups, links with snapshots and due dates, facts,
  * escalations) and {@link DeliverySeed} the deployments and alerts of the same applications; then each report shape
- * (whole portfolio over 90 days and a year, one application over a year) is asked over HTTP of the connector started
+ * (whole portfolio over 90 days and a year, one application over a year; the portfolio report, which reads both,
+ * over a year) is asked over HTTP of the connector started
  * on that database, one request after another, warm-up left out. Baseline: the same requests to a connector on an
  * empty database. The plans of the reports' reads are printed as executed ({@link ReportPlans}).
  */
@@ -128,7 +129,12 @@ final class ReportsPhase {
                         + tomorrow.minusDays(365) + "&to=" + tomorrow + "&granularity=month"),
                 new Shape("effectiveness, one application, one year", "/api/reports/effectiveness?application="
                         + URLEncoder.encode(app, StandardCharsets.UTF_8) + "&from=" + tomorrow.minusDays(365)
-                        + "&to=" + tomorrow + "&granularity=month"));
+                        + "&to=" + tomorrow + "&granularity=month"),
+                new Shape("portfolio, every application, one year", "/api/reports/portfolio?from="
+                        + tomorrow.minusDays(365) + "&to=" + tomorrow),
+                new Shape("portfolio, one application, one year", "/api/reports/portfolio?application="
+                        + URLEncoder.encode(app, StandardCharsets.UTF_8) + "&from=" + tomorrow.minusDays(365)
+                        + "&to=" + tomorrow));
         Map<Shape, Latencies> seededTimes = new LinkedHashMap<>();
         Map<Shape, Integer> sizes = new LinkedHashMap<>();
         time(settings, work, "reports-seeded", seeded, shapes, warmUp, requests, seededTimes, sizes);
@@ -196,8 +202,8 @@ final class ReportsPhase {
                     + " CURRENT_DATE - 1) WHERE item_key IN (SELECT l.correlation_id FROM links l JOIN link_snapshots s"
                     + " ON s.link_id = l.id WHERE s.external_system = 'SERVICENOW'"
                     + " AND s.fields_json LIKE '%\"status\":\"IN_PROGRESS\"%')");
-            return statement.executeUpdate("UPDATE link_snapshots SET fields_json = REPLACE(fields_json,"
-                    + " '\"status\":\"IN_PROGRESS\"', '\"status\":\"DONE\"')"
+            return statement.executeUpdate("UPDATE link_snapshots SET item_status = 'DONE', fields_json ="
+                    + " REPLACE(fields_json, '\"status\":\"IN_PROGRESS\"', '\"status\":\"DONE\"')"
                     + " WHERE fields_json LIKE '%\"status\":\"IN_PROGRESS\"%'") / 2;
         }
     }

@@ -8,6 +8,7 @@ import io.retrobridge.domain.AlertTruncation;
 import io.retrobridge.sync.AlertStore;
 import io.retrobridge.sync.AlertStore.Recorded;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +119,31 @@ abstract class AlertStoreContract extends StoreContractSupport {
 
         assertThat(store().activeBetween("payment-gateway", from, to))
                 .containsExactly(overlapsTheStart, stillFiring);
+    }
+
+    @Test
+    void manyServicesAreReadAtOnceEachWithTheSameFiringsAsAlone() {
+        Instant from = Instant.parse("2026-12-01T14:00:00Z");
+        Instant to = Instant.parse("2026-12-01T15:00:00Z");
+        Alert gatewayEarly = alert("0000000000000011", "payment-gateway", from.minusSeconds(600),
+                from.plusSeconds(1));
+        Alert gatewayLate = alert("0000000000000012", "payment-gateway", from.plusSeconds(1800), null);
+        Alert gatewayAfter = alert("0000000000000013", "payment-gateway", to, null);
+        Alert ledger = alert("0000000000000014", "ledger", from.plusSeconds(60), null);
+        Alert notAsked = alert("0000000000000015", "checkout", from.plusSeconds(60), null);
+        List.of(gatewayLate, gatewayEarly, gatewayAfter, ledger, notAsked).forEach(store()::record);
+        // More services than one statement names, so the reads are cut and put back together.
+        List<String> services = new ArrayList<>(List.of("payment-gateway", "ledger", "quiet-service"));
+        for (int i = 0; i < 600; i++) {
+            services.add("service-" + i);
+        }
+
+        Map<String, List<Alert>> byService = store().activeBetween(services, from, to);
+
+        assertThat(byService).containsOnlyKeys("payment-gateway", "ledger");
+        assertThat(byService.get("payment-gateway")).containsExactly(gatewayEarly, gatewayLate)
+                .isEqualTo(store().activeBetween("payment-gateway", from, to));
+        assertThat(byService.get("ledger")).containsExactly(ledger);
     }
 
     @Test

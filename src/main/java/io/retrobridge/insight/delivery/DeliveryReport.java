@@ -50,10 +50,12 @@ public class DeliveryReport {
                 .collect(Collectors.groupingBy(run -> run.deployment().application(), TreeMap::new,
                         Collectors.toList()));
         Duration window = Duration.between(query.from(), query.to());
+        Map<String, List<Alert>> alertsByApplication = alerts.activeBetween(byApplication.keySet(), loadedFrom,
+                loadedTo);
         List<ClassifiedRun> everyRun = new ArrayList<>();
         List<Delivery.ApplicationDelivery> applications = new ArrayList<>();
         byApplication.forEach((application, runs) -> {
-            List<Alert> firings = alerts.activeBetween(application, loadedFrom, loadedTo);
+            List<Alert> firings = alertsByApplication.getOrDefault(application, List.of());
             List<ClassifiedRun> inWindow = DeliveryCalculator.classify(runs, firings, rules).stream()
                     .filter(run -> within(run.finishedAt(), query.from(), query.to())).toList();
             if (inWindow.isEmpty()) {

@@ -13,7 +13,7 @@ import io.retrobridge.escalation.FollowUpStore;
 import io.retrobridge.gate.facts.SnapshotItem;
 import io.retrobridge.insight.effectiveness.EffectivenessReport.ApplicationFigures;
 import io.retrobridge.sync.AlertStore;
-import io.retrobridge.sync.DeploymentStore;
+import io.retrobridge.sync.DeliveryHistory;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.RetrospectiveFollowUps;
 import io.retrobridge.sync.RetrospectiveStore;
@@ -21,7 +21,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -44,24 +47,30 @@ import org.springframework.stereotype.Component;
 public class EffectivenessReader {
 
     static final int PAGE = 500;
+    /**
+     * Keys named in one read of tasks, links, facts or escalations. Each read costs a round trip and, for large
+     * lists, a scan of its table: fewer, larger reads answer the whole portfolio sooner, and 2,000 bound values stay
+     * well under every driver's limit.
+     */
+    static final int KEYS_PER_READ = 2_000;
 
     private final RetrospectiveStore retrospectives;
     private final RetrospectiveFollowUps followUps;
     private final LinkStore links;
     private final FollowUpStore followUpFacts;
     private final EscalationStore escalations;
-    private final DeploymentStore deployments;
+    private final DeliveryHistory deliveries;
     private final AlertStore alerts;
 
     public EffectivenessReader(RetrospectiveStore retrospectives, RetrospectiveFollowUps followUps, LinkStore links,
-                               FollowUpStore followUpFacts, EscalationStore escalations, DeploymentStore deployments,
+                               FollowUpStore followUpFacts, EscalationStore escalations, DeliveryHistory deliveries,
                                AlertStore alerts) {
         this.retrospectives = retrospectives;
         this.followUps = followUps;
         this.links = links;
         this.followUpFacts = followUpFacts;
         this.escalations = escalations;
-        this.deployments = deployments;
+        this.deliveries = deliveries;
         this.alerts = alerts;
     }
 
@@ -78,14 +87,8 @@ public class EffectivenessReader {
             throw new IllegalArgumentException("from " + from + " must be before to " + to);
         }
         List<TrackedRetrospective> history = tracked(since(application, from.atStartOfDay(zone).toInstant()));
-        Map<String, RecoveryComparison> recoveries = new HashMap<>();
-        Instant end = to.atStartOfDay(zone).toInstant();
-        for (TrackedRetrospective retrospective : history) {
-            if (retrospective.openedAt().isBefore(end)) {
-                retrospective.landedAt(zone).ifPresent(landed ->
-                        recoveries.put(retrospective.key(), recovery(retrospective, landed)));
-            }
-        }
+        Map<String, RecoveryComparison> recoveries = recoveries(application, history,
+                to.atStartOfDay(zone).toInstant(), zone);
         List<EffectivenessReport.Period> periods = new ArrayList<>();
         for (Granularity.Period period : granularity.periods(from, to)) {
             Instant start = period.from().atStartOfDay(zone).toInstant();
@@ -123,7 +126,7 @@ public class EffectivenessReader {
         tasks.values().forEach(taskIds::addAll);
         Map<String, Link> linksByTask = new HashMap<>();
         for (List<String> ids : chunks(List.copyOf(taskIds))) {
-            linksByTask.putAll(links.findByExternalIds(ExternalSystem.SERVICENOW, ids));
+            linksByTask.putAll(links.findItemStatesByExternalIds(ExternalSystem.SERVICENOW, ids));
         }
         Set<String> itemKeys = new LinkedHashSet<>();
         linksByTask.values().forEach(link -> itemKeys.add(link.correlationId()));
@@ -166,18 +169,42 @@ public class EffectivenessReader {
                         .flatMap(Optional::stream).toList()));
     }
 
-    private RecoveryComparison recovery(TrackedRetrospective retrospective, Instant landed) {
-        Instant from = RecoveryTimes.readFrom(landed);
-        Instant to = RecoveryTimes.readTo(landed);
-        List<Deployment> runs = deployments.between(retrospective.application(), RecoveryTimes.PRODUCTION, from, to);
-        List<Alert> firings = alerts.activeBetween(retrospective.application(), from, to);
-        return RecoveryTimes.compare(retrospective, landed, runs, firings);
+    /**
+     * Recovery before and after, for each retrospective opened before {@code end} whose actions all landed. The runs
+     * and alerts of every such retrospective are read at once, over the span all their windows cover: a superset of
+     * each one's window, which {@link RecoveryTimes} narrows down itself.
+     */
+    private Map<String, RecoveryComparison> recoveries(String application, List<TrackedRetrospective> history,
+                                                       Instant end, ZoneId zone) {
+        Map<TrackedRetrospective, Instant> landed = new LinkedHashMap<>();
+        for (TrackedRetrospective retrospective : history) {
+            if (retrospective.openedAt().isBefore(end)) {
+                retrospective.landedAt(zone).ifPresent(at -> landed.put(retrospective, at));
+            }
+        }
+        if (landed.isEmpty()) {
+            return Map.of();
+        }
+        Instant from = RecoveryTimes.readFrom(Collections.min(landed.values()));
+        Instant to = RecoveryTimes.readTo(Collections.max(landed.values()));
+        Map<String, List<Deployment>> runs = new HashMap<>();
+        deliveries.finishedBetween(application, RecoveryTimes.PRODUCTION, from, to).forEach(run ->
+                runs.computeIfAbsent(run.deployment().application(), unused -> new ArrayList<>())
+                        .add(run.deployment()));
+        Set<String> applications = new TreeSet<>();
+        landed.keySet().forEach(retrospective -> applications.add(retrospective.application()));
+        Map<String, List<Alert>> firings = alerts.activeBetween(applications, from, to);
+        Map<String, RecoveryComparison> recoveries = new HashMap<>();
+        landed.forEach((retrospective, at) -> recoveries.put(retrospective.key(), RecoveryTimes.compare(retrospective,
+                at, runs.getOrDefault(retrospective.application(), List.of()),
+                firings.getOrDefault(retrospective.application(), List.of()))));
+        return recoveries;
     }
 
     private static <T> List<List<T>> chunks(List<T> ids) {
         List<List<T>> chunks = new ArrayList<>();
-        for (int start = 0; start < ids.size(); start += PAGE) {
-            chunks.add(ids.subList(start, Math.min(ids.size(), start + PAGE)));
+        for (int start = 0; start < ids.size(); start += KEYS_PER_READ) {
+            chunks.add(ids.subList(start, Math.min(ids.size(), start + KEYS_PER_READ)));
         }
         return chunks;
     }
