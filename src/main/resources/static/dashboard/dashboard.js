@@ -369,7 +369,9 @@
       // Every panel meets the same 401; show the form once.
       if (!signedOutShown) {
         signedOutShown = true;
-        await showSession('Your session has ended; sign in again.');
+        const refusal = await response.json().catch(() => ({}));
+        await showSession('Your session has ended; sign in again (the server answered: '
+          + (refusal.error || 'HTTP 401') + ').');
       }
       throw new Error('Signed out; sign in again.');
     }
@@ -455,17 +457,15 @@
     loadPanels();
   }
 
-  /** Adds a value to a select's choices, keeping them in order and the current choice selected. */
+  /** Adds a value to a select's choices in name order, leaving the options already there (and the choice) alone. */
   function offer(filter, value) {
     if (!value || choices[filter.name].has(value)) {
       return;
     }
     choices[filter.name].add(value);
     const field = byId('filter-' + filter.name);
-    const selected = field.value;
-    const values = [...choices[filter.name]].sort();
-    field.replaceChildren(new Option(filter.all, ''), ...values.map(v => new Option(v, v)));
-    field.value = selected;
+    const after = [...field.options].slice(1).find(option => option.value > value);
+    field.insertBefore(new Option(value, value), after || null);
   }
 
   /** The choices of every select, from the reports over the window with no select applied. */

@@ -42,6 +42,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -378,7 +379,8 @@ class DashboardBrowserTest {
         filter(Map.of("environment", "production"));
         WebElement message = browser.findElement(By.id("sign-in-message"));
         new WebDriverWait(browser, PATIENCE).until(b -> !message.getText().isBlank());
-        assertThat(message.getText()).isEqualTo("Your session has ended; sign in again.");
+        assertThat(message.getText()).isEqualTo("Your session has ended; sign in again (the server answered: missing or"
+                + " unknown API key).");
         assertThat(browser.findElement(By.id("board")).isDisplayed()).isFalse();
     }
 
@@ -428,11 +430,16 @@ class DashboardBrowserTest {
         String application = values.get("application");
         if (application != null) {
             browser.findElement(By.id("apply-filters")).click();
-            WebElement select = browser.findElement(By.id("filter-application"));
             new WebDriverWait(browser, PATIENCE).withMessage(() -> "no application " + application + " offered")
-                    .until(b -> new Select(select).getOptions().stream()
-                            .anyMatch(option -> application.equals(option.getDomAttribute("value"))));
-            new Select(select).selectByValue(application);
+                    .ignoring(StaleElementReferenceException.class).until(b -> {
+                        Select select = new Select(b.findElement(By.id("filter-application")));
+                        if (select.getOptions().stream()
+                                .noneMatch(option -> application.equals(option.getDomAttribute("value")))) {
+                            return false;
+                        }
+                        select.selectByValue(application);
+                        return application.equals(select.getFirstSelectedOption().getDomAttribute("value"));
+                    });
         }
         browser.findElement(By.id("apply-filters")).click();
     }
