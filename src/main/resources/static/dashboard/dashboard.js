@@ -474,7 +474,9 @@
     FILTERS.filter(filter => filter.all).forEach(filter => { open[filter.name] = ''; });
     const asks = Object.keys(REPORTS).map(report => getJson(REPORTS[report].path,
       reportParameters(open, report)).catch(() => null));
+    byId('filters').dataset.state = 'loading';
     const answers = await Promise.all(asks);
+    byId('filters').dataset.state = 'ready';
     const selects = FILTERS.filter(filter => filter.all);
     const walk = node => {
       if (Array.isArray(node)) {

@@ -553,6 +553,9 @@ class DashboardBrowserTest {
     /** Clicks inside a category's column of the chart, where ECharts says it is. */
     @SuppressWarnings("unchecked")
     private void clickColumn(String panel, int index) {
+        // Nothing still loading, so nothing moves the chart between measuring and clicking.
+        new WebDriverWait(browser, PATIENCE).until(b -> b.findElements(By.cssSelector("[data-state=loading]"))
+                .isEmpty());
         WebElement chart = browser.findElement(By.id("chart-" + panel));
         js().executeScript("arguments[0].scrollIntoView({block: 'center'});", chart);
         List<Number> offset = (List<Number>) js().executeScript("""
