@@ -24,7 +24,7 @@
       reports: ['delivery', 'effectiveness'] }
   ];
 
-  /** How each report is asked: its path and the parameters it takes beyond the filters' own names. */
+  /** Each report's path, and how the page's filters differ from its parameters ("to" included; day periods). */
   const REPORTS = {
     delivery: {
       path: '/api/reports/delivery',
