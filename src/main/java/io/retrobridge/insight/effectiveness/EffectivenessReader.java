@@ -106,6 +106,22 @@ public class EffectivenessReader {
         return new EffectivenessReport(application, from, to, granularity, zone, today, periods);
     }
 
+    /**
+     * The action items behind {@link #report}'s figures for the same window and application, at most {@code limit}
+     * per period. Read on its own, so the report costs nothing more when nobody asks for the items.
+     */
+    public EffectivenessItems items(String application, LocalDate from, LocalDate to, Granularity granularity,
+                                    ZoneId zone, LocalDate today, int limit) {
+        Objects.requireNonNull(granularity, "granularity");
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("from " + from + " must be before to " + to);
+        }
+        Instant end = to.atStartOfDay(zone).toInstant();
+        List<TrackedRetrospective> opened = tracked(since(application, from.atStartOfDay(zone).toInstant()).stream()
+                .filter(retrospective -> retrospective.createdAt().isBefore(end)).toList());
+        return EffectivenessItems.of(opened, granularity.periods(from, to), zone, today, limit);
+    }
+
     private List<Retrospective> since(String application, Instant since) {
         List<Retrospective> all = new ArrayList<>();
         for (int offset = 0; ; offset += PAGE) {

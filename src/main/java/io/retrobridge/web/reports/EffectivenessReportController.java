@@ -43,6 +43,8 @@ class EffectivenessReportController {
     static final int DEFAULT_DAYS = 90;
     /** The longest window asked for at once, so one request cannot read the whole history day by day. */
     static final int MAX_DAYS = 3 * 366;
+    /** The most action items listed per period with items=true. */
+    static final int MAX_ITEMS = 1000;
     private static final Pattern APPLICATION = Pattern.compile("[A-Za-z0-9._/-]{1,255}");
 
     private final EffectivenessReader reader;
@@ -61,7 +63,7 @@ class EffectivenessReportController {
             + "(JSON or CSV)")
     @ApiResponse(responseCode = "200", description = "the report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = EffectivenessReport.class)),
+                    schema = @Schema(implementation = EffectivenessWithItems.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "400", description = "a parameter is not valid; the answer names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
@@ -77,6 +79,10 @@ class EffectivenessReportController {
             @RequestParam(name = "to", required = false) String to,
             @Parameter(description = "window (the default: one period), month or week")
             @RequestParam(name = "granularity", required = false) String granularity,
+            @Parameter(description = "true to list, per period and application, the action items behind the figures"
+                    + " (at most " + MAX_ITEMS + " per period; the rest are counted in leftOut), JSON only; default"
+                    + " false")
+            @RequestParam(name = "items", required = false) String items,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Optional<MediaType> format;
         try {
@@ -121,6 +127,9 @@ class EffectivenessReportController {
             return badParameter("granularity", "granularity '" + shown(granularity) + "' is not known: use window, "
                     + "month or week.");
         }
+        if (items != null && !items.isBlank() && !items.strip().equals("true") && !items.strip().equals("false")) {
+            return badParameter("items", "items '" + shown(items) + "' is neither true nor false.");
+        }
         EffectivenessReport report = reader.report(wanted, start, end, periods.get(), zone, today);
         if (format.get().equals(FollowUpReportController.CSV)) {
             return ResponseEntity.ok()
@@ -128,6 +137,10 @@ class EffectivenessReportController {
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                             .filename("effectiveness-" + start + "-" + end + ".csv").build().toString())
                     .body(EffectivenessCsv.write(report));
+        }
+        if (items != null && items.strip().equals("true")) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new EffectivenessWithItems(report,
+                    reader.items(wanted, start, end, periods.get(), zone, today, MAX_ITEMS)));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }

@@ -6,9 +6,17 @@ import static org.assertj.core.api.Assertions.fail;
 import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.DeploymentResult;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.escalation.FollowUpFact;
 import io.retrobridge.escalation.FollowUpStore;
+import io.retrobridge.sync.AlertStore;
+import io.retrobridge.sync.DeliveryHistory;
 import io.retrobridge.sync.DeploymentStore;
+import io.retrobridge.sync.LinkStore;
+import io.retrobridge.sync.PirStore;
+import io.retrobridge.sync.RetrospectiveFollowUps;
+import io.retrobridge.sync.RetrospectiveStore;
+import io.retrobridge.testsupport.EffectivenessSeed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +24,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +42,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -38,6 +50,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,6 +78,11 @@ class DashboardBrowserTest {
     private static final String GATEWAY = "PRB0040001 Payment gateway upgrade";
     private static final String OUTAGE = "PRB0040002 Checkout outage";
 
+    private static final List<String> DELIVERY_PANELS = List.of("deployment-frequency", "lead-time",
+            "change-fail-rate", "recovery-time", "rework-rate");
+    private static final List<String> EFFECTIVENESS_PANELS = List.of("effectiveness-rates", "effectiveness-ages",
+            "effectiveness-recurrence", "effectiveness-escalations");
+
     private static WebDriver browser;
 
     @LocalServerPort
@@ -78,6 +96,27 @@ class DashboardBrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DeliveryHistory history;
+
+    @Autowired
+    RetrospectiveStore retrospectives;
+
+    @Autowired
+    RetrospectiveFollowUps retrospectiveFollowUps;
+
+    @Autowired
+    LinkStore links;
+
+    @Autowired
+    EscalationStore escalations;
+
+    @Autowired
+    PirStore pirs;
+
+    @Autowired
+    AlertStore alerts;
 
     @BeforeAll
     static void startBrowser() {
@@ -95,7 +134,7 @@ class DashboardBrowserTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get().toFile());
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1100");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,2600");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -148,13 +187,13 @@ class DashboardBrowserTest {
 
         clickColumn("deployments", 0);
         WebElement drillDown = browser.findElement(By.id("drill-down"));
-        new WebDriverWait(browser, PATIENCE).until(b -> drillDown.isDisplayed());
+        waitForDrillDown();
         assertThat(browser.findElement(By.id("drill-down-title")).getText())
                 .isEqualTo("Deployments of checkout to production on 2026-11-02");
         assertThat(drillDownRows()).containsEntry("deployments", "2").containsEntry("failed", "1")
                 .containsEntry("rollbacks", "0").containsEntry("from", "2026-11-02T00:00:00Z")
                 .containsEntry("to (excluded)", "2026-11-03T00:00:00Z");
-        screenshot();
+        screenshot("dashboard.png");
 
         filter("billing", "2026-11-02", "2026-11-03");
         waitUntilDrawn("deployments");
@@ -165,7 +204,7 @@ class DashboardBrowserTest {
                 "rollbacks", List.of(0L, 0L)));
 
         clickColumn("follow-ups", categories("follow-ups").indexOf(OUTAGE));
-        new WebDriverWait(browser, PATIENCE).until(b -> drillDown.isDisplayed());
+        waitForDrillDown();
         assertThat(browser.findElement(By.id("drill-down-title")).getText()).startsWith("Action items of " + OUTAGE);
         assertThat(drillDownRows()).containsEntry("open", "1").containsEntry("overdue", "1")
                 .containsEntry("committed", "1");
@@ -186,6 +225,163 @@ class DashboardBrowserTest {
         new WebDriverWait(browser, PATIENCE).until(b -> b.findElement(By.id("sign-in")).isDisplayed());
         assertThat(browser.findElement(By.id("board")).isDisplayed()).isFalse();
         assertThat(status("GET", "/api/deployments/telemetry?application=checkout")).isEqualTo(401);
+    }
+
+    /**
+     * The five delivery charts and the effectiveness charts, with the values and DORA bands worked out by hand from
+     * the seeded runs (see {@link #seed()}; each run finishes 5 minutes after it starts) and from
+     * {@link EffectivenessSeed}; a filter that changes them, drill-downs to the runs and items behind a bar, a link that
+     * carries the filters, and the server's own message for a bad filter and for an ended session.
+     */
+    @Test
+    void theDeliveryAndEffectivenessChartsShowTheSeededFiguresAndOpenWhatIsBehindThem() throws IOException {
+        new EffectivenessSeed(retrospectives, retrospectiveFollowUps, links, escalations, followUps, deployments, pirs,
+                alerts).write();
+        // Commit times, for the change lead time: run 1 two hours, run 3 twelve hours, run 4 one hour before it ended.
+        history.recordCommitTime("PIPELINE", "1", Instant.parse("2026-11-02T08:05:00Z"));
+        history.recordCommitTime("PIPELINE", "3", Instant.parse("2026-11-02T21:05:00Z"));
+        history.recordCommitTime("PIPELINE", "4", Instant.parse("2026-11-03T10:05:00Z"));
+        browser.get(url("/dashboard"));
+        signIn(VIEWER_KEY);
+        waitUntilDrawn("follow-ups");
+
+        // Every application, 2 to 4 November by day. checkout: run 1 (success, 10:05) and run 2 (failure, 15:05) on
+        // the 2nd; run 3 (a successful rollback, 09:05) on the 3rd. billing: run 4 (success, 11:05) on the 3rd.
+        // Run 2 failed; the next successful run, 3, restored it 18 h after it ended; run 3 is rework (a rollback).
+        filter(Map.of("from", "2026-11-02", "to", "2026-11-04", "granularity", "day"));
+        DELIVERY_PANELS.forEach(this::waitUntilDrawn);
+        for (String panel : DELIVERY_PANELS) {
+            assertThat(categories(panel)).as(panel).containsExactly("2026-11-02", "2026-11-03", "2026-11-04");
+            assertThat(seriesNames(panel)).as(panel).containsExactly("billing", "checkout");
+        }
+        // Deployment frequency: successful runs per day. One a day is elite; a day without any has no band.
+        assertThat(values("deployment-frequency")).isEqualTo(Map.of(
+                "billing", numbers(0, 1, 0), "checkout", numbers(1, 1, 0)));
+        assertThat(bands("deployment-frequency")).isEqualTo(Map.of(
+                "billing", Arrays.asList(null, "elite", null), "checkout", Arrays.asList("elite", "elite", null)));
+        // Change lead time, hours: checkout 2 (run 1) and 12 (run 3), billing 1 (run 4); all under a day: elite.
+        assertThat(values("lead-time")).isEqualTo(Map.of(
+                "billing", numbers(null, 1, null), "checkout", numbers(2, 12, null)));
+        assertThat(bands("lead-time")).isEqualTo(Map.of(
+                "billing", Arrays.asList(null, "elite", null), "checkout", Arrays.asList("elite", "elite", null)));
+        // Change fail rate, %: checkout 1 of 2 on the 2nd (50 %: low, over 30 %), 0 of 1 on the 3rd (elite).
+        assertThat(values("change-fail-rate")).isEqualTo(Map.of(
+                "billing", numbers(null, 0, null), "checkout", numbers(50, 0, null)));
+        assertThat(bands("change-fail-rate")).isEqualTo(Map.of(
+                "billing", Arrays.asList(null, "elite", null), "checkout", Arrays.asList("low", "elite", null)));
+        // Recovery time, hours: run 2 (2nd, 15:05) to run 3 (3rd, 09:05) is 18 h: under a day, high.
+        assertThat(values("recovery-time")).isEqualTo(Map.of(
+                "billing", numbers(null, null, null), "checkout", numbers(18, null, null)));
+        assertThat(bands("recovery-time")).isEqualTo(Map.of(
+                "billing", Arrays.asList(null, null, null), "checkout", Arrays.asList("high", null, null)));
+        // Rework rate, %: checkout 0 of 2 on the 2nd, 1 (the rollback) of 1 on the 3rd; DORA gives it no bands.
+        assertThat(values("rework-rate")).isEqualTo(Map.of(
+                "billing", numbers(null, 0, null), "checkout", numbers(0, 100, null)));
+        assertThat(bands("rework-rate")).isEqualTo(Map.of(
+                "billing", Arrays.asList(null, null, null), "checkout", Arrays.asList(null, null, null)));
+        // The whole window: 3 successful runs in 3 days, 1 a day (elite); 1 of 4 runs failed, 25 % (high).
+        assertThat(summary("deployment-frequency")).isEqualTo("Whole window: 3 deployments, 1 per day; band elite");
+        assertThat(summary("change-fail-rate")).isEqualTo("Whole window: 1 of 4 deployments failed; band high");
+        // No retrospective opened in November.
+        for (String panel : EFFECTIVENESS_PANELS) {
+            assertThat(panelMessage(panel)).as(panel).isEqualTo("No retrospectives opened in this window.");
+        }
+
+        // Only checkout, by week: one bucket from Monday 2 November, cut to the window's end (3 days). 2 successful
+        // runs in 3 days, 0.67 a day (high: at least weekly); lead time median of 2 h and 12 h = 7 h; 1 of 3 runs
+        // failed and 1 of 3 is rework, 33.3 %; recovery 18 h.
+        filter(Map.of("application", "checkout", "granularity", "week"));
+        DELIVERY_PANELS.forEach(this::waitUntilDrawn);
+        assertThat(categories("deployment-frequency")).containsExactly("2026-11-02");
+        assertThat(values("deployment-frequency")).isEqualTo(Map.of("checkout", numbers(2)));
+        assertThat(bands("deployment-frequency")).isEqualTo(Map.of("checkout", List.of("high")));
+        assertThat(values("lead-time")).isEqualTo(Map.of("checkout", numbers(7)));
+        assertThat(values("change-fail-rate")).isEqualTo(Map.of("checkout", numbers(33.3)));
+        assertThat(bands("change-fail-rate")).isEqualTo(Map.of("checkout", List.of("low")));
+        assertThat(values("recovery-time")).isEqualTo(Map.of("checkout", numbers(18)));
+        assertThat(values("rework-rate")).isEqualTo(Map.of("checkout", numbers(33.3)));
+        // The filters are in the link, the key is not.
+        assertThat(browser.getCurrentUrl()).endsWith(
+                "/dashboard#application=checkout&environment=production&from=2026-11-02&to=2026-11-04&granularity=week")
+                .doesNotContain(VIEWER_KEY);
+
+        // The runs behind checkout's fail rate that week, oldest first.
+        clickColumn("change-fail-rate", 0);
+        waitForDrillDown();
+        assertThat(browser.findElement(By.id("drill-down-title")).getText()).startsWith("Change fail rate of checkout")
+                .endsWith("1 of 3 deployments failed");
+        assertThat(drillDownTable()).containsExactly(
+                List.of("application", "run", "finished", "failed", "rework", "recovery", "lead time"),
+                List.of("checkout", "PIPELINE:1", "2026-11-02T10:05:00Z", "-", "-", "-", "PT2H"),
+                List.of("checkout", "PIPELINE:2", "2026-11-02T15:05:00Z", "deployment failure", "-",
+                        "restored by next successful deployment PIPELINE:3 at 2026-11-03T09:05:00Z (PT18H)", "-"),
+                List.of("checkout", "PIPELINE:3", "2026-11-03T09:05:00Z", "-", "rollback", "-", "PT12H"));
+
+        // Effectiveness, June 2026 by week (from Monday 1 June), every application. EFF1 in the first week: t1 t2 t3,
+        // 2 done of 3 (0.67), t1 on time of the 2 done (0.50); its config-drift closed and recurred in EFF2 (1 of 1).
+        // The third week: EFF2 (t4 open, t5 in progress) and EFF4 (t7 done, no due date: on time), 1 done of 3
+        // (0.33), 1 of 1 on time; EFF4's cache-stampede closed and did not recur (0 of 1). Other weeks: nothing.
+        filter(Map.of("application", "", "from", "2026-06-01", "to", "2026-06-30", "granularity", "week"));
+        EFFECTIVENESS_PANELS.forEach(this::waitUntilDrawn);
+        assertThat(categories("effectiveness-rates"))
+                .containsExactly("2026-06-01", "2026-06-08", "2026-06-15", "2026-06-22", "2026-06-29");
+        assertThat(values("effectiveness-rates")).isEqualTo(Map.of(
+                "completion", numbers(67, null, 33, null, null), "on time", numbers(50, null, 100, null, null)));
+        assertThat(values("effectiveness-recurrence")).isEqualTo(Map.of(
+                "recurrence", numbers(100, null, 0, null, null)));
+        // Ages are judged on today: t4 and t5 opened with EFF2 on 20 June; t4 due 1 July, t5 due 10 July.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        long open = ChronoUnit.DAYS.between(LocalDate.of(2026, 6, 20), today);
+        long t4 = ChronoUnit.DAYS.between(LocalDate.of(2026, 7, 1), today);
+        long t5 = ChronoUnit.DAYS.between(LocalDate.of(2026, 7, 10), today);
+        assertThat(values("effectiveness-ages")).isEqualTo(Map.of(
+                "open", numbers(null, null, open, null, null),
+                "overdue", numbers(null, null, (t4 + t5) / 2.0, null, null)));
+        // t2's CAB escalation ended when it was completed (week 1); t4's CAB one is still open and t5's ARB one was
+        // de-escalated when its due date moved (week 3).
+        assertThat(values("effectiveness-escalations")).isEqualTo(Map.of(
+                "ARB de-escalated", numbers(0, 0, 1, 0, 0),
+                "CAB closed item", numbers(1, 0, 0, 0, 0),
+                "CAB open", numbers(0, 0, 1, 0, 0)));
+
+        clickColumn("effectiveness-escalations", 2);
+        waitForDrillDown();
+        assertThat(browser.findElement(By.id("drill-down-title")).getText())
+                .isEqualTo("Retrospectives opened 2026-06-15 to 2026-06-22 (excluded): ARB: 1, CAB: 1; 2 items behind it");
+        assertThat(drillDownTable()).containsExactly(
+                List.of("item", "retrospective", "application", "status", "due", "completed", "overdue days",
+                        "failure mode", "escalations"),
+                List.of("PTASK4", "change:EFF2", "eff-payments", "OPEN", "2026-07-01", "-", String.valueOf(t4),
+                        "config-drift", "CAB open"),
+                List.of("PTASK5", "change:EFF2", "eff-payments", "IN_PROGRESS", "2026-07-10", "-", String.valueOf(t5),
+                        "capacity", "ARB deescalated"));
+        screenshot("effectiveness.png");
+
+        // A shared link: only eff-search, by month. June: EFF4's t7, 1 done of 1, on time.
+        browser.get("about:blank");
+        browser.get(url("/dashboard#application=eff-search&from=2026-06-01&to=2026-06-30&granularity=month"));
+        waitUntilDrawn("effectiveness-rates");
+        assertThat(categories("effectiveness-rates")).containsExactly("2026-06-01");
+        assertThat(values("effectiveness-rates")).isEqualTo(Map.of("completion", numbers(100), "on time",
+                numbers(100)));
+        assertThat(new Select(browser.findElement(By.id("filter-application"))).getFirstSelectedOption()
+                .getDomAttribute("value")).isEqualTo("eff-search");
+        // eff-search has no deployments.
+        assertThat(panelMessage("deployment-frequency")).isEqualTo("No deployments in this window.");
+
+        // A bad filter: the delivery panels show the server's own message.
+        filter(Map.of("environment", "no such place"));
+        assertThat(panelError("lead-time")).isEqualTo("environment 'no such place' is not an environment name"
+                + " (letters, digits and . _ -, e.g. production).");
+
+        // The session ended (its cookie gone): the next apply shows the sign-in form and says why.
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        filter(Map.of("environment", "production"));
+        WebElement message = browser.findElement(By.id("sign-in-message"));
+        new WebDriverWait(browser, PATIENCE).until(b -> !message.getText().isBlank());
+        assertThat(message.getText()).isEqualTo("Your session has ended; sign in again (the server answered: missing or"
+                + " unknown API key).");
+        assertThat(browser.findElement(By.id("board")).isDisplayed()).isFalse();
     }
 
     @Test
@@ -212,11 +408,38 @@ class DashboardBrowserTest {
     }
 
     private void filter(String application, String from, String to) {
-        for (Map.Entry<String, String> field : Map.of("filter-application", application, "filter-from", from,
-                "filter-to", to).entrySet()) {
-            WebElement input = browser.findElement(By.id(field.getKey()));
-            input.clear();
-            input.sendKeys(field.getValue());
+        filter(Map.of("application", application, "from", from, "to", to));
+    }
+
+    /**
+     * Fills the filters and applies them. The application list comes from the reports over the window, so the window
+     * is applied first and the application chosen once the list offers it.
+     */
+    private void filter(Map<String, String> values) {
+        values.forEach((name, value) -> {
+            if (!name.equals("application")) {
+                WebElement field = browser.findElement(By.id("filter-" + name));
+                if (field.getTagName().equals("select")) {
+                    new Select(field).selectByValue(value);
+                } else {
+                    field.clear();
+                    field.sendKeys(value);
+                }
+            }
+        });
+        String application = values.get("application");
+        if (application != null) {
+            browser.findElement(By.id("apply-filters")).click();
+            new WebDriverWait(browser, PATIENCE).withMessage(() -> "no application " + application + " offered")
+                    .ignoring(StaleElementReferenceException.class).until(b -> {
+                        Select select = new Select(b.findElement(By.id("filter-application")));
+                        if (select.getOptions().stream()
+                                .noneMatch(option -> application.equals(option.getDomAttribute("value")))) {
+                            return false;
+                        }
+                        select.selectByValue(application);
+                        return application.equals(select.getFirstSelectedOption().getDomAttribute("value"));
+                    });
         }
         browser.findElement(By.id("apply-filters")).click();
     }
@@ -228,6 +451,57 @@ class DashboardBrowserTest {
                         + browser.findElement(By.tagName("body")).getText() + "; console: "
                         + browser.manage().logs().get("browser").getAll())
                 .until(b -> "ready".equals(section.getDomAttribute("data-state")));
+    }
+
+    private String panelError(String panel) {
+        WebElement section = browser.findElement(By.id("panel-" + panel));
+        new WebDriverWait(browser, PATIENCE).until(b -> "error".equals(section.getDomAttribute("data-state")));
+        return section.findElement(By.className("message")).getText();
+    }
+
+    private String summary(String panel) {
+        return browser.findElement(By.cssSelector("#panel-" + panel + " .summary")).getText();
+    }
+
+    /** Series name to its values as numbers (null where the chart has a gap), as the chart holds them. */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<Double>> values(String panel) {
+        List<Map<String, Object>> series = (List<Map<String, Object>>) chartOption(panel, ".series.map(s => ({name:"
+                + " s.name, data: s.data.map(d => d !== null && typeof d === 'object' ? d.value : d)}))");
+        Map<String, List<Double>> byName = new LinkedHashMap<>();
+        series.forEach(s -> byName.put((String) s.get("name"), ((List<Object>) s.get("data")).stream()
+                .map(value -> value == null ? null : ((Number) value).doubleValue()).toList()));
+        return byName;
+    }
+
+    /** Series name to the DORA band of each of its points, as the chart holds them. */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<String>> bands(String panel) {
+        List<Map<String, Object>> series = (List<Map<String, Object>>) chartOption(panel, ".series.map(s => ({name:"
+                + " s.name, bands: s.data.map(d => d !== null && typeof d === 'object' ? d.band : null)}))");
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        series.forEach(s -> byName.put((String) s.get("name"), (List<String>) s.get("bands")));
+        return byName;
+    }
+
+    private static List<Double> numbers(Number... values) {
+        return Arrays.stream(values).map(value -> value == null ? null : value.doubleValue()).toList();
+    }
+
+    private void waitForDrillDown() {
+        WebElement drillDown = browser.findElement(By.id("drill-down"));
+        new WebDriverWait(browser, PATIENCE).withMessage(() -> "drill-down not shown: "
+                        + drillDown.getText())
+                .until(b -> drillDown.isDisplayed() && "ready".equals(drillDown.getDomAttribute("data-state")));
+    }
+
+    /** The drill-down's table, its header row first. */
+    private List<List<String>> drillDownTable() {
+        List<List<String>> rows = new ArrayList<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#drill-down-table tr"))) {
+            rows.add(row.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList());
+        }
+        return rows;
     }
 
     private String panelMessage(String panel) {
@@ -279,7 +553,11 @@ class DashboardBrowserTest {
     /** Clicks inside a category's column of the chart, where ECharts says it is. */
     @SuppressWarnings("unchecked")
     private void clickColumn(String panel, int index) {
+        // Nothing still loading, so nothing moves the chart between measuring and clicking.
+        new WebDriverWait(browser, PATIENCE).until(b -> b.findElements(By.cssSelector("[data-state=loading]"))
+                .isEmpty());
         WebElement chart = browser.findElement(By.id("chart-" + panel));
+        js().executeScript("arguments[0].scrollIntoView({block: 'center'});", chart);
         List<Number> offset = (List<Number>) js().executeScript("""
                 const element = document.getElementById(arguments[0]);
                 const chart = echarts.getInstanceByDom(element);
@@ -308,8 +586,9 @@ class DashboardBrowserTest {
                 """, method, path);
     }
 
-    private void screenshot() throws IOException {
-        Path target = Path.of("target", "dashboard.png");
+    private void screenshot(String name) throws IOException {
+        js().executeScript("window.scrollTo(0, 0);");
+        Path target = Path.of("target", "dashboard", name);
         Files.createDirectories(target.getParent());
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
                 StandardCopyOption.REPLACE_EXISTING);
