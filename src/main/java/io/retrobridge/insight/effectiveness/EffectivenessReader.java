@@ -12,6 +12,7 @@ import io.retrobridge.escalation.FollowUpFact;
 import io.retrobridge.escalation.FollowUpStore;
 import io.retrobridge.gate.facts.SnapshotItem;
 import io.retrobridge.insight.effectiveness.EffectivenessReport.ApplicationFigures;
+import io.retrobridge.insight.team.TeamScope;
 import io.retrobridge.sync.AlertStore;
 import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.sync.LinkStore;
@@ -73,11 +74,18 @@ public class EffectivenessReader {
      */
     public EffectivenessReport report(String application, LocalDate from, LocalDate to, Granularity granularity,
                                       ZoneId zone, LocalDate today) {
+        return report(application, from, to, granularity, zone, today, TeamScope.NONE);
+    }
+
+    /** The report of the applications {@code teams} includes, with their team roll-ups. */
+    public EffectivenessReport report(String application, LocalDate from, LocalDate to, Granularity granularity,
+                                      ZoneId zone, LocalDate today, TeamScope teams) {
         Objects.requireNonNull(granularity, "granularity");
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("from " + from + " must be before to " + to);
         }
-        List<TrackedRetrospective> history = tracked(since(application, from.atStartOfDay(zone).toInstant()));
+        List<TrackedRetrospective> history = tracked(teams.only(since(application, from.atStartOfDay(zone).toInstant()),
+                Retrospective::application));
         Map<String, RecoveryComparison> recoveries = new HashMap<>();
         Instant end = to.atStartOfDay(zone).toInstant();
         for (TrackedRetrospective retrospective : history) {
@@ -98,9 +106,10 @@ public class EffectivenessReader {
             byApplication.forEach((name, group) -> perApplication.add(new ApplicationFigures(name,
                     EffectivenessFigures.of(group, history, recoveries, today, zone))));
             periods.add(new EffectivenessReport.Period(period.from(), period.to(),
-                    EffectivenessFigures.of(opened, history, recoveries, today, zone), perApplication));
+                    EffectivenessFigures.of(opened, history, recoveries, today, zone), perApplication,
+                    TeamEffectivenessFigures.of(teams, byApplication, history, recoveries, today, zone)));
         }
-        return new EffectivenessReport(application, from, to, granularity, zone, today, periods);
+        return new EffectivenessReport(application, from, to, granularity, zone, today, periods, teams.team());
     }
 
     private List<Retrospective> since(String application, Instant since) {
