@@ -5,6 +5,7 @@ import io.retrobridge.mapping.retro.RetrospectivesMapping;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
 import io.retrobridge.mapping.gate.GatePolicy;
 import io.retrobridge.mapping.pir.PirMetricsMapping;
+import io.retrobridge.mapping.team.TeamsMapping;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,6 +56,11 @@ public final class CurrentMappings {
     /** The deployment gate policy; empty when the folder has no {@code gates.yaml}. */
     public Optional<GatePolicy> gates() {
         return current.get().gates();
+    }
+
+    /** Which team owns which application, for the reports; empty when the folder has no {@code teams.yaml}. */
+    public Optional<TeamsMapping> teams() {
+        return current.get().teams();
     }
 
     /** Puts a newly loaded (hence valid) set in force; answers the one it replaced. */

@@ -5,6 +5,7 @@ import io.retrobridge.mapping.retro.RetrospectivesMapping;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
 import io.retrobridge.mapping.gate.GatePolicy;
 import io.retrobridge.mapping.pir.PirMetricsMapping;
+import io.retrobridge.mapping.team.TeamsMapping;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +22,14 @@ import java.util.Optional;
  *                       itself)
  * @param pirMetrics     what {@code pir-metrics.yaml} says; empty when there is none (no PIR figures are collected)
  * @param gates          what {@code gates.yaml} says; empty when there is none (no deployment gate policy)
+ * @param teams          what {@code teams.yaml} says; empty when there is none (the reports have no teams)
  */
 public record LoadedMappings(Path dir, List<String> files, ActionItemsDefinition actionItemsDefinition,
                              ActionItemMapping actionItems, Optional<EscalationPolicy> escalations,
                              Optional<ChangeRecordsMapping> changeRecords,
                              Optional<RetrospectivesMapping> retrospectives,
-                             Optional<PirMetricsMapping> pirMetrics, Optional<GatePolicy> gates) {
+                             Optional<PirMetricsMapping> pirMetrics, Optional<GatePolicy> gates,
+                             Optional<TeamsMapping> teams) {
 
     public LoadedMappings {
         files = List.copyOf(files);
@@ -35,6 +38,16 @@ public record LoadedMappings(Path dir, List<String> files, ActionItemsDefinition
         retrospectives = retrospectives == null ? Optional.empty() : retrospectives;
         pirMetrics = pirMetrics == null ? Optional.empty() : pirMetrics;
         gates = gates == null ? Optional.empty() : gates;
+        teams = teams == null ? Optional.empty() : teams;
+    }
+
+    /** A set without {@code teams.yaml}. */
+    public LoadedMappings(Path dir, List<String> files, ActionItemsDefinition actionItemsDefinition,
+                          ActionItemMapping actionItems, Optional<EscalationPolicy> escalations,
+                          Optional<ChangeRecordsMapping> changeRecords, Optional<RetrospectivesMapping> retrospectives,
+                          Optional<PirMetricsMapping> pirMetrics, Optional<GatePolicy> gates) {
+        this(dir, files, actionItemsDefinition, actionItems, escalations, changeRecords, retrospectives, pirMetrics,
+                gates, Optional.empty());
     }
 
     /** Classification rules across all files (the default of each rule set not counted). */
@@ -57,6 +70,7 @@ public record LoadedMappings(Path dir, List<String> files, ActionItemsDefinition
         retrospectives.ifPresent(criteria -> parts.add(count(criteria.rules().size(), "retrospective rule")));
         pirMetrics.ifPresent(pir -> parts.add(count(pir.metrics().size(), "PIR metric")));
         gates.ifPresent(policy -> parts.add(count(policy.tiers().size(), "gate tier")));
+        teams.ifPresent(owners -> parts.add(count(owners.teams().size(), "team")));
         return String.join(", ", parts);
     }
 

@@ -11,6 +11,8 @@ import io.retrobridge.mapping.pir.PirMetricsMapping;
 import io.retrobridge.mapping.pir.PirMetricsParser;
 import io.retrobridge.mapping.retro.RetrospectivesMapping;
 import io.retrobridge.mapping.retro.RetrospectivesParser;
+import io.retrobridge.mapping.team.TeamsMapping;
+import io.retrobridge.mapping.team.TeamsParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,14 +29,15 @@ import org.yaml.snakeyaml.nodes.Node;
  * {@code action-items.yaml} is required; {@code escalations.yaml} (without it nothing escalates),
  * {@code change-records.yaml} (without it no change is mirrored), {@code retrospectives.yaml} (without it no
  * retrospective opens by itself), {@code pir-metrics.yaml} (without it no PIR figures are collected) and
- * {@code gates.yaml} (without it there is no deployment gate policy) are optional.
+ * {@code gates.yaml} (without it there is no deployment gate policy) and {@code teams.yaml} (without it the reports
+ * have no teams) are optional.
  */
 public final class MappingLoader {
 
     /** The file names the loader reads from a mappings folder; other files there are ignored. */
     public static final List<String> KNOWN_FILES = List.of(ActionItemsDefinition.FILE_NAME, EscalationPolicy.FILE_NAME,
             ChangeRecordsMapping.FILE_NAME, RetrospectivesMapping.FILE_NAME, PirMetricsMapping.FILE_NAME,
-            GatePolicy.FILE_NAME);
+            GatePolicy.FILE_NAME, TeamsMapping.FILE_NAME);
 
     private final TextFormatConverters textConverters;
 
@@ -107,6 +110,7 @@ public final class MappingLoader {
         Source retrospectives = sources.get(RetrospectivesMapping.FILE_NAME);
         Source pir = sources.get(PirMetricsMapping.FILE_NAME);
         Source gates = sources.get(GatePolicy.FILE_NAME);
+        Source teams = sources.get(TeamsMapping.FILE_NAME);
         Optional<ActionItemsDefinition> definition = actionItems.root().flatMap(node ->
                 new ActionItemsParser(new NodeReader(actionItems.fileName(), problems)).parse(node, problems));
         // Board queues and markers are checked against the action-item mapping only when it is known to be right.
@@ -121,17 +125,19 @@ public final class MappingLoader {
                 new PirMetricsParser(new NodeReader(pir.fileName(), problems)).parse(node));
         Optional<GatePolicy> gatePolicy = gates.root().flatMap(node ->
                 new GatesParser(new NodeReader(gates.fileName(), problems)).parse(node));
+        Optional<TeamsMapping> owners = teams.root().flatMap(node ->
+                new TeamsParser(new NodeReader(teams.fileName(), problems)).parse(node));
         if (!problems.isEmpty() || definition.isEmpty() || (escalations.present() && policy.isEmpty())
                 || (changes.present() && changeRecords.isEmpty())
                 || (retrospectives.present() && criteria.isEmpty()) || (pir.present() && pirMetrics.isEmpty())
-                || (gates.present() && gatePolicy.isEmpty())) {
+                || (gates.present() && gatePolicy.isEmpty()) || (teams.present() && owners.isEmpty())) {
             throw new MappingValidationException(problems);
         }
-        List<String> files = Stream.of(actionItems, escalations, changes, retrospectives, pir, gates)
+        List<String> files = Stream.of(actionItems, escalations, changes, retrospectives, pir, gates, teams)
                 .filter(Source::present).map(Source::fileName).toList();
         return new LoadedMappings(dir, files, definition.get(),
                 new ActionItemMappingEngine(definition.get(), textConverters), policy, changeRecords, criteria,
-                pirMetrics, gatePolicy);
+                pirMetrics, gatePolicy, owners);
     }
 
     private static ActionItemsInUse inUse(ActionItemsDefinition definition) {

@@ -33,7 +33,7 @@ class ShippedMappingTest {
     void shippedFileLoads() throws MappingValidationException {
         LoadedMappings loaded = new MappingLoader(TextFormatConverters.plainOnly()).load(MappingFiles.SHIPPED_DIR);
         assertThat(loaded.files()).containsExactly("action-items.yaml", "escalations.yaml", "change-records.yaml",
-                "retrospectives.yaml", "pir-metrics.yaml", "gates.yaml");
+                "retrospectives.yaml", "pir-metrics.yaml", "gates.yaml", "teams.yaml");
         assertThat(loaded.ruleCount()).isEqualTo(5);
         assertThat(loaded.actionItems().jiraScope().projects()).containsExactly("PAY");
         assertThat(loaded.actionItems().jiraScope().issueType()).isEqualTo("Task");
@@ -60,7 +60,7 @@ class ShippedMappingTest {
         EscalationPolicy policy = loaded.escalations().orElseThrow();
         assertThat(policy.ladders()).extracting(Ladder::id).containsExactly("production-fixes", "improvements");
         assertThat(policy.boards()).containsOnlyKeys("cab", "release-advisory-board", "architecture-review-board");
-        assertThat(loaded.summary()).isEqualTo("6 files, 5 rules, 2 escalation ladders, 3 review boards, 6 retrospective rules, 3 PIR metrics, 2 gate tiers");
+        assertThat(loaded.summary()).isEqualTo("7 files, 5 rules, 2 escalation ladders, 3 review boards, 6 retrospective rules, 3 PIR metrics, 2 gate tiers, 2 teams");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.retrobridge.insight.delivery;
 
 import io.retrobridge.domain.Alert;
+import io.retrobridge.insight.team.TeamScope;
 import io.retrobridge.sync.AlertStore;
 import io.retrobridge.sync.DeliveryHistory;
 import io.retrobridge.sync.DeliveryHistory.DeliveredRun;
@@ -41,12 +42,18 @@ public class DeliveryReport {
     }
 
     public Delivery report(DeliveryQuery query) {
+        return report(query, TeamScope.NONE);
+    }
+
+    /** The report of the applications {@code teams} includes, with their team roll-ups. */
+    public Delivery report(DeliveryQuery query, TeamScope teams) {
         // Runs before the window decide whether the first runs in it are rework; runs and alerts after it decide
         // whether its last runs failed and when they were restored.
         Instant loadedTo = query.to().plus(rules.failureWindow());
         Instant loadedFrom = query.from().minus(rules.reworkWindow());
         Map<String, List<DeliveredRun>> byApplication = history.finishedBetween(query.application(),
                         query.environment(), loadedFrom, loadedTo).stream()
+                .filter(run -> teams.includes(run.deployment().application()))
                 .collect(Collectors.groupingBy(run -> run.deployment().application(), TreeMap::new,
                         Collectors.toList()));
         Duration window = Duration.between(query.from(), query.to());
@@ -54,6 +61,7 @@ public class DeliveryReport {
                 loadedTo);
         List<ClassifiedRun> everyRun = new ArrayList<>();
         List<Delivery.ApplicationDelivery> applications = new ArrayList<>();
+        Map<String, List<ClassifiedRun>> inWindowByApplication = new TreeMap<>();
         byApplication.forEach((application, runs) -> {
             List<Alert> firings = alertsByApplication.getOrDefault(application, List.of());
             List<ClassifiedRun> inWindow = DeliveryCalculator.classify(runs, firings, rules).stream()
@@ -62,13 +70,15 @@ public class DeliveryReport {
                 return;
             }
             everyRun.addAll(inWindow);
+            inWindowByApplication.put(application, inWindow);
             applications.add(new Delivery.ApplicationDelivery(application, query.environment(),
                     DeliveryCalculator.figures(inWindow, window, query.events()), buckets(query, inWindow)));
         });
-        return new Delivery(query, rules, DeliveryCalculator.figures(everyRun, window, query.events()), applications);
+        return new Delivery(query, rules, DeliveryCalculator.figures(everyRun, window, query.events()), applications,
+                teams.team(), TeamDeliveries.of(teams, inWindowByApplication, query));
     }
 
-    private static List<Delivery.Bucket> buckets(DeliveryQuery query, List<ClassifiedRun> runs) {
+    static List<Delivery.Bucket> buckets(DeliveryQuery query, List<ClassifiedRun> runs) {
         List<Delivery.Bucket> buckets = new ArrayList<>();
         LocalDate start = query.granularity().bucketOf(LocalDate.ofInstant(query.from(), query.zone()));
         while (start.atStartOfDay(query.zone()).toInstant().isBefore(query.to())) {

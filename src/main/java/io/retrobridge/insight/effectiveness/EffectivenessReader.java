@@ -12,6 +12,7 @@ import io.retrobridge.escalation.FollowUpFact;
 import io.retrobridge.escalation.FollowUpStore;
 import io.retrobridge.gate.facts.SnapshotItem;
 import io.retrobridge.insight.effectiveness.EffectivenessReport.ApplicationFigures;
+import io.retrobridge.insight.team.TeamScope;
 import io.retrobridge.sync.AlertStore;
 import io.retrobridge.sync.DeliveryHistory;
 import io.retrobridge.sync.LinkStore;
@@ -82,11 +83,18 @@ public class EffectivenessReader {
      */
     public EffectivenessReport report(String application, LocalDate from, LocalDate to, Granularity granularity,
                                       ZoneId zone, LocalDate today) {
+        return report(application, from, to, granularity, zone, today, TeamScope.NONE);
+    }
+
+    /** The report of the applications {@code teams} includes, with their team roll-ups. */
+    public EffectivenessReport report(String application, LocalDate from, LocalDate to, Granularity granularity,
+                                      ZoneId zone, LocalDate today, TeamScope teams) {
         Objects.requireNonNull(granularity, "granularity");
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("from " + from + " must be before to " + to);
         }
-        List<TrackedRetrospective> history = tracked(since(application, from.atStartOfDay(zone).toInstant()));
+        List<TrackedRetrospective> history = tracked(teams.only(since(application, from.atStartOfDay(zone).toInstant()),
+                Retrospective::application));
         Map<String, RecoveryComparison> recoveries = recoveries(application, history,
                 to.atStartOfDay(zone).toInstant(), zone);
         List<EffectivenessReport.Period> periods = new ArrayList<>();
@@ -101,9 +109,10 @@ public class EffectivenessReader {
             byApplication.forEach((name, group) -> perApplication.add(new ApplicationFigures(name,
                     EffectivenessFigures.of(group, history, recoveries, today, zone))));
             periods.add(new EffectivenessReport.Period(period.from(), period.to(),
-                    EffectivenessFigures.of(opened, history, recoveries, today, zone), perApplication));
+                    EffectivenessFigures.of(opened, history, recoveries, today, zone), perApplication,
+                    TeamEffectivenessFigures.of(teams, byApplication, history, recoveries, today, zone)));
         }
-        return new EffectivenessReport(application, from, to, granularity, zone, today, periods);
+        return new EffectivenessReport(application, from, to, granularity, zone, today, periods, teams.team());
     }
 
     /**
@@ -111,13 +120,14 @@ public class EffectivenessReader {
      * per period. Read on its own, so the report costs nothing more when nobody asks for the items.
      */
     public EffectivenessItems items(String application, LocalDate from, LocalDate to, Granularity granularity,
-                                    ZoneId zone, LocalDate today, int limit) {
+                                    ZoneId zone, LocalDate today, int limit, TeamScope teams) {
         Objects.requireNonNull(granularity, "granularity");
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("from " + from + " must be before to " + to);
         }
         Instant end = to.atStartOfDay(zone).toInstant();
-        List<TrackedRetrospective> opened = tracked(since(application, from.atStartOfDay(zone).toInstant()).stream()
+        List<TrackedRetrospective> opened = tracked(teams.only(since(application, from.atStartOfDay(zone).toInstant()),
+                Retrospective::application).stream()
                 .filter(retrospective -> retrospective.createdAt().isBefore(end)).toList());
         return EffectivenessItems.of(opened, granularity.periods(from, to), zone, today, limit);
     }

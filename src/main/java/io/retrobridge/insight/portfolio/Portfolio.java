@@ -10,16 +10,44 @@ import java.util.List;
 /**
  * The portfolio over the days [from, to) in {@code zone}: per calendar month (the first and last cut to the window)
  * and application, the production delivery figures and the effectiveness figures of the retrospectives opened that
- * month, then the trend.
+ * month, the same per team when teams are defined, then the trend.
  *
  * @param application the application asked for; null for all
  * @param today       the day ages and overdue were judged on
+ * @param team        the team asked for; null for every application
  */
 public record Portfolio(String application, LocalDate from, LocalDate to, ZoneId zone, LocalDate today,
-                        List<Month> months, Trend trend) {
+                        List<Month> months, Trend trend, String team) {
 
-    /** One month; {@code applications} in name order, each with deployments or retrospectives that month. */
-    public record Month(YearMonth month, LocalDate from, LocalDate to, List<Row> applications) {
+    /** A portfolio of every team's applications. */
+    public Portfolio(String application, LocalDate from, LocalDate to, ZoneId zone, LocalDate today,
+                     List<Month> months, Trend trend) {
+        this(application, from, to, zone, today, months, trend, null);
+    }
+
+    /**
+     * One month; {@code applications} in name order, each with deployments or retrospectives that month;
+     * {@code teams} in name order, unassigned last, each with deployments or retrospectives that month (empty
+     * without teams).
+     */
+    public record Month(YearMonth month, LocalDate from, LocalDate to, List<Row> applications, List<TeamRow> teams) {
+
+        public Month {
+            teams = teams == null ? List.of() : List.copyOf(teams);
+        }
+
+        /** A month without teams. */
+        public Month(YearMonth month, LocalDate from, LocalDate to, List<Row> applications) {
+            this(month, from, to, applications, List.of());
+        }
+    }
+
+    /**
+     * One team in one month, its figures pooled over its applications by the delivery and effectiveness reports; a
+     * side is null when none of its applications had anything of that kind that month.
+     */
+    public record TeamRow(String team, String displayName, DeliveryFigures delivery,
+                          EffectivenessFigures effectiveness) {
     }
 
     /** One application in one month; a side is null when the application had nothing of that kind that month. */

@@ -13,6 +13,7 @@ import io.retrobridge.insight.portfolio.Portfolio.Change;
 import io.retrobridge.insight.portfolio.Portfolio.Recurred;
 import io.retrobridge.insight.portfolio.Portfolio.Row;
 import io.retrobridge.insight.portfolio.Portfolio.SharedFailureMode;
+import io.retrobridge.insight.team.TeamScope;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -49,11 +50,17 @@ public class PortfolioReport {
      * @param today       the day ages and overdue are judged on
      */
     public Portfolio report(String application, LocalDate from, LocalDate to, ZoneId zone, LocalDate today) {
+        return report(application, from, to, zone, today, TeamScope.NONE);
+    }
+
+    /** The portfolio of the applications {@code teams} includes, with a row per team beside those per application. */
+    public Portfolio report(String application, LocalDate from, LocalDate to, ZoneId zone, LocalDate today,
+                            TeamScope teams) {
         Delivery deliveries = delivery.report(new DeliveryQuery(application, ENVIRONMENT,
                 from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant(),
-                io.retrobridge.insight.delivery.Granularity.MONTH, zone, false));
+                io.retrobridge.insight.delivery.Granularity.MONTH, zone, false), teams);
         EffectivenessReport retrospectives = effectiveness.report(application, from, to, Granularity.MONTH, zone,
-                today);
+                today, teams);
         return of(application, deliveries, retrospectives);
     }
 
@@ -78,10 +85,11 @@ public class PortfolioReport {
             names.addAll(effective.keySet());
             List<Row> rows = names.stream().map(name -> new Row(name, delivered.get(name), effective.get(name)))
                     .toList();
-            months.add(new Portfolio.Month(month, period.from(), period.to(), rows));
+            months.add(new Portfolio.Month(month, period.from(), period.to(), rows,
+                    PortfolioTeamRows.of(month, deliveries, period)));
         }
         return new Portfolio(application, retrospectives.from(), retrospectives.to(), retrospectives.zone(),
-                retrospectives.today(), months, trend(months));
+                retrospectives.today(), months, trend(months), retrospectives.team());
     }
 
     private static Portfolio.Trend trend(List<Portfolio.Month> months) {

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * The delivery report as CSV (RFC 4180: comma separated, CRLF line ends, a header row): one row per application and
- * bucket, in the order of the JSON. Empty cells where a figure has no value. Cells are written as the follow-up
- * report writes them, so an application name never runs as a formula.
+ * bucket, in the order of the JSON, then one per team and bucket, whose application cell is {@value #TEAM_PREFIX}
+ * and the team's name (no application name has a colon). Empty cells where a figure has no value. Cells are written
+ * as the follow-up report writes them, so an application name never runs as a formula.
  */
 final class DeliveryCsv {
 
@@ -18,6 +19,9 @@ final class DeliveryCsv {
             "lead-time-left-out", "lead-time-band", "failed-deployments", "finished-deployments", "change-fail-rate",
             "change-fail-rate-band", "recovery-median-seconds", "restored", "unrestored", "recovery-band",
             "rework-deployments", "rework-rate");
+
+    /** What the application cell of a team's row starts with. */
+    static final String TEAM_PREFIX = "team:";
 
     private static final String LINE_END = "\r\n";
 
@@ -30,6 +34,14 @@ final class DeliveryCsv {
         for (Delivery.ApplicationDelivery application : delivery.applications()) {
             for (Delivery.Bucket bucket : application.buckets()) {
                 List<String> cells = new ArrayList<>(List.of(application.application(), application.environment(),
+                        bucket.start().toString(), bucket.from().toString(), bucket.to().toString()));
+                cells.addAll(figures(bucket.figures()));
+                line(csv, cells);
+            }
+        }
+        for (Delivery.TeamDelivery team : delivery.teams()) {
+            for (Delivery.Bucket bucket : team.buckets()) {
+                List<String> cells = new ArrayList<>(List.of(TEAM_PREFIX + team.team(), team.environment(),
                         bucket.start().toString(), bucket.from().toString(), bucket.to().toString()));
                 cells.addAll(figures(bucket.figures()));
                 line(csv, cells);

@@ -4,6 +4,8 @@ import io.retrobridge.insight.delivery.Delivery;
 import io.retrobridge.insight.delivery.DeliveryQuery;
 import io.retrobridge.insight.delivery.DeliveryReport;
 import io.retrobridge.insight.delivery.Granularity;
+import io.retrobridge.insight.team.TeamScope;
+import io.retrobridge.mapping.CurrentMappings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -36,7 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/reports/delivery}: DORA's five delivery metrics per application (and over all of them) in one
  * environment over [from, to), cut into day, week or month buckets in a time zone. JSON by default; CSV (one row
- * per application and bucket) when the caller prefers {@code text/csv}. The definitions are in the README.
+ * per application and bucket, then per team and bucket) when the caller prefers {@code text/csv}. Teams are those of
+ * teams.yaml; {@code team} restricts the report to one. The definitions are in the README.
  */
 @RestController
 class DeliveryReportController {
@@ -61,16 +64,18 @@ class DeliveryReportController {
     }
 
     private final DeliveryReport report;
+    private final CurrentMappings mappings;
     private final Clock clock;
 
-    DeliveryReportController(DeliveryReport report, ObjectProvider<Clock> clock) {
+    DeliveryReportController(DeliveryReport report, CurrentMappings mappings, ObjectProvider<Clock> clock) {
         this.report = report;
+        this.mappings = mappings;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @Operation(summary = "DORA's five delivery metrics (deployment frequency, change lead time, change fail rate,"
             + " failed deployment recovery time, deployment rework rate) with their bands, per application and bucket"
-            + " over [from, to) (JSON or CSV)")
+            + " over [from, to), rolled up per team (JSON or CSV)")
     @ApiResponse(responseCode = "200", description = "the report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = DeliveryViews.DeliveryReportView.class)),
@@ -84,7 +89,8 @@ class DeliveryReportController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(description = "only this application, as the deployment events name it; default every one")
             @RequestParam(name = "application", required = false) String application,
-            @Parameter(description = "not supported yet: nothing maps applications to teams; refused when given")
+            @Parameter(description = "only this team's applications, as teams.yaml names the team (unassigned: the"
+                    + " applications no team lists); default every one")
             @RequestParam(name = "team", required = false) String team,
             @Parameter(description = "the environment; default production")
             @RequestParam(name = "environment", required = false) String environment,
@@ -112,11 +118,17 @@ class DeliveryReportController {
         }
         DeliveryQuery query;
         try {
-            query = query(application, team, environment, from, to, granularity, zone, events);
+            query = query(application, environment, from, to, granularity, zone, events);
         } catch (Refused refused) {
             return ReportParameters.refusal(HttpStatus.BAD_REQUEST, refused.parameter, refused.getMessage());
         }
-        Delivery delivery = report.report(query);
+        TeamScope teams;
+        try {
+            teams = ReportTeams.scope(mappings, team, query.application());
+        } catch (ReportTeams.Refused refused) {
+            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, refused.parameter, refused.getMessage());
+        }
+        Delivery delivery = report.report(query, teams);
         if (format.get().equals(FollowUpReportController.CSV)) {
             return ResponseEntity.ok()
                     .contentType(FollowUpReportController.CSV)
@@ -128,12 +140,8 @@ class DeliveryReportController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(DeliveryViews.of(delivery));
     }
 
-    private DeliveryQuery query(String application, String team, String environment, String from, String to,
+    private DeliveryQuery query(String application, String environment, String from, String to,
                                 String granularity, String zone, String events) throws Refused {
-        if (ReportParameters.given(team)) {
-            throw new Refused("team", "team is not supported yet: nothing maps applications to teams. Ask per"
-                    + " application instead, e.g. ?application=payment-gateway.");
-        }
         String onlyApplication = null;
         if (ReportParameters.given(application)) {
             onlyApplication = application.strip();

@@ -22,7 +22,13 @@ final class DeliveryViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record DeliveryReportView(String application, String environment, Instant from, Instant to, String zone,
                       String granularity, String failureWindow, String reworkWindow, FiguresView overall,
-                      List<ApplicationView> applications) {
+                      List<ApplicationView> applications, String team, List<DeliveryTeamView> teams) {
+    }
+
+    /** A team's figures over the union of its applications' runs. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DeliveryTeamView(String team, String displayName, List<String> applications, String environment,
+                            FiguresView figures, List<BucketView> buckets) {
     }
 
     record ApplicationView(String application, String environment, FiguresView figures, List<BucketView> buckets) {
@@ -71,6 +77,10 @@ final class DeliveryViews {
                 delivery.applications().stream().map(application -> new ApplicationView(application.application(),
                         application.environment(), figures(application.figures(), events),
                         application.buckets().stream().map(bucket -> new BucketView(bucket.start(), bucket.from(),
+                                bucket.to(), figures(bucket.figures(), events))).toList())).toList(),
+                delivery.team(), delivery.teams().stream().map(team -> new DeliveryTeamView(team.team(),
+                        team.displayName(), team.applications(), team.environment(), figures(team.figures(), events),
+                        team.buckets().stream().map(bucket -> new BucketView(bucket.start(), bucket.from(),
                                 bucket.to(), figures(bucket.figures(), events))).toList())).toList());
     }
 

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The effectiveness report as CSV (RFC 4180, CRLF line ends, a header row): per period one row of all applications
- * (named {@value #ALL}) then one per application. Lists (the items behind a gap, each board) are summed to counts;
+ * (named {@value #ALL}) then one per application; after every period's rows, one per period and team (named
+ * {@value DeliveryCsv#TEAM_PREFIX} and the team's name, figures pooled over its applications). Lists (the items behind a gap, each board) are summed to counts;
  * the JSON form has them. Empty cells are rates and medians with nothing to compute them from.
  */
 final class EffectivenessCsv {
@@ -35,6 +36,10 @@ final class EffectivenessCsv {
         for (EffectivenessReport.Period period : report.periods()) {
             line(csv, cells(period, ALL, period.overall()));
             period.byApplication().forEach(app -> line(csv, cells(period, app.application(), app.figures())));
+        }
+        for (EffectivenessReport.Period period : report.periods()) {
+            period.byTeam().forEach(team -> line(csv, cells(period, DeliveryCsv.TEAM_PREFIX + team.team(),
+                    team.figures())));
         }
         return csv.toString();
     }

@@ -3,6 +3,7 @@ package io.retrobridge.web.reports;
 import io.retrobridge.insight.effectiveness.EffectivenessReader;
 import io.retrobridge.insight.effectiveness.EffectivenessReport;
 import io.retrobridge.insight.effectiveness.Granularity;
+import io.retrobridge.insight.team.TeamScope;
 import io.retrobridge.mapping.CurrentMappings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,8 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/reports/effectiveness}: whether retrospectives' actions got done and on time, whether the failure
  * modes they addressed recurred, recovery before and after their changes landed, escalations and data gaps. Days are
- * those of escalations.yaml's calendar zone (UTC without that file), as in the follow-up report. There is no team
- * filter: nothing maps an application to a team yet.
+ * those of escalations.yaml's calendar zone (UTC without that file), as in the follow-up report. Figures are rolled
+ * up per team of teams.yaml too; {@code team} restricts the report to one.
  */
 @RestController
 class EffectivenessReportController {
@@ -60,7 +61,7 @@ class EffectivenessReportController {
     @Operation(summary = "Retrospective effectiveness over a window, per application and overall: action completion "
             + "and on-time rates, age of open and overdue items, failure-mode recurrence, recovery time before vs "
             + "after retrospective-driven changes landed, escalations per board and how they ended, data gaps "
-            + "(JSON or CSV)")
+            + "(JSON or CSV); per team too")
     @ApiResponse(responseCode = "200", description = "the report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = EffectivenessWithItems.class)),
@@ -73,6 +74,9 @@ class EffectivenessReportController {
     ResponseEntity<?> effectiveness(
             @Parameter(description = "only this application's retrospectives, e.g. payment-gateway; all when absent")
             @RequestParam(name = "application", required = false) String application,
+            @Parameter(description = "only this team's applications, as teams.yaml names the team (unassigned: the "
+                    + "applications no team lists); all when absent")
+            @RequestParam(name = "team", required = false) String team,
             @Parameter(description = "first day of the window (ISO date, inclusive); 90 days before `to` when absent")
             @RequestParam(name = "from", required = false) String from,
             @Parameter(description = "the day after the window (ISO date, exclusive); tomorrow when absent")
@@ -130,7 +134,13 @@ class EffectivenessReportController {
         if (items != null && !items.isBlank() && !items.strip().equals("true") && !items.strip().equals("false")) {
             return badParameter("items", "items '" + shown(items) + "' is neither true nor false.");
         }
-        EffectivenessReport report = reader.report(wanted, start, end, periods.get(), zone, today);
+        TeamScope teams;
+        try {
+            teams = ReportTeams.scope(mappings, team, wanted);
+        } catch (ReportTeams.Refused refused) {
+            return badParameter(refused.parameter, refused.getMessage());
+        }
+        EffectivenessReport report = reader.report(wanted, start, end, periods.get(), zone, today, teams);
         if (format.get().equals(FollowUpReportController.CSV)) {
             return ResponseEntity.ok()
                     .contentType(FollowUpReportController.CSV)
@@ -140,7 +150,7 @@ class EffectivenessReportController {
         }
         if (items != null && items.strip().equals("true")) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new EffectivenessWithItems(report,
-                    reader.items(wanted, start, end, periods.get(), zone, today, MAX_ITEMS)));
+                    reader.items(wanted, start, end, periods.get(), zone, today, MAX_ITEMS, teams)));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The portfolio as CSV (RFC 4180, CRLF line ends, a header row): one row per month and application. Delivery cells
+ * The portfolio as CSV (RFC 4180, CRLF line ends, a header row): one row per month and application, then, after all
+ * of them, one per month and team, whose application cell is {@value DeliveryCsv#TEAM_PREFIX} and the team's name
+ * (no application name has a colon). Delivery cells
  * are empty when the application had no production deployment that month, effectiveness cells when it opened no
  * retrospective; durations are in minutes. The trend is in the JSON and HTML forms.
  */
@@ -31,6 +33,15 @@ final class PortfolioCsv {
             for (Portfolio.Row row : month.applications()) {
                 List<String> cells = new ArrayList<>(List.of(month.month().toString(), month.from().toString(),
                         month.to().toString(), row.application()));
+                delivery(cells, row.delivery());
+                effectiveness(cells, row.effectiveness());
+                line(csv, cells);
+            }
+        }
+        for (Portfolio.Month month : portfolio.months()) {
+            for (Portfolio.TeamRow row : month.teams()) {
+                List<String> cells = new ArrayList<>(List.of(month.month().toString(), month.from().toString(),
+                        month.to().toString(), DeliveryCsv.TEAM_PREFIX + row.team()));
                 delivery(cells, row.delivery());
                 effectiveness(cells, row.effectiveness());
                 line(csv, cells);

@@ -36,6 +36,7 @@ final class PortfolioHtml {
         html.append("<h1>Portfolio trend report</h1><p>")
                 .append(portfolio.application() == null ? "All applications"
                         : "Application " + e(portfolio.application()))
+                .append(portfolio.team() == null ? "" : " of team " + e(portfolio.team()))
                 .append(", production deployments and retrospectives, ").append(e(portfolio.from()))
                 .append(" up to ").append(e(portfolio.to())).append(" (exclusive), zone ").append(e(portfolio.zone()))
                 .append("; ages judged on ").append(e(portfolio.today())).append(".</p>");
@@ -111,32 +112,45 @@ final class PortfolioHtml {
                 + "<th>Change fail rate</th><th>Recovery</th><th>Rework rate</th><th>Retrospectives</th>"
                 + "<th>Completion</th><th>On time</th><th>Overdue</th><th>Recurred</th></tr>");
         for (Portfolio.Row row : month.applications()) {
-            html.append("<tr><td>").append(e(row.application())).append("</td>");
-            DeliveryFigures d = row.delivery();
-            if (d == null) {
-                html.append("<td colspan=\"6\">no production deployment</td>");
-            } else {
-                cell(html, d.changeFailRate().deployments());
-                cell(html, DeliveryViews.band(d.deploymentFrequency().band()));
-                cell(html, withBand(d.changeLeadTime().median(), DeliveryViews.band(d.changeLeadTime().band())));
-                cell(html, withBand(d.changeFailRate().rate(), DeliveryViews.band(d.changeFailRate().band())));
-                cell(html, withBand(d.failedDeploymentRecoveryTime().median(),
-                        DeliveryViews.band(d.failedDeploymentRecoveryTime().band())));
-                cell(html, d.deploymentReworkRate().rate());
-            }
-            EffectivenessFigures f = row.effectiveness();
-            if (f == null) {
-                html.append("<td colspan=\"5\">no retrospective</td>");
-            } else {
-                cell(html, f.retrospectives());
-                cell(html, plain(f.completionRate()));
-                cell(html, plain(f.onTimeRate()));
-                cell(html, f.overdue().items());
-                cell(html, f.recurrence().recurred() + " of " + f.recurrence().closedTags());
-            }
-            html.append("</tr>");
+            row(html, e(row.application()), row.delivery(), row.effectiveness());
         }
         html.append("</table>");
+        if (!month.teams().isEmpty()) {
+            html.append("<h3>").append(e(month.month())).append(" by team</h3>");
+            html.append("<table><tr><th>Team</th><th>Deployments</th><th>Frequency</th><th>Lead time</th>"
+                    + "<th>Change fail rate</th><th>Recovery</th><th>Rework rate</th><th>Retrospectives</th>"
+                    + "<th>Completion</th><th>On time</th><th>Overdue</th><th>Recurred</th></tr>");
+            for (Portfolio.TeamRow row : month.teams()) {
+                row(html, e(row.displayName()) + " (" + e(row.team()) + ")", row.delivery(), row.effectiveness());
+            }
+            html.append("</table>");
+        }
+    }
+
+    /** One table row: the escaped {@code label}, then the delivery and effectiveness cells. */
+    private static void row(StringBuilder html, String label, DeliveryFigures d, EffectivenessFigures f) {
+        html.append("<tr><td>").append(label).append("</td>");
+        if (d == null) {
+            html.append("<td colspan=\"6\">no production deployment</td>");
+        } else {
+            cell(html, d.changeFailRate().deployments());
+            cell(html, DeliveryViews.band(d.deploymentFrequency().band()));
+            cell(html, withBand(d.changeLeadTime().median(), DeliveryViews.band(d.changeLeadTime().band())));
+            cell(html, withBand(d.changeFailRate().rate(), DeliveryViews.band(d.changeFailRate().band())));
+            cell(html, withBand(d.failedDeploymentRecoveryTime().median(),
+                    DeliveryViews.band(d.failedDeploymentRecoveryTime().band())));
+            cell(html, d.deploymentReworkRate().rate());
+        }
+        if (f == null) {
+            html.append("<td colspan=\"5\">no retrospective</td>");
+        } else {
+            cell(html, f.retrospectives());
+            cell(html, plain(f.completionRate()));
+            cell(html, plain(f.onTimeRate()));
+            cell(html, f.overdue().items());
+            cell(html, f.recurrence().recurred() + " of " + f.recurrence().closedTags());
+        }
+        html.append("</tr>");
     }
 
     private static String withBand(Object value, String band) {

@@ -2,6 +2,8 @@ package io.retrobridge.web.reports;
 
 import io.retrobridge.insight.portfolio.Portfolio;
 import io.retrobridge.insight.portfolio.PortfolioReport;
+import io.retrobridge.insight.team.TeamScope;
+import io.retrobridge.mapping.CurrentMappings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -34,8 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/reports/portfolio}: the delivery and effectiveness figures per calendar month and application, and
  * the month-over-month trend. JSON by default; CSV (a row per month and application) for {@code text/csv}; the
- * printable trend report for {@code text/html} or {@code ?format=html}. There is no team roll-up: nothing maps
- * applications to teams.
+ * printable trend report for {@code text/html} or {@code ?format=html}. Each month has a row per team of teams.yaml
+ * beside those per application; {@code team} restricts the report to one team.
  */
 @RestController
 class PortfolioReportController {
@@ -47,15 +49,17 @@ class PortfolioReportController {
     private static final MediaType HTML = MediaType.TEXT_HTML;
 
     private final PortfolioReport report;
+    private final CurrentMappings mappings;
     private final Clock clock;
 
-    PortfolioReportController(PortfolioReport report, ObjectProvider<Clock> clock) {
+    PortfolioReportController(PortfolioReport report, CurrentMappings mappings, ObjectProvider<Clock> clock) {
         this.report = report;
+        this.mappings = mappings;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @Operation(summary = "The portfolio: delivery (DORA) and retrospective-effectiveness figures per month and "
-            + "application, with the monthly trend (what improved or worsened, what recurred, what is overdue, "
+            + "application and per team, with the monthly trend (what improved or worsened, what recurred, what is overdue, "
             + "failure modes recurring across applications) as JSON, CSV or a printable HTML report")
     @ApiResponse(responseCode = "200", description = "the report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -71,6 +75,9 @@ class PortfolioReportController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(description = "only this application, e.g. payment-gateway; every one when absent")
             @RequestParam(name = "application", required = false) String application,
+            @Parameter(description = "only this team's applications, as teams.yaml names the team (unassigned: the "
+                    + "applications no team lists); every one when absent")
+            @RequestParam(name = "team", required = false) String team,
             @Parameter(description = "first day of the window (ISO date, inclusive); three months before the start "
                     + "of the current month when absent")
             @RequestParam(name = "from", required = false) String from,
@@ -145,7 +152,13 @@ class PortfolioReportController {
             return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "from", "the window " + start + " to " + end + " spans more than "
                     + MAX_MONTHS + " months; ask for a shorter one.");
         }
-        Portfolio portfolio = report.report(wanted, start, end, inZone, today);
+        TeamScope teams;
+        try {
+            teams = ReportTeams.scope(mappings, team, wanted);
+        } catch (ReportTeams.Refused refused) {
+            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, refused.parameter, refused.getMessage());
+        }
+        Portfolio portfolio = report.report(wanted, start, end, inZone, today, teams);
         if (chosen.get().equals(FollowUpReportController.CSV)) {
             return ResponseEntity.ok().contentType(FollowUpReportController.CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -13,10 +13,18 @@ final class PortfolioViews {
     }
 
     record PortfolioView(String application, String environment, LocalDate from, LocalDate to, String zone,
-                         LocalDate today, String trendRule, List<MonthView> months, Portfolio.Trend trend) {
+                         LocalDate today, String trendRule, List<MonthView> months, Portfolio.Trend trend,
+                         String team) {
     }
 
-    record MonthView(String month, LocalDate from, LocalDate to, List<PortfolioRowView> applications) {
+    record MonthView(String month, LocalDate from, LocalDate to, List<PortfolioRowView> applications,
+                     List<PortfolioTeamRowView> teams) {
+    }
+
+    /** A team's figures pooled over its applications; a side none of them had anything of that month is left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PortfolioTeamRowView(String team, String displayName, DeliveryViews.FiguresView delivery,
+                                EffectivenessFigures effectiveness) {
     }
 
     /** A side the application had nothing of that month is left out. */
@@ -34,7 +42,10 @@ final class PortfolioViews {
                 portfolio.months().stream().map(month -> new MonthView(month.month().toString(), month.from(),
                         month.to(), month.applications().stream().map(row -> new PortfolioRowView(row.application(),
                         row.delivery() == null ? null : DeliveryViews.figures(row.delivery(), false),
-                        row.effectiveness())).toList())).toList(),
-                portfolio.trend());
+                        row.effectiveness())).toList(),
+                        month.teams().stream().map(row -> new PortfolioTeamRowView(row.team(), row.displayName(),
+                                row.delivery() == null ? null : DeliveryViews.figures(row.delivery(), false),
+                                row.effectiveness())).toList())).toList(),
+                portfolio.trend(), portfolio.team());
     }
 }

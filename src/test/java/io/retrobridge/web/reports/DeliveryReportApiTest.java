@@ -106,8 +106,10 @@ class DeliveryReportApiTest {
         List<String> lines = response.body().lines().toList();
         assertThat(response.body()).contains("\r\n");
         assertThat(lines.get(0)).isEqualTo(String.join(",", DeliveryCsv.HEADER));
-        // Eight Berlin days: 2 Nov (from 00:00 UTC) to 9 Nov, which holds r7 (23:30 UTC on 8 Nov) in its one hour.
-        assertThat(lines).hasSize(9);
+        // Eight Berlin days: 2 Nov (from 00:00 UTC) to 9 Nov, which holds r7 (23:30 UTC on 8 Nov) in its one hour;
+        // then the same eight for the team unassigned, as no team of the shipped teams.yaml owns shop.
+        assertThat(lines).hasSize(17);
+        assertThat(lines.get(9)).isEqualTo("team:unassigned" + lines.get(1).substring("shop".length()));
         assertThat(lines.get(1)).isEqualTo("shop,production,2026-11-02,2026-11-02T00:00:00Z,2026-11-02T23:00:00Z,"
                 + "2,2.0869565217391304,elite,10800.0,2,0,elite,1,2,0.5,low,5400.0,1,0,high,1,0.5");
         assertThat(lines.get(8)).isEqualTo("shop,production,2026-11-09,2026-11-08T23:00:00Z,2026-11-09T00:00:00Z,"
@@ -125,7 +127,7 @@ class DeliveryReportApiTest {
         assertRefused(WEEK + "&to=2026-13-01", "to", "ISO 8601");
         assertRefused(WEEK + "&events=yes", "events", "true nor false");
         assertRefused("/api/reports/delivery?from=2026-11-01&to=%2B999999-01-01T00:00:00Z", "to", "between 1970 and 9998");
-        assertRefused(WEEK + "&team=payments", "team", "nothing maps applications to teams");
+        assertRefused(WEEK + "&team=nobody", "team", "the known teams are payments, storefront, unassigned");
         assertRefused(WEEK + "&application=%3Dcmd%7C", "application", "not an application name");
         assertRefused(WEEK + "&environment=prod%20eu", "environment", "not an environment name");
         assertRefused("/api/reports/delivery?from=2000-01-01&to=2026-01-01&granularity=day", "granularity",

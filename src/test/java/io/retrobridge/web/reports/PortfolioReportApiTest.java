@@ -134,7 +134,7 @@ class PortfolioReportApiTest {
                 .contains("portfolio-2026-06-01-2026-12-01.csv"));
         String[] lines = response.body().split("\r\n");
         assertThat(lines[0]).isEqualTo(String.join(",", PortfolioCsv.HEADER));
-        assertThat(lines).hasSize(6);
+        assertThat(lines).hasSize(9);
         assertThat(lines[1]).startsWith("2026-06,2026-06-01,2026-07-01,eff-payments,").contains(",2,5,0.40,0.50,");
         // eff-search ran nothing: ten empty delivery cells, then its two retrospectives.
         assertThat(lines[2]).startsWith("2026-06,2026-06-01,2026-07-01,eff-search,,,,,,,,,,,2,");
@@ -142,6 +142,11 @@ class PortfolioReportApiTest {
         assertThat(lines[3]).startsWith("2026-07,2026-07-01,2026-08-01,eff-payments,");
         assertThat(lines[4]).startsWith("2026-11,2026-11-01,2026-12-01,\"<b>x</b>&\"\"'\",1,");
         assertThat(lines[5]).startsWith("2026-11,2026-11-01,2026-12-01,shop,");
+        // After every application row, the team rows: the shipped teams.yaml owns none of these applications, so the
+        // team unassigned has them all; in November the markup one's run and shop's 7 successful ones.
+        assertThat(lines[6]).startsWith("2026-06,2026-06-01,2026-07-01,team:unassigned,");
+        assertThat(lines[7]).startsWith("2026-07,2026-07-01,2026-08-01,team:unassigned,");
+        assertThat(lines[8]).startsWith("2026-11,2026-11-01,2026-12-01,team:unassigned,8,");
     }
 
     @Test

@@ -1,0 +1,176 @@
+package io.retrobridge.web.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.retrobridge.domain.Deployment;
+import io.retrobridge.domain.DeploymentResult;
+import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.escalation.EscalationStore;
+import io.retrobridge.escalation.FollowUpStore;
+import io.retrobridge.mapping.CurrentMappings;
+import io.retrobridge.mapping.team.Team;
+import io.retrobridge.sync.AlertStore;
+import io.retrobridge.sync.DeliveryHistory;
+import io.retrobridge.sync.DeploymentStore;
+import io.retrobridge.sync.LinkStore;
+import io.retrobridge.sync.PirStore;
+import io.retrobridge.sync.RetrospectiveFollowUps;
+import io.retrobridge.sync.RetrospectiveStore;
+import io.retrobridge.testsupport.DeliverySeed;
+import io.retrobridge.testsupport.EffectivenessSeed;
+import io.retrobridge.testsupport.KeyedApi;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The portfolio's team rows and team filter over HTTP, from the same data as {@link PortfolioReportApiTest}, with
+ * teams.yaml saying: reliability owns eff-payments and eff-search, web owns shop; the application whose name is
+ * markup is in no team. A team row holds the team's figures of the delivery and effectiveness reports for that month
+ * (compared with what those endpoints answer), and in June the effectiveness side is worked by hand in
+ * {@link EffectivenessTeamsApiTest}: 4 retrospectives, completion 3 of 6 = 0.50, on time 2 of 3 = 0.67.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "retrobridge.security.api-keys[0].name=portfolio-readers",
+        "retrobridge.security.api-keys[0].key=" + PortfolioReportApiTest.VIEWER_KEY,
+        "retrobridge.security.api-keys[0].role=viewer"})
+@ActiveProfiles("test")
+class PortfolioTeamsApiTest {
+
+    private static final String HALF_YEAR = "/api/reports/portfolio?from=2026-06-01&to=2026-12-01";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DeliveryHistory history;
+    @Autowired
+    RetrospectiveStore retrospectives;
+    @Autowired
+    RetrospectiveFollowUps followUps;
+    @Autowired
+    LinkStore links;
+    @Autowired
+    EscalationStore escalations;
+    @Autowired
+    FollowUpStore followUpFacts;
+    @Autowired
+    DeploymentStore deployments;
+    @Autowired
+    PirStore pirs;
+    @Autowired
+    AlertStore alerts;
+    @Autowired
+    CurrentMappings mappings;
+
+    TeamsInForce teams;
+
+    @BeforeEach
+    void seed() {
+        new DeliverySeed(deployments, history, alerts).shopWeek();
+        new EffectivenessSeed(retrospectives, followUps, links, escalations, followUpFacts, deployments, pirs, alerts)
+                .write();
+        Instant at = Instant.parse("2026-11-20T10:00:00Z");
+        deployments.record(new Deployment(ExternalSystem.valueOf("GITHUB"), "h1", PortfolioReportApiTest.HOSTILE,
+                "production", "v1", "sha-h1", "deploy", null, at, at, DeploymentResult.SUCCESS, false, null));
+        teams = TeamsInForce.of(mappings,
+                new Team("reliability", "Reliability", List.of(EffectivenessSeed.PAYMENTS, EffectivenessSeed.SEARCH)),
+                new Team("web", "Web <shop>", List.of("shop")));
+    }
+
+    @AfterEach
+    void shippedTeamsAgain() {
+        teams.restore();
+    }
+
+    @Test
+    void eachMonthHasARowPerTeamBesideTheRowsPerApplication() {
+        KeyedApi api = new KeyedApi(port);
+        JsonNode portfolio = KeyedApi.json(api.get(HALF_YEAR, PortfolioReportApiTest.VIEWER_KEY, null));
+
+        JsonNode june = portfolio.at("/months/0/teams");
+        assertThat(june).extracting(row -> row.get("team").asText()).containsExactly("reliability");
+        assertThat(june.at("/0/displayName").asText()).isEqualTo("Reliability");
+        assertThat(june.at("/0/effectiveness/retrospectives").asInt()).isEqualTo(4);
+        assertThat(june.at("/0/effectiveness/completionRate").decimalValue()).isEqualByComparingTo("0.50");
+        assertThat(june.at("/0/effectiveness/onTimeRate").decimalValue()).isEqualByComparingTo("0.67");
+        JsonNode juneDelivery = KeyedApi.json(api.get("/api/reports/delivery?team=reliability&from=2026-06-01"
+                + "&to=2026-07-01&granularity=month", PortfolioReportApiTest.VIEWER_KEY, null));
+        assertThat(june.at("/0/delivery")).isEqualTo(juneDelivery.at("/teams/0/buckets/0/figures"));
+        assertThat(june.at("/0/delivery/changeFailRate/failed").asInt()).as("eff-payments' f2, f3, f4").isEqualTo(3);
+
+        JsonNode november = portfolio.at("/months/5/teams");
+        assertThat(november).extracting(row -> row.get("team").asText()).containsExactly("web", "unassigned");
+        JsonNode shopNovember = KeyedApi.json(api.get("/api/reports/delivery?application=shop&from=2026-11-01"
+                + "&to=2026-12-01&granularity=month", PortfolioReportApiTest.VIEWER_KEY, null));
+        assertThat(november.at("/0/delivery")).isEqualTo(shopNovember.at("/applications/0/buckets/0/figures"));
+        assertThat(november.at("/0/effectiveness").isMissingNode()).as("web opened no retrospective").isTrue();
+        assertThat(november.at("/1/delivery/deploymentFrequency/deployments").asInt()).isEqualTo(1);
+        assertThat(portfolio.at("/months/1/teams")).extracting(row -> row.get("team").asText())
+                .containsExactly("reliability");
+    }
+
+    @Test
+    void aTeamFilterKeepsOnlyItsApplications() {
+        JsonNode portfolio = KeyedApi.json(new KeyedApi(port).get(HALF_YEAR + "&team=web",
+                PortfolioReportApiTest.VIEWER_KEY, null));
+
+        assertThat(portfolio.get("team").asText()).isEqualTo("web");
+        assertThat(portfolio.at("/months/0/applications")).isEmpty();
+        assertThat(portfolio.at("/months/0/teams")).isEmpty();
+        assertThat(portfolio.at("/months/5/applications")).extracting(row -> row.get("application").asText())
+                .containsExactly("shop");
+        assertThat(portfolio.at("/months/5/teams")).extracting(row -> row.get("team").asText())
+                .containsExactly("web");
+        assertThat(portfolio.at("/trend/recurred")).as("config-drift recurred in eff-payments, not web's").isEmpty();
+    }
+
+    @Test
+    void anUnknownTeamOrAnApplicationOutsideTheTeamIsRefused() {
+        assertRefused(HALF_YEAR + "&team=nobody", "team", "the known teams are reliability, web, unassigned");
+        assertRefused(HALF_YEAR + "&team=web&application=" + EffectivenessSeed.PAYMENTS, "application",
+                "does not belong to team 'web' (it is reported under 'reliability')");
+    }
+
+    @Test
+    void theCsvHasTheTeamRowsAfterTheApplicationRows() {
+        String[] lines = new KeyedApi(port).get(HALF_YEAR, PortfolioReportApiTest.VIEWER_KEY, "text/csv").body()
+                .split("\r\n");
+
+        assertThat(lines).hasSize(10);
+        assertThat(lines[5]).startsWith("2026-11,2026-11-01,2026-12-01,shop,");
+        assertThat(lines[6]).startsWith("2026-06,2026-06-01,2026-07-01,team:reliability,").contains(",4,6,0.50,0.67,");
+        assertThat(lines[7]).startsWith("2026-07,2026-07-01,2026-08-01,team:reliability,");
+        assertThat(lines[8]).isEqualTo("2026-11,2026-11-01,2026-12-01,team:web"
+                + lines[5].substring("2026-11,2026-11-01,2026-12-01,shop".length()));
+        assertThat(lines[9]).startsWith("2026-11,2026-11-01,2026-12-01,team:unassigned,1,");
+    }
+
+    @Test
+    void theHtmlReportHasATeamTablePerMonthWithEveryNameEscaped() {
+        String html = new KeyedApi(port).get(HALF_YEAR + "&format=html", PortfolioReportApiTest.VIEWER_KEY, null)
+                .body();
+
+        assertThat(html).contains("<h3>2026-06 by team</h3>", "<th>Team</th>", "<td>Reliability (reliability)</td>",
+                "<td>Web &lt;shop&gt; (web)</td>", "<td>Unassigned (unassigned)</td>");
+        assertThat(html).doesNotContain("Web <shop>");
+        String filtered = new KeyedApi(port).get(HALF_YEAR + "&format=html&team=web",
+                PortfolioReportApiTest.VIEWER_KEY, null).body();
+        assertThat(filtered).contains("All applications of team web").doesNotContain("Reliability (reliability)");
+    }
+
+    private void assertRefused(String path, String parameter, String message) {
+        HttpResponse<String> response = new KeyedApi(port).get(path, PortfolioReportApiTest.VIEWER_KEY, null);
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        JsonNode body = KeyedApi.json(response);
+        assertThat(body.get("parameter").asText()).as(path).isEqualTo(parameter);
+        assertThat(body.get("error").asText()).as(path).contains(message);
+    }
+}
