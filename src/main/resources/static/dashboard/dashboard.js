@@ -10,11 +10,12 @@
   /**
    * The filters, in form order; each is sent, by its name, to the reports listed in `reports`. A filter with
    * `all` is a select whose choices are the values the reports name under that key in the window (so a list from
-   * the data); the others are text fields. One more filter, e.g. a team, is one more line here:
-   *   { name: 'team', label: 'Team', all: 'All teams', reports: ['delivery', 'effectiveness'] },
+   * the data); the others are text fields. One more filter is one more line here.
    */
   const FILTERS = [
     { name: 'application', label: 'Application', all: 'All applications', reports: ['delivery', 'effectiveness'] },
+    // Teams come from mappings/teams.yaml; without that file the reports name none and the select stays empty.
+    { name: 'team', label: 'Team', all: 'All teams', reports: ['delivery', 'effectiveness'] },
     { name: 'environment', label: 'Environment (delivery)', initial: () => 'production', reports: ['delivery'] },
     { name: 'from', label: 'From', date: true, initial: () => isoDate(new Date(today() - 13 * DAY)),
       reports: ['delivery', 'effectiveness'] },
