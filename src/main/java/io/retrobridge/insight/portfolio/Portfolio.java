@@ -58,7 +58,8 @@ public record Portfolio(String application, LocalDate from, LocalDate to, ZoneId
      * @param changes        figures that moved from one month to the next by the rule {@link TrendRules} states
      * @param recurred       failure modes that came back after their corrective actions closed
      * @param overdue        the items overdue today of the retrospectives opened in the window
-     * @param underInvestment failure modes that recurred in more than one application in the window
+     * @param underInvestment failure modes that recurred in more than one team in the window (in more than one
+     *                        application when no teams are defined)
      */
     public record Trend(List<Change> changes, List<Recurred> recurred, Overdue overdue,
                         List<SharedFailureMode> underInvestment) {
@@ -83,7 +84,22 @@ public record Portfolio(String application, LocalDate from, LocalDate to, ZoneId
     public record ApplicationOverdue(String application, int items, Long oldestDays) {
     }
 
-    /** The same failure mode recurring in several applications: evidence that a shared fix is missing. */
-    public record SharedFailureMode(String failureMode, List<String> applications) {
+    /**
+     * The same failure mode recurring across teams (across applications when no teams are defined): evidence that a
+     * shared fix is missing, since no one team's actions can close it.
+     *
+     * @param teams the teams of {@code applications}, in team order; empty when no teams are defined
+     */
+    public record SharedFailureMode(String failureMode, List<String> applications, List<String> teams) {
+
+        public SharedFailureMode {
+            applications = List.copyOf(applications);
+            teams = teams == null ? List.of() : List.copyOf(teams);
+        }
+
+        /** Without teams. */
+        public SharedFailureMode(String failureMode, List<String> applications) {
+            this(failureMode, applications, List.of());
+        }
     }
 }

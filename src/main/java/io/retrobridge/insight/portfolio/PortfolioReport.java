@@ -61,11 +61,20 @@ public class PortfolioReport {
                 io.retrobridge.insight.delivery.Granularity.MONTH, zone, false), teams);
         EffectivenessReport retrospectives = effectiveness.report(application, from, to, Granularity.MONTH, zone,
                 today, teams);
-        return of(application, deliveries, retrospectives);
+        return of(application, deliveries, retrospectives, teams);
     }
 
-    /** The portfolio of two reports over the same window, zone and application, both cut by month. */
+    /** The portfolio of two reports over the same window, zone and application, both cut by month; no teams. */
     public static Portfolio of(String application, Delivery deliveries, EffectivenessReport retrospectives) {
+        return of(application, deliveries, retrospectives, TeamScope.NONE);
+    }
+
+    /**
+     * The portfolio of two reports over the same window, zone, application and teams, both cut by month;
+     * {@code teams} says which team each application's recurrences belong to.
+     */
+    public static Portfolio of(String application, Delivery deliveries, EffectivenessReport retrospectives,
+                               TeamScope teams) {
         Map<YearMonth, Map<String, DeliveryFigures>> deliveryByMonth = new TreeMap<>();
         for (Delivery.ApplicationDelivery app : deliveries.applications()) {
             for (Delivery.Bucket bucket : app.buckets()) {
@@ -89,10 +98,10 @@ public class PortfolioReport {
                     PortfolioTeamRows.of(month, deliveries, period)));
         }
         return new Portfolio(application, retrospectives.from(), retrospectives.to(), retrospectives.zone(),
-                retrospectives.today(), months, trend(months), retrospectives.team());
+                retrospectives.today(), months, trend(months, teams), retrospectives.team());
     }
 
-    private static Portfolio.Trend trend(List<Portfolio.Month> months) {
+    private static Portfolio.Trend trend(List<Portfolio.Month> months, TeamScope teams) {
         List<Change> changes = new ArrayList<>();
         for (int i = 1; i < months.size(); i++) {
             Map<String, Row> earlier = new TreeMap<>();
@@ -133,8 +142,11 @@ public class PortfolioReport {
         Long oldest = overdue.stream().map(ApplicationOverdue::oldestDays).max(Long::compareTo).orElse(null);
         List<SharedFailureMode> shared = new ArrayList<>();
         applicationsByMode.forEach((mode, names) -> {
-            if (names.size() > 1) {
-                shared.add(new SharedFailureMode(mode, List.copyOf(names)));
+            // With teams, two applications of one team recurring is that team's to fix; across teams, nobody's.
+            List<String> owners = teams.rollsUp()
+                    ? names.stream().map(teams::teamOf).distinct().sorted(TeamScope.ORDER).toList() : List.of();
+            if (teams.rollsUp() ? owners.size() > 1 : names.size() > 1) {
+                shared.add(new SharedFailureMode(mode, List.copyOf(names), owners));
             }
         });
         return new Portfolio.Trend(changes, recurred, new Portfolio.Overdue(items, oldest, overdue), shared);

@@ -40,7 +40,7 @@ final class PortfolioHtml {
                 .append(", production deployments and retrospectives, ").append(e(portfolio.from()))
                 .append(" up to ").append(e(portfolio.to())).append(" (exclusive), zone ").append(e(portfolio.zone()))
                 .append("; ages judged on ").append(e(portfolio.today())).append(".</p>");
-        trend(html, portfolio.trend());
+        trend(html, portfolio.trend(), portfolio.months().stream().anyMatch(month -> !month.teams().isEmpty()));
         for (Portfolio.Month month : portfolio.months()) {
             month(html, month);
         }
@@ -48,7 +48,7 @@ final class PortfolioHtml {
         return html.toString();
     }
 
-    private static void trend(StringBuilder html, Portfolio.Trend trend) {
+    private static void trend(StringBuilder html, Portfolio.Trend trend, boolean byTeam) {
         html.append("<h2>What improved</h2>");
         changes(html, trend.changes().stream().filter(c -> c.direction() == Direction.IMPROVED).toList());
         html.append("<h2>What worsened</h2>");
@@ -79,12 +79,19 @@ final class PortfolioHtml {
         }
         html.append("<h2>Where the evidence points at under-investment</h2>");
         if (trend.underInvestment().isEmpty()) {
-            html.append("<p>No failure mode recurred in more than one application.</p>");
+            html.append("<p>No failure mode recurred in more than one ")
+                    .append(byTeam ? "team" : "application").append(".</p>");
         } else {
             html.append("<ul>");
-            trend.underInvestment().forEach(s -> html.append("<li>Failure mode <b>").append(e(s.failureMode()))
-                    .append("</b> recurred in ").append(s.applications().size()).append(" applications: ")
-                    .append(e(String.join(", ", s.applications()))).append(".</li>"));
+            trend.underInvestment().forEach(s -> {
+                html.append("<li>Failure mode <b>").append(e(s.failureMode())).append("</b> recurred in ");
+                if (!s.teams().isEmpty()) {
+                    html.append(s.teams().size()).append(" teams (").append(e(String.join(", ", s.teams())))
+                            .append("), ");
+                }
+                html.append(s.applications().size()).append(" applications: ")
+                        .append(e(String.join(", ", s.applications()))).append(".</li>");
+            });
             html.append("</ul>");
         }
     }

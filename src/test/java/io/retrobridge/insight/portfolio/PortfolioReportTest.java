@@ -13,6 +13,9 @@ import io.retrobridge.insight.effectiveness.TrackedItem;
 import io.retrobridge.insight.effectiveness.TrackedRetrospective;
 import io.retrobridge.insight.portfolio.Portfolio.Change;
 import io.retrobridge.insight.portfolio.Portfolio.Direction;
+import io.retrobridge.insight.team.TeamScope;
+import io.retrobridge.mapping.team.Team;
+import io.retrobridge.mapping.team.TeamsMapping;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -118,6 +121,31 @@ class PortfolioReportTest {
                 new Portfolio.ApplicationOverdue("shop", 1, 21L))));
         assertThat(trend.underInvestment()).containsExactly(
                 new Portfolio.SharedFailureMode("config-drift", List.of("search", "shop")));
+    }
+
+    @Test
+    void withTeamsAFailureModeIsUnderInvestmentOnlyWhenItRecursInMoreThanOneTeam() {
+        Delivery delivery = new Delivery(null, null, SHOP_SEP, List.of(
+                new Delivery.ApplicationDelivery("search", "production", SEARCH_SEP, List.of(bucket(SEP, SEARCH_SEP))),
+                new Delivery.ApplicationDelivery("shop", "production", SHOP_SEP,
+                        List.of(bucket(SEP, SHOP_SEP), bucket(OCT, SHOP_OCT)))));
+        // config-drift recurred in search and in shop (see above).
+        TeamScope oneTeam = new TeamScope(new TeamsMapping(List.of(
+                new Team("storefront", null, List.of("search", "shop")))), null);
+        TeamScope twoTeams = new TeamScope(new TeamsMapping(List.of(
+                new Team("storefront", null, List.of("shop")), new Team("discovery", null, List.of("search")))), null);
+        TeamScope shopInATeam = new TeamScope(new TeamsMapping(List.of(
+                new Team("storefront", null, List.of("shop")))), null);
+
+        assertThat(PortfolioReport.of(null, delivery, effectiveness(history, SEP, NOV), oneTeam).trend()
+                .underInvestment()).isEmpty();
+        assertThat(PortfolioReport.of(null, delivery, effectiveness(history, SEP, NOV), twoTeams).trend()
+                .underInvestment()).containsExactly(new Portfolio.SharedFailureMode("config-drift",
+                List.of("search", "shop"), List.of("discovery", "storefront")));
+        // search is in no team: its recurrence counts under "unassigned", listed last.
+        assertThat(PortfolioReport.of(null, delivery, effectiveness(history, SEP, NOV), shopInATeam).trend()
+                .underInvestment()).containsExactly(new Portfolio.SharedFailureMode("config-drift",
+                List.of("search", "shop"), List.of("storefront", "unassigned")));
     }
 
     @Test
