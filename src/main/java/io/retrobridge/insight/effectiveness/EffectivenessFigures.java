@@ -7,9 +7,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -85,6 +83,12 @@ public record EffectivenessFigures(int retrospectives, int actionItems, int done
     public static EffectivenessFigures of(Collection<TrackedRetrospective> group,
                                           Collection<TrackedRetrospective> history,
                                           Map<String, RecoveryComparison> recoveries, LocalDate today, ZoneId zone) {
+        return of(group, FailureModeHistory.of(history), recoveries, today, zone);
+    }
+
+    /** The same, with the history already indexed: a report asks it once per period, application and team. */
+    static EffectivenessFigures of(Collection<TrackedRetrospective> group, FailureModeHistory history,
+                                   Map<String, RecoveryComparison> recoveries, LocalDate today, ZoneId zone) {
         List<TrackedItem> items = group.stream().flatMap(r -> r.items().stream()).toList();
         int done = (int) items.stream().filter(TrackedItem::done).count();
         int cancelled = (int) items.stream().filter(item -> item.status().isClosed() && !item.done()).count();
@@ -117,8 +121,8 @@ public record EffectivenessFigures(int retrospectives, int actionItems, int done
         return new Ages(days.size(), Medians.of(days), days.stream().max(Long::compareTo).orElse(null));
     }
 
-    private static Recurrence recurrence(Collection<TrackedRetrospective> group,
-                                         Collection<TrackedRetrospective> history, ZoneId zone) {
+    private static Recurrence recurrence(Collection<TrackedRetrospective> group, FailureModeHistory history,
+                                         ZoneId zone) {
         int closed = 0;
         List<RecurredTag> recurred = new ArrayList<>();
         for (TrackedRetrospective retrospective : group) {
@@ -134,13 +138,7 @@ public record EffectivenessFigures(int retrospectives, int actionItems, int done
                     continue;
                 }
                 closed++;
-                history.stream()
-                        .filter(later -> later.application().equals(retrospective.application()))
-                        .filter(later -> !later.key().equals(retrospective.key()))
-                        .filter(later -> !later.openedAt().isBefore(closedAt.get()))
-                        .filter(later -> later.items().stream().anyMatch(item -> item.failureMode() != null
-                                && tag(item.failureMode()).equals(entry.getKey())))
-                        .min(Comparator.comparing(TrackedRetrospective::openedAt))
+                history.firstNaming(retrospective.application(), entry.getKey(), closedAt.get(), retrospective)
                         .ifPresent(later -> recurred.add(new RecurredTag(entry.getKey(), retrospective.key(),
                                 closedAt.get(), later.key())));
             }
@@ -149,7 +147,7 @@ public record EffectivenessFigures(int retrospectives, int actionItems, int done
     }
 
     private static String tag(String failureMode) {
-        return failureMode.strip().toLowerCase(Locale.ROOT);
+        return FailureModeHistory.tag(failureMode);
     }
 
     private static Recovery recovery(Collection<TrackedRetrospective> group,

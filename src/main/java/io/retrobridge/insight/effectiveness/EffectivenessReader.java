@@ -97,6 +97,7 @@ public class EffectivenessReader {
                 Retrospective::application));
         Map<String, RecoveryComparison> recoveries = recoveries(application, history,
                 to.atStartOfDay(zone).toInstant(), zone);
+        FailureModeHistory failureModes = FailureModeHistory.of(history);
         List<EffectivenessReport.Period> periods = new ArrayList<>();
         for (Granularity.Period period : granularity.periods(from, to)) {
             Instant start = period.from().atStartOfDay(zone).toInstant();
@@ -107,10 +108,10 @@ public class EffectivenessReader {
             opened.forEach(r -> byApplication.computeIfAbsent(r.application(), unused -> new ArrayList<>()).add(r));
             List<ApplicationFigures> perApplication = new ArrayList<>();
             byApplication.forEach((name, group) -> perApplication.add(new ApplicationFigures(name,
-                    EffectivenessFigures.of(group, history, recoveries, today, zone))));
+                    EffectivenessFigures.of(group, failureModes, recoveries, today, zone))));
             periods.add(new EffectivenessReport.Period(period.from(), period.to(),
-                    EffectivenessFigures.of(opened, history, recoveries, today, zone), perApplication,
-                    TeamEffectivenessFigures.of(teams, byApplication, history, recoveries, today, zone)));
+                    EffectivenessFigures.of(opened, failureModes, recoveries, today, zone), perApplication,
+                    TeamEffectivenessFigures.of(teams, byApplication, failureModes, recoveries, today, zone)));
         }
         return new EffectivenessReport(application, from, to, granularity, zone, today, periods, teams.team());
     }

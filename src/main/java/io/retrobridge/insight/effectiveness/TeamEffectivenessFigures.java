@@ -19,7 +19,7 @@ final class TeamEffectivenessFigures {
 
     /** @param byApplication the period's retrospectives per application */
     static List<TeamEffectiveness> of(TeamScope teams, Map<String, List<TrackedRetrospective>> byApplication,
-                                      List<TrackedRetrospective> history, Map<String, RecoveryComparison> recoveries,
+                                      FailureModeHistory history, Map<String, RecoveryComparison> recoveries,
                                       LocalDate today, ZoneId zone) {
         List<TeamEffectiveness> rolledUp = new ArrayList<>();
         teams.byTeam(byApplication).forEach((team, applications) -> rolledUp.add(new TeamEffectiveness(team,
