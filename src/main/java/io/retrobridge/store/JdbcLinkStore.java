@@ -6,6 +6,7 @@ import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Snapshot;
 import io.retrobridge.sync.DuplicateLinkException;
+import io.retrobridge.sync.FollowUpStates;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.StaleLinkException;
 import java.sql.ResultSet;
@@ -46,8 +47,6 @@ public class JdbcLinkStore implements LinkStore {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ResultSetExtractor<List<Link>> linkReader = this::readLinks;
-    private final ResultSetExtractor<List<Link>> itemStateReader = rows -> linksInOrder(rows,
-            JdbcLinkStore::readItemState);
 
     public JdbcLinkStore(JdbcClient jdbc, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
@@ -136,52 +135,6 @@ public class JdbcLinkStore implements LinkStore {
     }
 
     @Override
-    public Map<String, Link> findItemStatesByExternalIds(ExternalSystem system, Collection<String> externalIds) {
-        Map<String, Link> found = new LinkedHashMap<>();
-        if (externalIds.isEmpty()) {
-            return found;
-        }
-        // The copies beside each snapshot (V23), not its JSON: as findByExternalIds, one statement, each row once.
-        List<Link> links = jdbc.sql("""
-                        SELECT l.id, l.kind, l.correlation_id, l.version,
-                               e.external_system AS id_system, e.external_id,
-                               NULL AS snapshot_system, NULL AS taken_at,
-                               NULL AS item_status, NULL AS item_due_date, NULL AS item_failure_mode
-                          FROM links l JOIN link_external_ids e ON e.link_id = l.id
-                         WHERE l.id IN (SELECT x.link_id FROM link_external_ids x
-                                         WHERE x.external_system = :system AND x.external_id IN (:externalIds))
-                        UNION ALL
-                        SELECT l.id, l.kind, l.correlation_id, l.version,
-                               NULL, NULL,
-                               s.external_system, s.taken_at,
-                               s.item_status, s.item_due_date, s.item_failure_mode
-                          FROM links l JOIN link_snapshots s ON s.link_id = l.id
-                         WHERE l.id IN (SELECT x.link_id FROM link_external_ids x
-                                         WHERE x.external_system = :system AND x.external_id IN (:externalIds))
-                         ORDER BY 1
-                        """)
-                .param("system", system.name())
-                .param("externalIds", List.copyOf(Set.copyOf(externalIds)))
-                .query(itemStateReader);
-        for (Link link : links) {
-            link.idOn(system).ifPresent(externalId -> found.put(externalId, link));
-        }
-        return found;
-    }
-
-    private static Snapshot readItemState(ResultSet row, Link link) throws SQLException {
-        Map<String, String> fields = new TreeMap<>();
-        String[] columns = {"item_status", "item_due_date", "item_failure_mode"};
-        for (int i = 0; i < columns.length; i++) {
-            String value = row.getString(columns[i]);
-            if (value != null) {
-                fields.put(ITEM_STATE_FIELDS.get(i), value);
-            }
-        }
-        return new Snapshot(fields, SqlInstants.fromColumn(row, "taken_at"));
-    }
-
-    @Override
     @Transactional
     public Link update(Link link) {
         // The version check comes first: it takes the row lock, so a concurrent update waits here and then
@@ -233,9 +186,9 @@ public class JdbcLinkStore implements LinkStore {
                 .param("system", system.name())
                 .param("fields", JsonColumns.fromFields(snapshot.fields()))
                 .param("takenAt", SqlInstants.toColumn(snapshot.at()))
-                .param("status", snapshot.fields().get(ITEM_STATE_FIELDS.get(0)))
-                .param("dueDate", snapshot.fields().get(ITEM_STATE_FIELDS.get(1)))
-                .param("failureMode", snapshot.fields().get(ITEM_STATE_FIELDS.get(2)))
+                .param("status", snapshot.fields().get(FollowUpStates.FIELDS.get(0)))
+                .param("dueDate", snapshot.fields().get(FollowUpStates.FIELDS.get(1)))
+                .param("failureMode", snapshot.fields().get(FollowUpStates.FIELDS.get(2)))
                 .update());
     }
 
@@ -273,23 +226,7 @@ public class JdbcLinkStore implements LinkStore {
     }
 
     /** Several links, their rows grouped by link id (the query orders by it). */
-    /** How one row's snapshot columns become a {@link Snapshot}. */
-    @FunctionalInterface
-    private interface SnapshotColumns {
-        Snapshot read(ResultSet row, Link link) throws SQLException;
-    }
-
     private List<Link> readLinksInOrder(ResultSet rows) throws SQLException {
-        return linksInOrder(rows, JdbcLinkStore::readWholeSnapshot);
-    }
-
-    private static Snapshot readWholeSnapshot(ResultSet row, Link link) throws SQLException {
-        return new Snapshot(JsonColumns.toFields(row.getString("fields_json"),
-                "the " + row.getString("snapshot_system") + " snapshot of link " + link.id()),
-                SqlInstants.fromColumn(row, "taken_at"));
-    }
-
-    private static List<Link> linksInOrder(ResultSet rows, SnapshotColumns snapshotColumns) throws SQLException {
         List<Link> links = new ArrayList<>();
         Link link = null;
         Map<ExternalSystem, String> ids = new TreeMap<>();
@@ -305,7 +242,7 @@ public class JdbcLinkStore implements LinkStore {
                 ids = new TreeMap<>();
                 snapshots = new TreeMap<>();
             }
-            readChildren(rows, link, ids, snapshots, snapshotColumns);
+            readChildren(rows, link, ids, snapshots);
         }
         if (link != null) {
             links.add(new Link(link.id(), link.kind(), link.correlationId(), ids, snapshots, link.version()));
@@ -315,12 +252,6 @@ public class JdbcLinkStore implements LinkStore {
 
     private static void readChildren(ResultSet rows, Link link, Map<ExternalSystem, String> ids,
                                      Map<ExternalSystem, Snapshot> snapshots) throws SQLException {
-        readChildren(rows, link, ids, snapshots, JdbcLinkStore::readWholeSnapshot);
-    }
-
-    private static void readChildren(ResultSet rows, Link link, Map<ExternalSystem, String> ids,
-                                     Map<ExternalSystem, Snapshot> snapshots, SnapshotColumns snapshotColumns)
-            throws SQLException {
         String idSystem = rows.getString("id_system");
         if (idSystem != null) {
             ids.put(ExternalSystem.valueOf(idSystem), rows.getString("external_id"));
@@ -330,7 +261,9 @@ public class JdbcLinkStore implements LinkStore {
             ExternalSystem system = ExternalSystem.valueOf(snapshotSystem);
             // The joins repeat each snapshot once per external id: its JSON is read the first time only.
             if (!snapshots.containsKey(system)) {
-                snapshots.put(system, snapshotColumns.read(rows, link));
+                snapshots.put(system, new Snapshot(
+                        JsonColumns.toFields(rows.getString("fields_json"), "the " + system + " snapshot of link " + link.id()),
+                        SqlInstants.fromColumn(rows, "taken_at")));
             }
         }
     }

@@ -3,13 +3,10 @@ package io.retrobridge.sync;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Link;
-import io.retrobridge.domain.Snapshot;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /** Where links live: one row per synced entity, changed only with optimistic locking. */
@@ -40,32 +37,6 @@ public interface LinkStore {
             findByExternal(new ExternalRef(system, externalId)).ifPresent(link -> found.put(externalId, link));
         }
         return found;
-    }
-
-    /** The snapshot fields a report over every action item reads: what state an item is in. */
-    List<String> ITEM_STATE_FIELDS = List.of("status", "due-date", "failure-mode");
-
-    /**
-     * {@link #findByExternalIds} with each snapshot narrowed to {@link #ITEM_STATE_FIELDS}: reports over thousands of
-     * items read these few fields, not every snapshot whole.
-     */
-    default Map<String, Link> findItemStatesByExternalIds(ExternalSystem system, Collection<String> externalIds) {
-        Map<String, Link> narrowed = new LinkedHashMap<>();
-        findByExternalIds(system, externalIds).forEach((externalId, link) -> {
-            Map<ExternalSystem, Snapshot> snapshots = new TreeMap<>();
-            link.snapshots().forEach((side, snapshot) -> {
-                Map<String, String> fields = new TreeMap<>();
-                ITEM_STATE_FIELDS.forEach(name -> {
-                    if (snapshot.fields().get(name) != null) {
-                        fields.put(name, snapshot.fields().get(name));
-                    }
-                });
-                snapshots.put(side, new Snapshot(fields, snapshot.at()));
-            });
-            narrowed.put(externalId, new Link(link.id(), link.kind(), link.correlationId(), link.externalIds(),
-                    snapshots, link.version()));
-        });
-        return narrowed;
     }
 
     /**

@@ -5,13 +5,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The plans, as executed ({@code EXPLAIN (ANALYZE, BUFFERS)}), of the reports' reads on PostgreSQL, with the
  * parameters a one-year report binds: the statements of JdbcDeliveryHistory.finishedBetween (portfolio and one
  * application), JdbcAlertStore.activeBetween (one service and many), JdbcRetrospectiveStore.list,
- * JdbcEscalationStore.forItems, JdbcFollowUpStore.forItems and JdbcLinkStore.findItemStatesByExternalIds, their column
+ * JdbcEscalationStore.forItems, JdbcFollowUpStore.forItems and JdbcFollowUpStates.of, their column
  * lists shortened.
  */
 final class ReportPlans {
@@ -49,16 +50,16 @@ final class ReportPlans {
                 + " item_key IN (:itemKeys) ORDER BY item_key, claimed_at, ladder_id, step_id", Map.of("itemKeys", keys));
         plan(jdbc, out, "effectiveness: follow-up facts of " + keys.size() + " items", "SELECT * FROM follow_up_facts"
                 + " WHERE item_key IN (:itemKeys) ORDER BY item_key", Map.of("itemKeys", keys));
-        List<String> tasks = jdbc.sql("SELECT external_id FROM link_external_ids WHERE external_system = 'SERVICENOW'"
-                + " ORDER BY external_id LIMIT 2000").query(String.class).list();
-        String linksOf = " WHERE l.id IN (SELECT x.link_id FROM link_external_ids x WHERE x.external_system ="
-                + " 'SERVICENOW' AND x.external_id IN (:tasks))";
-        plan(jdbc, out, "effectiveness: the item states of " + tasks.size() + " tasks' links",
-                "SELECT l.id, e.external_system, e.external_id, NULL, NULL, NULL, NULL, NULL FROM links l JOIN"
-                        + " link_external_ids e ON e.link_id = l.id" + linksOf + " UNION ALL SELECT l.id, NULL, NULL,"
-                        + " s.external_system, s.taken_at, s.item_status, s.item_due_date, s.item_failure_mode FROM"
-                        + " links l JOIN link_snapshots s ON s.link_id = l.id" + linksOf + " ORDER BY 1",
-                Map.of("tasks", tasks));
+        List<UUID> retrospectives = jdbc.sql("SELECT retrospective_id FROM retrospective_follow_up_refreshes"
+                + " ORDER BY retrospective_id LIMIT 1000").query(UUID.class).list();
+        plan(jdbc, out, "effectiveness: the follow-up states of " + retrospectives.size() + " retrospectives",
+                "SELECT r.retrospective_id, f.task_sys_id, l.correlation_id, s.external_system, s.taken_at,"
+                        + " s.item_status, s.item_due_date, s.item_failure_mode FROM retrospective_follow_up_refreshes r"
+                        + " LEFT JOIN retrospective_follow_ups f ON f.retrospective_id = r.retrospective_id"
+                        + " LEFT JOIN link_external_ids x ON x.external_system = 'SERVICENOW'"
+                        + " AND x.external_id = f.task_sys_id LEFT JOIN links l ON l.id = x.link_id"
+                        + " LEFT JOIN link_snapshots s ON s.link_id = l.id WHERE r.retrospective_id IN (:ids)",
+                Map.of("ids", retrospectives));
         return out.toString();
     }
 

@@ -249,41 +249,4 @@ abstract class LinkStoreContract extends StoreContractSupport {
         }
         assertThat(links().count()).isEqualTo(5);
     }
-
-    @Test
-    void itemStatesAreEachSnapshotNarrowedToTheStateFieldsAndFollowUpdates() {
-        Map<String, String> jiraFields = new HashMap<>();
-        jiraFields.put("title", "Add a canary stage");
-        jiraFields.put("description", "A long description the reports never read");
-        jiraFields.put("status", "IN_PROGRESS");
-        jiraFields.put("due-date", "2026-12-01");
-        jiraFields.put("failure-mode", null); // cleared on this side: absent, as in the whole read
-        Link link = actionItem("rb-states", "RB-30").withExternalId(SERVICENOW, "task-30")
-                .withSnapshot(JIRA, snapshot(jiraFields))
-                .withSnapshot(SERVICENOW, new Snapshot(Map.of("title", "Add a canary stage", "status", "OPEN",
-                        "failure-mode", "config-drift"), START));
-        Link other = actionItem("rb-other", "RB-31").withExternalId(SERVICENOW, "task-31");
-        links().insert(link);
-        links().insert(other);
-
-        Map<String, Link> states = links().findItemStatesByExternalIds(SERVICENOW, List.of("task-30", "task-31",
-                "task-unknown"));
-
-        assertThat(states).containsOnlyKeys("task-30", "task-31");
-        Link state = states.get("task-30");
-        assertThat(state.correlationId()).isEqualTo("rb-states");
-        assertThat(state.externalIds()).isEqualTo(link.externalIds());
-        assertThat(state.snapshotOn(JIRA).orElseThrow()).isEqualTo(new Snapshot(Map.of("status", "IN_PROGRESS",
-                "due-date", "2026-12-01"), START.plus(Duration.ofMinutes(1))));
-        assertThat(state.snapshotOn(SERVICENOW).orElseThrow()).isEqualTo(new Snapshot(Map.of("status", "OPEN",
-                "failure-mode", "config-drift"), START));
-        assertThat(states.get("task-31").snapshots()).isEmpty();
-
-        Link stored = links().findById(link.id()).orElseThrow();
-        links().update(stored.withSnapshot(SERVICENOW, new Snapshot(Map.of("status", "DONE"), START.plusSeconds(600))));
-
-        assertThat(links().findItemStatesByExternalIds(SERVICENOW, List.of("task-30")).get("task-30")
-                .snapshotOn(SERVICENOW).orElseThrow())
-                .isEqualTo(new Snapshot(Map.of("status", "DONE"), START.plusSeconds(600)));
-    }
 }

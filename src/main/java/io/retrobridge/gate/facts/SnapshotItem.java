@@ -2,6 +2,7 @@ package io.retrobridge.gate.facts;
 
 import io.retrobridge.domain.ActionItem;
 import io.retrobridge.domain.ActionStatus;
+import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Priority;
 import io.retrobridge.domain.Snapshot;
@@ -27,11 +28,16 @@ public final class SnapshotItem {
 
     /** Empty when the link has no snapshot at all (never synced). */
     public static Optional<ActionItem> of(Link link, String fallbackTitle) {
-        if (link.snapshots().isEmpty()) {
+        return of(link.snapshots(), fallbackTitle);
+    }
+
+    /** The same from a link's snapshots per side; empty when there are none. */
+    public static Optional<ActionItem> of(Map<ExternalSystem, Snapshot> snapshots, String fallbackTitle) {
+        if (snapshots.isEmpty()) {
             return Optional.empty();
         }
         Map<String, String> fields = new TreeMap<>();
-        link.snapshots().values().stream().sorted(Comparator.comparing(Snapshot::at))
+        snapshots.values().stream().sorted(Comparator.comparing(Snapshot::at))
                 .forEach(snapshot -> snapshot.fields().forEach((name, value) -> {
                     if (value != null) {
                         fields.put(name, value);

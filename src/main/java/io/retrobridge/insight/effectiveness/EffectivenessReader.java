@@ -3,8 +3,6 @@ package io.retrobridge.insight.effectiveness;
 import io.retrobridge.domain.ActionItem;
 import io.retrobridge.domain.Alert;
 import io.retrobridge.domain.Deployment;
-import io.retrobridge.domain.ExternalSystem;
-import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Retrospective;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationStore;
@@ -15,8 +13,8 @@ import io.retrobridge.insight.effectiveness.EffectivenessReport.ApplicationFigur
 import io.retrobridge.insight.team.TeamScope;
 import io.retrobridge.sync.AlertStore;
 import io.retrobridge.sync.DeliveryHistory;
-import io.retrobridge.sync.LinkStore;
-import io.retrobridge.sync.RetrospectiveFollowUps;
+import io.retrobridge.sync.FollowUpStates;
+import io.retrobridge.sync.FollowUpStates.FollowUpState;
 import io.retrobridge.sync.RetrospectiveStore;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,8 +36,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gathers what the effectiveness figures are computed from, through the stores' existing reads: the retrospectives
- * opened since the window's start (later ones too, for recurrence), their follow-ups, the links of those tasks with
- * their snapshots (status, due date, failure mode: the newer side wins per field, as the gate reads them), the
+ * opened since the window's start (later ones too, for recurrence), their follow-ups with the state the links of
+ * those tasks last held (status, due date, failure mode: the newer side wins per field, as the gate reads them), the
  * follow-up facts (the day each item closed), each item's escalations, and for each retrospective whose actions all
  * landed, its application's production runs and alerts around that day. An alert is taken to be about the
  * application its {@code service} names.
@@ -49,26 +47,24 @@ public class EffectivenessReader {
 
     static final int PAGE = 500;
     /**
-     * Keys named in one read of tasks, links, facts or escalations. Each read costs a round trip and, for large
-     * lists, a scan of its table: fewer, larger reads answer the whole portfolio sooner, and 2,000 bound values stay
-     * well under every driver's limit.
+     * Item keys named in one read of facts or escalations. On PostgreSQL a read of this many keys scans its table
+     * once rather than probing an index per key, so its cost hardly grows with the keys it names: a year of the
+     * whole portfolio is read in a handful of statements, well under PostgreSQL's 65,535 bound values.
      */
-    static final int KEYS_PER_READ = 2_000;
+    static final int KEYS_PER_READ = 10_000;
 
     private final RetrospectiveStore retrospectives;
-    private final RetrospectiveFollowUps followUps;
-    private final LinkStore links;
+    private final FollowUpStates states;
     private final FollowUpStore followUpFacts;
     private final EscalationStore escalations;
     private final DeliveryHistory deliveries;
     private final AlertStore alerts;
 
-    public EffectivenessReader(RetrospectiveStore retrospectives, RetrospectiveFollowUps followUps, LinkStore links,
+    public EffectivenessReader(RetrospectiveStore retrospectives, FollowUpStates states,
                                FollowUpStore followUpFacts, EscalationStore escalations, DeliveryHistory deliveries,
                                AlertStore alerts) {
         this.retrospectives = retrospectives;
-        this.followUps = followUps;
-        this.links = links;
+        this.states = states;
         this.followUpFacts = followUpFacts;
         this.escalations = escalations;
         this.deliveries = deliveries;
@@ -145,18 +141,10 @@ public class EffectivenessReader {
     }
 
     private List<TrackedRetrospective> tracked(List<Retrospective> opened) {
-        Map<UUID, List<String>> tasks = new HashMap<>();
-        for (List<UUID> ids : chunks(opened.stream().map(Retrospective::id).toList())) {
-            tasks.putAll(followUps.ofRetrospectives(ids));
-        }
-        Set<String> taskIds = new LinkedHashSet<>();
-        tasks.values().forEach(taskIds::addAll);
-        Map<String, Link> linksByTask = new HashMap<>();
-        for (List<String> ids : chunks(List.copyOf(taskIds))) {
-            linksByTask.putAll(links.findItemStatesByExternalIds(ExternalSystem.SERVICENOW, ids));
-        }
+        Map<UUID, List<FollowUpState>> followUps = states.of(opened.stream().map(Retrospective::id).toList());
         Set<String> itemKeys = new LinkedHashSet<>();
-        linksByTask.values().forEach(link -> itemKeys.add(link.correlationId()));
+        followUps.values().forEach(tasks -> tasks.stream().map(FollowUpState::itemKey).filter(Objects::nonNull)
+                .forEach(itemKeys::add));
         // Facts and escalations in pages of keys, as the rest: one statement per page, not one per item.
         Map<String, FollowUpFact> facts = new HashMap<>();
         Map<String, List<EscalationRecord>> escalated = new HashMap<>();
@@ -166,13 +154,12 @@ public class EffectivenessReader {
         }
         List<TrackedRetrospective> tracked = new ArrayList<>();
         for (Retrospective retrospective : opened) {
-            List<String> its = tasks.get(retrospective.id());
+            List<FollowUpState> its = followUps.get(retrospective.id());
             List<TrackedItem> items = new ArrayList<>();
             int notSynced = 0;
-            for (String task : its == null ? List.<String>of() : its) {
-                Link link = linksByTask.get(task);
-                Optional<TrackedItem> item = link == null ? Optional.empty() : item(link, facts.get(link.correlationId()),
-                        escalated.getOrDefault(link.correlationId(), List.of()));
+            for (FollowUpState task : its == null ? List.<FollowUpState>of() : its) {
+                Optional<TrackedItem> item = task.itemKey() == null ? Optional.empty() : item(task,
+                        facts.get(task.itemKey()), escalated.getOrDefault(task.itemKey(), List.of()));
                 if (item.isPresent()) {
                     items.add(item.get());
                 } else {
@@ -186,11 +173,12 @@ public class EffectivenessReader {
         return tracked;
     }
 
-    private static Optional<TrackedItem> item(Link link, FollowUpFact fact, List<EscalationRecord> escalations) {
+    private static Optional<TrackedItem> item(FollowUpState task, FollowUpFact fact,
+                                              List<EscalationRecord> escalations) {
         String displayKey = fact != null && fact.displayKey() != null && !fact.displayKey().isBlank()
-                ? fact.displayKey() : link.correlationId();
-        Optional<ActionItem> content = SnapshotItem.of(link, displayKey);
-        return content.map(item -> new TrackedItem(link.correlationId(), displayKey, item.status(), item.dueDate(),
+                ? fact.displayKey() : task.itemKey();
+        Optional<ActionItem> content = SnapshotItem.of(task.snapshots(), displayKey);
+        return content.map(item -> new TrackedItem(task.itemKey(), displayKey, item.status(), item.dueDate(),
                 item.status().isClosed() && fact != null ? fact.completedOn() : null, item.failureMode(),
                 escalations.stream().map(BoardEscalation::of)
                         .flatMap(Optional::stream).toList()));
