@@ -8,7 +8,6 @@ import io.retrobridge.domain.DeploymentResult;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.team.Team;
-import io.retrobridge.sync.AlertStore;
 import io.retrobridge.sync.DeliveryHistory;
 import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.testsupport.DeliverySeed;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -61,13 +60,11 @@ class DeliveryTeamsApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    JdbcClient jdbc;
+    ApplicationContext context;
     @Autowired
     DeploymentStore deployments;
     @Autowired
     DeliveryHistory history;
-    @Autowired
-    AlertStore alerts;
     @Autowired
     CurrentMappings mappings;
 
@@ -75,8 +72,7 @@ class DeliveryTeamsApiTest {
 
     @BeforeEach
     void seed() {
-        DeliverySeed.clear(jdbc);
-        new DeliverySeed(deployments, history, alerts).shopWeek();
+        DeliverySeed.shopWeekAlone(context);
         run("search", "s1", DeploymentResult.SUCCESS, "2026-11-03T09:50:00Z", "2026-11-03T10:00:00Z",
                 "2026-11-03T09:00:00Z");
         run("search", "s2", DeploymentResult.FAILURE, "2026-11-05T11:50:00Z", "2026-11-05T12:00:00Z", null);
@@ -199,11 +195,7 @@ class DeliveryTeamsApiTest {
     }
 
     private void assertRefused(String path, String parameter, String says) {
-        HttpResponse<String> response = get(path, "application/json");
-        assertThat(response.statusCode()).as(path).isEqualTo(400);
-        JsonNode body = KeyedApi.json(response);
-        assertThat(body.get("parameter").asText()).as(path).isEqualTo(parameter);
-        assertThat(body.get("error").asText()).as(path).contains(says);
+        KeyedApi.assertRefused(get(path, "application/json"), parameter, says);
     }
 
     private HttpResponse<String> get(String path, String accept) {

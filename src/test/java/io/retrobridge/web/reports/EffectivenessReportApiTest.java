@@ -3,14 +3,6 @@ package io.retrobridge.web.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retrobridge.escalation.EscalationStore;
-import io.retrobridge.escalation.FollowUpStore;
-import io.retrobridge.sync.AlertStore;
-import io.retrobridge.sync.DeploymentStore;
-import io.retrobridge.sync.LinkStore;
-import io.retrobridge.sync.PirStore;
-import io.retrobridge.sync.RetrospectiveFollowUps;
-import io.retrobridge.sync.RetrospectiveStore;
 import io.retrobridge.testsupport.EffectivenessSeed;
 import io.retrobridge.testsupport.KeyedApi;
 import java.math.BigDecimal;
@@ -24,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -45,26 +38,11 @@ class EffectivenessReportApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    RetrospectiveStore retrospectives;
-    @Autowired
-    RetrospectiveFollowUps followUps;
-    @Autowired
-    LinkStore links;
-    @Autowired
-    EscalationStore escalations;
-    @Autowired
-    FollowUpStore followUpFacts;
-    @Autowired
-    DeploymentStore deployments;
-    @Autowired
-    PirStore pirs;
-    @Autowired
-    AlertStore alerts;
+    ApplicationContext context;
 
     @BeforeEach
     void seed() {
-        new EffectivenessSeed(retrospectives, followUps, links, escalations, followUpFacts, deployments, pirs, alerts)
-                .write();
+        EffectivenessSeed.from(context).write();
     }
 
     @Test
@@ -148,10 +126,6 @@ class EffectivenessReportApiTest {
     }
 
     private void assertRefused(String path, String parameter, String message) {
-        HttpResponse<String> response = new KeyedApi(port).get(path, VIEWER_KEY, null);
-        assertThat(response.statusCode()).as(path).isEqualTo(400);
-        JsonNode body = KeyedApi.json(response);
-        assertThat(body.get("parameter").asText()).as(path).isEqualTo(parameter);
-        assertThat(body.get("error").asText()).as(path).contains(message);
+        KeyedApi.assertRefused(new KeyedApi(port).get(path, VIEWER_KEY, null), parameter, message);
     }
 }

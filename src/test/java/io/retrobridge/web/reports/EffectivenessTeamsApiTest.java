@@ -3,16 +3,8 @@ package io.retrobridge.web.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retrobridge.escalation.EscalationStore;
-import io.retrobridge.escalation.FollowUpStore;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.team.Team;
-import io.retrobridge.sync.AlertStore;
-import io.retrobridge.sync.DeploymentStore;
-import io.retrobridge.sync.LinkStore;
-import io.retrobridge.sync.PirStore;
-import io.retrobridge.sync.RetrospectiveFollowUps;
-import io.retrobridge.sync.RetrospectiveStore;
 import io.retrobridge.testsupport.EffectivenessSeed;
 import io.retrobridge.testsupport.KeyedApi;
 import java.math.BigDecimal;
@@ -28,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -60,21 +53,7 @@ class EffectivenessTeamsApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    RetrospectiveStore retrospectives;
-    @Autowired
-    RetrospectiveFollowUps followUps;
-    @Autowired
-    LinkStore links;
-    @Autowired
-    EscalationStore escalations;
-    @Autowired
-    FollowUpStore followUpFacts;
-    @Autowired
-    DeploymentStore deployments;
-    @Autowired
-    PirStore pirs;
-    @Autowired
-    AlertStore alerts;
+    ApplicationContext context;
     @Autowired
     CurrentMappings mappings;
 
@@ -82,8 +61,7 @@ class EffectivenessTeamsApiTest {
 
     @BeforeEach
     void seed() {
-        new EffectivenessSeed(retrospectives, followUps, links, escalations, followUpFacts, deployments, pirs, alerts)
-                .write();
+        EffectivenessSeed.from(context).write();
         teams = TeamsInForce.of(mappings,
                 new Team("reliability", "Reliability", List.of(EffectivenessSeed.PAYMENTS, EffectivenessSeed.SEARCH)),
                 new Team("payments", null, List.of("payment-gateway")));
@@ -194,11 +172,7 @@ class EffectivenessTeamsApiTest {
     }
 
     private void assertRefused(String path, String parameter, String message) {
-        HttpResponse<String> response = get(path, null);
-        assertThat(response.statusCode()).as(path).isEqualTo(400);
-        JsonNode body = KeyedApi.json(response);
-        assertThat(body.get("parameter").asText()).as(path).isEqualTo(parameter);
-        assertThat(body.get("error").asText()).as(path).contains(message);
+        KeyedApi.assertRefused(get(path, null), parameter, message);
     }
 
     private HttpResponse<String> get(String path, String accept) {
