@@ -168,6 +168,6 @@ class DeliveryReportApiTest {
     }
 
     private HttpResponse<String> get(String path, String key, String accept) {
-        return accept == null ? new KeyedApi(port).get(path, key) : new KeyedApi(port).get(path, key, accept);
+        return new KeyedApi(port).get(path, key, accept);
     }
 }

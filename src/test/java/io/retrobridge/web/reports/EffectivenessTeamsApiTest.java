@@ -7,12 +7,7 @@ import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.team.Team;
 import io.retrobridge.testsupport.EffectivenessSeed;
 import io.retrobridge.testsupport.KeyedApi;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,13 +146,7 @@ class EffectivenessTeamsApiTest {
     void theCsvHasARowPerTeamAfterTheApplicationRows() {
         List<String> lines = get(JUNE + "&team=reliability", "text/csv").body().lines().toList();
 
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        long open = ChronoUnit.DAYS.between(LocalDate.of(2026, 6, 20), today);
-        long t4 = ChronoUnit.DAYS.between(LocalDate.of(2026, 7, 1), today);
-        long t5 = ChronoUnit.DAYS.between(LocalDate.of(2026, 7, 10), today);
-        String overdueMedian = BigDecimal.valueOf(t4 + t5).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP)
-                .toPlainString();
-        String team = "4,6,3,1,0.50,2,0.67,2," + open + ".0," + open + ",2," + overdueMedian + "," + t4
+        String team = "4,6,3,1,0.50,2,0.67," + EffectivenessReportApiTest.openAndOverdueColumnsToday()
                 + ",2,1,0.50,3,3,90.0,2,1,10.0,3,1,1,1,0,1,1,2,1";
         assertThat(lines).extracting(line -> line.split(",")[2]).containsExactly("application", "(all)",
                 EffectivenessSeed.PAYMENTS, EffectivenessSeed.SEARCH, "team:reliability");

@@ -3,17 +3,11 @@ package io.retrobridge.web.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retrobridge.domain.Deployment;
-import io.retrobridge.domain.DeploymentResult;
-import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.team.Team;
-import io.retrobridge.sync.DeploymentStore;
-import io.retrobridge.testsupport.DeliverySeed;
 import io.retrobridge.testsupport.EffectivenessSeed;
 import io.retrobridge.testsupport.KeyedApi;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,19 +39,13 @@ class PortfolioTeamsApiTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    DeploymentStore deployments;
-    @Autowired
     CurrentMappings mappings;
 
     TeamsInForce teams;
 
     @BeforeEach
     void seed() {
-        DeliverySeed.from(context).shopWeek();
-        EffectivenessSeed.from(context).write();
-        Instant at = Instant.parse("2026-11-20T10:00:00Z");
-        deployments.record(new Deployment(ExternalSystem.valueOf("GITHUB"), "h1", PortfolioReportApiTest.HOSTILE,
-                "production", "v1", "sha-h1", "deploy", null, at, at, DeploymentResult.SUCCESS, false, null));
+        PortfolioReportApiTest.writeSeeds(context);
         teams = TeamsInForce.of(mappings,
                 new Team("reliability", "Reliability", List.of(EffectivenessSeed.PAYMENTS, EffectivenessSeed.SEARCH)),
                 new Team("web", "Web <shop>", List.of("shop")));
