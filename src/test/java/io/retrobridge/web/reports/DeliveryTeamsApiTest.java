@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.DeploymentResult;
 import io.retrobridge.domain.ExternalSystem;
-import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.team.Team;
 import io.retrobridge.sync.DeliveryHistory;
 import io.retrobridge.sync.DeploymentStore;
@@ -15,9 +14,9 @@ import io.retrobridge.testsupport.KeyedApi;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,10 +64,10 @@ class DeliveryTeamsApiTest {
     DeploymentStore deployments;
     @Autowired
     DeliveryHistory history;
-    @Autowired
-    CurrentMappings mappings;
-
-    TeamsInForce teams;
+    @RegisterExtension
+    final TeamsInForce teams = TeamsInForce.of(
+            new Team("web", "Web shop", List.of("shop", "search")),
+            new Team("payments", null, List.of("payment-gateway")));
 
     @BeforeEach
     void seed() {
@@ -80,13 +79,6 @@ class DeliveryTeamsApiTest {
                 "2026-11-05T11:40:00Z");
         run("billing", "b1", DeploymentResult.SUCCESS, "2026-11-04T09:50:00Z", "2026-11-04T10:00:00Z",
                 "2026-11-04T08:00:00Z");
-        teams = TeamsInForce.of(mappings, new Team("web", "Web shop", List.of("shop", "search")),
-                new Team("payments", null, List.of("payment-gateway")));
-    }
-
-    @AfterEach
-    void shippedTeamsAgain() {
-        teams.restore();
     }
 
     @Test
@@ -185,8 +177,7 @@ class DeliveryTeamsApiTest {
 
     @Test
     void withoutATeamsFileTheReportIsAsBeforeAndATeamIsRefused() {
-        teams.restore();
-        teams = TeamsInForce.none(mappings);
+        teams.none();
 
         JsonNode report = KeyedApi.json(get(WEEK, "application/json"));
         assertThat(report.get("teams")).isEmpty();

@@ -3,15 +3,14 @@ package io.retrobridge.web.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.team.Team;
 import io.retrobridge.testsupport.EffectivenessSeed;
 import io.retrobridge.testsupport.KeyedApi;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,22 +48,14 @@ class EffectivenessTeamsApiTest {
     int port;
     @Autowired
     ApplicationContext context;
-    @Autowired
-    CurrentMappings mappings;
-
-    TeamsInForce teams;
+    @RegisterExtension
+    final TeamsInForce teams = TeamsInForce.of(
+            new Team("reliability", "Reliability", List.of(EffectivenessSeed.PAYMENTS, EffectivenessSeed.SEARCH)),
+            new Team("payments", null, List.of("payment-gateway")));
 
     @BeforeEach
     void seed() {
         EffectivenessSeed.from(context).write();
-        teams = TeamsInForce.of(mappings,
-                new Team("reliability", "Reliability", List.of(EffectivenessSeed.PAYMENTS, EffectivenessSeed.SEARCH)),
-                new Team("payments", null, List.of("payment-gateway")));
-    }
-
-    @AfterEach
-    void shippedTeamsAgain() {
-        teams.restore();
     }
 
     @Test

@@ -3,15 +3,14 @@ package io.retrobridge.web.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.team.Team;
 import io.retrobridge.testsupport.EffectivenessSeed;
 import io.retrobridge.testsupport.KeyedApi;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,22 +37,14 @@ class PortfolioTeamsApiTest {
     int port;
     @Autowired
     ApplicationContext context;
-    @Autowired
-    CurrentMappings mappings;
-
-    TeamsInForce teams;
+    @RegisterExtension
+    final TeamsInForce teams = TeamsInForce.of(
+            new Team("reliability", "Reliability", List.of(EffectivenessSeed.PAYMENTS, EffectivenessSeed.SEARCH)),
+            new Team("web", "Web <shop>", List.of("shop")));
 
     @BeforeEach
     void seed() {
         PortfolioReportApiTest.writeSeeds(context);
-        teams = TeamsInForce.of(mappings,
-                new Team("reliability", "Reliability", List.of(EffectivenessSeed.PAYMENTS, EffectivenessSeed.SEARCH)),
-                new Team("web", "Web <shop>", List.of("shop")));
-    }
-
-    @AfterEach
-    void shippedTeamsAgain() {
-        teams.restore();
     }
 
     @Test
