@@ -34,15 +34,11 @@ class GatesReloadTest {
         return folder.current().gates().orElseThrow();
     }
 
-    private void save(String content) throws IOException {
-        folder.save(content);
-    }
-
     @Test
     void anEditedFileIsInForceAfterTheNextLook() throws IOException {
         assertThat(running().tierOf("checkout").name()).isEqualTo("high");
 
-        save(GateFiles.shippedWith("  checkout: high", "  checkout: standard"));
+        folder.save(GateFiles.shippedWith("  checkout: high", "  checkout: standard"));
         ReloadOutcome outcome = folder.reload();
 
         assertThat(outcome.result()).isEqualTo(ReloadOutcome.Result.RELOADED);
@@ -53,7 +49,7 @@ class GatesReloadTest {
     void aBrokenEditIsRefusedAndTheLastGoodFileKeepsRunning() throws IOException {
         LoadedMappings before = folder.current().get();
         String broken = GateFiles.shippedWith("  checkout: high", "  checkout: hgh");
-        save(broken);
+        folder.save(broken);
 
         ReloadOutcome refused = folder.reload();
 
@@ -72,7 +68,7 @@ class GatesReloadTest {
         assertThat(folder.reload().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
         assertThat(folder.current().gates()).isEmpty();
 
-        save(GateFiles.shipped());
+        folder.save(GateFiles.shipped());
         assertThat(folder.reload().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
         assertThat(running().gates()).containsOnlyKeys("prod", "canary");
     }
@@ -85,7 +81,7 @@ class GatesReloadTest {
     @Test
     void validateMappingsReportsABrokenFileWithItsLine() throws IOException {
         String broken = GateFiles.shippedWith("who: jane.doe@example.com", "who: jane.doe");
-        save(broken);
+        folder.save(broken);
         folder.assertRefusedByValidation(MappingFiles.lineOf(broken, "jane.doe\n") + ":"
                 + MappingFiles.columnOf(broken, "jane.doe\n") + ": waivers[0].who: `jane.doe` is not an e-mail"
                 + " address; a waiver names who signed it off (write their e-mail, e.g."

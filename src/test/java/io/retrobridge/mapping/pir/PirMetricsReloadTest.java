@@ -35,15 +35,11 @@ class PirMetricsReloadTest {
         return folder.current().pirMetrics().orElseThrow();
     }
 
-    private void save(String content) throws IOException {
-        folder.save(content);
-    }
-
     @Test
     void anEditedFileIsInForceAfterTheNextLook() throws IOException {
         assertThat(running().windows().after()).isEqualTo(Duration.ofHours(1));
 
-        save(PirFiles.shippedWith("after: 1h", "after: 2h"));
+        folder.save(PirFiles.shippedWith("after: 1h", "after: 2h"));
         ReloadOutcome outcome = folder.reload();
 
         assertThat(outcome.result()).isEqualTo(ReloadOutcome.Result.RELOADED);
@@ -54,7 +50,7 @@ class PirMetricsReloadTest {
     void aBrokenEditIsRefusedAndTheLastGoodFileKeepsRunning() throws IOException {
         LoadedMappings before = folder.current().get();
         String broken = PirFiles.shippedWith("after: 1h", "after: 2hours");
-        save(broken);
+        folder.save(broken);
 
         ReloadOutcome refused = folder.reload();
 
@@ -73,7 +69,7 @@ class PirMetricsReloadTest {
         assertThat(folder.reload().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
         assertThat(folder.current().pirMetrics()).isEmpty();
 
-        save(PirFiles.shipped());
+        folder.save(PirFiles.shipped());
         assertThat(folder.reload().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
         assertThat(running().metrics()).hasSize(3);
     }
@@ -81,7 +77,7 @@ class PirMetricsReloadTest {
     @Test
     void validateMappingsReportsABrokenFileWithItsLine() throws IOException {
         String broken = PirFiles.shippedWith("    better: higher", "    better: hihger");
-        save(broken);
+        folder.save(broken);
         folder.assertRefusedByValidation(MappingFiles.lineOf(broken, "hihger") + ":"
                 + MappingFiles.columnOf(broken, "hihger") + ": metrics[2].better: `hihger` is not allowed here;"
                 + " expected one of lower, higher (did you mean `higher`?) (use higher)");

@@ -34,15 +34,11 @@ class TeamsReloadTest {
         return folder.current().teams().orElseThrow();
     }
 
-    private void save(String content) throws IOException {
-        folder.save(content);
-    }
-
     @Test
     void anEditedFileIsInForceAfterTheNextLook() throws IOException {
         assertThat(running().teamOf("checkout")).isEqualTo("storefront");
 
-        save(TeamFiles.shippedWith("[payment-gateway]", "[payment-gateway, checkout]")
+        folder.save(TeamFiles.shippedWith("[payment-gateway]", "[payment-gateway, checkout]")
                 .replace("[checkout]", "[search]"));
 
         assertThat(folder.reload().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
@@ -53,7 +49,7 @@ class TeamsReloadTest {
     void aBrokenEditIsRefusedAndTheLastGoodFileKeepsRunning() throws IOException {
         LoadedMappings before = folder.current().get();
         String broken = TeamFiles.shippedWith("[checkout]", "[payment-gateway]");
-        save(broken);
+        folder.save(broken);
 
         ReloadOutcome refused = folder.reload();
 
@@ -78,7 +74,7 @@ class TeamsReloadTest {
         assertThat(folder.reload().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
         assertThat(folder.current().teams()).isEmpty();
 
-        save(TeamFiles.shipped());
+        folder.save(TeamFiles.shipped());
         assertThat(folder.reload().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
         assertThat(running().names()).containsExactly("payments", "storefront", "unassigned");
     }
@@ -91,7 +87,7 @@ class TeamsReloadTest {
     @Test
     void validateMappingsReportsABrokenFileWithItsLine() throws IOException {
         String broken = TeamFiles.shippedWith("  - name: storefront", "  - name: storefront\n    owner: jane");
-        save(broken);
+        folder.save(broken);
         folder.assertRefusedByValidation(MappingFiles.lineOf(broken, "owner: jane") + ":5:"
                 + " teams[1].owner: unknown key `owner` (allowed keys here: name, display-name, applications)");
     }
