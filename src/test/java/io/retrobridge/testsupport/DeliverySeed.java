@@ -9,6 +9,7 @@ import io.retrobridge.sync.DeliveryHistory;
 import io.retrobridge.sync.DeploymentStore;
 import java.time.Instant;
 import java.util.Map;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,6 +29,18 @@ public final class DeliverySeed {
         this.deployments = deployments;
         this.history = history;
         this.alerts = alerts;
+    }
+
+    /** The seed over the stores of a running application. */
+    public static DeliverySeed from(BeanFactory beans) {
+        return new DeliverySeed(beans.getBean(DeploymentStore.class), beans.getBean(DeliveryHistory.class),
+                beans.getBean(AlertStore.class));
+    }
+
+    /** Only the shop week in the running application's store: every other run and alert removed first. */
+    public static void shopWeekAlone(BeanFactory beans) {
+        clear(beans.getBean(JdbcClient.class));
+        from(beans).shopWeek();
     }
 
     public static void clear(JdbcClient jdbc) {

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.BeanFactory;
 
 /**
  * The effectiveness data set, written through the real stores. All days are UTC. The figures it gives for the window
@@ -73,6 +74,13 @@ public final class EffectivenessSeed {
         this.followUpFacts = followUpFacts;
         this.alerts = alerts;
         this.seed = new ReadinessSeed(retrospectives, followUps, links, escalations, followUpFacts, deployments, pirs);
+    }
+
+    /** The seed over the stores of a running application. */
+    public static EffectivenessSeed from(BeanFactory beans) {
+        return new EffectivenessSeed(beans.getBean(RetrospectiveStore.class), beans.getBean(RetrospectiveFollowUps.class),
+                beans.getBean(LinkStore.class), beans.getBean(EscalationStore.class), beans.getBean(FollowUpStore.class),
+                beans.getBean(DeploymentStore.class), beans.getBean(PirStore.class), beans.getBean(AlertStore.class));
     }
 
     /** Writes the data set once per store; a second call finds it written and does nothing. */

@@ -58,6 +58,15 @@ public final class KeyedApi {
         assertThat(json(response).get("error").asText()).contains(message);
     }
 
+    /** The response is a 400 whose {@code parameter} names the refused query parameter and whose error says why. */
+    public static void assertRefused(HttpResponse<String> response, String parameter, String message) {
+        String path = response.uri().toString();
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        JsonNode body = json(response);
+        assertThat(body.get("parameter").asText()).as(path).isEqualTo(parameter);
+        assertThat(body.get("error").asText()).as(path).contains(message);
+    }
+
     private HttpRequest.Builder request(String path, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         return key == null ? request : request.header("X-API-Key", key);

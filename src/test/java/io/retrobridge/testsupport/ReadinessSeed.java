@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.BeanFactory;
 
 /**
  * Writes what a readiness review reads through the real stores: retrospectives with their follow-ups (a link with
@@ -56,6 +57,13 @@ public final class ReadinessSeed {
         this.followUpFacts = followUpFacts;
         this.deployments = deployments;
         this.pirs = pirs;
+    }
+
+    /** The seed over the stores of a running application. */
+    public static ReadinessSeed from(BeanFactory beans) {
+        return new ReadinessSeed(beans.getBean(RetrospectiveStore.class), beans.getBean(RetrospectiveFollowUps.class),
+                beans.getBean(LinkStore.class), beans.getBean(EscalationStore.class), beans.getBean(FollowUpStore.class),
+                beans.getBean(DeploymentStore.class), beans.getBean(PirStore.class));
     }
 
     /** A retrospective of a change, with its ServiceNow problem made. */

@@ -5,14 +5,8 @@ import static io.retrobridge.testsupport.EffectivenessSeed.SEARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.escalation.EscalationStore;
-import io.retrobridge.escalation.FollowUpStore;
 import io.retrobridge.insight.effectiveness.EffectivenessFigures.BoardTally;
 import io.retrobridge.insight.effectiveness.EffectivenessReport.ApplicationFigures;
-import io.retrobridge.sync.AlertStore;
-import io.retrobridge.sync.DeploymentStore;
-import io.retrobridge.sync.LinkStore;
-import io.retrobridge.sync.PirStore;
-import io.retrobridge.sync.RetrospectiveFollowUps;
 import io.retrobridge.sync.RetrospectiveStore;
 import io.retrobridge.testsupport.EffectivenessSeed;
 import java.time.Instant;
@@ -23,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -43,28 +38,17 @@ class EffectivenessFiguresTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 7, 10);
 
     @Autowired
+    ApplicationContext context;
+    @Autowired
     EffectivenessReader reader;
     @Autowired
     RetrospectiveStore retrospectives;
     @Autowired
-    RetrospectiveFollowUps followUps;
-    @Autowired
-    LinkStore links;
-    @Autowired
     EscalationStore escalations;
-    @Autowired
-    FollowUpStore followUpFacts;
-    @Autowired
-    DeploymentStore deployments;
-    @Autowired
-    PirStore pirs;
-    @Autowired
-    AlertStore alerts;
 
     @BeforeEach
     void seed() {
-        new EffectivenessSeed(retrospectives, followUps, links, escalations, followUpFacts, deployments, pirs, alerts)
-                .write();
+        EffectivenessSeed.from(context).write();
     }
 
     private EffectivenessReport window(String application, LocalDate from, LocalDate to, Granularity granularity) {

@@ -6,15 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.DeploymentResult;
 import io.retrobridge.domain.ExternalSystem;
-import io.retrobridge.escalation.EscalationStore;
-import io.retrobridge.escalation.FollowUpStore;
-import io.retrobridge.sync.AlertStore;
-import io.retrobridge.sync.DeliveryHistory;
 import io.retrobridge.sync.DeploymentStore;
-import io.retrobridge.sync.LinkStore;
-import io.retrobridge.sync.PirStore;
-import io.retrobridge.sync.RetrospectiveFollowUps;
-import io.retrobridge.sync.RetrospectiveStore;
 import io.retrobridge.testsupport.DeliverySeed;
 import io.retrobridge.testsupport.EffectivenessSeed;
 import java.time.Clock;
@@ -30,6 +22,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -63,31 +56,16 @@ class ReportGaugesTest {
     @LocalServerPort
     int port;
     @Autowired
+    ApplicationContext context;
+    @Autowired
     ReportGauges gauges;
     @Autowired
     DeploymentStore deployments;
-    @Autowired
-    DeliveryHistory history;
-    @Autowired
-    AlertStore alerts;
-    @Autowired
-    RetrospectiveStore retrospectives;
-    @Autowired
-    RetrospectiveFollowUps followUps;
-    @Autowired
-    LinkStore links;
-    @Autowired
-    EscalationStore escalations;
-    @Autowired
-    FollowUpStore followUpFacts;
-    @Autowired
-    PirStore pirs;
 
     @BeforeEach
     void seed() {
-        new DeliverySeed(deployments, history, alerts).shopWeek();
-        new EffectivenessSeed(retrospectives, followUps, links, escalations, followUpFacts, deployments, pirs, alerts)
-                .write();
+        DeliverySeed.from(context).shopWeek();
+        EffectivenessSeed.from(context).write();
     }
 
     @Test

@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.mapping.LoadedMappings;
 import io.retrobridge.mapping.MappingFiles;
-import io.retrobridge.mapping.MappingLoader;
 import io.retrobridge.mapping.MappingProblem;
-import io.retrobridge.mapping.MappingReloader;
-import io.retrobridge.mapping.MappingValidationCommand;
 import io.retrobridge.mapping.MappingValidationException;
+import io.retrobridge.mapping.OptionalMappingFileFolder;
 import io.retrobridge.mapping.ReloadOutcome;
-import io.retrobridge.mapping.TextFormatConverters;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,29 +24,23 @@ class PirMetricsReloadTest {
     @TempDir
     Path dir;
 
-    MappingReloader reloader;
+    OptionalMappingFileFolder folder;
 
     @BeforeEach
     void start() throws MappingValidationException {
-        PirFiles.write(dir, PirFiles.shipped());
-        reloader = MappingReloader.loadAtStartup(dir, new MappingLoader(TextFormatConverters.plainOnly()),
-                Clock.systemUTC());
+        folder = OptionalMappingFileFolder.watch(PirFiles.write(dir, PirFiles.shipped()), PirMetricsMapping.FILE_NAME);
     }
 
     private PirMetricsMapping running() {
-        return reloader.currentMappings().pirMetrics().orElseThrow();
-    }
-
-    private void save(String content) throws IOException {
-        Files.writeString(dir.resolve(PirMetricsMapping.FILE_NAME), content);
+        return folder.current().pirMetrics().orElseThrow();
     }
 
     @Test
     void anEditedFileIsInForceAfterTheNextLook() throws IOException {
         assertThat(running().windows().after()).isEqualTo(Duration.ofHours(1));
 
-        save(PirFiles.shippedWith("after: 1h", "after: 2h"));
-        ReloadOutcome outcome = reloader.reloadIfChanged();
+        folder.save(PirFiles.shippedWith("after: 1h", "after: 2h"));
+        ReloadOutcome outcome = folder.reload();
 
         assertThat(outcome.result()).isEqualTo(ReloadOutcome.Result.RELOADED);
         assertThat(running().windows().after()).isEqualTo(Duration.ofHours(2));
@@ -62,48 +48,38 @@ class PirMetricsReloadTest {
 
     @Test
     void aBrokenEditIsRefusedAndTheLastGoodFileKeepsRunning() throws IOException {
-        LoadedMappings before = reloader.currentMappings().get();
+        LoadedMappings before = folder.current().get();
         String broken = PirFiles.shippedWith("after: 1h", "after: 2hours");
-        save(broken);
+        folder.save(broken);
 
-        ReloadOutcome refused = reloader.reloadIfChanged();
+        ReloadOutcome refused = folder.reload();
 
         assertThat(refused.result()).isEqualTo(ReloadOutcome.Result.REFUSED);
         assertThat(refused.problems()).extracting(MappingProblem::format).containsExactly(
                 PirMetricsMapping.FILE_NAME + ":" + MappingFiles.lineOf(broken, "2hours") + ":"
                         + MappingFiles.columnOf(broken, "2hours") + ": windows.after: `2hours` is not a positive"
                         + " duration (write a whole number and a unit, s, m, h or d, e.g. `1h`, `90s` or `5m`)");
-        assertThat(reloader.currentMappings().get()).isSameAs(before);
+        assertThat(folder.current().get()).isSameAs(before);
         assertThat(running().windows().after()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test
     void aDeletedFileTurnsCollectionOffAndAnAddedOneOn() throws IOException {
-        Files.delete(dir.resolve(PirMetricsMapping.FILE_NAME));
-        assertThat(reloader.reloadIfChanged().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
-        assertThat(reloader.currentMappings().pirMetrics()).isEmpty();
+        folder.delete();
+        assertThat(folder.reload().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
+        assertThat(folder.current().pirMetrics()).isEmpty();
 
-        save(PirFiles.shipped());
-        assertThat(reloader.reloadIfChanged().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
+        folder.save(PirFiles.shipped());
+        assertThat(folder.reload().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
         assertThat(running().metrics()).hasSize(3);
     }
 
     @Test
     void validateMappingsReportsABrokenFileWithItsLine() throws IOException {
         String broken = PirFiles.shippedWith("    better: higher", "    better: hihger");
-        save(broken);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        int exit = new MappingValidationCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(dir.toString());
-
-        assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-                dir.resolve(PirMetricsMapping.FILE_NAME) + ":" + MappingFiles.lineOf(broken, "hihger") + ":"
-                        + MappingFiles.columnOf(broken, "hihger") + ": metrics[2].better: `hihger` is not allowed here;"
-                        + " expected one of lower, higher (did you mean `higher`?) (use higher)",
-                "1 problem in " + dir + "/; nothing was changed");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        folder.save(broken);
+        folder.assertRefusedByValidation(MappingFiles.lineOf(broken, "hihger") + ":"
+                + MappingFiles.columnOf(broken, "hihger") + ": metrics[2].better: `hihger` is not allowed here;"
+                + " expected one of lower, higher (did you mean `higher`?) (use higher)");
     }
 }

@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retrobridge.mapping.LoadedMappings;
 import io.retrobridge.mapping.MappingFiles;
-import io.retrobridge.mapping.MappingLoader;
 import io.retrobridge.mapping.MappingProblem;
-import io.retrobridge.mapping.MappingReloader;
-import io.retrobridge.mapping.MappingValidationCommand;
 import io.retrobridge.mapping.MappingValidationException;
+import io.retrobridge.mapping.OptionalMappingFileFolder;
 import io.retrobridge.mapping.ReloadOutcome;
-import io.retrobridge.mapping.TextFormatConverters;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,41 +23,35 @@ class TeamsReloadTest {
     @TempDir
     Path dir;
 
-    MappingReloader reloader;
+    OptionalMappingFileFolder folder;
 
     @BeforeEach
     void start() throws MappingValidationException {
-        TeamFiles.write(dir, TeamFiles.shipped());
-        reloader = MappingReloader.loadAtStartup(dir, new MappingLoader(TextFormatConverters.plainOnly()),
-                Clock.systemUTC());
+        folder = OptionalMappingFileFolder.watch(TeamFiles.write(dir, TeamFiles.shipped()), TeamsMapping.FILE_NAME);
     }
 
     private TeamsMapping running() {
-        return reloader.currentMappings().teams().orElseThrow();
-    }
-
-    private void save(String content) throws IOException {
-        Files.writeString(dir.resolve(TeamsMapping.FILE_NAME), content);
+        return folder.current().teams().orElseThrow();
     }
 
     @Test
     void anEditedFileIsInForceAfterTheNextLook() throws IOException {
         assertThat(running().teamOf("checkout")).isEqualTo("storefront");
 
-        save(TeamFiles.shippedWith("[payment-gateway]", "[payment-gateway, checkout]")
+        folder.save(TeamFiles.shippedWith("[payment-gateway]", "[payment-gateway, checkout]")
                 .replace("[checkout]", "[search]"));
 
-        assertThat(reloader.reloadIfChanged().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
+        assertThat(folder.reload().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
         assertThat(running().teamOf("checkout")).isEqualTo("payments");
     }
 
     @Test
     void aBrokenEditIsRefusedAndTheLastGoodFileKeepsRunning() throws IOException {
-        LoadedMappings before = reloader.currentMappings().get();
+        LoadedMappings before = folder.current().get();
         String broken = TeamFiles.shippedWith("[checkout]", "[payment-gateway]");
-        save(broken);
+        folder.save(broken);
 
-        ReloadOutcome refused = reloader.reloadIfChanged();
+        ReloadOutcome refused = folder.reload();
 
         assertThat(refused.result()).isEqualTo(ReloadOutcome.Result.REFUSED);
         // The second listing, under storefront, is the one named; the first is under payments.
@@ -78,50 +64,31 @@ class TeamsReloadTest {
                         + " `payment-gateway` is already listed under team `payments` (line "
                         + MappingFiles.lineOf(broken, "payment-gateway") + "); an application belongs to at most one"
                         + " team (keep it under the one team that owns it)");
-        assertThat(reloader.currentMappings().get()).isSameAs(before);
+        assertThat(folder.current().get()).isSameAs(before);
         assertThat(running().teamOf("checkout")).isEqualTo("storefront");
     }
 
     @Test
     void aDeletedFileTakesTheTeamsAwayAndAnAddedOneBringsThemBack() throws IOException {
-        Files.delete(dir.resolve(TeamsMapping.FILE_NAME));
-        assertThat(reloader.reloadIfChanged().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
-        assertThat(reloader.currentMappings().teams()).isEmpty();
+        folder.delete();
+        assertThat(folder.reload().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
+        assertThat(folder.current().teams()).isEmpty();
 
-        save(TeamFiles.shipped());
-        assertThat(reloader.reloadIfChanged().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
+        folder.save(TeamFiles.shipped());
+        assertThat(folder.reload().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
         assertThat(running().names()).containsExactly("payments", "storefront", "unassigned");
     }
 
     @Test
     void validateMappingsCountsTheTeamsOfAValidFile() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        int exit = new MappingValidationCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(dir.toString());
-
-        assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(dir + "/ is valid: 2 files, 5 rules, 2 teams"
-                + System.lineSeparator());
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        folder.assertValidatesAs("2 files, 5 rules, 2 teams");
     }
 
     @Test
     void validateMappingsReportsABrokenFileWithItsLine() throws IOException {
         String broken = TeamFiles.shippedWith("  - name: storefront", "  - name: storefront\n    owner: jane");
-        save(broken);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        int exit = new MappingValidationCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(dir.toString());
-
-        assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-                dir.resolve(TeamsMapping.FILE_NAME) + ":" + MappingFiles.lineOf(broken, "owner: jane") + ":5:"
-                        + " teams[1].owner: unknown key `owner` (allowed keys here: name, display-name, applications)",
-                "1 problem in " + dir + "/; nothing was changed");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        folder.save(broken);
+        folder.assertRefusedByValidation(MappingFiles.lineOf(broken, "owner: jane") + ":5:"
+                + " teams[1].owner: unknown key `owner` (allowed keys here: name, display-name, applications)");
     }
 }

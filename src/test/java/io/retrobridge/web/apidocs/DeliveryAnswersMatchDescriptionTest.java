@@ -2,19 +2,15 @@ package io.retrobridge.web.apidocs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retrobridge.sync.AlertStore;
-import io.retrobridge.sync.DeliveryHistory;
-import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.testsupport.DeliverySeed;
 import io.retrobridge.testsupport.KeyedApi;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The delivery report's answers, with events and without, JSON and CSV, match the description served. */
@@ -31,22 +27,13 @@ class DeliveryAnswersMatchDescriptionTest {
     @LocalServerPort
     int port;
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    DeploymentStore deployments;
-    @Autowired
-    DeliveryHistory history;
-    @Autowired
-    AlertStore alerts;
+    ApplicationContext context;
 
     @Test
     void reportsAndRefusalsMatchTheDescription() {
-        DeliverySeed.clear(jdbc);
-        new DeliverySeed(deployments, history, alerts).shopWeek();
+        DeliverySeed.shopWeekAlone(context);
         KeyedApi api = new KeyedApi(port);
-        HttpResponse<String> served = api.get("/v3/api-docs", ADMIN_KEY);
-        assertThat(served.statusCode()).isEqualTo(200);
-        OwnApiValidator description = new OwnApiValidator(served.body());
+        OwnApiValidator description = OwnApiValidator.served(api, ADMIN_KEY);
         String week = "/api/reports/delivery?from=" + DeliverySeed.FROM + "&to=" + DeliverySeed.TO;
 
         List<HttpResponse<String>> answers = List.of(
@@ -57,8 +44,6 @@ class DeliveryAnswersMatchDescriptionTest {
                 api.get(week + "&granularity=hour", VIEWER_KEY, "application/json"));
 
         assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(200, 200, 200, 200, 400);
-        List<String> problems = new ArrayList<>();
-        answers.forEach(answer -> problems.addAll(description.problems(answer)));
-        assertThat(problems).as("answers the description does not allow").isEmpty();
+        assertThat(description.problems(answers)).as("answers the description does not allow").isEmpty();
     }
 }

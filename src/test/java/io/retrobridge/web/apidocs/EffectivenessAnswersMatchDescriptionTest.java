@@ -2,23 +2,15 @@ package io.retrobridge.web.apidocs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retrobridge.escalation.EscalationStore;
-import io.retrobridge.escalation.FollowUpStore;
-import io.retrobridge.sync.AlertStore;
-import io.retrobridge.sync.DeploymentStore;
-import io.retrobridge.sync.LinkStore;
-import io.retrobridge.sync.PirStore;
-import io.retrobridge.sync.RetrospectiveFollowUps;
-import io.retrobridge.sync.RetrospectiveStore;
 import io.retrobridge.testsupport.EffectivenessSeed;
 import io.retrobridge.testsupport.KeyedApi;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The effectiveness report's answers, with every section filled, match the description the application serves. */
@@ -35,30 +27,13 @@ class EffectivenessAnswersMatchDescriptionTest {
     @LocalServerPort
     int port;
     @Autowired
-    RetrospectiveStore retrospectives;
-    @Autowired
-    RetrospectiveFollowUps followUps;
-    @Autowired
-    LinkStore links;
-    @Autowired
-    EscalationStore escalations;
-    @Autowired
-    FollowUpStore followUpFacts;
-    @Autowired
-    DeploymentStore deployments;
-    @Autowired
-    PirStore pirs;
-    @Autowired
-    AlertStore alerts;
+    ApplicationContext context;
 
     @Test
     void reportsAndRefusalsMatchTheDescription() {
-        new EffectivenessSeed(retrospectives, followUps, links, escalations, followUpFacts, deployments, pirs, alerts)
-                .write();
+        EffectivenessSeed.from(context).write();
         KeyedApi api = new KeyedApi(port);
-        HttpResponse<String> served = api.get("/v3/api-docs", ADMIN_KEY);
-        assertThat(served.statusCode()).isEqualTo(200);
-        OwnApiValidator description = new OwnApiValidator(served.body());
+        OwnApiValidator description = OwnApiValidator.served(api, ADMIN_KEY);
 
         List<HttpResponse<String>> answers = List.of(
                 api.get("/api/reports/effectiveness?from=2026-05-15&to=2026-07-15&granularity=month", VIEWER_KEY),
@@ -67,8 +42,6 @@ class EffectivenessAnswersMatchDescriptionTest {
 
         assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(200, 200, 400);
         assertThat(KeyedApi.json(answers.get(0)).at("/periods/1/overall/recurrence/recurred").asInt()).isEqualTo(1);
-        List<String> problems = new ArrayList<>();
-        answers.forEach(answer -> problems.addAll(description.problems(answer)));
-        assertThat(problems).as("answers the description does not allow").isEmpty();
+        assertThat(description.problems(answers)).as("answers the description does not allow").isEmpty();
     }
 }

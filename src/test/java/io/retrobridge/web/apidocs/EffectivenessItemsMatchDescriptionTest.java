@@ -2,14 +2,6 @@ package io.retrobridge.web.apidocs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retrobridge.escalation.EscalationStore;
-import io.retrobridge.escalation.FollowUpStore;
-import io.retrobridge.sync.AlertStore;
-import io.retrobridge.sync.DeploymentStore;
-import io.retrobridge.sync.LinkStore;
-import io.retrobridge.sync.PirStore;
-import io.retrobridge.sync.RetrospectiveFollowUps;
-import io.retrobridge.sync.RetrospectiveStore;
 import io.retrobridge.testsupport.EffectivenessSeed;
 import io.retrobridge.testsupport.KeyedApi;
 import java.net.http.HttpResponse;
@@ -17,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The effectiveness report with {@code items=true} matches the description the application serves. */
@@ -33,28 +26,13 @@ class EffectivenessItemsMatchDescriptionTest {
     @LocalServerPort
     int port;
     @Autowired
-    RetrospectiveStore retrospectives;
-    @Autowired
-    RetrospectiveFollowUps followUps;
-    @Autowired
-    LinkStore links;
-    @Autowired
-    EscalationStore escalations;
-    @Autowired
-    FollowUpStore followUpFacts;
-    @Autowired
-    DeploymentStore deployments;
-    @Autowired
-    PirStore pirs;
-    @Autowired
-    AlertStore alerts;
+    ApplicationContext context;
 
     @Test
     void theItemsMatchTheDescription() {
-        new EffectivenessSeed(retrospectives, followUps, links, escalations, followUpFacts, deployments, pirs, alerts)
-                .write();
+        EffectivenessSeed.from(context).write();
         KeyedApi api = new KeyedApi(port);
-        OwnApiValidator description = new OwnApiValidator(api.get("/v3/api-docs", ADMIN_KEY).body());
+        OwnApiValidator description = OwnApiValidator.served(api, ADMIN_KEY);
 
         HttpResponse<String> answer = api.get("/api/reports/effectiveness?from=2026-06-01&to=2026-07-01"
                 + "&granularity=week&items=true", VIEWER_KEY);

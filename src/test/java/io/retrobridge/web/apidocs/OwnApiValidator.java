@@ -1,5 +1,7 @@
 package io.retrobridge.web.apidocs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.Response;
@@ -10,7 +12,9 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.retrobridge.testsupport.KeyedApi;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Checks real calls to RetroBridge, request and answer, against the description RetroBridge serves itself. */
@@ -20,6 +24,20 @@ final class OwnApiValidator {
 
     OwnApiValidator(String description) {
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(description).build();
+    }
+
+    /** The description the running application serves, read with an admin key. */
+    static OwnApiValidator served(KeyedApi api, String adminKey) {
+        HttpResponse<String> served = api.get("/v3/api-docs", adminKey);
+        assertThat(served.statusCode()).isEqualTo(200);
+        return new OwnApiValidator(served.body());
+    }
+
+    /** The problems of every call in turn, request and answer; empty when all match. */
+    List<String> problems(List<HttpResponse<String>> answers) {
+        List<String> problems = new ArrayList<>();
+        answers.forEach(answer -> problems.addAll(problems(answer)));
+        return problems;
     }
 
     /** One line per way the call or its answer departs from the description; empty when both match. */

@@ -5,25 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.retrobridge.domain.DeploymentResult;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Retrospective;
-import io.retrobridge.escalation.EscalationStore;
-import io.retrobridge.escalation.FollowUpStore;
-import io.retrobridge.sync.DeploymentStore;
-import io.retrobridge.sync.LinkStore;
-import io.retrobridge.sync.PirStore;
-import io.retrobridge.sync.RetrospectiveFollowUps;
-import io.retrobridge.sync.RetrospectiveStore;
 import io.retrobridge.testsupport.KeyedApi;
 import io.retrobridge.testsupport.ReadinessSeed;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The readiness review's answers, with every section filled, match the description the application serves. */
@@ -41,27 +33,12 @@ class ReadinessAnswersMatchDescriptionTest {
     @LocalServerPort
     int port;
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    RetrospectiveStore retrospectives;
-    @Autowired
-    RetrospectiveFollowUps followUps;
-    @Autowired
-    LinkStore links;
-    @Autowired
-    EscalationStore escalations;
-    @Autowired
-    FollowUpStore followUpFacts;
-    @Autowired
-    DeploymentStore deployments;
-    @Autowired
-    PirStore pirs;
+    ApplicationContext context;
 
     @Test
     void reviewsAndRefusalsMatchTheDescription() {
         Instant now = Instant.now();
-        ReadinessSeed seed = new ReadinessSeed(retrospectives, followUps, links, escalations, followUpFacts,
-                deployments, pirs);
+        ReadinessSeed seed = ReadinessSeed.from(context);
         Retrospective retrospective = seed.retrospective("CHG0030001", "payment-gateway", now.minus(Duration.ofDays(9)));
         Link fix = seed.item("task-fix", "PTASK0010001", "Fix ledger rounding", "OPEN", "2026-01-01", "hotfix",
                 "config-drift", now.minus(Duration.ofDays(9)));
@@ -71,9 +48,7 @@ class ReadinessAnswersMatchDescriptionTest {
                 DeploymentResult.FAILURE, true, "CHG0030001");
         seed.pir("payment-gateway@production@4.2.0", null, "payment-gateway", "4.2.0", now.minus(Duration.ofDays(8)));
         KeyedApi api = new KeyedApi(port);
-        HttpResponse<String> served = api.get("/v3/api-docs", ADMIN_KEY);
-        assertThat(served.statusCode()).isEqualTo(200);
-        OwnApiValidator description = new OwnApiValidator(served.body());
+        OwnApiValidator description = OwnApiValidator.served(api, ADMIN_KEY);
 
         List<HttpResponse<String>> answers = List.of(
                 api.get("/api/readiness?application=payment-gateway&version=4.2.0", VIEWER_KEY),
@@ -85,8 +60,6 @@ class ReadinessAnswersMatchDescriptionTest {
         assertThat(KeyedApi.json(answers.get(0)).at("/followUps/items/0/escalatedTo").asText()).isEqualTo("CAB");
         assertThat(KeyedApi.json(answers.get(0)).at("/pir/forVersion/key").asText())
                 .isEqualTo("payment-gateway@production@4.2.0");
-        List<String> problems = new ArrayList<>();
-        answers.forEach(answer -> problems.addAll(description.problems(answer)));
-        assertThat(problems).as("answers the description does not allow").isEmpty();
+        assertThat(description.problems(answers)).as("answers the description does not allow").isEmpty();
     }
 }

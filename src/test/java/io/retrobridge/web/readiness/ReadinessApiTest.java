@@ -6,13 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.DeploymentResult;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Retrospective;
-import io.retrobridge.escalation.EscalationStore;
-import io.retrobridge.escalation.FollowUpStore;
-import io.retrobridge.sync.DeploymentStore;
-import io.retrobridge.sync.LinkStore;
-import io.retrobridge.sync.PirStore;
-import io.retrobridge.sync.RetrospectiveFollowUps;
-import io.retrobridge.sync.RetrospectiveStore;
 import io.retrobridge.testsupport.KeyedApi;
 import io.retrobridge.testsupport.ReadinessSeed;
 import java.io.IOException;
@@ -34,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -63,21 +57,9 @@ class ReadinessApiTest {
     @LocalServerPort
     int port;
     @Autowired
+    ApplicationContext context;
+    @Autowired
     JdbcClient jdbc;
-    @Autowired
-    RetrospectiveStore retrospectives;
-    @Autowired
-    RetrospectiveFollowUps followUps;
-    @Autowired
-    LinkStore links;
-    @Autowired
-    EscalationStore escalations;
-    @Autowired
-    FollowUpStore followUpFacts;
-    @Autowired
-    DeploymentStore deployments;
-    @Autowired
-    PirStore pirs;
 
     private KeyedApi api;
 
@@ -96,8 +78,7 @@ class ReadinessApiTest {
             jdbc.sql("DELETE FROM " + table).update();
         }
         api = new KeyedApi(port);
-        ReadinessSeed seed = new ReadinessSeed(retrospectives, followUps, links, escalations, followUpFacts,
-                deployments, pirs);
+        ReadinessSeed seed = ReadinessSeed.from(context);
         Retrospective older = seed.retrospective("CHG0030001", APP, daysAgo(20));
         Link ledger = seed.item("task-ledger", "PTASK0010001", "Fix ledger rounding", "OPEN", "2026-12-01", "hotfix",
                 "config-drift", daysAgo(20));

@@ -3,9 +3,6 @@ package io.retrobridge.web.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retrobridge.sync.AlertStore;
-import io.retrobridge.sync.DeliveryHistory;
-import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.testsupport.DeliverySeed;
 import io.retrobridge.testsupport.KeyedApi;
 import java.net.http.HttpResponse;
@@ -15,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -38,18 +35,11 @@ class DeliveryReportApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    DeploymentStore deployments;
-    @Autowired
-    DeliveryHistory history;
-    @Autowired
-    AlertStore alerts;
+    ApplicationContext context;
 
     @BeforeEach
     void seed() {
-        DeliverySeed.clear(jdbc);
-        new DeliverySeed(deployments, history, alerts).shopWeek();
+        DeliverySeed.shopWeekAlone(context);
     }
 
     @Test
@@ -174,14 +164,10 @@ class DeliveryReportApiTest {
     }
 
     private void assertRefused(String path, String parameter, String says) {
-        HttpResponse<String> response = get(path, VIEWER_KEY, "application/json");
-        assertThat(response.statusCode()).as(path).isEqualTo(400);
-        JsonNode body = KeyedApi.json(response);
-        assertThat(body.get("parameter").asText()).as(path).isEqualTo(parameter);
-        assertThat(body.get("error").asText()).as(path).contains(says);
+        KeyedApi.assertRefused(get(path, VIEWER_KEY, "application/json"), parameter, says);
     }
 
     private HttpResponse<String> get(String path, String key, String accept) {
-        return accept == null ? new KeyedApi(port).get(path, key) : new KeyedApi(port).get(path, key, accept);
+        return new KeyedApi(port).get(path, key, accept);
     }
 }

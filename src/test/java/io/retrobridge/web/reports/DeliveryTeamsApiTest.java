@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.DeploymentResult;
 import io.retrobridge.domain.ExternalSystem;
-import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.team.Team;
-import io.retrobridge.sync.AlertStore;
 import io.retrobridge.sync.DeliveryHistory;
 import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.testsupport.DeliverySeed;
@@ -16,13 +14,13 @@ import io.retrobridge.testsupport.KeyedApi;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -61,22 +59,19 @@ class DeliveryTeamsApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    JdbcClient jdbc;
+    ApplicationContext context;
     @Autowired
     DeploymentStore deployments;
     @Autowired
     DeliveryHistory history;
-    @Autowired
-    AlertStore alerts;
-    @Autowired
-    CurrentMappings mappings;
-
-    TeamsInForce teams;
+    @RegisterExtension
+    final TeamsInForce teams = TeamsInForce.of(
+            new Team("web", "Web shop", List.of("shop", "search")),
+            new Team("payments", null, List.of("payment-gateway")));
 
     @BeforeEach
     void seed() {
-        DeliverySeed.clear(jdbc);
-        new DeliverySeed(deployments, history, alerts).shopWeek();
+        DeliverySeed.shopWeekAlone(context);
         run("search", "s1", DeploymentResult.SUCCESS, "2026-11-03T09:50:00Z", "2026-11-03T10:00:00Z",
                 "2026-11-03T09:00:00Z");
         run("search", "s2", DeploymentResult.FAILURE, "2026-11-05T11:50:00Z", "2026-11-05T12:00:00Z", null);
@@ -84,13 +79,6 @@ class DeliveryTeamsApiTest {
                 "2026-11-05T11:40:00Z");
         run("billing", "b1", DeploymentResult.SUCCESS, "2026-11-04T09:50:00Z", "2026-11-04T10:00:00Z",
                 "2026-11-04T08:00:00Z");
-        teams = TeamsInForce.of(mappings, new Team("web", "Web shop", List.of("shop", "search")),
-                new Team("payments", null, List.of("payment-gateway")));
-    }
-
-    @AfterEach
-    void shippedTeamsAgain() {
-        teams.restore();
     }
 
     @Test
@@ -189,8 +177,7 @@ class DeliveryTeamsApiTest {
 
     @Test
     void withoutATeamsFileTheReportIsAsBeforeAndATeamIsRefused() {
-        teams.restore();
-        teams = TeamsInForce.none(mappings);
+        teams.none();
 
         JsonNode report = KeyedApi.json(get(WEEK, "application/json"));
         assertThat(report.get("teams")).isEmpty();
@@ -199,11 +186,7 @@ class DeliveryTeamsApiTest {
     }
 
     private void assertRefused(String path, String parameter, String says) {
-        HttpResponse<String> response = get(path, "application/json");
-        assertThat(response.statusCode()).as(path).isEqualTo(400);
-        JsonNode body = KeyedApi.json(response);
-        assertThat(body.get("parameter").asText()).as(path).isEqualTo(parameter);
-        assertThat(body.get("error").asText()).as(path).contains(says);
+        KeyedApi.assertRefused(get(path, "application/json"), parameter, says);
     }
 
     private HttpResponse<String> get(String path, String accept) {

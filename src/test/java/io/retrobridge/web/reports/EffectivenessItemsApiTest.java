@@ -3,14 +3,6 @@ package io.retrobridge.web.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retrobridge.escalation.EscalationStore;
-import io.retrobridge.escalation.FollowUpStore;
-import io.retrobridge.sync.AlertStore;
-import io.retrobridge.sync.DeploymentStore;
-import io.retrobridge.sync.LinkStore;
-import io.retrobridge.sync.PirStore;
-import io.retrobridge.sync.RetrospectiveFollowUps;
-import io.retrobridge.sync.RetrospectiveStore;
 import io.retrobridge.testsupport.EffectivenessSeed;
 import io.retrobridge.testsupport.KeyedApi;
 import java.net.http.HttpResponse;
@@ -24,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -45,26 +38,11 @@ class EffectivenessItemsApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    RetrospectiveStore retrospectives;
-    @Autowired
-    RetrospectiveFollowUps followUps;
-    @Autowired
-    LinkStore links;
-    @Autowired
-    EscalationStore escalations;
-    @Autowired
-    FollowUpStore followUpFacts;
-    @Autowired
-    DeploymentStore deployments;
-    @Autowired
-    PirStore pirs;
-    @Autowired
-    AlertStore alerts;
+    ApplicationContext context;
 
     @BeforeEach
     void seed() {
-        new EffectivenessSeed(retrospectives, followUps, links, escalations, followUpFacts, deployments, pirs, alerts)
-                .write();
+        EffectivenessSeed.from(context).write();
     }
 
     @Test
@@ -142,10 +120,7 @@ class EffectivenessItemsApiTest {
     void itemsThatIsNeitherTrueNorFalseIsRefused() {
         HttpResponse<String> response = new KeyedApi(port).get(JUNE_BY_WEEK + "&items=yes", VIEWER_KEY, null);
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        JsonNode body = KeyedApi.json(response);
-        assertThat(body.get("parameter").asText()).isEqualTo("items");
-        assertThat(body.get("error").asText()).contains("neither true nor false");
+        KeyedApi.assertRefused(response, "items", "neither true nor false");
     }
 
     private static String overdue(LocalDate due, LocalDate today) {

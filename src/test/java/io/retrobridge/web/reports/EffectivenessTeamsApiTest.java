@@ -3,31 +3,18 @@ package io.retrobridge.web.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retrobridge.escalation.EscalationStore;
-import io.retrobridge.escalation.FollowUpStore;
-import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.team.Team;
-import io.retrobridge.sync.AlertStore;
-import io.retrobridge.sync.DeploymentStore;
-import io.retrobridge.sync.LinkStore;
-import io.retrobridge.sync.PirStore;
-import io.retrobridge.sync.RetrospectiveFollowUps;
-import io.retrobridge.sync.RetrospectiveStore;
 import io.retrobridge.testsupport.EffectivenessSeed;
 import io.retrobridge.testsupport.KeyedApi;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -60,38 +47,15 @@ class EffectivenessTeamsApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    RetrospectiveStore retrospectives;
-    @Autowired
-    RetrospectiveFollowUps followUps;
-    @Autowired
-    LinkStore links;
-    @Autowired
-    EscalationStore escalations;
-    @Autowired
-    FollowUpStore followUpFacts;
-    @Autowired
-    DeploymentStore deployments;
-    @Autowired
-    PirStore pirs;
-    @Autowired
-    AlertStore alerts;
-    @Autowired
-    CurrentMappings mappings;
-
-    TeamsInForce teams;
+    ApplicationContext context;
+    @RegisterExtension
+    final TeamsInForce teams = TeamsInForce.of(
+            new Team("reliability", "Reliability", List.of(EffectivenessSeed.PAYMENTS, EffectivenessSeed.SEARCH)),
+            new Team("payments", null, List.of("payment-gateway")));
 
     @BeforeEach
     void seed() {
-        new EffectivenessSeed(retrospectives, followUps, links, escalations, followUpFacts, deployments, pirs, alerts)
-                .write();
-        teams = TeamsInForce.of(mappings,
-                new Team("reliability", "Reliability", List.of(EffectivenessSeed.PAYMENTS, EffectivenessSeed.SEARCH)),
-                new Team("payments", null, List.of("payment-gateway")));
-    }
-
-    @AfterEach
-    void shippedTeamsAgain() {
-        teams.restore();
+        EffectivenessSeed.from(context).write();
     }
 
     @Test
@@ -173,13 +137,7 @@ class EffectivenessTeamsApiTest {
     void theCsvHasARowPerTeamAfterTheApplicationRows() {
         List<String> lines = get(JUNE + "&team=reliability", "text/csv").body().lines().toList();
 
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        long open = ChronoUnit.DAYS.between(LocalDate.of(2026, 6, 20), today);
-        long t4 = ChronoUnit.DAYS.between(LocalDate.of(2026, 7, 1), today);
-        long t5 = ChronoUnit.DAYS.between(LocalDate.of(2026, 7, 10), today);
-        String overdueMedian = BigDecimal.valueOf(t4 + t5).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP)
-                .toPlainString();
-        String team = "4,6,3,1,0.50,2,0.67,2," + open + ".0," + open + ",2," + overdueMedian + "," + t4
+        String team = "4,6,3,1,0.50,2,0.67," + EffectivenessReportApiTest.openAndOverdueColumnsToday()
                 + ",2,1,0.50,3,3,90.0,2,1,10.0,3,1,1,1,0,1,1,2,1";
         assertThat(lines).extracting(line -> line.split(",")[2]).containsExactly("application", "(all)",
                 EffectivenessSeed.PAYMENTS, EffectivenessSeed.SEARCH, "team:reliability");
@@ -194,11 +152,7 @@ class EffectivenessTeamsApiTest {
     }
 
     private void assertRefused(String path, String parameter, String message) {
-        HttpResponse<String> response = get(path, null);
-        assertThat(response.statusCode()).as(path).isEqualTo(400);
-        JsonNode body = KeyedApi.json(response);
-        assertThat(body.get("parameter").asText()).as(path).isEqualTo(parameter);
-        assertThat(body.get("error").asText()).as(path).contains(message);
+        KeyedApi.assertRefused(get(path, null), parameter, message);
     }
 
     private HttpResponse<String> get(String path, String accept) {

@@ -3,32 +3,18 @@ package io.retrobridge.web.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retrobridge.domain.Deployment;
-import io.retrobridge.domain.DeploymentResult;
-import io.retrobridge.domain.ExternalSystem;
-import io.retrobridge.escalation.EscalationStore;
-import io.retrobridge.escalation.FollowUpStore;
-import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.team.Team;
-import io.retrobridge.sync.AlertStore;
-import io.retrobridge.sync.DeliveryHistory;
-import io.retrobridge.sync.DeploymentStore;
-import io.retrobridge.sync.LinkStore;
-import io.retrobridge.sync.PirStore;
-import io.retrobridge.sync.RetrospectiveFollowUps;
-import io.retrobridge.sync.RetrospectiveStore;
-import io.retrobridge.testsupport.DeliverySeed;
 import io.retrobridge.testsupport.EffectivenessSeed;
 import io.retrobridge.testsupport.KeyedApi;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -50,44 +36,15 @@ class PortfolioTeamsApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    DeliveryHistory history;
-    @Autowired
-    RetrospectiveStore retrospectives;
-    @Autowired
-    RetrospectiveFollowUps followUps;
-    @Autowired
-    LinkStore links;
-    @Autowired
-    EscalationStore escalations;
-    @Autowired
-    FollowUpStore followUpFacts;
-    @Autowired
-    DeploymentStore deployments;
-    @Autowired
-    PirStore pirs;
-    @Autowired
-    AlertStore alerts;
-    @Autowired
-    CurrentMappings mappings;
-
-    TeamsInForce teams;
+    ApplicationContext context;
+    @RegisterExtension
+    final TeamsInForce teams = TeamsInForce.of(
+            new Team("reliability", "Reliability", List.of(EffectivenessSeed.PAYMENTS, EffectivenessSeed.SEARCH)),
+            new Team("web", "Web <shop>", List.of("shop")));
 
     @BeforeEach
     void seed() {
-        new DeliverySeed(deployments, history, alerts).shopWeek();
-        new EffectivenessSeed(retrospectives, followUps, links, escalations, followUpFacts, deployments, pirs, alerts)
-                .write();
-        Instant at = Instant.parse("2026-11-20T10:00:00Z");
-        deployments.record(new Deployment(ExternalSystem.valueOf("GITHUB"), "h1", PortfolioReportApiTest.HOSTILE,
-                "production", "v1", "sha-h1", "deploy", null, at, at, DeploymentResult.SUCCESS, false, null));
-        teams = TeamsInForce.of(mappings,
-                new Team("reliability", "Reliability", List.of(EffectivenessSeed.PAYMENTS, EffectivenessSeed.SEARCH)),
-                new Team("web", "Web <shop>", List.of("shop")));
-    }
-
-    @AfterEach
-    void shippedTeamsAgain() {
-        teams.restore();
+        PortfolioReportApiTest.writeSeeds(context);
     }
 
     @Test
@@ -167,10 +124,6 @@ class PortfolioTeamsApiTest {
     }
 
     private void assertRefused(String path, String parameter, String message) {
-        HttpResponse<String> response = new KeyedApi(port).get(path, PortfolioReportApiTest.VIEWER_KEY, null);
-        assertThat(response.statusCode()).as(path).isEqualTo(400);
-        JsonNode body = KeyedApi.json(response);
-        assertThat(body.get("parameter").asText()).as(path).isEqualTo(parameter);
-        assertThat(body.get("error").asText()).as(path).contains(message);
+        KeyedApi.assertRefused(new KeyedApi(port).get(path, PortfolioReportApiTest.VIEWER_KEY, null), parameter, message);
     }
 }

@@ -6,33 +6,41 @@ import io.retrobridge.mapping.team.Team;
 import io.retrobridge.mapping.team.TeamsMapping;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Puts a test's teams in force in the running service (as a reload of teams.yaml would) and takes them back after, so
- * the other tests sharing the application see the shipped files.
+ * Puts a test's teams in force in the running service before each test (as a reload of teams.yaml would) and takes
+ * them back after, so the other tests sharing the application see the shipped files. A test registers it as a field:
+ * {@code @RegisterExtension final TeamsInForce teams = TeamsInForce.of(...);}.
  */
-final class TeamsInForce {
+final class TeamsInForce implements BeforeEachCallback, AfterEachCallback {
 
-    private final CurrentMappings mappings;
-    private final LoadedMappings shipped;
+    private final TeamsMapping teams;
+    private CurrentMappings mappings;
+    private LoadedMappings shipped;
 
-    private TeamsInForce(CurrentMappings mappings) {
-        this.mappings = mappings;
-        this.shipped = mappings.get();
+    private TeamsInForce(TeamsMapping teams) {
+        this.teams = teams;
     }
 
     /** The shipped files with {@code teams} as teams.yaml. */
-    static TeamsInForce of(CurrentMappings mappings, Team... teams) {
-        TeamsInForce inForce = new TeamsInForce(mappings);
-        inForce.put(Optional.of(new TeamsMapping(List.of(teams))));
-        return inForce;
+    static TeamsInForce of(Team... teams) {
+        return new TeamsInForce(new TeamsMapping(List.of(teams)));
     }
 
-    /** The shipped files without teams.yaml. */
-    static TeamsInForce none(CurrentMappings mappings) {
-        TeamsInForce inForce = new TeamsInForce(mappings);
-        inForce.put(Optional.empty());
-        return inForce;
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        mappings = SpringExtension.getApplicationContext(context).getBean(CurrentMappings.class);
+        shipped = mappings.get();
+        put(Optional.of(teams));
+    }
+
+    /** For the rest of this test, the shipped files without teams.yaml. */
+    void none() {
+        put(Optional.empty());
     }
 
     private void put(Optional<TeamsMapping> teams) {
@@ -41,7 +49,8 @@ final class TeamsInForce {
                 s.escalations(), s.changeRecords(), s.retrospectives(), s.pirMetrics(), s.gates(), teams));
     }
 
-    void restore() {
+    @Override
+    public void afterEach(ExtensionContext context) {
         mappings.replace(shipped);
     }
 }
