@@ -110,7 +110,7 @@ class DemoPastQuarter {
                 reportRuns(history, app, gitlabToken);
             } catch (RuntimeException e) {
                 // The demo stopped meanwhile (its store closed): there is no one left to tell.
-                log.debug("Demo history reporting stopped: {}", e.toString());
+                log.warn("Demo history reporting stopped: {}", e.toString(), e);
             }
         }, "demo-history");
         reporter.setDaemon(true);
@@ -124,11 +124,13 @@ class DemoPastQuarter {
             post(http, gitlab, Map.of("X-Gitlab-Token", gitlabToken, "X-Gitlab-Event", "Pipeline Hook"),
                     pipelineHook(run));
         }
+        log.info("Demo history: {} pipeline runs of the last three months reported", history.runs().size());
         noteFixes(http, history);
         String alertSecret = environment.getProperty("retrobridge.alertmanager.secret");
         if (alertSecret == null || alertSecret.isBlank() || !recorded(history)) {
             return;
         }
+        log.info("Demo history: the runs are recorded; reporting the alerts of the failed ones");
         URI alerts = URI.create(app + "/webhooks/alertmanager");
         history.runs().stream().filter(DemoHistory.Run::failed).forEach(run -> post(http, alerts,
                 Map.of("Authorization", "Bearer " + alertSecret), DemoAlertNotification.resolved(
@@ -177,6 +179,13 @@ class DemoPastQuarter {
                 new ExternalRef(ExternalSystem.SERVICENOW, task.get("sys_id"))).isPresent()), "synced to Jira")) {
             return;
         }
+        // ServiceNow keeps sys_updated_on to the second: the notes must land in a later second than the copies.
+        try {
+            Thread.sleep(2000 - System.currentTimeMillis() % 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         String basic = Base64.getEncoder().encodeToString((servicenowSettings.username() + ":"
                 + servicenowSettings.password()).getBytes(StandardCharsets.UTF_8));
         for (Map<String, String> task : tasks) {
@@ -188,6 +197,7 @@ class DemoPastQuarter {
                             .put("fix_notes", notes).toString())).build();
             send(http, request);
         }
+        log.info("Demo history: fix notes written on {} closed action items", tasks.size());
     }
 
     /**
