@@ -46,11 +46,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's last three months ({@link DemoHistory}), reported once the service is up, through the doors real data takes: each production run as its GitLab pipeline reports it (a
- * Pipeline Hook to {@code /webhooks/gitlab}, with the deployed commit's time), and each alert that marked a failed
- * release as Alertmanager does. The retrospectives held for those failures are recorded as RetroBridge recorded them
- * back then: opened on their day, around the ServiceNow problem the sandbox holds with its action items; the sync,
- * the follow-up refresh and the escalation scan take it from there, as for any problem task.
+ * The demo's last three months ({@link DemoHistory}), reported once the service is up, through the doors real data
+ * takes: each production run as its GitLab pipeline reports it (a Pipeline Hook to {@code /webhooks/gitlab}, with the
+ * deployed commit's time), and each alert that marked a failed release as Alertmanager does. The retrospectives held
+ * for those failures are recorded as RetroBridge recorded them back then: opened on their day, around the ServiceNow
+ * problem the sandbox holds with its action items; the sync, the follow-up refresh and the escalation scan take it
+ * from there, as for any problem task.
  */
 @Component
 @Profile("demo")
@@ -74,13 +75,13 @@ class DemoPastQuarter {
     DemoPastQuarter(Environment environment, ServiceNowSandbox servicenow, PrometheusSandbox prometheus,
                     RetrospectiveStore retrospectives, DeploymentStore deployments, LinkStore links,
                     ServiceNowProperties servicenowSettings) {
-        this.deployments = deployments;
-        this.links = links;
-        this.servicenowSettings = servicenowSettings;
         this.environment = environment;
         this.servicenow = servicenow;
         this.prometheus = prometheus;
         this.retrospectives = retrospectives;
+        this.deployments = deployments;
+        this.links = links;
+        this.servicenowSettings = servicenowSettings;
     }
 
     /**
@@ -110,7 +111,7 @@ class DemoPastQuarter {
                 reportRuns(history, app, gitlabToken);
             } catch (RuntimeException e) {
                 // The demo stopped meanwhile (its store closed): there is no one left to tell.
-                log.warn("Demo history reporting stopped: {}", e.toString(), e);
+                log.info("Demo history reporting stopped: {}", e.toString());
             }
         }, "demo-history");
         reporter.setDaemon(true);
@@ -190,8 +191,8 @@ class DemoPastQuarter {
                 + servicenowSettings.password()).getBytes(StandardCharsets.UTF_8));
         for (Map<String, String> task : tasks) {
             String notes = "Closed on " + closedOn.get(task.get("short_description")) + ", as the retrospective asked.";
-            HttpRequest request = HttpRequest.newBuilder(URI.create(servicenow.baseUrl() + "/api/now/table/problem_task/"
-                            + task.get("sys_id"))).timeout(Duration.ofSeconds(10))
+            URI target = URI.create(servicenow.baseUrl() + "/api/now/table/problem_task/" + task.get("sys_id"));
+            HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
                     .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
                     .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.createObjectNode()
                             .put("fix_notes", notes).toString())).build();
@@ -209,7 +210,8 @@ class DemoPastQuarter {
             Optional<Map<String, String>> problem = servicenow.records("problem").stream()
                     .filter(record -> retro.problemTitle().equals(record.get("short_description"))).findFirst();
             if (problem.isEmpty()) {
-                log.warn("Demo history: no ServiceNow problem '{}'; its retrospective is left out", retro.problemTitle());
+                log.warn("Demo history: no ServiceNow problem '{}'; its retrospective is left out",
+                        retro.problemTitle());
                 continue;
             }
             Retrospective opened = retrospectives.open(trigger(retro), "problem", retro.openedAt());

@@ -88,19 +88,21 @@ class DemoHistoryTest {
             });
 
             JsonNode runs = get(delivery, key);
-            // checkout, M1: 3 runs, 1 failed -> 1/3 = 0.33 (low); 3 a month (medium); lead 72 h (high); restored in 4 h.
+            // checkout, M1: 3 runs, 1 failed -> 1/3 = 0.33 (low); 3 a month (medium); lead 72 h (high); restored in 4 h
             JsonNode checkout = application(runs, "checkout").path("buckets");
             assertMonth(checkout.get(0), 3, "medium", 1, 1.0 / 3, "low", "PT72H", "high");
             assertThat(checkout.get(0).at("/figures/failedDeploymentRecoveryTime/median").asText()).isEqualTo("PT4H");
             // M2: 6 runs, 1 failed -> 1/6 = 0.17 (high); 6 a month (high); lead 30 h (high); restored in 90 min.
             assertMonth(checkout.get(1), 6, "high", 1, 1.0 / 6, "high", "PT30H", "high");
-            assertThat(checkout.get(1).at("/figures/failedDeploymentRecoveryTime/median").asText()).isEqualTo("PT1H30M");
+            assertThat(checkout.get(1).at("/figures/failedDeploymentRecoveryTime/median").asText())
+                    .isEqualTo("PT1H30M");
             // M3: 9 runs, none failed -> 0 (elite); lead 6 h (elite).
             assertMonth(checkout.get(2), 9, "high", 0, 0.0, "elite", "PT6H", "elite");
-            // inventory: 2 of 3 (0.67, low) -> 1 of 5 (0.2, high) -> 0 of 8 (elite); recovery 5 h (median of 5 h and 5 h).
+            // inventory: 2 of 3 (0.67, low) -> 1 of 5 (0.2, high) -> 0 of 8 (elite); recovery 5 h (both took 5 h).
             JsonNode inventory = application(runs, "inventory").path("buckets");
             assertMonth(inventory.get(0), 3, "medium", 2, 2.0 / 3, "low", "PT72H", "high");
-            assertThat(inventory.get(0).at("/figures/failedDeploymentRecoveryTime/median").asText()).isEqualTo("PT5H");
+            assertThat(inventory.get(0).at("/figures/failedDeploymentRecoveryTime/median").asText())
+                    .isEqualTo("PT5H");
             assertMonth(inventory.get(1), 5, "high", 1, 0.2, "high", "PT30H", "high");
             assertMonth(inventory.get(2), 8, "high", 0, 0.0, "elite", "PT6H", "elite");
             // search: 1 of 3 -> 1 of 5 -> 0 of 6.
@@ -115,9 +117,9 @@ class DemoHistoryTest {
 
             JsonNode periods = get(effectiveness, key).path("periods");
             assertThat(periods).hasSize(3);
-            // M1: 4 retrospectives, 6 items all done, 5 on time -> completion 6/6 = 1.00, on time 5/6 = 0.83; closed tags
-            // timeout, config-drift (inventory), missing-alert, config-drift (search); the two config-drift ones recurred
-            // in M2 -> 2/4 = 0.50.
+            // M1: 4 retrospectives, 6 items all done, 5 on time -> completion 6/6 = 1.00, on time 5/6 = 0.83; closed
+            // tags timeout, config-drift (inventory), missing-alert, config-drift (search); the two config-drift ones
+            // recurred in M2 -> 2/4 = 0.50.
             JsonNode first = periods.get(0).path("overall");
             assertThat(first.path("retrospectives").asInt()).isEqualTo(4);
             assertThat(first.path("actionItems").asInt()).isEqualTo(6);
@@ -127,8 +129,8 @@ class DemoHistoryTest {
             assertThat(first.at("/recurrence/closedTags").asInt()).isEqualTo(4);
             assertThat(first.at("/recurrence/recurred").asInt()).isEqualTo(2);
             assertThat(first.at("/recurrence/rate").decimalValue()).isEqualByComparingTo("0.50");
-            // M2: 3 retrospectives, 6 items: 3 done (2 on time), 1 cancelled, 2 open and overdue -> completion 3/6 = 0.50,
-            // on time 2/3 = 0.67; only capacity closed, and it did not recur -> 0/1.
+            // M2: 3 retrospectives, 6 items: 3 done (2 on time), 1 cancelled, 2 open and overdue -> completion
+            // 3/6 = 0.50, on time 2/3 = 0.67; only capacity closed, and it did not recur -> 0/1.
             JsonNode second = periods.get(1).path("overall");
             assertThat(second.path("retrospectives").asInt()).isEqualTo(3);
             assertThat(second.path("actionItems").asInt()).isEqualTo(6);
@@ -171,7 +173,8 @@ class DemoHistoryTest {
     private static void assertMonth(JsonNode bucket, int deployments, String frequencyBand, int failed, double rate,
                                      String failRateBand, String leadTime, String leadTimeBand) {
         JsonNode figures = bucket.path("figures");
-        assertThat(figures.at("/deploymentFrequency/deployments").asInt()).as(bucket.toString()).isEqualTo(deployments);
+        assertThat(figures.at("/deploymentFrequency/deployments").asInt()).as(bucket.toString())
+                .isEqualTo(deployments);
         assertThat(figures.at("/deploymentFrequency/band").asText()).as(bucket.toString()).isEqualTo(frequencyBand);
         assertThat(figures.at("/changeFailRate/failed").asInt()).as(bucket.toString()).isEqualTo(failed);
         assertThat(figures.at("/changeFailRate/rate").asDouble()).as(bucket.toString()).isCloseTo(rate, within(1e-9));
