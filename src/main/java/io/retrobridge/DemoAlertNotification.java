@@ -29,6 +29,11 @@ final class DemoAlertNotification {
 
     /** @param prometheus where the alert rule's expression can be graphed (the demo's simulated Prometheus) */
     static String resolved(DemoReleaseTimeline timeline, String service, URI prometheus) {
+        return resolved(service, timeline.alertFired(), timeline.alertResolved(), prometheus);
+    }
+
+    /** The same alert of {@code service}, fired and resolved at other times (the demo's history has several). */
+    static String resolved(String service, java.time.Instant firedAt, java.time.Instant resolvedAt, URI prometheus) {
         Map<String, String> labels = new TreeMap<>(Map.of("alertname", ALERT_NAME, "service", service,
                 "environment", "production", "severity", "critical"));
         Map<String, String> annotations = Map.of(
@@ -39,8 +44,8 @@ final class DemoAlertNotification {
         alert.put("status", "resolved");
         alert.put("labels", labels);
         alert.put("annotations", annotations);
-        alert.put("startsAt", timeline.alertFired().toString());
-        alert.put("endsAt", timeline.alertResolved().toString());
+        alert.put("startsAt", firedAt.toString());
+        alert.put("endsAt", resolvedAt.toString());
         alert.put("generatorURL", prometheus + "/graph?g0.expr="
                 + URLEncoder.encode(expression, StandardCharsets.UTF_8) + "&g0.tab=1");
         alert.put("fingerprint", fingerprint(labels));

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -39,6 +40,7 @@ class DemoReleaseLoopTest {
 
     @Test
     void theFailedReleaseOpensItsRetrospectiveAndAPostedFailureOpensAnother(CapturedOutput output) throws Exception {
+        Instant started = Instant.now();
         try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(RetroBridgeApplication.class)
                 .profiles("demo").run("--server.port=0", "--retrobridge.sandbox.jira-port=" + freePort(),
                         "--retrobridge.sandbox.servicenow-port=" + freePort(),
@@ -46,7 +48,9 @@ class DemoReleaseLoopTest {
                         // Its own database: another demo run in this JVM keeps the demo's named in-memory one alive.
                         "--spring.datasource.url=jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             String key = find(output, "export RB_KEY=(\\S+)");
-            String list = find(output, "curl -s -H \"X-API-Key: \\$RB_KEY\" (http://\\S+/api/retrospectives)\\s");
+            // The demo's past months hold retrospectives of their own: these are the ones opened since it started.
+            String list = find(output, "curl -s -H \"X-API-Key: \\$RB_KEY\" (http://\\S+/api/retrospectives)\\s")
+                    + "?since=" + started;
             ServiceNowSandbox servicenow = demo.getBean(ServiceNowSandbox.class);
             JiraSandbox jira = demo.getBean(JiraSandbox.class);
             Map<String, String> change = servicenow.records("change_request").stream()

@@ -214,4 +214,18 @@ final class RecordStore {
     private static String newSysId() {
         return UUID.randomUUID().toString().replace("-", "");
     }
+
+    /**
+     * Sets columns the instance maintains (sys_created_on, opened_at, closed_at) on a stored record, for seeding a
+     * record made in the past: a real instance's older records carry their own dates. No business rule runs and
+     * nobody is told, as no write happened.
+     */
+    synchronized Optional<Map<String, String>> backdate(String table, String sysId, Map<String, String> columns) {
+        Map<String, String> current = rows(table).get(sysId);
+        if (current == null) {
+            return Optional.empty();
+        }
+        current.putAll(columns);
+        return Optional.of(new LinkedHashMap<>(current));
+    }
 }

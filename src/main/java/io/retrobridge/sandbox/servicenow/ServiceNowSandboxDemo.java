@@ -1,5 +1,6 @@
 package io.retrobridge.sandbox.servicenow;
 
+import io.retrobridge.sandbox.DemoHistory;
 import io.retrobridge.sandbox.SandboxProperties;
 import io.retrobridge.servicenow.ServiceNowProperties;
 import java.io.IOException;
@@ -32,6 +33,8 @@ class ServiceNowSandboxDemo {
             sandbox.addOAuthClient(servicenow.clientId(), servicenow.clientSecret(), user);
         }
         sandbox.seed().demo();
+        // After the demo's own, so the first poll reads its four tasks first (they become PAY-4 to PAY-7).
+        sandbox.seed().history(DemoHistory.before(Clock.systemUTC().instant()));
         sandbox.start();
         log.info("ServiceNow sandbox ready at {} for user {} (demo data seeded)", sandbox.baseUrl(), user);
         return sandbox;

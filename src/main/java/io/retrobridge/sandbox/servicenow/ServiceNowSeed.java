@@ -1,7 +1,10 @@
 package io.retrobridge.sandbox.servicenow;
 
+import io.retrobridge.sandbox.DemoHistory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -123,5 +126,53 @@ public final class ServiceNowSeed {
 
     private String at(Duration fromNow) {
         return GlideDateTime.format(clock.instant().plus(fromNow));
+    }
+
+    /**
+     * The problems of the demo's past retrospectives (see {@link DemoHistory}) with their action items as problem
+     * tasks, carrying the dates they had: opened when the retrospective was, due and closed on their days, the failure
+     * mode in cause_code. Seed it after {@link #demo()}: the tasks are read after the demo's own. Answers the problems
+     * by their short description.
+     */
+    public Map<String, SeededRecord> history(DemoHistory history) {
+        String[] owners = {"beth.anglin", "david.loo", "abel.tuter"};
+        // A second after the demo's own tasks: the first poll reads in sys_updated_on order, so those four come first.
+        String touched = GlideDateTime.format(clock.instant().plusSeconds(1));
+        Map<String, SeededRecord> problems = new LinkedHashMap<>();
+        int n = 0;
+        for (DemoHistory.Retro retro : history.retrospectives()) {
+            SeededRecord problem = problem(Map.of("short_description", retro.problemTitle(),
+                    "description", "Retrospective of " + retro.failure().application() + " "
+                            + retro.failure().version() + ", which raised HighErrorRate in production.",
+                    "impact", "2", "urgency", "2", "assigned_to", owners[n++ % owners.length]));
+            backdate(problem, retro.openedAt(), null);
+            for (DemoHistory.Item item : retro.items()) {
+                Map<String, String> fields = new HashMap<>(Map.of("problem", problem.sysId(),
+                        "short_description", item.title(), "impact", "2", "urgency", "2",
+                        "assigned_to", owners[n++ % owners.length], "due_date", GlideDateTime.format(item.dueAt()),
+                        "cause_code", retro.failureMode()));
+                if (item.cancelled()) {
+                    fields.putAll(Map.of("state", "157", "close_code", "canceled", "close_notes", "No longer needed"));
+                } else if (item.closedOn() != null) {
+                    fields.putAll(Map.of("state", "157", "close_code", "fix_applied", "close_notes", "Done"));
+                } else {
+                    fields.put("state", "154");
+                }
+                SeededRecord task = problemTask(fields);
+                backdate(task, retro.openedAt().plus(Duration.ofMinutes(10)), item.closedAt());
+                store.backdate(task.table(), task.sysId(), Map.of("sys_updated_on", touched));
+            }
+            problems.put(retro.problemTitle(), problem);
+        }
+        return problems;
+    }
+
+    private void backdate(SeededRecord record, Instant created, Instant closed) {
+        Map<String, String> dates = new HashMap<>(Map.of("sys_created_on", GlideDateTime.format(created),
+                "opened_at", GlideDateTime.format(created)));
+        if (closed != null) {
+            dates.put("closed_at", GlideDateTime.format(closed));
+        }
+        store.backdate(record.table(), record.sysId(), dates);
     }
 }
