@@ -21,7 +21,7 @@ class MappingValidationCommandTest {
     void validFolderExitsZeroWithASummary() {
         assertThat(command.run("mappings")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("mappings/ is valid: 7 files, 5 rules, 2 escalation ladders,"
-                + " 3 review boards, 6 retrospective rules, 3 PIR metrics, 2 gate tiers, 2 teams" + System.lineSeparator());
+                + " 3 review boards, 6 retrospective rules, 3 PIR metrics, 2 gate tiers, 4 teams" + System.lineSeparator());
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 

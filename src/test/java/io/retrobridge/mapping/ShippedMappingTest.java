@@ -60,7 +60,7 @@ class ShippedMappingTest {
         EscalationPolicy policy = loaded.escalations().orElseThrow();
         assertThat(policy.ladders()).extracting(Ladder::id).containsExactly("production-fixes", "improvements");
         assertThat(policy.boards()).containsOnlyKeys("cab", "release-advisory-board", "architecture-review-board");
-        assertThat(loaded.summary()).isEqualTo("7 files, 5 rules, 2 escalation ladders, 3 review boards, 6 retrospective rules, 3 PIR metrics, 2 gate tiers, 2 teams");
+        assertThat(loaded.summary()).isEqualTo("7 files, 5 rules, 2 escalation ladders, 3 review boards, 6 retrospective rules, 3 PIR metrics, 2 gate tiers, 4 teams");
     }
 
     @Test

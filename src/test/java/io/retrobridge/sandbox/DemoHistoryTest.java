@@ -163,6 +163,9 @@ class DemoHistoryTest {
                 assertThat(shared.path("failureMode").asText()).isEqualTo("config-drift");
                 assertThat(shared.path("applications")).extracting(JsonNode::asText)
                         .containsExactly("inventory", "search");
+                // The shipped teams.yaml: inventory is fulfilment's, search is discovery's.
+                assertThat(shared.path("teams")).extracting(JsonNode::asText)
+                        .containsExactly("discovery", "fulfilment");
             });
             assertThat(trend.at("/overdue/items").asInt()).isEqualTo(2);
             assertThat(trend.at("/overdue/byApplication")).extracting(a -> a.path("application").asText())

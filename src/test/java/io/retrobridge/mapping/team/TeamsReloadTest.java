@@ -39,7 +39,7 @@ class TeamsReloadTest {
         assertThat(running().teamOf("checkout")).isEqualTo("storefront");
 
         folder.save(TeamFiles.shippedWith("[payment-gateway]", "[payment-gateway, checkout]")
-                .replace("[checkout]", "[search]"));
+                .replace("[checkout]", "[web-shop]"));
 
         assertThat(folder.reload().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
         assertThat(running().teamOf("checkout")).isEqualTo("payments");
@@ -76,12 +76,12 @@ class TeamsReloadTest {
 
         folder.save(TeamFiles.shipped());
         assertThat(folder.reload().result()).isEqualTo(ReloadOutcome.Result.RELOADED);
-        assertThat(running().names()).containsExactly("payments", "storefront", "unassigned");
+        assertThat(running().names()).containsExactly("payments", "storefront", "fulfilment", "discovery", "unassigned");
     }
 
     @Test
     void validateMappingsCountsTheTeamsOfAValidFile() {
-        folder.assertValidatesAs("2 files, 5 rules, 2 teams");
+        folder.assertValidatesAs("2 files, 5 rules, 4 teams");
     }
 
     @Test

@@ -117,7 +117,7 @@ class DeliveryReportApiTest {
         assertRefused(WEEK + "&to=2026-13-01", "to", "ISO 8601");
         assertRefused(WEEK + "&events=yes", "events", "true nor false");
         assertRefused("/api/reports/delivery?from=2026-11-01&to=%2B999999-01-01T00:00:00Z", "to", "between 1970 and 9998");
-        assertRefused(WEEK + "&team=nobody", "team", "the known teams are payments, storefront, unassigned");
+        assertRefused(WEEK + "&team=nobody", "team", "the known teams are payments, storefront, fulfilment, discovery, unassigned");
         assertRefused(WEEK + "&application=%3Dcmd%7C", "application", "not an application name");
         assertRefused(WEEK + "&environment=prod%20eu", "environment", "not an environment name");
         assertRefused("/api/reports/delivery?from=2000-01-01&to=2026-01-01&granularity=day", "granularity",
