@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Pure: classifies the runs of one application to one environment, and computes the five figures over a set. */
@@ -102,7 +103,7 @@ public final class DeliveryCalculator {
         double perDay = successful.size() / (period.toMillis() / (double) Duration.ofDays(1).toMillis());
         DeliveryFigures.Frequency frequency = new DeliveryFigures.Frequency(successful.size(), perDay,
                 successful.isEmpty() ? null : DoraBand.ofDeploymentsPerDay(perDay),
-                list(events, successful.stream().map(run -> run.event("deployed", null)).toList()));
+                list(events, () -> successful.stream().map(run -> run.event("deployed", null)).toList()));
 
         List<ClassifiedRun> withCommit = successful.stream().filter(run -> run.commitAt() != null
                 && !run.commitAt().isAfter(run.finishedAt())).toList();
@@ -111,33 +112,34 @@ public final class DeliveryCalculator {
         Duration leadTime = median(leadTimes);
         DeliveryFigures.LeadTime lead = new DeliveryFigures.LeadTime(leadTime, withCommit.size(),
                 successful.size() - withCommit.size(), leadTime == null ? null : DoraBand.ofLeadTime(leadTime),
-                list(events, withCommit.stream().map(run -> run.event("committed " + run.commitAt(),
+                list(events, () -> withCommit.stream().map(run -> run.event("committed " + run.commitAt(),
                         Duration.between(run.commitAt(), run.finishedAt()))).toList()));
 
         List<ClassifiedRun> failed = runs.stream().filter(ClassifiedRun::failed).toList();
         Double failRate = runs.isEmpty() ? null : (double) failed.size() / runs.size();
         DeliveryFigures.FailRate failures = new DeliveryFigures.FailRate(failed.size(), runs.size(), failRate,
                 failRate == null ? null : DoraBand.ofChangeFailRate(failRate),
-                list(events, failed.stream().map(run -> run.event(run.failure(), null)).toList()));
+                list(events, () -> failed.stream().map(run -> run.event(run.failure(), null)).toList()));
 
         List<ClassifiedRun> restored = failed.stream().filter(run -> run.restoredAt() != null).toList();
         Duration recoveryTime = median(restored.stream()
                 .map(run -> Duration.between(run.finishedAt(), run.restoredAt())).toList());
         DeliveryFigures.Recovery recovery = new DeliveryFigures.Recovery(recoveryTime, restored.size(),
                 failed.size() - restored.size(), recoveryTime == null ? null : DoraBand.ofRecoveryTime(recoveryTime),
-                list(events, failed.stream().map(run -> run.restoredAt() == null ? run.event("not restored", null)
+                list(events, () -> failed.stream().map(run -> run.restoredAt() == null ? run.event("not restored", null)
                         : run.event("restored by " + run.restoredBy() + " at " + run.restoredAt(),
                         Duration.between(run.finishedAt(), run.restoredAt()))).toList()));
 
         List<ClassifiedRun> rework = runs.stream().filter(run -> run.rework() != null).toList();
         DeliveryFigures.Rework reworkRate = new DeliveryFigures.Rework(rework.size(), runs.size(),
                 runs.isEmpty() ? null : (double) rework.size() / runs.size(), null,
-                list(events, rework.stream().map(run -> run.event(run.rework(), null)).toList()));
+                list(events, () -> rework.stream().map(run -> run.event(run.rework(), null)).toList()));
         return new DeliveryFigures(frequency, lead, failures, recovery, reworkRate);
     }
 
-    private static List<DeliveryEvent> list(boolean wanted, List<DeliveryEvent> events) {
-        return wanted ? events : List.of();
+    /** The events behind a figure, built only when asked for: most reports want the figures alone. */
+    private static List<DeliveryEvent> list(boolean wanted, Supplier<List<DeliveryEvent>> events) {
+        return wanted ? events.get() : List.of();
     }
 
     /** The middle value; of an even count, the mean of the two middle values. */
