@@ -69,9 +69,15 @@ public record EffectivenessFigures(int retrospectives, int actionItems, int done
     public record BoardTally(String board, int total, int closedItem, int open, int deescalated, int parked) {
     }
 
-    /** Item lists name items by display key. */
+    /**
+     * Item lists name items by display key, in key order, at most {@link #LISTED} of each: a portfolio can lack a
+     * failure mode on tens of thousands of items, and the counts say how many (the drill-down lists them all).
+     */
     public record DataGaps(List<String> followUpsNeverRead, int tasksNotSynced, List<String> itemsWithoutDueDate,
-                           List<String> itemsWithoutFailureMode) {
+                           int itemsWithoutDueDateCount, List<String> itemsWithoutFailureMode,
+                           int itemsWithoutFailureModeCount) {
+
+        public static final int LISTED = 50;
     }
 
     /**
@@ -180,11 +186,16 @@ public record EffectivenessFigures(int retrospectives, int actionItems, int done
     }
 
     private static DataGaps gaps(Collection<TrackedRetrospective> group, List<TrackedItem> items) {
+        List<TrackedItem> withoutDueDate = items.stream().filter(item -> item.dueDate() == null).toList();
+        List<TrackedItem> withoutFailureMode = items.stream().filter(item -> item.failureMode() == null).toList();
         return new DataGaps(
                 group.stream().filter(r -> !r.followUpsRead()).map(TrackedRetrospective::key).sorted().toList(),
                 group.stream().mapToInt(TrackedRetrospective::tasksNotSynced).sum(),
-                items.stream().filter(item -> item.dueDate() == null).map(TrackedItem::displayKey).sorted().toList(),
-                items.stream().filter(item -> item.failureMode() == null).map(TrackedItem::displayKey).sorted()
-                        .toList());
+                firstKeys(withoutDueDate), withoutDueDate.size(),
+                firstKeys(withoutFailureMode), withoutFailureMode.size());
+    }
+
+    private static List<String> firstKeys(List<TrackedItem> items) {
+        return items.stream().map(TrackedItem::displayKey).sorted().limit(DataGaps.LISTED).toList();
     }
 }

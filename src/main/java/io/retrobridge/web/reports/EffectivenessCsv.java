@@ -54,8 +54,8 @@ final class EffectivenessCsv {
                 f.recovery().after().failures(), f.recovery().after().restored(),
                 f.recovery().after().medianMinutes(), sum(f, BoardTally::total), sum(f, BoardTally::closedItem),
                 sum(f, BoardTally::open), sum(f, BoardTally::deescalated), sum(f, BoardTally::parked),
-                f.gaps().followUpsNeverRead().size(), f.gaps().tasksNotSynced(), f.gaps().itemsWithoutDueDate().size(),
-                f.gaps().itemsWithoutFailureMode().size());
+                f.gaps().followUpsNeverRead().size(), f.gaps().tasksNotSynced(), f.gaps().itemsWithoutDueDateCount(),
+                f.gaps().itemsWithoutFailureModeCount());
         return cells;
     }
 

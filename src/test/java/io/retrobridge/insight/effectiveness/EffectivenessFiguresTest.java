@@ -4,6 +4,7 @@ import static io.retrobridge.testsupport.EffectivenessSeed.PAYMENTS;
 import static io.retrobridge.testsupport.EffectivenessSeed.SEARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.retrobridge.domain.ActionStatus;
 import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.insight.effectiveness.EffectivenessFigures.BoardTally;
 import io.retrobridge.insight.effectiveness.EffectivenessReport.ApplicationFigures;
@@ -13,6 +14,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -244,5 +248,28 @@ class EffectivenessFiguresTest {
         assertThat(Granularity.WEEK.periods(LocalDate.of(2026, 6, 3), LocalDate.of(2026, 6, 16)))
                 .extracting(p -> p.from() + ".." + p.to())
                 .containsExactly("2026-06-03..2026-06-08", "2026-06-08..2026-06-15", "2026-06-15..2026-06-16");
+    }
+
+    @Test
+    void longGapListsNameTheFirstItemsInKeyOrderAndCountThemAll() {
+        // 120 open items, none with a due date; every third one has a failure mode: 80 without.
+        List<TrackedItem> items = new ArrayList<>();
+        for (int i = 120; i > 0; i--) {
+            items.add(new TrackedItem("rb-" + i, String.format("PTASK%04d", i), ActionStatus.OPEN, null, null,
+                    i % 3 == 0 ? "config-drift" : null, List.of()));
+        }
+        TrackedRetrospective many = new TrackedRetrospective("change:CHG9", "gaps", Instant.parse("2026-06-02T00:00:00Z"),
+                true, 0, items);
+
+        EffectivenessFigures.DataGaps gaps = EffectivenessFigures.of(List.of(many), List.of(many), Map.of(), TODAY,
+                UTC).gaps();
+
+        assertThat(gaps.itemsWithoutDueDateCount()).isEqualTo(120);
+        assertThat(gaps.itemsWithoutDueDate()).hasSize(EffectivenessFigures.DataGaps.LISTED)
+                .startsWith("PTASK0001", "PTASK0002").endsWith("PTASK0050");
+        assertThat(gaps.itemsWithoutFailureModeCount()).isEqualTo(80);
+        // PTASK0001, 0002, 0004, 0005, ...: the 50th without a failure mode is PTASK0074.
+        assertThat(gaps.itemsWithoutFailureMode()).hasSize(EffectivenessFigures.DataGaps.LISTED)
+                .startsWith("PTASK0001", "PTASK0002", "PTASK0004").endsWith("PTASK0074");
     }
 }
