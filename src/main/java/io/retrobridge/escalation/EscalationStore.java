@@ -33,6 +33,12 @@ public interface EscalationStore {
     /** Every step this item reached, oldest first. */
     List<EscalationRecord> forItem(String itemKey);
 
+    /**
+     * {@link #forItems} for the action items that are follow-ups of these retrospectives (their ServiceNow tasks'
+     * links): what a report over many retrospectives needs, without naming every item.
+     */
+    Map<String, List<EscalationRecord>> forFollowUpsOf(Collection<UUID> retrospectiveIds);
+
     /** Every step each of these items reached, each item's oldest first; an item with none has no entry. */
     default Map<String, List<EscalationRecord>> forItems(Collection<String> itemKeys) {
         Map<String, List<EscalationRecord>> byItem = new LinkedHashMap<>();

@@ -37,6 +37,8 @@ public class JdbcEscalationStore implements EscalationStore {
     private static final String COLUMNS = "id, item_key, ladder_id, step_id, board_id, kind, ticket_system, ticket_id,"
             + " ticket_key, group_key, marker, state, days_overdue, claimed_at, raised_at, resolved_at, note";
     private static final String SELECT_RECORD = "SELECT " + COLUMNS + " FROM escalations";
+    /** Retrospectives named in one statement; the join's cost hardly depends on how many. */
+    private static final int RETROSPECTIVES_PER_READ = 5_000;
     /** The kinds {@link EscalationRecord#kind()} may have, as the table's check constraint allows them. */
     static final Set<String> KINDS = Set.of("remind", "ticket", "reassign", "systemic", "group");
 
@@ -159,6 +161,29 @@ public class JdbcEscalationStore implements EscalationStore {
                 .query(recordMapper)
                 .list()
                 .forEach(record -> byItem.computeIfAbsent(record.itemKey(), unused -> new ArrayList<>()).add(record));
+        return byItem;
+    }
+
+    @Override
+    public Map<String, List<EscalationRecord>> forFollowUpsOf(Collection<UUID> retrospectiveIds) {
+        List<UUID> ids = List.copyOf(Set.copyOf(retrospectiveIds));
+        Map<String, List<EscalationRecord>> byItem = new LinkedHashMap<>();
+        // Joined from the retrospectives, not by a list of item keys: a year of the portfolio has tens of thousands.
+        for (int from = 0; from < ids.size(); from += RETROSPECTIVES_PER_READ) {
+            jdbc.sql(SELECT_RECORD + " " + """
+                             WHERE item_key IN (SELECT l.correlation_id
+                                                  FROM retrospective_follow_ups f
+                                                  JOIN link_external_ids x ON x.external_system = 'SERVICENOW'
+                                                                          AND x.external_id = f.task_sys_id
+                                                  JOIN links l ON l.id = x.link_id
+                                                 WHERE f.retrospective_id IN (:ids))
+                             ORDER BY item_key, claimed_at, ladder_id, step_id""")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + RETROSPECTIVES_PER_READ)))
+                    .query(recordMapper)
+                    .list()
+                    .forEach(record -> byItem.computeIfAbsent(record.itemKey(), unused -> new ArrayList<>())
+                            .add(record));
+        }
         return byItem;
     }
 

@@ -5,6 +5,7 @@ import io.retrobridge.domain.Snapshot;
 import io.retrobridge.sync.FollowUpStates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,8 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The follow-ups of retrospectives joined with their links' item state, the copies V23 keeps beside each snapshot:
- * one statement per many retrospectives, with no list of tasks or items to name and no snapshot JSON to read.
+ * The follow-ups of retrospectives joined with their links' item state (the copies V23 keeps beside each snapshot)
+ * and the escalation scan's facts: one statement per many retrospectives, with no list of tasks or items to name and
+ * no snapshot JSON to read.
  */
 @Repository
 public class JdbcFollowUpStates implements FollowUpStates {
@@ -41,13 +43,15 @@ public class JdbcFollowUpStates implements FollowUpStates {
         for (int from = 0; from < ids.size(); from += RETROSPECTIVES_PER_READ) {
             jdbc.sql("""
                             SELECT r.retrospective_id, f.task_sys_id, l.correlation_id,
-                                   s.external_system, s.taken_at, s.item_status, s.item_due_date, s.item_failure_mode
+                                   s.external_system, s.taken_at, s.item_status, s.item_due_date, s.item_failure_mode,
+                                   ff.display_key, ff.completed_on
                               FROM retrospective_follow_up_refreshes r
                               LEFT JOIN retrospective_follow_ups f ON f.retrospective_id = r.retrospective_id
                               LEFT JOIN link_external_ids x ON x.external_system = 'SERVICENOW'
                                                            AND x.external_id = f.task_sys_id
                               LEFT JOIN links l ON l.id = x.link_id
                               LEFT JOIN link_snapshots s ON s.link_id = l.id
+                              LEFT JOIN follow_up_facts ff ON ff.item_key = l.correlation_id
                              WHERE r.retrospective_id IN (:ids)
                             """)
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + RETROSPECTIVES_PER_READ)))
@@ -55,7 +59,8 @@ public class JdbcFollowUpStates implements FollowUpStates {
         }
         Map<UUID, List<FollowUpState>> states = new LinkedHashMap<>();
         read.forEach((retrospective, tasks) -> states.put(retrospective, tasks.values().stream()
-                .map(task -> new FollowUpState(task.task, task.itemKey, task.snapshots)).toList()));
+                .map(task -> new FollowUpState(task.task, task.itemKey, task.snapshots, task.displayKey,
+                        task.completedOn)).toList()));
         return states;
     }
 
@@ -63,11 +68,15 @@ public class JdbcFollowUpStates implements FollowUpStates {
     private static final class Row {
         final String task;
         final String itemKey;
+        final String displayKey;
+        final LocalDate completedOn;
         final Map<ExternalSystem, Snapshot> snapshots = new TreeMap<>();
 
-        Row(String task, String itemKey) {
+        Row(String task, String itemKey, String displayKey, LocalDate completedOn) {
             this.task = task;
             this.itemKey = itemKey;
+            this.displayKey = displayKey;
+            this.completedOn = completedOn;
         }
     }
 
@@ -80,7 +89,8 @@ public class JdbcFollowUpStates implements FollowUpStates {
         }
         Row followUp = tasks.get(task);
         if (followUp == null) {
-            followUp = new Row(task, row.getString("correlation_id"));
+            followUp = new Row(task, row.getString("correlation_id"), row.getString("display_key"),
+                    row.getObject("completed_on", LocalDate.class));
             tasks.put(task, followUp);
         }
         String system = row.getString("external_system");

@@ -2,6 +2,7 @@ package io.retrobridge.sync;
 
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Snapshot;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,16 @@ public interface FollowUpStates {
     /**
      * One follow-up.
      *
-     * @param task      its ServiceNow task's sys_id
-     * @param itemKey   the correlation id of the link holding the task; null when no link holds it yet
-     * @param snapshots the link's snapshots narrowed to {@link #FIELDS}, per side; empty when unlinked or never synced
+     * @param task        its ServiceNow task's sys_id
+     * @param itemKey     the correlation id of the link holding the task; null when no link holds it yet
+     * @param snapshots   the link's snapshots narrowed to {@link #FIELDS}, per side; empty when unlinked or never
+     *                    synced
+     * @param displayKey  the item as people know it (e.g. its task number), as the escalation scan last recorded it;
+     *                    null when it has not
+     * @param completedOn the day the item was done, as the escalation scan recorded it; null when not done or unknown
      */
-    record FollowUpState(String task, String itemKey, Map<ExternalSystem, Snapshot> snapshots) {
+    record FollowUpState(String task, String itemKey, Map<ExternalSystem, Snapshot> snapshots, String displayKey,
+                         LocalDate completedOn) {
 
         public FollowUpState {
             snapshots = Map.copyOf(snapshots);

@@ -12,8 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The plans, as executed ({@code EXPLAIN (ANALYZE, BUFFERS)}), of the reports' reads on PostgreSQL, with the
  * parameters a one-year report binds: the statements of JdbcDeliveryHistory.finishedBetween (portfolio and one
  * application), JdbcAlertStore.activeBetween (one service and many), JdbcRetrospectiveStore.list,
- * JdbcEscalationStore.forItems, JdbcFollowUpStore.forItems and JdbcFollowUpStates.of, their column
- * lists shortened.
+ * JdbcFollowUpStates.of and JdbcEscalationStore.forFollowUpsOf, their column lists shortened.
  */
 final class ReportPlans {
 
@@ -44,22 +43,24 @@ final class ReportPlans {
         plan(jdbc, out, "effectiveness: retrospectives opened since a year ago, a page", "SELECT * FROM"
                 + " retrospectives WHERE created_at >= :since ORDER BY created_at DESC, id DESC LIMIT 500 OFFSET 0",
                 Map.of("since", from));
-        List<String> keys = jdbc.sql("SELECT correlation_id FROM links WHERE kind = 'ACTION_ITEM' ORDER BY"
-                + " correlation_id LIMIT 500").query(String.class).list();
-        plan(jdbc, out, "effectiveness: escalations of " + keys.size() + " items", "SELECT * FROM escalations WHERE"
-                + " item_key IN (:itemKeys) ORDER BY item_key, claimed_at, ladder_id, step_id", Map.of("itemKeys", keys));
-        plan(jdbc, out, "effectiveness: follow-up facts of " + keys.size() + " items", "SELECT * FROM follow_up_facts"
-                + " WHERE item_key IN (:itemKeys) ORDER BY item_key", Map.of("itemKeys", keys));
         List<UUID> retrospectives = jdbc.sql("SELECT retrospective_id FROM retrospective_follow_up_refreshes"
                 + " ORDER BY retrospective_id LIMIT 1000").query(UUID.class).list();
         plan(jdbc, out, "effectiveness: the follow-up states of " + retrospectives.size() + " retrospectives",
                 "SELECT r.retrospective_id, f.task_sys_id, l.correlation_id, s.external_system, s.taken_at,"
-                        + " s.item_status, s.item_due_date, s.item_failure_mode FROM retrospective_follow_up_refreshes r"
+                        + " s.item_status, s.item_due_date, s.item_failure_mode, ff.display_key, ff.completed_on FROM"
+                        + " retrospective_follow_up_refreshes r"
                         + " LEFT JOIN retrospective_follow_ups f ON f.retrospective_id = r.retrospective_id"
                         + " LEFT JOIN link_external_ids x ON x.external_system = 'SERVICENOW'"
                         + " AND x.external_id = f.task_sys_id LEFT JOIN links l ON l.id = x.link_id"
-                        + " LEFT JOIN link_snapshots s ON s.link_id = l.id WHERE r.retrospective_id IN (:ids)",
+                        + " LEFT JOIN link_snapshots s ON s.link_id = l.id"
+                        + " LEFT JOIN follow_up_facts ff ON ff.item_key = l.correlation_id"
+                        + " WHERE r.retrospective_id IN (:ids)",
                 Map.of("ids", retrospectives));
+        plan(jdbc, out, "effectiveness: the escalations of those retrospectives' follow-ups", "SELECT * FROM"
+                + " escalations WHERE item_key IN (SELECT l.correlation_id FROM retrospective_follow_ups f"
+                + " JOIN link_external_ids x ON x.external_system = 'SERVICENOW' AND x.external_id = f.task_sys_id"
+                + " JOIN links l ON l.id = x.link_id WHERE f.retrospective_id IN (:ids))"
+                + " ORDER BY item_key, claimed_at, ladder_id, step_id", Map.of("ids", retrospectives));
         return out.toString();
     }
 

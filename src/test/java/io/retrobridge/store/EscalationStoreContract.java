@@ -3,19 +3,29 @@ package io.retrobridge.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.retrobridge.domain.EntityKind;
 import io.retrobridge.domain.ExternalSystem;
+import io.retrobridge.domain.Link;
+import io.retrobridge.domain.Retrospective;
+import io.retrobridge.domain.RetrospectiveTrigger;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationState;
 import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.escalation.GroupTicket;
+import io.retrobridge.sync.LinkStore;
+import io.retrobridge.sync.RetrospectiveFollowUps;
+import io.retrobridge.sync.RetrospectiveStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What the escalation scan and the admin API rely on from any {@link EscalationStore}. */
 abstract class EscalationStoreContract extends StoreContractSupport {
@@ -286,6 +296,31 @@ abstract class EscalationStoreContract extends StoreContractSupport {
         assertThat(byItem.get("rb-2")).extracting(EscalationRecord::id).containsExactly(other.id());
         assertThat(byItem.get("rb-1")).isEqualTo(escalations().forItem("rb-1"));
         assertThat(escalations().forItems(List.of())).isEmpty();
+    }
+
+    @Test
+    void theEscalationsOfARetrospectivesFollowUpsAreFoundThroughItsTasksLinks() {
+        port(JdbcClient.class).sql("DELETE FROM retrospectives").update();
+        Retrospective retrospective = port(RetrospectiveStore.class).open(new RetrospectiveTrigger("change:CHG0030001",
+                "failed-production-change", "deep-dive", List.of("root-cause"), List.of("lessons"),
+                "change closed unsuccessful", "payment-gateway", "production", "4.2", "CHG0030001", null,
+                LocalDate.of(2026, 12, 3), START, List.of("change:CHG0030001")), "problem", START);
+        port(RetrospectiveFollowUps.class).replace(retrospective.id(),
+                Set.of("a0000000000000000000000000000001", "b0000000000000000000000000000002"), START);
+        port(LinkStore.class).insert(Link.newLink(EntityKind.ACTION_ITEM, "rb-1")
+                .withExternalId(ExternalSystem.SERVICENOW, "a0000000000000000000000000000001"));
+        port(LinkStore.class).insert(Link.newLink(EntityKind.ACTION_ITEM, "rb-2")
+                .withExternalId(ExternalSystem.SERVICENOW, "b0000000000000000000000000000002"));
+        EscalationRecord first = claimed(claimOf("rb-1", "standard", "remind", START));
+        EscalationRecord second = claimed(claimOf("rb-1", "standard", "cab", START.plusSeconds(60)));
+        claimed(claimOf("rb-elsewhere", "standard", "cab", START));
+
+        Map<String, List<EscalationRecord>> byItem = escalations().forFollowUpsOf(List.of(retrospective.id()));
+
+        assertThat(byItem).containsOnlyKeys("rb-1");
+        assertThat(byItem.get("rb-1")).extracting(EscalationRecord::id).containsExactly(first.id(), second.id());
+        assertThat(byItem).isEqualTo(escalations().forItems(List.of("rb-1", "rb-2")));
+        assertThat(escalations().forFollowUpsOf(List.of())).isEmpty();
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Retrospective;
 import io.retrobridge.domain.RetrospectiveTrigger;
 import io.retrobridge.domain.Snapshot;
+import io.retrobridge.escalation.FollowUpFact;
+import io.retrobridge.escalation.FollowUpStore;
 import io.retrobridge.sync.FollowUpStates;
 import io.retrobridge.sync.FollowUpStates.FollowUpState;
 import io.retrobridge.sync.LinkStore;
@@ -68,6 +70,9 @@ abstract class FollowUpStatesContract extends StoreContractSupport {
                         "failure-mode", "config-drift"), START)));
         port(LinkStore.class).insert(Link.newLink(EntityKind.ACTION_ITEM, "rb-never-synced")
                 .withExternalId(SERVICENOW, NEVER_SYNCED));
+        port(FollowUpStore.class).save(new FollowUpFact("rb-linked", "PTASK0010030", "Add a canary stage",
+                "change:CHG0030001", "payments", null, LocalDate.of(2026, 12, 1), "done", LocalDate.of(2026, 11, 30),
+                false, START));
 
         Map<UUID, List<FollowUpState>> states = states().of(List.of(read.id(), empty.id(), neverRead.id()));
 
@@ -77,9 +82,10 @@ abstract class FollowUpStatesContract extends StoreContractSupport {
                 new FollowUpState(LINKED, "rb-linked", Map.of(
                         JIRA, new Snapshot(Map.of("status", "IN_PROGRESS", "due-date", "2026-12-01"),
                                 START.plusSeconds(60)),
-                        SERVICENOW, new Snapshot(Map.of("status", "OPEN", "failure-mode", "config-drift"), START))),
-                new FollowUpState(NOT_LINKED, null, Map.of()),
-                new FollowUpState(NEVER_SYNCED, "rb-never-synced", Map.of()));
+                        SERVICENOW, new Snapshot(Map.of("status", "OPEN", "failure-mode", "config-drift"), START)),
+                        "PTASK0010030", LocalDate.of(2026, 11, 30)),
+                new FollowUpState(NOT_LINKED, null, Map.of(), null, null),
+                new FollowUpState(NEVER_SYNCED, "rb-never-synced", Map.of(), null, null));
     }
 
     @Test
@@ -94,7 +100,8 @@ abstract class FollowUpStatesContract extends StoreContractSupport {
                 new Snapshot(Map.of("status", "DONE"), START.plusSeconds(600))));
 
         assertThat(states().of(List.of(read.id())).get(read.id())).containsExactly(new FollowUpState(LINKED,
-                "rb-linked", Map.of(SERVICENOW, new Snapshot(Map.of("status", "DONE"), START.plusSeconds(600)))));
+                "rb-linked", Map.of(SERVICENOW, new Snapshot(Map.of("status", "DONE"), START.plusSeconds(600))), null,
+                null));
     }
 
     @Test

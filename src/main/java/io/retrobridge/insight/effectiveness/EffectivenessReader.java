@@ -6,8 +6,6 @@ import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.Retrospective;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationStore;
-import io.retrobridge.escalation.FollowUpFact;
-import io.retrobridge.escalation.FollowUpStore;
 import io.retrobridge.gate.facts.SnapshotItem;
 import io.retrobridge.insight.effectiveness.EffectivenessReport.ApplicationFigures;
 import io.retrobridge.insight.team.TeamScope;
@@ -23,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,26 +43,18 @@ import org.springframework.stereotype.Component;
 public class EffectivenessReader {
 
     static final int PAGE = 500;
-    /**
-     * Item keys named in one read of facts or escalations. On PostgreSQL a read of this many keys scans its table
-     * once rather than probing an index per key, so its cost hardly grows with the keys it names: a year of the
-     * whole portfolio is read in a handful of statements, well under PostgreSQL's 65,535 bound values.
-     */
-    static final int KEYS_PER_READ = 10_000;
 
     private final RetrospectiveStore retrospectives;
     private final FollowUpStates states;
-    private final FollowUpStore followUpFacts;
     private final EscalationStore escalations;
     private final DeliveryHistory deliveries;
     private final AlertStore alerts;
 
     public EffectivenessReader(RetrospectiveStore retrospectives, FollowUpStates states,
-                               FollowUpStore followUpFacts, EscalationStore escalations, DeliveryHistory deliveries,
+                               EscalationStore escalations, DeliveryHistory deliveries,
                                AlertStore alerts) {
         this.retrospectives = retrospectives;
         this.states = states;
-        this.followUpFacts = followUpFacts;
         this.escalations = escalations;
         this.deliveries = deliveries;
         this.alerts = alerts;
@@ -141,25 +130,17 @@ public class EffectivenessReader {
     }
 
     private List<TrackedRetrospective> tracked(List<Retrospective> opened) {
-        Map<UUID, List<FollowUpState>> followUps = states.of(opened.stream().map(Retrospective::id).toList());
-        Set<String> itemKeys = new LinkedHashSet<>();
-        followUps.values().forEach(tasks -> tasks.stream().map(FollowUpState::itemKey).filter(Objects::nonNull)
-                .forEach(itemKeys::add));
-        // Facts and escalations in pages of keys, as the rest: one statement per page, not one per item.
-        Map<String, FollowUpFact> facts = new HashMap<>();
-        Map<String, List<EscalationRecord>> escalated = new HashMap<>();
-        for (List<String> keys : chunks(List.copyOf(itemKeys))) {
-            followUpFacts.forItems(keys).forEach(fact -> facts.put(fact.itemKey(), fact));
-            escalated.putAll(escalations.forItems(keys));
-        }
+        List<UUID> ids = opened.stream().map(Retrospective::id).toList();
+        Map<UUID, List<FollowUpState>> followUps = states.of(ids);
+        Map<String, List<EscalationRecord>> escalated = escalations.forFollowUpsOf(ids);
         List<TrackedRetrospective> tracked = new ArrayList<>();
         for (Retrospective retrospective : opened) {
             List<FollowUpState> its = followUps.get(retrospective.id());
             List<TrackedItem> items = new ArrayList<>();
             int notSynced = 0;
             for (FollowUpState task : its == null ? List.<FollowUpState>of() : its) {
-                Optional<TrackedItem> item = task.itemKey() == null ? Optional.empty() : item(task,
-                        facts.get(task.itemKey()), escalated.getOrDefault(task.itemKey(), List.of()));
+                Optional<TrackedItem> item = task.itemKey() == null ? Optional.empty()
+                        : item(task, escalated.getOrDefault(task.itemKey(), List.of()));
                 if (item.isPresent()) {
                     items.add(item.get());
                 } else {
@@ -173,13 +154,12 @@ public class EffectivenessReader {
         return tracked;
     }
 
-    private static Optional<TrackedItem> item(FollowUpState task, FollowUpFact fact,
-                                              List<EscalationRecord> escalations) {
-        String displayKey = fact != null && fact.displayKey() != null && !fact.displayKey().isBlank()
-                ? fact.displayKey() : task.itemKey();
+    private static Optional<TrackedItem> item(FollowUpState task, List<EscalationRecord> escalations) {
+        String displayKey = task.displayKey() != null && !task.displayKey().isBlank() ? task.displayKey()
+                : task.itemKey();
         Optional<ActionItem> content = SnapshotItem.of(task.snapshots(), displayKey);
         return content.map(item -> new TrackedItem(task.itemKey(), displayKey, item.status(), item.dueDate(),
-                item.status().isClosed() && fact != null ? fact.completedOn() : null, item.failureMode(),
+                item.status().isClosed() ? task.completedOn() : null, item.failureMode(),
                 escalations.stream().map(BoardEscalation::of)
                         .flatMap(Optional::stream).toList()));
     }
@@ -214,13 +194,5 @@ public class EffectivenessReader {
                 at, runs.getOrDefault(retrospective.application(), List.of()),
                 firings.getOrDefault(retrospective.application(), List.of()))));
         return recoveries;
-    }
-
-    private static <T> List<List<T>> chunks(List<T> ids) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int start = 0; start < ids.size(); start += KEYS_PER_READ) {
-            chunks.add(ids.subList(start, Math.min(ids.size(), start + KEYS_PER_READ)));
-        }
-        return chunks;
     }
 }
