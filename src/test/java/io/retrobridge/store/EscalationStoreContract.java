@@ -7,17 +7,14 @@ import io.retrobridge.domain.EntityKind;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Retrospective;
-import io.retrobridge.domain.RetrospectiveTrigger;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationState;
 import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.escalation.GroupTicket;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.RetrospectiveFollowUps;
-import io.retrobridge.sync.RetrospectiveStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -301,10 +298,7 @@ abstract class EscalationStoreContract extends StoreContractSupport {
     @Test
     void theEscalationsOfARetrospectivesFollowUpsAreFoundThroughItsTasksLinks() {
         port(JdbcClient.class).sql("DELETE FROM retrospectives").update();
-        Retrospective retrospective = port(RetrospectiveStore.class).open(new RetrospectiveTrigger("change:CHG0030001",
-                "failed-production-change", "deep-dive", List.of("root-cause"), List.of("lessons"),
-                "change closed unsuccessful", "payment-gateway", "production", "4.2", "CHG0030001", null,
-                LocalDate.of(2026, 12, 3), START, List.of("change:CHG0030001")), "problem", START);
+        Retrospective retrospective = openRetrospective("change:CHG0030001");
         port(RetrospectiveFollowUps.class).replace(retrospective.id(),
                 Set.of("a0000000000000000000000000000001", "b0000000000000000000000000000002"), START);
         port(LinkStore.class).insert(Link.newLink(EntityKind.ACTION_ITEM, "rb-1")

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.retrobridge.domain.EntityKind;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Retrospective;
-import io.retrobridge.domain.RetrospectiveTrigger;
 import io.retrobridge.domain.Snapshot;
 import io.retrobridge.escalation.FollowUpFact;
 import io.retrobridge.escalation.FollowUpStore;
@@ -15,7 +14,6 @@ import io.retrobridge.sync.FollowUpStates;
 import io.retrobridge.sync.FollowUpStates.FollowUpState;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.RetrospectiveFollowUps;
-import io.retrobridge.sync.RetrospectiveStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,10 +42,7 @@ abstract class FollowUpStatesContract extends StoreContractSupport {
     }
 
     private Retrospective retrospective(String key) {
-        return port(RetrospectiveStore.class).open(new RetrospectiveTrigger(key, "failed-production-change",
-                "deep-dive", List.of("root-cause"), List.of("lessons"), "change closed unsuccessful", "payment-gateway",
-                "production", "4.2", "CHG0030001", null, LocalDate.of(2026, 12, 3), START, List.of(key)),
-                "problem", START);
+        return openRetrospective(key);
     }
 
     @Test

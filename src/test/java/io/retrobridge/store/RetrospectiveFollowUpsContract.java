@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retrobridge.domain.Retrospective;
-import io.retrobridge.domain.RetrospectiveTrigger;
 import io.retrobridge.sync.RetrospectiveFollowUps;
-import io.retrobridge.sync.RetrospectiveStore;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,10 +36,7 @@ abstract class RetrospectiveFollowUpsContract extends StoreContractSupport {
     }
 
     private Retrospective retrospective(String key) {
-        return port(RetrospectiveStore.class).open(new RetrospectiveTrigger(key, "failed-production-change",
-                "deep-dive", List.of("root-cause"), List.of("lessons"), "change closed unsuccessful", "payment-gateway",
-                "production", "4.2", "CHG0030001", null, LocalDate.of(2026, 12, 3), START, List.of(key)),
-                "problem", START);
+        return openRetrospective(key);
     }
 
     @Test

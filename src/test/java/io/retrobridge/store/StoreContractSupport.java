@@ -1,12 +1,16 @@
 package io.retrobridge.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.retrobridge.domain.Retrospective;
+import io.retrobridge.domain.RetrospectiveTrigger;
+import io.retrobridge.sync.RetrospectiveStore;
 import io.retrobridge.testsupport.MutableClock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -77,6 +81,14 @@ abstract class StoreContractSupport {
 
     protected <T> T port(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** Opens a retrospective for a failed payment-gateway change, keyed {@code key}, at {@link #START}. */
+    protected Retrospective openRetrospective(String key) {
+        return port(RetrospectiveStore.class).open(new RetrospectiveTrigger(key, "failed-production-change",
+                "deep-dive", List.of("root-cause"), List.of("lessons"), "change closed unsuccessful", "payment-gateway",
+                "production", "4.2", "CHG0030001", null, LocalDate.of(2026, 12, 3), START, List.of(key)),
+                "problem", START);
     }
 
     /** What one of several concurrent calls returned or threw. */
