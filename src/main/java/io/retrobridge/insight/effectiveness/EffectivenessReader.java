@@ -20,7 +20,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,12 +74,42 @@ public class EffectivenessReader {
     /** The report of the applications {@code teams} includes, with their team roll-ups. */
     public EffectivenessReport report(String application, LocalDate from, LocalDate to, Granularity granularity,
                                       ZoneId zone, LocalDate today, TeamScope teams) {
+        return report(application, history(application, from, to, granularity, zone, teams), from, to, granularity,
+                zone, today, teams);
+    }
+
+    /** The report and the action items behind its figures. */
+    public record WithItems(EffectivenessReport report, EffectivenessItems items) {
+    }
+
+    /**
+     * {@link #report} and the action items behind its figures, at most {@code limit} per period, from one read of
+     * the store; the report alone does not build the items.
+     */
+    public WithItems reportWithItems(String application, LocalDate from, LocalDate to, Granularity granularity,
+                                     ZoneId zone, LocalDate today, int limit, TeamScope teams) {
+        List<TrackedRetrospective> history = history(application, from, to, granularity, zone, teams);
+        Instant end = to.atStartOfDay(zone).toInstant();
+        List<TrackedRetrospective> opened = history.stream()
+                .filter(retrospective -> retrospective.openedAt().isBefore(end)).toList();
+        return new WithItems(report(application, history, from, to, granularity, zone, today, teams),
+                EffectivenessItems.of(opened, granularity.periods(from, to), zone, today, limit));
+    }
+
+    /** The retrospectives opened since the window's start (later ones too, for recurrence), tracked. */
+    private List<TrackedRetrospective> history(String application, LocalDate from, LocalDate to,
+                                               Granularity granularity, ZoneId zone, TeamScope teams) {
         Objects.requireNonNull(granularity, "granularity");
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("from " + from + " must be before to " + to);
         }
-        List<TrackedRetrospective> history = tracked(teams.only(since(application, from.atStartOfDay(zone).toInstant()),
+        return tracked(teams.only(since(application, from.atStartOfDay(zone).toInstant()),
                 Retrospective::application));
+    }
+
+    private EffectivenessReport report(String application, List<TrackedRetrospective> history, LocalDate from,
+                                       LocalDate to, Granularity granularity, ZoneId zone, LocalDate today,
+                                       TeamScope teams) {
         Map<String, RecoveryComparison> recoveries = recoveries(application, history,
                 to.atStartOfDay(zone).toInstant(), zone);
         FailureModeHistory failureModes = FailureModeHistory.of(history);
@@ -99,23 +129,6 @@ public class EffectivenessReader {
                     TeamEffectivenessFigures.of(teams, byApplication, failureModes, recoveries, today, zone)));
         }
         return new EffectivenessReport(application, from, to, granularity, zone, today, periods, teams.team());
-    }
-
-    /**
-     * The action items behind {@link #report}'s figures for the same window and application, at most {@code limit}
-     * per period. Read on its own, so the report costs nothing more when nobody asks for the items.
-     */
-    public EffectivenessItems items(String application, LocalDate from, LocalDate to, Granularity granularity,
-                                    ZoneId zone, LocalDate today, int limit, TeamScope teams) {
-        Objects.requireNonNull(granularity, "granularity");
-        if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("from " + from + " must be before to " + to);
-        }
-        Instant end = to.atStartOfDay(zone).toInstant();
-        List<TrackedRetrospective> opened = tracked(teams.only(since(application, from.atStartOfDay(zone).toInstant()),
-                Retrospective::application).stream()
-                .filter(retrospective -> retrospective.createdAt().isBefore(end)).toList());
-        return EffectivenessItems.of(opened, granularity.periods(from, to), zone, today, limit);
     }
 
     private List<Retrospective> since(String application, Instant since) {
@@ -171,7 +184,8 @@ public class EffectivenessReader {
      */
     private Map<String, RecoveryComparison> recoveries(String application, List<TrackedRetrospective> history,
                                                        Instant end, ZoneId zone) {
-        Map<TrackedRetrospective, Instant> landed = new LinkedHashMap<>();
+        // By identity: a tracked retrospective's own hash would walk all of its items.
+        Map<TrackedRetrospective, Instant> landed = new IdentityHashMap<>();
         for (TrackedRetrospective retrospective : history) {
             if (retrospective.openedAt().isBefore(end)) {
                 retrospective.landedAt(zone).ifPresent(at -> landed.put(retrospective, at));

@@ -140,6 +140,14 @@ class EffectivenessReportController {
         } catch (ReportTeams.Refused refused) {
             return badParameter(refused.parameter, refused.getMessage());
         }
+        boolean withItems = items != null && items.strip().equals("true")
+                && !format.get().equals(FollowUpReportController.CSV);
+        if (withItems) {
+            EffectivenessReader.WithItems read = reader.reportWithItems(wanted, start, end, periods.get(), zone, today,
+                    MAX_ITEMS, teams);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(new EffectivenessWithItems(read.report(), read.items()));
+        }
         EffectivenessReport report = reader.report(wanted, start, end, periods.get(), zone, today, teams);
         if (format.get().equals(FollowUpReportController.CSV)) {
             return ResponseEntity.ok()
@@ -147,10 +155,6 @@ class EffectivenessReportController {
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                             .filename("effectiveness-" + start + "-" + end + ".csv").build().toString())
                     .body(EffectivenessCsv.write(report));
-        }
-        if (items != null && items.strip().equals("true")) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new EffectivenessWithItems(report,
-                    reader.items(wanted, start, end, periods.get(), zone, today, MAX_ITEMS, teams)));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }

@@ -60,7 +60,7 @@ class PortfolioReportController {
 
     @Operation(summary = "The portfolio: delivery (DORA) and retrospective-effectiveness figures per month and "
             + "application and per team, with the monthly trend (what improved or worsened, what recurred, what is overdue, "
-            + "failure modes recurring across applications) as JSON, CSV or a printable HTML report")
+            + "failure modes recurring across teams) as JSON, CSV or a printable HTML report")
     @ApiResponse(responseCode = "200", description = "the report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = PortfolioViews.PortfolioView.class)),
