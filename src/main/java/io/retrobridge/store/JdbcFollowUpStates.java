@@ -1,10 +1,11 @@
 package io.retrobridge.store;
 
-import io.retrobridge.domain.ExternalSystem;
-import io.retrobridge.domain.Snapshot;
 import io.retrobridge.sync.FollowUpStates;
+import io.retrobridge.sync.FollowUpStates.ItemState;
+import io.retrobridge.sync.FollowUpStates.NewestFields;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -41,10 +42,10 @@ public class JdbcFollowUpStates implements FollowUpStates {
         List<UUID> ids = List.copyOf(new LinkedHashSet<>(retrospectiveIds));
         Map<UUID, Map<String, Row>> read = new LinkedHashMap<>();
         for (int from = 0; from < ids.size(); from += RETROSPECTIVES_PER_READ) {
+            // Columns are read by position (see collect): tens of thousands of rows per report.
             jdbc.sql("""
-                            SELECT r.retrospective_id, f.task_sys_id, l.correlation_id,
-                                   s.external_system, s.taken_at, s.item_status, s.item_due_date, s.item_failure_mode,
-                                   ff.display_key, ff.completed_on
+                            SELECT r.retrospective_id, f.task_sys_id, l.correlation_id, ff.display_key, ff.completed_on,
+                                   s.taken_at, s.item_status, s.item_due_date, s.item_failure_mode
                               FROM retrospective_follow_up_refreshes r
                               LEFT JOIN retrospective_follow_ups f ON f.retrospective_id = r.retrospective_id
                               LEFT JOIN link_external_ids x ON x.external_system = 'SERVICENOW'
@@ -59,7 +60,7 @@ public class JdbcFollowUpStates implements FollowUpStates {
         }
         Map<UUID, List<FollowUpState>> states = new LinkedHashMap<>();
         read.forEach((retrospective, tasks) -> states.put(retrospective, tasks.values().stream()
-                .map(task -> new FollowUpState(task.task, task.itemKey, task.snapshots, task.displayKey,
+                .map(task -> new FollowUpState(task.task, task.itemKey, task.fields.state(), task.displayKey,
                         task.completedOn)).toList()));
         return states;
     }
@@ -70,7 +71,7 @@ public class JdbcFollowUpStates implements FollowUpStates {
         final String itemKey;
         final String displayKey;
         final LocalDate completedOn;
-        final Map<ExternalSystem, Snapshot> snapshots = new TreeMap<>();
+        final NewestFields fields = new NewestFields();
 
         Row(String task, String itemKey, String displayKey, LocalDate completedOn) {
             this.task = task;
@@ -81,33 +82,19 @@ public class JdbcFollowUpStates implements FollowUpStates {
     }
 
     private static void collect(ResultSet row, Map<UUID, Map<String, Row>> read) throws SQLException {
-        Map<String, Row> tasks = read.computeIfAbsent(row.getObject("retrospective_id", UUID.class),
-                unused -> new TreeMap<>());
-        String task = row.getString("task_sys_id");
+        Map<String, Row> tasks = read.computeIfAbsent(row.getObject(1, UUID.class), unused -> new TreeMap<>());
+        String task = row.getString(2);
         if (task == null) {
             return;
         }
         Row followUp = tasks.get(task);
         if (followUp == null) {
-            followUp = new Row(task, row.getString("correlation_id"), row.getString("display_key"),
-                    row.getObject("completed_on", LocalDate.class));
+            followUp = new Row(task, row.getString(3), row.getString(4), row.getObject(5, LocalDate.class));
             tasks.put(task, followUp);
         }
-        String system = row.getString("external_system");
-        if (system != null) {
-            followUp.snapshots.put(ExternalSystem.valueOf(system), snapshot(row));
+        Instant takenAt = SqlInstants.fromColumn(row, 6);
+        if (takenAt != null) {
+            followUp.fields.add(new ItemState(row.getString(7), row.getString(8), row.getString(9)), takenAt);
         }
-    }
-
-    private static Snapshot snapshot(ResultSet row) throws SQLException {
-        Map<String, String> fields = new TreeMap<>();
-        String[] columns = {"item_status", "item_due_date", "item_failure_mode"};
-        for (int i = 0; i < columns.length; i++) {
-            String value = row.getString(columns[i]);
-            if (value != null) {
-                fields.put(FIELDS.get(i), value);
-            }
-        }
-        return new Snapshot(fields, SqlInstants.fromColumn(row, "taken_at"));
     }
 }

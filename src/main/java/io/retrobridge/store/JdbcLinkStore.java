@@ -6,7 +6,7 @@ import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Snapshot;
 import io.retrobridge.sync.DuplicateLinkException;
-import io.retrobridge.sync.FollowUpStates;
+import io.retrobridge.sync.FollowUpStates.ItemState;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.StaleLinkException;
 import java.sql.ResultSet;
@@ -177,7 +177,12 @@ public class JdbcLinkStore implements LinkStore {
                 .param("system", system.name())
                 .param("externalId", externalId)
                 .update());
-        link.snapshots().forEach((system, snapshot) -> jdbc.sql("""
+        link.snapshots().forEach((system, snapshot) -> insertSnapshot(link, system, snapshot));
+    }
+
+    private void insertSnapshot(Link link, ExternalSystem system, Snapshot snapshot) {
+        ItemState state = ItemState.of(snapshot.fields());
+        jdbc.sql("""
                         INSERT INTO link_snapshots (link_id, external_system, fields_json, taken_at,
                                                     item_status, item_due_date, item_failure_mode)
                         VALUES (:linkId, :system, :fields, :takenAt, :status, :dueDate, :failureMode)
@@ -186,10 +191,10 @@ public class JdbcLinkStore implements LinkStore {
                 .param("system", system.name())
                 .param("fields", JsonColumns.fromFields(snapshot.fields()))
                 .param("takenAt", SqlInstants.toColumn(snapshot.at()))
-                .param("status", snapshot.fields().get(FollowUpStates.FIELDS.get(0)))
-                .param("dueDate", snapshot.fields().get(FollowUpStates.FIELDS.get(1)))
-                .param("failureMode", snapshot.fields().get(FollowUpStates.FIELDS.get(2)))
-                .update());
+                .param("status", state.status())
+                .param("dueDate", state.dueDate())
+                .param("failureMode", state.failureMode())
+                .update();
     }
 
     private RuntimeException missingOrStale(Link link) {

@@ -21,6 +21,10 @@ final class SqlInstants {
     }
 
     static Instant fromColumn(ResultSet row, String column) throws SQLException {
+        return fromColumn(row, row.findColumn(column));
+    }
+
+    static Instant fromColumn(ResultSet row, int column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

@@ -12,6 +12,7 @@ import io.retrobridge.escalation.FollowUpFact;
 import io.retrobridge.escalation.FollowUpStore;
 import io.retrobridge.sync.FollowUpStates;
 import io.retrobridge.sync.FollowUpStates.FollowUpState;
+import io.retrobridge.sync.FollowUpStates.ItemState;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.RetrospectiveFollowUps;
 import java.time.LocalDate;
@@ -73,14 +74,12 @@ abstract class FollowUpStatesContract extends StoreContractSupport {
 
         assertThat(states).containsOnlyKeys(read.id(), empty.id());
         assertThat(states.get(empty.id())).isEmpty();
+        // Per field the newer side's value wins, and a side's empty value never hides the other side's.
         assertThat(states.get(read.id())).containsExactly(
-                new FollowUpState(LINKED, "rb-linked", Map.of(
-                        JIRA, new Snapshot(Map.of("status", "IN_PROGRESS", "due-date", "2026-12-01"),
-                                START.plusSeconds(60)),
-                        SERVICENOW, new Snapshot(Map.of("status", "OPEN", "failure-mode", "config-drift"), START)),
+                new FollowUpState(LINKED, "rb-linked", new ItemState("IN_PROGRESS", "2026-12-01", "config-drift"),
                         "PTASK0010030", LocalDate.of(2026, 11, 30)),
-                new FollowUpState(NOT_LINKED, null, Map.of(), null, null),
-                new FollowUpState(NEVER_SYNCED, "rb-never-synced", Map.of(), null, null));
+                new FollowUpState(NOT_LINKED, null, null, null, null),
+                new FollowUpState(NEVER_SYNCED, "rb-never-synced", null, null, null));
     }
 
     @Test
@@ -95,8 +94,7 @@ abstract class FollowUpStatesContract extends StoreContractSupport {
                 new Snapshot(Map.of("status", "DONE"), START.plusSeconds(600))));
 
         assertThat(states().of(List.of(read.id())).get(read.id())).containsExactly(new FollowUpState(LINKED,
-                "rb-linked", Map.of(SERVICENOW, new Snapshot(Map.of("status", "DONE"), START.plusSeconds(600))), null,
-                null));
+                "rb-linked", new ItemState("DONE", null, null), null, null));
     }
 
     @Test

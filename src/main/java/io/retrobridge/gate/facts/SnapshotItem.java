@@ -6,8 +6,8 @@ import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.Link;
 import io.retrobridge.domain.Priority;
 import io.retrobridge.domain.Snapshot;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -48,15 +48,21 @@ public final class SnapshotItem {
 
     private static ActionItem item(Map<String, String> fields, String fallbackTitle) {
         String title = blankToNull(fields.get("title"));
-        ActionStatus status = parse(ActionStatus.class, fields.get("status"), ActionStatus.OPEN);
         Priority priority = parse(Priority.class, fields.get("priority"), Priority.MEDIUM);
-        LocalDate due = date(fields.get("due-date"));
-        String failureMode = blankToNull(fields.get("failure-mode"));
-        if (failureMode != null && failureMode.chars().anyMatch(Character::isWhitespace)) {
-            failureMode = null;
-        }
-        return new ActionItem(title == null ? fallbackTitle : title, null, status, priority, null, due,
-                words(fields.get("labels"), true), words(fields.get("components"), false), failureMode, null);
+        return new ActionItem(title == null ? fallbackTitle : title, null, status(fields.get("status")), priority,
+                null, dueDate(fields.get("due-date")), words(fields.get("labels"), true),
+                words(fields.get("components"), false), failureMode(fields.get("failure-mode")), null);
+    }
+
+    /** A snapshot's status as an item reads it: open when absent or unknown. */
+    public static ActionStatus status(String value) {
+        return parse(ActionStatus.class, value, ActionStatus.OPEN);
+    }
+
+    /** A snapshot's failure-mode tag as an item reads it: absent when blank or not a single word. */
+    public static String failureMode(String value) {
+        String failureMode = blankToNull(value);
+        return failureMode == null || failureMode.chars().anyMatch(Character::isWhitespace) ? null : failureMode;
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, E otherwise) {
@@ -70,15 +76,39 @@ public final class SnapshotItem {
         }
     }
 
-    private static LocalDate date(String value) {
+    /** A snapshot's due date as an item reads it: absent when blank or not an ISO date. */
+    public static LocalDate dueDate(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        String text = value.strip();
         try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
+            return isPlainIsoDate(text) ? LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10))
+                    : LocalDate.parse(text);
+        } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /** yyyy-MM-dd, read without a formatter: reports read tens of thousands of them. */
+    private static boolean isPlainIsoDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + text.charAt(i) - '0';
+        }
+        return value;
     }
 
     private static Set<String> words(String value, boolean singleWords) {

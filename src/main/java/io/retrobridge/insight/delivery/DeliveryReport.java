@@ -75,8 +75,9 @@ public class DeliveryReport {
             applications.add(new Delivery.ApplicationDelivery(application, query.environment(),
                     DeliveryCalculator.figures(inWindow, window, query.events()), buckets(query, inWindow)));
         });
-        return new Delivery(query, rules, DeliveryCalculator.figures(everyRun, window, query.events()), applications,
-                teams.team(), TeamDeliveries.of(teams, inWindowByApplication, query));
+        DeliveryFigures overall = DeliveryCalculator.figures(everyRun, window, query.events());
+        return new Delivery(query, rules, overall, applications, teams.team(),
+                TeamDeliveries.of(teams, inWindowByApplication, query, overall));
     }
 
     static List<Delivery.Bucket> buckets(DeliveryQuery query, List<ClassifiedRun> runs) {

@@ -1,18 +1,20 @@
 package io.retrobridge.insight.effectiveness;
 
-import io.retrobridge.domain.ActionItem;
+import io.retrobridge.domain.ActionStatus;
 import io.retrobridge.domain.Alert;
 import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.Retrospective;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.gate.facts.SnapshotItem;
+import io.retrobridge.insight.SideReads;
 import io.retrobridge.insight.effectiveness.EffectivenessReport.ApplicationFigures;
 import io.retrobridge.insight.team.TeamScope;
 import io.retrobridge.sync.AlertStore;
 import io.retrobridge.sync.DeliveryHistory;
 import io.retrobridge.sync.FollowUpStates;
 import io.retrobridge.sync.FollowUpStates.FollowUpState;
+import io.retrobridge.sync.FollowUpStates.ItemState;
 import io.retrobridge.sync.RetrospectiveStore;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,15 +51,17 @@ public class EffectivenessReader {
     private final EscalationStore escalations;
     private final DeliveryHistory deliveries;
     private final AlertStore alerts;
+    private final SideReads sideReads;
 
     public EffectivenessReader(RetrospectiveStore retrospectives, FollowUpStates states,
                                EscalationStore escalations, DeliveryHistory deliveries,
-                               AlertStore alerts) {
+                               AlertStore alerts, SideReads sideReads) {
         this.retrospectives = retrospectives;
         this.states = states;
         this.escalations = escalations;
         this.deliveries = deliveries;
         this.alerts = alerts;
+        this.sideReads = sideReads;
     }
 
     /**
@@ -124,9 +128,10 @@ public class EffectivenessReader {
             List<ApplicationFigures> perApplication = new ArrayList<>();
             byApplication.forEach((name, group) -> perApplication.add(new ApplicationFigures(name,
                     EffectivenessFigures.of(group, failureModes, recoveries, today, zone))));
-            periods.add(new EffectivenessReport.Period(period.from(), period.to(),
-                    EffectivenessFigures.of(opened, failureModes, recoveries, today, zone), perApplication,
-                    TeamEffectivenessFigures.of(teams, byApplication, failureModes, recoveries, today, zone)));
+            EffectivenessFigures overall = EffectivenessFigures.of(opened, failureModes, recoveries, today, zone);
+            periods.add(new EffectivenessReport.Period(period.from(), period.to(), overall, perApplication,
+                    TeamEffectivenessFigures.of(teams, byApplication, overall, failureModes, recoveries, today,
+                            zone)));
         }
         return new EffectivenessReport(application, from, to, granularity, zone, today, periods, teams.team());
     }
@@ -144,8 +149,10 @@ public class EffectivenessReader {
 
     private List<TrackedRetrospective> tracked(List<Retrospective> opened) {
         List<UUID> ids = opened.stream().map(Retrospective::id).toList();
+        SideReads.Pending<Map<String, List<EscalationRecord>>> escalationsRead =
+                sideReads.start(() -> escalations.forFollowUpsOf(ids));
         Map<UUID, List<FollowUpState>> followUps = states.of(ids);
-        Map<String, List<EscalationRecord>> escalated = escalations.forFollowUpsOf(ids);
+        Map<String, List<EscalationRecord>> escalated = escalationsRead.join();
         List<TrackedRetrospective> tracked = new ArrayList<>();
         for (Retrospective retrospective : opened) {
             List<FollowUpState> its = followUps.get(retrospective.id());
@@ -167,14 +174,18 @@ public class EffectivenessReader {
         return tracked;
     }
 
+    /** The item a follow-up's link holds, read as the gate reads it ({@link SnapshotItem}); empty when never synced. */
     private static Optional<TrackedItem> item(FollowUpState task, List<EscalationRecord> escalations) {
+        ItemState state = task.state();
+        if (state == null) {
+            return Optional.empty();
+        }
         String displayKey = task.displayKey() != null && !task.displayKey().isBlank() ? task.displayKey()
                 : task.itemKey();
-        Optional<ActionItem> content = SnapshotItem.of(task.snapshots(), displayKey);
-        return content.map(item -> new TrackedItem(task.itemKey(), displayKey, item.status(), item.dueDate(),
-                item.status().isClosed() ? task.completedOn() : null, item.failureMode(),
-                escalations.stream().map(BoardEscalation::of)
-                        .flatMap(Optional::stream).toList()));
+        ActionStatus status = SnapshotItem.status(state.status());
+        return Optional.of(new TrackedItem(task.itemKey(), displayKey, status, SnapshotItem.dueDate(state.dueDate()),
+                status.isClosed() ? task.completedOn() : null, SnapshotItem.failureMode(state.failureMode()),
+                escalations.stream().map(BoardEscalation::of).flatMap(Optional::stream).toList()));
     }
 
     /**

@@ -17,14 +17,18 @@ final class TeamEffectivenessFigures {
     private TeamEffectivenessFigures() {
     }
 
-    /** @param byApplication the period's retrospectives per application */
+    /**
+     * @param byApplication the period's retrospectives per application
+     * @param overall       the figures over all of them, which a team owning every application shares
+     */
     static List<TeamEffectiveness> of(TeamScope teams, Map<String, List<TrackedRetrospective>> byApplication,
-                                      FailureModeHistory history, Map<String, RecoveryComparison> recoveries,
-                                      LocalDate today, ZoneId zone) {
+                                      EffectivenessFigures overall, FailureModeHistory history,
+                                      Map<String, RecoveryComparison> recoveries, LocalDate today, ZoneId zone) {
         List<TeamEffectiveness> rolledUp = new ArrayList<>();
         teams.byTeam(byApplication).forEach((team, applications) -> rolledUp.add(new TeamEffectiveness(team,
                 teams.shownName(team), List.copyOf(applications.keySet()),
-                EffectivenessFigures.of(TeamScope.union(applications), history, recoveries, today, zone))));
+                applications.size() == byApplication.size() ? overall
+                        : EffectivenessFigures.of(TeamScope.union(applications), history, recoveries, today, zone))));
         return rolledUp;
     }
 }

@@ -1,5 +1,6 @@
 package io.retrobridge.insight.portfolio;
 
+import io.retrobridge.insight.SideReads;
 import io.retrobridge.insight.delivery.Delivery;
 import io.retrobridge.insight.delivery.DeliveryFigures;
 import io.retrobridge.insight.delivery.DeliveryQuery;
@@ -14,7 +15,6 @@ import io.retrobridge.insight.portfolio.Portfolio.Recurred;
 import io.retrobridge.insight.portfolio.Portfolio.Row;
 import io.retrobridge.insight.portfolio.Portfolio.SharedFailureMode;
 import io.retrobridge.insight.team.TeamScope;
-import jakarta.annotation.PreDestroy;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -23,11 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,37 +38,12 @@ public class PortfolioReport {
 
     private final DeliveryReport delivery;
     private final EffectivenessReader effectiveness;
-    /**
-     * Reads the delivery side while the asking thread reads the effectiveness side: the two share nothing, so the
-     * portfolio takes about as long as the slower of them, not their sum. When every thread is busy the asking
-     * thread reads both itself.
-     */
-    private final ThreadPoolExecutor deliverySide = new ThreadPoolExecutor(0, 4, 60, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), PortfolioReport::daemon, new ThreadPoolExecutor.CallerRunsPolicy());
+    private final SideReads sideReads;
 
-    public PortfolioReport(DeliveryReport delivery, EffectivenessReader effectiveness) {
+    public PortfolioReport(DeliveryReport delivery, EffectivenessReader effectiveness, SideReads sideReads) {
         this.delivery = delivery;
         this.effectiveness = effectiveness;
-    }
-
-    private static Thread daemon(Runnable task) {
-        Thread thread = new Thread(task, "portfolio-delivery");
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    /** The delivery side's answer, or what it threw as itself, as if it had been read on this thread. */
-    private static Delivery joined(CompletableFuture<Delivery> deliveries) {
-        try {
-            return deliveries.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        deliverySide.shutdownNow();
+        this.sideReads = sideReads;
     }
 
     /**
@@ -91,11 +61,11 @@ public class PortfolioReport {
                             TeamScope teams) {
         DeliveryQuery query = new DeliveryQuery(application, ENVIRONMENT, from.atStartOfDay(zone).toInstant(),
                 to.atStartOfDay(zone).toInstant(), io.retrobridge.insight.delivery.Granularity.MONTH, zone, false);
-        CompletableFuture<Delivery> deliveries = CompletableFuture.supplyAsync(() -> delivery.report(query, teams),
-                deliverySide);
+        // The delivery side shares nothing with the effectiveness side: read both at once.
+        SideReads.Pending<Delivery> deliveries = sideReads.start(() -> delivery.report(query, teams));
         EffectivenessReport retrospectives = effectiveness.report(application, from, to, Granularity.MONTH, zone,
                 today, teams);
-        return of(application, joined(deliveries), retrospectives, teams);
+        return of(application, deliveries.join(), retrospectives, teams);
     }
 
     /** The portfolio of two reports over the same window, zone and application, both cut by month; no teams. */
