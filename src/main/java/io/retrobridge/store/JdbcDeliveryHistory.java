@@ -48,19 +48,20 @@ public class JdbcDeliveryHistory implements DeliveryHistory {
                 .update();
     }
 
+    /** By position, in SELECT's order: a year of a portfolio is a hundred thousand rows. */
     private static DeliveredRun read(ResultSet row) throws SQLException {
-        return new DeliveredRun(new Deployment(ExternalSystem.valueOf(row.getString("source_system")),
-                row.getString("run_id"),
-                row.getString("application"),
-                row.getString("environment"),
-                row.getString("version"),
-                row.getString("commit_sha"),
-                row.getString("pipeline"),
-                row.getString("run_url"),
-                SqlInstants.fromColumn(row, "started_at"),
-                SqlInstants.fromColumn(row, "finished_at"),
-                DeploymentResult.valueOf(row.getString("result")),
-                row.getBoolean("is_rollback"),
-                row.getString("change_number")), SqlInstants.fromColumn(row, "commit_at"));
+        return new DeliveredRun(new Deployment(ExternalSystem.valueOf(row.getString(1)),
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                row.getString(5),
+                row.getString(6),
+                row.getString(7),
+                row.getString(8),
+                SqlInstants.fromColumn(row, 9),
+                SqlInstants.fromColumn(row, 10),
+                DeploymentResult.valueOf(row.getString(11)),
+                row.getBoolean(12),
+                row.getString(13)), SqlInstants.fromColumn(row, 14));
     }
 }
