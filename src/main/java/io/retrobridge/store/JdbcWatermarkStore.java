@@ -36,7 +36,8 @@ public class JdbcWatermarkStore implements WatermarkStore {
         this(jdbc, leadership.getIfAvailable(() -> LeaderTerm.NOT_FENCED), clock.getIfAvailable(Clock::systemUTC));
     }
 
-    JdbcWatermarkStore(JdbcClient jdbc, LeaderTerm leadership, Clock clock) {
+    /** A store fenced by the given leadership (or by none: {@link LeaderTerm#NOT_FENCED}). */
+    public JdbcWatermarkStore(JdbcClient jdbc, LeaderTerm leadership, Clock clock) {
         this.jdbc = jdbc;
         this.leadership = leadership;
         this.clock = clock;
