@@ -16,7 +16,7 @@ public class ClusterSettingsFailureAnalyzer implements FailureAnalyzer, Ordered 
             if (cause instanceof SharedDatabaseRequiredException shared) {
                 String description = "RetroBridge cannot start: a setting is refused:\n"
                         + "- retrobridge.cluster.mode (env RETROBRIDGE_CLUSTER_MODE) is jdbc, but the database is "
-                        + shared.database() + ", which only this instance can see: expected several instances need "
+                        + shared.database() + ", which only this instance can see: several instances need "
                         + "a shared PostgreSQL: set spring.datasource.url (env SPRING_DATASOURCE_URL) to it, e.g. "
                         + "jdbc:postgresql://db:5432/retrobridge";
                 String action = "Point every instance at the same PostgreSQL (spring.datasource.url, username, password) "
