@@ -107,7 +107,9 @@ class LeaderOnlyRoutes implements RoutePolicyFactory, LeadershipListener, CamelC
         if (leading || context == null) {
             return;
         }
-        for (String routeId : ownAutoStartup.keySet()) {
+        // Shutting down anyway: Camel stops every route itself.
+        boolean shuttingDown = context.isStopping() || context.isStopped();
+        for (String routeId : shuttingDown ? Set.<String>of() : ownAutoStartup.keySet()) {
             ServiceStatus status = context.getRouteController().getRouteStatus(routeId);
             if (status != null && status.isStoppable()) {
                 try {

@@ -42,5 +42,8 @@ class ClusterModeNoneTest {
                     .noneMatch(policy -> policy.getClass().getName().startsWith("io.retrobridge.cluster"));
         }
         assertThat(health.getContributor("cluster")).isNull();
+        // Spring Integration is on the classpath for the jdbc election only: none of its messaging beans.
+        assertThat(context.containsBean("errorChannel")).isFalse();
+        assertThat(context.containsBean("taskScheduler")).isFalse();
     }
 }
