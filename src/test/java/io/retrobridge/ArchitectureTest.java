@@ -120,4 +120,19 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..retrobridge.web..", "..retrobridge.sandbox..")
             .because("the REST API and the simulators sit at the edge; only the application root (the main class and the"
                     + " demo banner, which names the simulators and the demo key) joins them");
+
+    @ArchTest
+    static final ArchRule onlyTheClusterKnowsTheElection = noClasses()
+            .that().resideOutsideOfPackage("..retrobridge.cluster..")
+            .should().dependOnClassesThat().resideInAPackage("..retrobridge.cluster..")
+            .because("a job that must not run twice asks sync.LeaderTerm for the term it writes under; how the leader"
+                    + " is elected, and which routes follow it, stays in cluster");
+
+    @ArchTest
+    static final ArchRule clusterReachesTheStoreThroughPorts = noClasses().that().resideInAPackage("..retrobridge.cluster..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "..retrobridge.jira..", "..retrobridge.servicenow..", "..retrobridge.monitoring..",
+                    "..retrobridge.pipeline..", "..retrobridge.store..", "..retrobridge.flow..", "..retrobridge.web..",
+                    "..retrobridge.insight..", "..retrobridge.escalation..", "..retrobridge.retro..")
+            .because("the election reads and writes leader terms and singleton runs through the ports in sync");
 }

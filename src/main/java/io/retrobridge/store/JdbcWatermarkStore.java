@@ -1,23 +1,46 @@
 package io.retrobridge.store;
 
 import io.retrobridge.domain.Watermark;
+import io.retrobridge.sync.Fence;
+import io.retrobridge.sync.FencedOutException;
+import io.retrobridge.sync.LeaderTerm;
 import io.retrobridge.sync.WatermarkStore;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The watermarks table, one row per poller. */
+/**
+ * The watermarks table, one row per poller. A watermark only moves forward (unless the stored one lies in the
+ * future, from before polls clamped it to the clock); with several instances a save is also fenced: it carries the
+ * leadership term the poll ran under and changes nothing once a newer term exists.
+ */
 @Repository
 public class JdbcWatermarkStore implements WatermarkStore {
 
-    private final JdbcClient jdbc;
+    /** Forward only; a watermark in the future is no clock to keep (see PollRound) and may be moved back. */
+    private static final String FORWARD_ONLY = "(watermark_at <= :at OR watermark_at > :now)";
 
-    public JdbcWatermarkStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final LeaderTerm leadership;
+    private final Clock clock;
+
+    @Autowired
+    public JdbcWatermarkStore(JdbcClient jdbc, ObjectProvider<LeaderTerm> leadership, ObjectProvider<Clock> clock) {
+        this(jdbc, leadership.getIfAvailable(() -> LeaderTerm.NOT_FENCED), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** A store fenced by the given leadership (or by none: {@link LeaderTerm#NOT_FENCED}). */
+    public JdbcWatermarkStore(JdbcClient jdbc, LeaderTerm leadership, Clock clock) {
         this.jdbc = jdbc;
+        this.leadership = leadership;
+        this.clock = clock;
     }
 
     @Override
@@ -36,6 +59,31 @@ public class JdbcWatermarkStore implements WatermarkStore {
     @Override
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void save(Watermark watermark) {
+        if (!leadership.fenced()) {
+            saveUnfenced(watermark);
+            return;
+        }
+        Fence fence = leadership.require("Saving the watermark of " + watermark.poller());
+        if (fencedUpdate(watermark, fence) > 0) {
+            return;
+        }
+        try {
+            if (fencedInsert(watermark, fence) > 0) {
+                return;
+            }
+        } catch (DuplicateKeyException firstSavedElsewhere) {
+            if (fencedUpdate(watermark, fence) > 0) {
+                return;
+            }
+        }
+        if (!isLatest(fence)) {
+            throw new FencedOutException("Saving the watermark of " + watermark.poller() + " refused: term "
+                    + fence.term() + " of " + fence.namespace() + " is no longer the latest; another instance leads");
+        }
+        // Still the latest term: the stored watermark is further on already, and stays.
+    }
+
+    private void saveUnfenced(Watermark watermark) {
         if (update(watermark) > 0) {
             return;
         }
@@ -46,7 +94,7 @@ public class JdbcWatermarkStore implements WatermarkStore {
                             """)
                     .param("poller", watermark.poller())
                     .param("at", SqlInstants.toColumn(watermark.at()))
-                    .param("ids", JsonColumns.fromStrings(watermark.idsAtWatermark().stream().sorted().toList()))
+                    .param("ids", ids(watermark))
                     .update();
         } catch (DuplicateKeyException firstSavedElsewhere) {
             update(watermark);
@@ -54,10 +102,51 @@ public class JdbcWatermarkStore implements WatermarkStore {
     }
 
     private int update(Watermark watermark) {
-        return jdbc.sql("UPDATE watermarks SET watermark_at = :at, ids_at_watermark_json = :ids WHERE poller = :poller")
+        return jdbc.sql("UPDATE watermarks SET watermark_at = :at, ids_at_watermark_json = :ids WHERE poller = :poller"
+                        + " AND " + FORWARD_ONLY)
                 .param("poller", watermark.poller())
                 .param("at", SqlInstants.toColumn(watermark.at()))
-                .param("ids", JsonColumns.fromStrings(watermark.idsAtWatermark().stream().sorted().toList()))
+                .param("ids", ids(watermark))
+                .param("now", SqlInstants.toColumn(clock.instant()))
                 .update();
+    }
+
+    // The term check is part of each statement, so a newer election cannot slip in between check and write.
+    private int fencedUpdate(Watermark watermark, Fence fence) {
+        return jdbc.sql("UPDATE watermarks SET watermark_at = :at, ids_at_watermark_json = :ids WHERE poller = :poller"
+                        + " AND " + FORWARD_ONLY
+                        + " AND EXISTS (SELECT 1 FROM leader_terms WHERE namespace = :ns AND term = :term)")
+                .param("poller", watermark.poller())
+                .param("at", SqlInstants.toColumn(watermark.at()))
+                .param("ids", ids(watermark))
+                .param("now", SqlInstants.toColumn(clock.instant()))
+                .param("ns", fence.namespace())
+                .param("term", fence.term())
+                .update();
+    }
+
+    private int fencedInsert(Watermark watermark, Fence fence) {
+        return jdbc.sql("""
+                        INSERT INTO watermarks (poller, watermark_at, ids_at_watermark_json)
+                        SELECT :poller, :at, :ids FROM leader_terms
+                         WHERE namespace = :ns AND term = :term
+                           AND NOT EXISTS (SELECT 1 FROM watermarks WHERE poller = :poller)
+                        """)
+                .param("poller", watermark.poller())
+                .param("at", SqlInstants.toColumn(watermark.at()))
+                .param("ids", ids(watermark))
+                .param("ns", fence.namespace())
+                .param("term", fence.term())
+                .update();
+    }
+
+    private boolean isLatest(Fence fence) {
+        return jdbc.sql("SELECT COUNT(*) FROM leader_terms WHERE namespace = :ns AND term = :term")
+                .param("ns", fence.namespace()).param("term", fence.term())
+                .query(Long.class).single() > 0;
+    }
+
+    private static String ids(Watermark watermark) {
+        return JsonColumns.fromStrings(watermark.idsAtWatermark().stream().sorted().toList());
     }
 }

@@ -13,6 +13,7 @@ import io.retrobridge.insight.delivery.Granularity;
 import io.retrobridge.insight.effectiveness.EffectivenessFigures;
 import io.retrobridge.insight.effectiveness.EffectivenessReader;
 import io.retrobridge.insight.effectiveness.EffectivenessReport;
+import io.retrobridge.sync.LeadershipLoss;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
  * application or figure with nothing behind it in the window has none either.
  */
 @Component
-public class ReportGauges implements MeterBinder {
+public class ReportGauges implements MeterBinder, LeadershipLoss {
 
     static final String PRODUCTION = "production";
     private static final Logger LOG = LoggerFactory.getLogger(ReportGauges.class);
@@ -79,6 +80,14 @@ public class ReportGauges implements MeterBinder {
         bound.forEach(families -> families.show(figures));
         LOG.info("Report gauges refreshed: {} applications with production deployments, {} with retrospectives",
                 figures.delivery().size(), figures.effectiveness().size());
+    }
+
+    /** Another instance leads and refreshes the figures now: this one stops showing its own, which age from here. */
+    @Override
+    public void leadershipLost() {
+        Figures none = new Figures(List.of(), List.of());
+        last = none;
+        bound.forEach(families -> families.show(none));
     }
 
     private record Figures(List<Delivery.ApplicationDelivery> delivery,

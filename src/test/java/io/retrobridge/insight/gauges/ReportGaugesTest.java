@@ -127,6 +127,21 @@ class ReportGaugesTest {
     }
 
     @Test
+    void anInstanceThatStopsLeadingStopsShowingItsFiguresUntilItRefreshesAgain() {
+        gauges.refresh();
+        Map<String, String> shop = Map.of("application", "shop", "environment", "production");
+        assertThat(Scrape.of(port, VIEWER_KEY).value("retrobridge_delivery_deployments_per_day", shop)).isPresent();
+
+        gauges.leadershipLost();
+
+        assertThat(Scrape.of(port, VIEWER_KEY).value("retrobridge_delivery_deployments_per_day", shop)).isEmpty();
+        assertThat(Scrape.of(port, VIEWER_KEY).value("retrobridge_actions_open", Map.of("application", "shop")))
+                .isEmpty();
+        gauges.refresh();
+        assertThat(Scrape.of(port, VIEWER_KEY).value("retrobridge_delivery_deployments_per_day", shop)).isPresent();
+    }
+
+    @Test
     void everyDashboardQueryNamesAMetricTheServiceExposes() throws Exception {
         gauges.refresh();
         Set<String> exposed = Scrape.of(port, VIEWER_KEY).names();
