@@ -39,6 +39,11 @@ public final class SharedBucketsDatabase implements AutoCloseable {
         }
     }
 
+    /** Forgets the starts recorded so far (the buckets keep their state). */
+    public void forgetStarts() {
+        startsMicros.clear();
+    }
+
     /** The most starts that fall in any one second (a window opening at a start, closed at its start). */
     public static int mostStartsInOneSecond(List<Long> sortedStartsMicros) {
         int most = 0;
