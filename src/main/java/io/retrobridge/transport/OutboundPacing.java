@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  * <p>Callers queue for their turn at the limiter, first come first served, so only the head of the queue wakes
  * for each refresh: were all of them to wake and ask, every permission would cost a wake-up per waiting caller.
  */
-final class OutboundPacing implements AutoCloseable {
+final class OutboundPacing implements Pacing {
 
     /** Shorter periods would keep the refresh thread busy at high rates; such rates get more permissions per period. */
     private static final long SHORTEST_PERIOD_NANOS = 10_000_000L;
@@ -65,7 +65,8 @@ final class OutboundPacing implements AutoCloseable {
      * @param perSecond the system's requests-per-second, read when its limiter is made (on its first call)
      * @return how long it waited (zero when a permission was free)
      */
-    Duration awaitPermission(String system, double perSecond) throws InterruptedException {
+    @Override
+    public Duration awaitPermission(String system, double perSecond) throws InterruptedException {
         Paced paced = limiters.computeIfAbsent(system, name -> create(name, perSecond));
         long queued = nanoTime.getAsLong();
         paced.turn().lockInterruptibly();

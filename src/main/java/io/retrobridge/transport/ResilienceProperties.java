@@ -17,10 +17,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param githubApi  how GitHub's REST API is called (deployment protection rule reviews, App tokens, deliveries)
  * @param gitlab     how GitLab is answered (external status check responses)
  * @param azureDevops how Azure DevOps is answered (check callbacks)
+ * @param rateLimits  whose requests-per-second the instances spend: local (each instance paces its own calls),
+ *                    shared (all instances on the database share one bucket per system) or auto (local when
+ *                    retrobridge.cluster.mode is none or unset, shared otherwise; default auto)
+ * @param sharedBurst calls a quiet shared bucket lets start at once; 1 spreads them over the second as the local
+ *                    pacing does (default 1)
  */
 @ConfigurationProperties("retrobridge.resilience")
 public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSystem prometheus, PerSystem githubApi,
-        PerSystem gitlab, PerSystem azureDevops) {
+        PerSystem gitlab, PerSystem azureDevops, @DefaultValue("auto") RateLimits rateLimits,
+        @DefaultValue("1") Integer sharedBurst) {
+
+    /** Whose requests-per-second the instances spend. */
+    public enum RateLimits {
+        /** Local for a single instance, shared when the instances form a cluster. */
+        AUTO,
+        /** Each instance paces its own calls: N instances may start N times the rate. */
+        LOCAL,
+        /** One bucket per system in the database, spent by every instance together. */
+        SHARED
+    }
 
     @ConstructorBinding
     public ResilienceProperties {
@@ -34,6 +50,15 @@ public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSyst
         gitlab = (gitlab == null ? PerSystem.DEFAULTS : gitlab).withRateIfUnset(5).withAttemptsIfUnset(5);
         azureDevops = (azureDevops == null ? PerSystem.DEFAULTS : azureDevops).withRateIfUnset(5)
                 .withAttemptsIfUnset(5);
+        rateLimits = rateLimits == null ? RateLimits.AUTO : rateLimits;
+        sharedBurst = sharedBurst == null ? 1 : sharedBurst;
+        PerSystem.require(sharedBurst >= 1, "shared-burst must be at least 1 (1 spreads calls over the second)");
+    }
+
+    /** Every system's settings; rate limits chosen by the cluster mode, a shared burst of 1. */
+    public ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSystem prometheus, PerSystem githubApi,
+            PerSystem gitlab, PerSystem azureDevops) {
+        this(jira, servicenow, prometheus, githubApi, gitlab, azureDevops, null, null);
     }
 
     /** Jira, ServiceNow and Prometheus; the gate callers' APIs get their defaults. */
@@ -48,6 +73,18 @@ public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSyst
 
     public static ResilienceProperties defaults() {
         return new ResilienceProperties(null, null, null, null, null, null);
+    }
+
+    /**
+     * Whether the instances share one bucket per system, given {@code clusterMode} (retrobridge.cluster.mode;
+     * null when unset): auto shares only when the instances form a cluster.
+     */
+    public boolean sharesRateLimits(String clusterMode) {
+        return switch (rateLimits) {
+            case LOCAL -> false;
+            case SHARED -> true;
+            case AUTO -> clusterMode != null && !clusterMode.isBlank() && !"none".equalsIgnoreCase(clusterMode.trim());
+        };
     }
 
     /**
@@ -124,7 +161,7 @@ public record ResilienceProperties(PerSystem jira, PerSystem servicenow, PerSyst
             return value == null ? fallback : value;
         }
 
-        private static void require(boolean ok, String problem) {
+        static void require(boolean ok, String problem) {
             if (!ok) {
                 throw new IllegalArgumentException("retrobridge.resilience: " + problem);
             }

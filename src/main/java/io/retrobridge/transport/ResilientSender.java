@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * Retries what is worth retrying and paces every attempt, around another sender (the breaker routes).
  *
  * <ul>
- * <li>Before each attempt, waits for the system's rate limiter ({@link OutboundPacing}).</li>
+ * <li>Before each attempt, waits for the system's rate limiter ({@link Pacing}: this instance's, or shared).</li>
  * <li>Each system has a Resilience4j {@link Retry}; what is sent again, and after how long, is
  *     {@link FailureTriage#judgeCall}'s word: 429, 5xx, timeouts and unreachable hosts up to {@code max-attempts},
  *     exponential with jitter, never sooner than Retry-After; writes only when the system clearly refused them.</li>
@@ -33,7 +33,7 @@ public final class ResilientSender implements OutboundSender, AutoCloseable {
     private final FailureTriage triage;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final OutboundPacing pacing;
+    private final Pacing pacing;
     private final Map<String, Retry> retries = new ConcurrentHashMap<>();
 
     /** One attempt's outcome; {@code next} is the triage's word on a failure, null on success. */
@@ -45,8 +45,14 @@ public final class ResilientSender implements OutboundSender, AutoCloseable {
                 () -> ThreadLocalRandom.current().nextDouble(), OutboundPacing.withRefreshThread(Sleeper.REAL));
     }
 
+    /** Paced by {@code pacing} (which it closes when closed) instead of this instance's own rate limiters. */
+    ResilientSender(OutboundSender delegate, ResilienceProperties settings, OutboundMetrics metrics, Pacing pacing) {
+        this(delegate, settings, metrics, Clock.systemUTC(), Sleeper.REAL,
+                () -> ThreadLocalRandom.current().nextDouble(), pacing);
+    }
+
     ResilientSender(OutboundSender delegate, ResilienceProperties settings, OutboundMetrics metrics,
-            Clock clock, Sleeper sleeper, DoubleSupplier random, OutboundPacing pacing) {
+            Clock clock, Sleeper sleeper, DoubleSupplier random, Pacing pacing) {
         this.delegate = delegate;
         this.settings = settings;
         this.metrics = metrics;

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The benchmark: {@code ./mvnw -B -o -Pbench test} (settings with {@code -Dbench.<name>=...}, see
  * {@link BenchSettings}; {@code -Dbench.phases=steady,baseline,growth} (the default) picks the phases; the backfill
- * runs first when steady or baseline is asked for, and not at all for {@code growth}, {@code gate} or {@code reports} alone).
+ * runs first when steady or baseline is asked for, and not at all for {@code growth}, {@code gate}, {@code reports} or
+ * {@code pacing} alone).
  * Nothing is asserted but that each phase finished: it measures and reports, as a table on stdout and as JSON
  * under {@code target/bench/}. The connector and the baseline run as their own processes; the simulators run here.
  */
@@ -30,7 +31,7 @@ class BenchmarkRun {
 
     /** Phases that need the connector's backfill first; the others seed their own stores. */
     static final Set<String> AFTER_BACKFILL = Set.of("steady", "baseline");
-    static final Set<String> PHASES = Set.of("steady", "baseline", "growth", "gate", "reports");
+    static final Set<String> PHASES = Set.of("steady", "baseline", "growth", "gate", "reports", "pacing");
 
     @Test
     void run() throws Exception {
@@ -55,6 +56,9 @@ class BenchmarkRun {
         }
         if (phases.contains("reports")) {
             reports(report, ReportsPhase.run(settings, work));
+        }
+        if (phases.contains("pacing")) {
+            pacing(report, PacingPhase.run());
         }
         Path file = report.write(settings);
         Progress.say("figures written to %s and target/bench/latest.json", file);
@@ -180,6 +184,16 @@ class BenchmarkRun {
             report.row("reports postgres: " + timed.shape().name() + " p50 / p90 / p99 / max (count)",
                     timed.seeded().text());
             report.row("reports postgres: " + timed.shape().name() + " baseline (empty store)", timed.baseline().text());
+        }
+    }
+
+    private static void pacing(BenchReport report, PacingPhase.Result pacing) {
+        report.add("pacing", pacing.asMap());
+        for (var run : pacing.runs()) {
+            report.row(String.format("pacing: %d instance(s) x %d callers, shared bucket at %.1f/s", run.nodes(),
+                    PacingPhase.CALLERS_PER_INSTANCE, run.rate()), String.format(
+                    "%.2f permits/s (%d permits, per instance %s); most starts in any second %d", run.permitsPerSecond(),
+                    run.permits(), run.permitsPerNode(), run.mostStartsInASecond()));
         }
     }
 
