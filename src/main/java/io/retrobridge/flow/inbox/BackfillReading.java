@@ -45,6 +45,7 @@ class BackfillReading {
     void read(HeldBackfill held) {
         long id = held.run().id();
         long processed = held.run().processed();
+        boolean ended = false;
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "backfill-read");
             t.setDaemon(true);
@@ -83,19 +84,24 @@ class BackfillReading {
                 }
                 logProgress(id, processed);
             }
-            if (held.finish(processed, null)) {
+            ended = held.finish(processed, null);
+            if (ended) {
                 log.info("Backfill run {} done: {} queued, {} processed, {} link(s)", id, queued, processed,
                         links.count());
             }
         } catch (ExecutionException e) {
-            fail(held, processed, e.getCause() == null ? e : e.getCause());
+            ended = fail(held, processed, e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fail(held, processed, e);
+            ended = fail(held, processed, e);
         } catch (RuntimeException e) {
-            fail(held, processed, e);
+            ended = fail(held, processed, e);
         } finally {
             reader.shutdownNow();
+            if (held.stopped() && !ended) {
+                log.info("Backfill run {} stopped on this instance after {} event(s) processed; it is another"
+                        + " instance's (or the next runner's) now", id, processed);
+            }
         }
     }
 
@@ -114,20 +120,23 @@ class BackfillReading {
                 links.count());
     }
 
-    // A run taken over or let go meanwhile records nothing: its new holder decides how it ends.
-    private static void fail(HeldBackfill held, long processed, Throwable e) {
+    // A run taken over or let go meanwhile records nothing: its new holder decides how it ends. True when recorded.
+    private static boolean fail(HeldBackfill held, long processed, Throwable e) {
         if (held.stopped()) {
-            return;
+            return false;
         }
         String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         try {
             if (held.finish(processed, error)) {
                 log.warn("Backfill run {} stopped: {}", held.run().id(), error);
+                return true;
             }
+            return false;
         } catch (RuntimeException notRecorded) {
             // The database is out of reach: the run stays running, and is taken over once its heartbeat is stale.
             log.warn("Backfill run {} stopped ({}), and the failure could not be recorded: {}", held.run().id(), error,
                     notRecorded.toString());
+            return true;
         }
     }
 
