@@ -181,6 +181,8 @@ class BackfillKillRestartTest {
         settings.put("retrobridge.sync.first-poll-delay", "500ms");
         settings.put("retrobridge.sync.claim-timeout", CLAIM_TIMEOUT);
         settings.put("retrobridge.sync.backfill.stale-after", STALE_AFTER);
+        // The runner takes the run as soon as the first poll starts, so the kills land in the backfill's work.
+        settings.put("retrobridge.sync.backfill.runner-interval", "500ms");
         // Several items in hand at once, so a kill interrupts several syncs at different steps.
         settings.put("retrobridge.sync.workers", "4");
         ConnectorProcess connector = ConnectorProcess.start(settings, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
