@@ -3,9 +3,12 @@ package io.retrobridge.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -241,7 +245,7 @@ final class GateSeed {
                         fields.put("failure-mode", FAILURE_MODES[random.nextInt(FAILURE_MODES.length)]);
                     }
                     int number = numbers[item];
-                    String key = String.format("rb-g%09d", number);
+                    String key = correlationId(number);
                     sql.item(number, key, retros[random.nextInt(retros.length)], fields, due, escalation, now);
                     if (escalation) {
                         sql.escalation(key, "overdue-fixes", "board", "board-" + random.nextInt(20),
@@ -267,6 +271,20 @@ final class GateSeed {
         int highTier = (int) java.util.stream.IntStream.range(0, applications).filter(GateSeed::highTier).count();
         return new Written(applications, retrospectives, item, overdue, escalated, resolved, highTier, mostItems,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * An item's correlation id shaped as the connector makes them ("rb-" and 12 hex digits of a digest): numbered
+     * keys such as rb-g000012345 hash into clusters no real store has, which slows every map keyed by item.
+     */
+    static String correlationId(int number) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("bench-item-" + number).getBytes(StandardCharsets.UTF_8));
+            return "rb-" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The insert statements, batched; each flush sends parents before children. */

@@ -6,6 +6,7 @@ import io.retrobridge.domain.DeploymentResult;
 import io.retrobridge.sync.DeliveryHistory.DeliveredRun;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -124,7 +125,7 @@ public final class DeliveryCalculator {
         List<ClassifiedRun> withCommit = successful.stream().filter(run -> run.commitAt() != null
                 && !run.commitAt().isAfter(run.finishedAt())).toList();
         Duration leadTime = median(withCommit.stream()
-                .mapToLong(run -> Duration.between(run.commitAt(), run.finishedAt()).toNanos()).toArray());
+                .mapToLong(run -> run.commitAt().until(run.finishedAt(), ChronoUnit.NANOS)).toArray());
         DeliveryFigures.LeadTime lead = new DeliveryFigures.LeadTime(leadTime, withCommit.size(),
                 successful.size() - withCommit.size(), leadTime == null ? null : DoraBand.ofLeadTime(leadTime),
                 list(events, () -> withCommit.stream().map(run -> run.event("committed " + run.commitAt(),
@@ -138,7 +139,7 @@ public final class DeliveryCalculator {
 
         List<ClassifiedRun> restored = failed.stream().filter(run -> run.restoredAt() != null).toList();
         Duration recoveryTime = median(restored.stream()
-                .mapToLong(run -> Duration.between(run.finishedAt(), run.restoredAt()).toNanos()).toArray());
+                .mapToLong(run -> run.finishedAt().until(run.restoredAt(), ChronoUnit.NANOS)).toArray());
         DeliveryFigures.Recovery recovery = new DeliveryFigures.Recovery(recoveryTime, restored.size(),
                 failed.size() - restored.size(), recoveryTime == null ? null : DoraBand.ofRecoveryTime(recoveryTime),
                 list(events, () -> failed.stream().map(run -> run.restoredAt() == null ? run.event("not restored", null)
