@@ -11,8 +11,12 @@ import java.util.Map;
 /** Starts the connector for a benchmark phase, as its own process, against that phase's simulators. */
 final class Connector {
 
-    /** The same heap limit and garbage collector for every process measured, connector and baseline alike. */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+    /**
+     * The same heap limit and garbage collector for every process measured, connector and baseline alike: a small
+     * container's by default; {@code -Dbench.connector-jvm="-XX:MaxRAMPercentage=75"} measures with the image's.
+     */
+    static final List<String> JVM_OPTIONS = List.of(System.getProperty("bench.connector-jvm",
+            "-Xmx512m -XX:+UseSerialGC").trim().split("\\s+"));
 
     private Connector() {
     }

@@ -67,8 +67,9 @@ final class ReportsPhase {
             map.put("seedSeconds", BackfillPhase.round(seedSeconds));
             map.put("warmUpRequests", warmUp);
             map.put("measuredRequests", requests);
-            map.put("method", "GET requests one after another on the connector (own JVM, -Xmx512m, SerialGC) over"
-                    + " PostgreSQL; baseline = the same request to a connector on an empty, migrated database");
+            map.put("method", "GET requests one after another on the connector (own JVM, "
+                    + String.join(" ", Connector.JVM_OPTIONS) + ") over PostgreSQL; baseline = the same request to a"
+                    + " connector on an empty, migrated database");
             Map<String, Object> shapes = new LinkedHashMap<>();
             timed.forEach(t -> shapes.put(t.shape().name(), t.asMap()));
             map.put("requests", shapes);
