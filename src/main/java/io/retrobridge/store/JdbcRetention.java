@@ -48,4 +48,24 @@ public class JdbcRetention implements Retention {
         return jdbc.sql("DELETE FROM admin_audit WHERE occurred_at < :before")
                 .param("before", SqlInstants.toColumn(before)).update();
     }
+
+    // By start: a round takes seconds to minutes, so one started this long ago and never finished was left by an
+    // instance that died; it would otherwise stay for ever.
+    @Override
+    public int purgeSingletonRuns(Instant before) {
+        return jdbc.sql("DELETE FROM singleton_runs WHERE started_at < :before")
+                .param("before", SqlInstants.toColumn(before)).update();
+    }
+
+    // Requested and running runs have no finished_at and a state outside the list. The latest run stays whatever
+    // its age: GET /api/admin/sync shows it as the last backfill.
+    @Override
+    public int purgeFinishedBackfillRuns(Instant before) {
+        return jdbc.sql("""
+                        DELETE FROM backfill_runs
+                         WHERE state IN ('done', 'failed') AND finished_at < :before
+                           AND id < (SELECT MAX(id) FROM backfill_runs)
+                        """)
+                .param("before", SqlInstants.toColumn(before)).update();
+    }
 }

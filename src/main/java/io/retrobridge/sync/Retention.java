@@ -20,4 +20,10 @@ public interface Retention {
     int purgeReplayedDeadLetters(Instant before);
 
     int purgeAdminAudit(Instant before);
+
+    /** Deletes the records of leader-only job rounds started before {@code before}, finished or left by a crash. */
+    int purgeSingletonRuns(Instant before);
+
+    /** Deletes backfills that ended (done or failed) before {@code before}; an open one and the latest one stay. */
+    int purgeFinishedBackfillRuns(Instant before);
 }

@@ -20,6 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param journal             how long journal entries are kept
  * @param replayedDeadLetters how long a dead letter is kept after it was replayed
  * @param adminAudit          how long the audit log of admin actions is kept
+ * @param singletonRuns       how long the record of each round of a leader-only job (singleton_runs, one row per
+ *                            round, written with retrobridge.cluster.mode=jdbc) is kept, counted from the round's start
+ * @param backfillRuns        how long a finished backfill (backfill_runs, done or failed) is kept after it ended; a
+ *                            backfill still requested or running, and the latest one, are never deleted
  */
 @Validated
 @ConfigurationProperties("retrobridge.retention")
@@ -39,5 +43,11 @@ public record RetentionProperties(
         @DefaultValue("90d") Duration replayedDeadLetters,
         @NotNull(message = "a duration such as 400d")
         @DurationMin(days = 1, message = "a duration of at least 1d, e.g. 400d")
-        @DefaultValue("400d") Duration adminAudit) {
+        @DefaultValue("400d") Duration adminAudit,
+        @NotNull(message = "a duration such as 14d")
+        @DurationMin(days = 1, message = "a duration of at least 1d, e.g. 14d")
+        @DefaultValue("14d") Duration singletonRuns,
+        @NotNull(message = "a duration such as 90d")
+        @DurationMin(days = 1, message = "a duration of at least 1d, e.g. 90d")
+        @DefaultValue("90d") Duration backfillRuns) {
 }

@@ -14,10 +14,11 @@ import org.springframework.stereotype.Component;
 public class RetentionPurge {
 
     /** How many rows of each kind one purge deleted. */
-    public record Purged(int payloadsEmptied, int events, int journalEntries, int deadLetters, int auditEntries) {
+    public record Purged(int payloadsEmptied, int events, int journalEntries, int deadLetters, int auditEntries,
+            int singletonRuns, int backfillRuns) {
 
         int total() {
-            return payloadsEmptied + events + journalEntries + deadLetters + auditEntries;
+            return payloadsEmptied + events + journalEntries + deadLetters + auditEntries + singletonRuns + backfillRuns;
         }
     }
 
@@ -40,14 +41,19 @@ public class RetentionPurge {
                 retention.purgeFinishedEvents(now.minus(settings.finishedEvents())),
                 retention.purgeJournal(now.minus(settings.journal())),
                 retention.purgeReplayedDeadLetters(now.minus(settings.replayedDeadLetters())),
-                retention.purgeAdminAudit(now.minus(settings.adminAudit())));
+                retention.purgeAdminAudit(now.minus(settings.adminAudit())),
+                retention.purgeSingletonRuns(now.minus(settings.singletonRuns())),
+                retention.purgeFinishedBackfillRuns(now.minus(settings.backfillRuns())));
         if (purged.total() > 0) {
             log.info("Retention purge: emptied {} finished deliveries; deleted {} finished events older than {}, "
                             + "{} journal entries older than {}, {} dead letters replayed more than {} ago, "
-                            + "{} audit entries older than {}",
+                            + "{} audit entries older than {}, {} leader-job rounds started more than {} ago, "
+                            + "{} backfill runs finished more than {} ago",
                     purged.payloadsEmptied(), purged.events(), readable(settings.finishedEvents()),
                     purged.journalEntries(), readable(settings.journal()), purged.deadLetters(),
-                    readable(settings.replayedDeadLetters()), purged.auditEntries(), readable(settings.adminAudit()));
+                    readable(settings.replayedDeadLetters()), purged.auditEntries(), readable(settings.adminAudit()),
+                    purged.singletonRuns(), readable(settings.singletonRuns()), purged.backfillRuns(),
+                    readable(settings.backfillRuns()));
         } else {
             log.debug("Retention purge: nothing past its keeping time");
         }

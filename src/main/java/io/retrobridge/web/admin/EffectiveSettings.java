@@ -70,6 +70,8 @@ class EffectiveSettings {
         settings.put("journal", String.valueOf(retention.journal()));
         settings.put("replayedDeadLetters", String.valueOf(retention.replayedDeadLetters()));
         settings.put("adminAudit", String.valueOf(retention.adminAudit()));
+        settings.put("singletonRuns", String.valueOf(retention.singletonRuns()));
+        settings.put("backfillRuns", String.valueOf(retention.backfillRuns()));
         return settings;
     }
 

@@ -1,0 +1,8 @@
+package io.retrobridge.store;
+
+class PostgresRunRetentionTest extends RunRetentionContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
