@@ -55,12 +55,7 @@ class SingletonRunBrackets implements RoutePolicyFactory {
         if (fence.isEmpty()) {
             return OptionalLong.empty();
         }
-        try {
-            return runs.begin(job, instanceId, fence.get(), clock.instant());
-        } catch (RuntimeException e) {
-            log.warn("Round of {} skipped: its start could not be recorded: {}", job, e.getMessage());
-            return OptionalLong.empty();
-        }
+        return runs.begin(job, instanceId, fence.get(), clock.instant());
     }
 
     private void finish(String job, long runId, Exchange exchange) {
@@ -86,7 +81,16 @@ class SingletonRunBrackets implements RoutePolicyFactory {
 
         @Override
         public void onExchangeBegin(Route route, Exchange exchange) {
-            OptionalLong run = begin(route.getId());
+            OptionalLong run;
+            try {
+                run = begin(route.getId());
+            } catch (RuntimeException e) {
+                // Not fencing: the database did not answer. Counted as failed, so alerts on fenced rounds stay true.
+                log.warn("Round of {} not run: its start could not be recorded: {}", route.getId(), e.getMessage());
+                metrics.runEnded(route.getId(), SingletonRuns.Outcome.FAILED);
+                exchange.setRouteStop(true);
+                return;
+            }
             if (run.isEmpty()) {
                 log.info("Round of {} not run: this instance does not hold the latest leadership term", route.getId());
                 metrics.runEnded(route.getId(), SingletonRuns.Outcome.FENCED);

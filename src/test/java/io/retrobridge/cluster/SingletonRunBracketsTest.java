@@ -118,6 +118,18 @@ class SingletonRunBracketsTest {
     }
 
     @Test
+    void aRoundWhoseStartCannotBeRecordedDoesNotRunAndCountsAsFailedNotFenced() {
+        runs.unreachable = true;
+
+        producer.sendBody("direct:jira-poll", "");
+
+        assertThat(rounds).hasValue(0);
+        assertThat(meters.get("retrobridge.singleton.runs").tags("job", "jira-poll", "outcome", "failed").counter()
+                .count()).isEqualTo(1);
+        assertThat(meters.find("retrobridge.singleton.runs").tags("outcome", "fenced").counter()).isNull();
+    }
+
+    @Test
     void aRoundOnAnInstanceThatDoesNotLeadDoesNotRun() {
         leading.set(null);
 
@@ -140,9 +152,13 @@ class SingletonRunBracketsTest {
 
         final List<String> lines = new ArrayList<>();
         boolean refuse;
+        boolean unreachable;
 
         @Override
         public OptionalLong begin(String job, String instanceId, Fence fence, Instant at) {
+            if (unreachable) {
+                throw new IllegalStateException("Connection refused");
+            }
             lines.add("begin " + job + " " + instanceId + " term " + fence.term());
             return refuse ? OptionalLong.empty() : OptionalLong.of(lines.size());
         }
