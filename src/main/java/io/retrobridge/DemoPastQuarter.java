@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -55,6 +56,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
+@ConditionalOnProperty(name = "retrobridge.sandbox.history", havingValue = "true", matchIfMissing = true)
 class DemoPastQuarter {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPastQuarter.class);

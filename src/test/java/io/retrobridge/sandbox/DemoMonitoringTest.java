@@ -13,6 +13,7 @@ import io.retrobridge.sandbox.prometheus.PrometheusSandbox;
 import io.retrobridge.sandbox.prometheus.PrometheusSeed;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import io.retrobridge.sync.DeploymentStore;
+import io.retrobridge.sync.RetrospectiveStore;
 import io.retrobridge.sync.PirStore;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -53,6 +54,8 @@ class DemoMonitoringTest {
                 .profiles("demo").run("--server.port=0", "--retrobridge.sandbox.jira-port=" + freePort(),
                         "--retrobridge.sandbox.servicenow-port=" + freePort(),
                         "--retrobridge.sandbox.prometheus-port=" + prometheusPort,
+                        // The failed release's PIR alone: the past months' runs would only slow it down.
+                        "--retrobridge.sandbox.history=false",
                         "--spring.datasource.url=jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             String change = demo.getBean(ServiceNowSandbox.class).records("change_request").stream()
                     .filter(c -> CHANGE_TITLE.equals(c.get("short_description"))).map(c -> c.get("number"))
@@ -66,6 +69,8 @@ class DemoMonitoringTest {
                     .matcher(output.getAll());
             assertThat(query.find()).as("a banner line querying the Prometheus sandbox:%n%s", output.getAll()).isTrue();
             assertThat(get(query.group(1)).at("/data/result")).hasSize(1);
+            assertThat(demo.getBean(RetrospectiveStore.class).list("checkout", Instant.EPOCH, 0, 10))
+                    .as("history=false leaves the past months' retrospectives out").isEmpty();
 
             DeploymentStore deployments = demo.getBean(DeploymentStore.class);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
