@@ -29,12 +29,18 @@ import io.retrobridge.sync.SideGateway;
 import io.retrobridge.sync.WriteIntents;
 import io.retrobridge.testsupport.MutableClock;
 import io.retrobridge.testsupport.SandboxPair;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +54,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Several instances: a step still CLAIMED under an older leadership term than the scanning leader's was left by a
  * leader that has been succeeded (killed mid-scan), and is finished at once rather than after
  * {@link EscalationScan#ABANDONED_CLAIM}; a ticket that leader created is found by its marker, never created twice.
- * A claim of the current term, or any claim with one instance, keeps waiting as before.
+ * A claim of the current term, or any claim with one instance, keeps waiting as before. A scan whose instance stops
+ * leading stops before its next item, so it does not write beside the new leader's scan.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -188,9 +195,50 @@ class EscalationHandOverTest {
         assertThat(world.serviceNowTickets(item, LADDER, "cab")).hasSize(1);
     }
 
+    @Test
+    void aScanStopsBeforeItsNextItemOnceAnotherInstanceLeads() {
+        Item first = world.linkedItem("Hand over: alert on stuck pipeline one", today.minusDays(1));
+        Item second = world.linkedItem("Hand over: alert on stuck pipeline two", today.minusDays(1));
+        AtomicLong term = new AtomicLong(5);
+        Set<String> claimedItems = ConcurrentHashMap.newKeySet();
+        // The election moves on while the first item is written: its first claim is the last thing under term 5.
+        EscalationStore electedMeanwhile = (EscalationStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {EscalationStore.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("claim") && Boolean.TRUE.equals(result)) {
+                        claimedItems.add(((EscalationRecord) args[0]).itemKey());
+                        term.set(6);
+                    }
+                    return result;
+                });
+
+        EscalationScanConfiguration.assemble(mappings, electedMeanwhile, followUps, sides, boardQueues, links,
+                comments, journal, deadLetters, intents, settleTimes, leadingUnder(term::get), clock).scan();
+
+        assertThat(claimedItems).as("items the scan claimed steps of, once its term was over").hasSize(1);
+        assertThat(world.serviceNowTickets(first, LADDER, "cab").size() + world.serviceNowTickets(second, LADDER,
+                "cab").size()).as("cab tickets of the two items").isLessThanOrEqualTo(1);
+
+        scanLeadingUnder(6).scan();
+
+        assertThat(world.serviceNowTickets(first, LADDER, "cab")).hasSize(1);
+        assertThat(world.serviceNowTickets(second, LADDER, "cab")).hasSize(1);
+    }
+
     /** The scan of the instance leading under {@code term}, as the application assembles it. */
     private EscalationScan scanLeadingUnder(long term) {
-        LeaderTerm leading = new LeaderTerm() {
+        return EscalationScanConfiguration.assemble(mappings, store, followUps, sides, boardQueues, links, comments,
+                journal, deadLetters, intents, settleTimes, leadingUnder(() -> term), clock);
+    }
+
+    /** An instance of several that leads under whatever term {@code term} says now. */
+    private static LeaderTerm leadingUnder(LongSupplier term) {
+        return new LeaderTerm() {
             @Override
             public boolean fenced() {
                 return true;
@@ -198,11 +246,9 @@ class EscalationHandOverTest {
 
             @Override
             public Optional<Fence> current() {
-                return Optional.of(new Fence("retrobridge", term));
+                return Optional.of(new Fence("retrobridge", term.getAsLong()));
             }
         };
-        return EscalationScanConfiguration.assemble(mappings, store, followUps, sides, boardQueues, links, comments,
-                journal, deadLetters, intents, settleTimes, leading, clock);
     }
 
     private EscalationRecord claimed(Item item, String step, String board, Long term) {

@@ -168,6 +168,7 @@ class LeaderFailoverFaultTest {
                 .until(() -> ticketCreatesSince(requestsBefore) > 0);
         assertThat(scan).as("the scan, when its leader is killed").isNotDone();
         Instant secondKill = kill(leader);
+        List<String> leftClaimed = markersClaimedUnder(second.term(), "CLAIMED");
         systems.editJira(editedSecond, "{\"summary\":\"Fail-over edit target two, edited while nobody led\"}");
         Term third = awaitTermAfter(second.term());
         long handoverTwo = Duration.between(secondKill, third.grantedAt()).toMillis();
@@ -178,8 +179,6 @@ class LeaderFailoverFaultTest {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> keys.stream().allMatch(key -> steps(key).values().stream().allMatch("RAISED"::equals)
                         && steps(key).keySet().containsAll(List.of("remind", "cab"))));
-        long claimedByTheKilled = keys.stream().flatMap(key -> claimTerms(key).stream())
-                .filter(term -> term == second.term()).count();
         Map<String, Long> ticketsByMarker = systems.servicenow.records("sc_task").stream()
                 .filter(t -> t.get("correlation_id") != null && !t.get("correlation_id").isBlank())
                 .collect(Collectors.groupingBy(t -> t.get("correlation_id"), Collectors.counting()));
@@ -190,8 +189,11 @@ class LeaderFailoverFaultTest {
         long remindersTwice = overdue.stream().filter(item -> workNotes(item.sysId()) != 1).count();
         FaultReport.line("leader-sigkill-during-scan(items=" + SCAN_ITEMS + ")", 1,
                 ticketsMissing == 0 ? 1 : 0, deadLetters(), ticketDuplicates + remindersTwice, ticketsMissing);
-        assertThat(claimedByTheKilled).as("steps the killed leader had claimed, finished by its successor")
-                .isGreaterThanOrEqualTo(1);
+        assertThat(leftClaimed).as("steps the killed leader had claimed and not finished").isNotEmpty();
+        assertThat(markersClaimedUnder(second.term(), "RAISED")).as("finished by its successor")
+                .containsAll(leftClaimed);
+        leftClaimed.stream().filter(ticketsByMarker::containsKey).forEach(marker -> assertThat(
+                ticketsByMarker.get(marker)).as("tickets with the marker %s", marker).isEqualTo(1));
         assertThat(ticketDuplicates).as("tickets created twice for one (item, step)").isZero();
         assertThat(ticketsMissing).as("due steps without their ticket").isZero();
         assertThat(remindersTwice).as("items not reminded exactly once").isZero();
@@ -448,11 +450,12 @@ class LeaderFailoverFaultTest {
         return steps;
     }
 
-    private List<Long> claimTerms(String itemKey) {
-        List<Long> terms = new ArrayList<>();
-        query("SELECT claim_term FROM escalations WHERE item_key = ? AND claim_term IS NOT NULL", itemKey,
-                row -> terms.add(row.getLong(1)));
-        return terms;
+    /** The markers of the escalation steps claimed under {@code term} that are in {@code state} now. */
+    private List<String> markersClaimedUnder(long term, String state) {
+        List<String> markers = new ArrayList<>();
+        query("SELECT marker FROM escalations WHERE claim_term = " + term + " AND state = ?", state,
+                row -> markers.add(row.getString(1)));
+        return markers;
     }
 
     private interface RowReader {

@@ -58,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * writes it once. Each step is claimed in the store before anything is written, so concurrent scans, other
  * instances and restarts never write a step twice; a claim a crash left behind is finished by looking the ticket's
  * marker up first. A step refused for good is parked as a dead letter; one that failed for a passing reason stays
- * claimed for the next scan. One item's failure never stops the others.
+ * claimed for the next scan. One item's failure never stops the others. With several instances a scan stops before
+ * its next item once this instance no longer leads under the term it started with: the new leader scans.
  * <p>Its parts each have their own class: {@link EscalationFailures} (retry or park), {@link ItemMarkers} (the
  * label / field on the item), {@link CycleTickets} (one ticket per board and cycle) and {@link ScanTally}.
  */
@@ -186,7 +187,14 @@ public class EscalationScan {
             tally.skip(onlyItem.get(), "not in the mapping's scope on either side, or not linked");
         }
         int done = 0;
+        Long startedUnder = currentTerm();
         for (ScannedItem item : todo) {
+            if (startedUnder != null && !startedUnder.equals(currentTerm())) {
+                // Another instance leads now and scans itself; this one stops before writing more beside it.
+                log.info("Escalation scan stopped after {} of {} items: this instance no longer leads under term {};"
+                        + " the instance leading now finishes the scan", done, todo.size(), startedUnder);
+                return tally.summary(started, clock.instant());
+            }
             tally.items++;
             try {
                 scan.process(item);
