@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class JdbcEscalationStore implements EscalationStore {
 
     private static final String COLUMNS = "id, item_key, ladder_id, step_id, board_id, kind, ticket_system, ticket_id,"
-            + " ticket_key, group_key, marker, state, days_overdue, claimed_at, raised_at, resolved_at, note";
+            + " ticket_key, group_key, marker, state, days_overdue, claimed_at, raised_at, resolved_at, note, claim_term";
     private static final String SELECT_RECORD = "SELECT " + COLUMNS + " FROM escalations";
     /** Retrospectives named in one statement; the join's cost hardly depends on how many. */
     private static final int RETROSPECTIVES_PER_READ = 5_000;
@@ -62,7 +62,7 @@ public class JdbcEscalationStore implements EscalationStore {
         try {
             jdbc.sql("INSERT INTO escalations (" + COLUMNS + ") VALUES (:id, :itemKey, :ladderId, :stepId, :boardId,"
                             + " :kind, :ticketSystem, :ticketId, :ticketKey, :groupKey, :marker, 'CLAIMED', :daysOverdue,"
-                            + " :claimedAt, NULL, NULL, :note)")
+                            + " :claimedAt, NULL, NULL, :note, :claimTerm)")
                     .param("id", claim.id())
                     .param("itemKey", claim.itemKey())
                     .param("ladderId", claim.ladderId())
@@ -77,6 +77,7 @@ public class JdbcEscalationStore implements EscalationStore {
                     .param("daysOverdue", claim.daysOverdue())
                     .param("claimedAt", SqlInstants.toColumn(claim.claimedAt()))
                     .param("note", claim.note())
+                    .param("claimTerm", claim.claimTerm(), java.sql.Types.BIGINT)
                     .update();
             return true;
         } catch (DuplicateKeyException e) {
@@ -351,7 +352,8 @@ public class JdbcEscalationStore implements EscalationStore {
                 SqlInstants.fromColumn(row, "claimed_at"),
                 SqlInstants.fromColumn(row, "raised_at"),
                 SqlInstants.fromColumn(row, "resolved_at"),
-                row.getString("note"));
+                row.getString("note"),
+                row.getObject("claim_term", Long.class));
     }
 
     private static GroupTicket readGroup(ResultSet row) throws SQLException {

@@ -31,6 +31,11 @@ public interface LeaderTerm {
     /** The term this instance leads under now; empty while it does not lead, and always when {@link #fenced()} is false. */
     Optional<Fence> current();
 
+    /** The election's namespace (its row in the stored terms); null when nothing is elected. */
+    default String namespace() {
+        return null;
+    }
+
     /** The fence to write under; throws {@link FencedOutException} when this instance does not lead. */
     default Fence require(String what) {
         return current().orElseThrow(() -> new FencedOutException(what + " refused: this instance does not lead"));

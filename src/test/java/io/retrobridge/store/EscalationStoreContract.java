@@ -64,6 +64,39 @@ abstract class EscalationStoreContract extends StoreContractSupport {
     }
 
     @Test
+    void aClaimKeepsTheLeadershipTermItWasMadeUnderAndOneWithoutATermKeepsNone() {
+        EscalationRecord plain = claimOf("rb-term-1", "standard", "cab", START);
+        EscalationRecord termed = claimOf("rb-term-2", "standard", "cab", START);
+        EscalationRecord underTermSeven = new EscalationRecord(termed.id(), termed.itemKey(), termed.ladderId(),
+                termed.stepId(), termed.boardId(), termed.kind(), termed.ticketSystem(), null, null, null,
+                termed.marker(), EscalationState.CLAIMED, termed.daysOverdue(), START, null, null, termed.note(), 7L);
+
+        claimed(plain);
+        claimed(underTermSeven);
+
+        assertThat(stored(plain.id()).claimTerm()).as("one instance: no term").isNull();
+        assertThat(stored(underTermSeven.id()).claimTerm()).isEqualTo(7L);
+        assertThat(escalations().unresolved()).filteredOn(r -> r.itemKey().startsWith("rb-term-"))
+                .extracting(EscalationRecord::claimTerm).containsExactlyInAnyOrder(null, 7L);
+    }
+
+    @Test
+    void aStepClaimedUnderAnOlderTermIsStillClaimedOnceByANewerOne() {
+        EscalationRecord first = claimOf("rb-term-3", "standard", "cab", START);
+        claimed(new EscalationRecord(first.id(), first.itemKey(), first.ladderId(), first.stepId(), first.boardId(),
+                first.kind(), first.ticketSystem(), null, null, null, first.marker(), EscalationState.CLAIMED,
+                first.daysOverdue(), START, null, null, first.note(), 3L));
+        EscalationRecord again = claimOf("rb-term-3", "standard", "cab", START.plusSeconds(5));
+
+        assertThat(escalations().claim(new EscalationRecord(again.id(), again.itemKey(), again.ladderId(),
+                again.stepId(), again.boardId(), again.kind(), again.ticketSystem(), null, null, null, again.marker(),
+                EscalationState.CLAIMED, again.daysOverdue(), again.claimedAt(), null, null, again.note(), 4L)))
+                .as("the new leader finishes the old claim; it never claims the step a second time").isFalse();
+        assertThat(escalations().forItem("rb-term-3")).singleElement()
+                .satisfies(r -> assertThat(r.claimTerm()).isEqualTo(3L));
+    }
+
+    @Test
     void aStepIsClaimedOnceWhateverTheSecondClaimSays() {
         EscalationRecord first = claimed(claimOf("rb-1", "standard", "cab", START));
         EscalationRecord again = new EscalationRecord(UUID.randomUUID(), "rb-1", "standard", "cab", "rab", "ticket",

@@ -26,7 +26,9 @@ import io.retrobridge.mapping.escalation.Board;
 import io.retrobridge.mapping.escalation.EscalationPolicy;
 import io.retrobridge.mapping.escalation.StepAction;
 import io.retrobridge.sync.DeadLetterStore;
+import io.retrobridge.sync.Fence;
 import io.retrobridge.sync.Journal;
+import io.retrobridge.sync.LeaderTerm;
 import io.retrobridge.sync.WriteIntent.Operation;
 import io.retrobridge.sync.WriteIntent;
 import io.retrobridge.sync.WriteIntents;
@@ -56,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * writes it once. Each step is claimed in the store before anything is written, so concurrent scans, other
  * instances and restarts never write a step twice; a claim a crash left behind is finished by looking the ticket's
  * marker up first. A step refused for good is parked as a dead letter; one that failed for a passing reason stays
- * claimed for the next scan. One item's failure never stops the others.
+ * claimed for the next scan. One item's failure never stops the others. With several instances a scan stops before
+ * its next item once this instance no longer leads under the term it started with: the new leader scans.
  * <p>Its parts each have their own class: {@link EscalationFailures} (retry or park), {@link ItemMarkers} (the
  * label / field on the item), {@link CycleTickets} (one ticket per board and cycle) and {@link ScanTally}.
  */
@@ -72,7 +75,9 @@ public class EscalationScan {
     /**
      * A claim older than this belongs to a scan that died (a live scan writes a step within seconds); the next
      * scan finishes it. Younger claims belong to a scan still running, here or on another instance, and are left
-     * to it.
+     * to it. With several instances a claim made under an older leadership term than the one this instance leads
+     * under is abandoned at once: the instance that made it no longer leads, and the marker look-up keeps a ticket it
+     * created from being created again.
      */
     public static final Duration ABANDONED_CLAIM = Duration.ofMinutes(10);
 
@@ -91,10 +96,12 @@ public class EscalationScan {
     private final CycleTickets cycleTickets;
     private final WriteAnnouncements announcements;
     private final BoardTickets tickets;
+    private final LeaderTerm leadership;
 
     EscalationScan(CurrentMappings mappings, EscalationStore store, FollowUpStore followUps, EscalationItems reader,
             BoardQueues queues, ItemWrites writes, Journal journal, DeadLetterStore deadLetters, WriteIntents intents,
-            CreateSettleTimes settleTimes, Clock clock) {
+            CreateSettleTimes settleTimes, LeaderTerm leadership, Clock clock) {
+        this.leadership = leadership;
         this.mappings = mappings;
         this.store = store;
         this.followUps = followUps;
@@ -180,7 +187,14 @@ public class EscalationScan {
             tally.skip(onlyItem.get(), "not in the mapping's scope on either side, or not linked");
         }
         int done = 0;
+        Long startedUnder = currentTerm();
         for (ScannedItem item : todo) {
+            if (startedUnder != null && !startedUnder.equals(currentTerm())) {
+                // Another instance leads now and scans itself; this one stops before writing more beside it.
+                log.info("Escalation scan stopped after {} of {} items: this instance no longer leads under term {};"
+                        + " the instance leading now finishes the scan", done, todo.size(), startedUnder);
+                return tally.summary(started, clock.instant());
+            }
             tally.items++;
             try {
                 scan.process(item);
@@ -230,11 +244,12 @@ public class EscalationScan {
             Map<String, EscalationRecord> claimed = new LinkedHashMap<>();
             List<EscalationRecord> settled = new ArrayList<>();
             Instant abandonedBefore = clock.instant().minus(ABANDONED_CLAIM);
+            Long term = currentTerm();
             for (EscalationRecord record : history) {
                 if (record.state() != EscalationState.CLAIMED) {
                     settled.add(record);
                 } else if (reclaimed.remove(record.id()) || record.claimedAt() == null
-                        || record.claimedAt().isBefore(abandonedBefore)) {
+                        || record.claimedAt().isBefore(abandonedBefore) || claimedByAFormerLeader(record, term)) {
                     claimed.put(stepKey(record.ladderId(), record.stepId()), record);
                 }
                 // A younger claim is another scan's, still writing: planned as due, its claim then fails, so this
@@ -271,7 +286,7 @@ public class EscalationScan {
             return new EscalationRecord(UUID.randomUUID(), item.key(), step.ladderId(), step.stepId(), step.boardId(),
                     step.kind(), ticketSystem, null, null, step.grouped() ? step.groupKey() : null,
                     EscalationMarkers.ticketMarker(item.key(), step.ladderId(), step.stepId()), EscalationState.CLAIMED,
-                    step.daysOverdue(), claimInstant(), null, null, step.reason());
+                    step.daysOverdue(), claimInstant(), null, null, step.reason(), currentTerm());
         }
 
         /**
@@ -396,6 +411,16 @@ public class EscalationScan {
                     content.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), completedOn, escalated,
                     clock.instant());
         }
+    }
+
+    /** The term this instance leads under; null with one instance, or while it does not lead. */
+    private Long currentTerm() {
+        return leadership.current().map(Fence::term).orElse(null);
+    }
+
+    /** A claim of a leader that has been succeeded since: it is no longer scanning, whatever the claim's age. */
+    private static boolean claimedByAFormerLeader(EscalationRecord record, Long term) {
+        return term != null && record.claimTerm() != null && record.claimTerm() < term;
     }
 
     private static String stepKey(String ladderId, String stepId) {
