@@ -99,9 +99,10 @@ final class ScaleOutPhase {
         }
     }
 
-    record Result(List<Line> lines) {
+    record Result(int items, int rate, int highRate, List<Line> lines) {
         Map<String, Object> asMap() {
             Map<String, Object> map = new LinkedHashMap<>();
+            map.put("settings", Map.of("items", items, "rate", rate, "highRate", highRate, "warmUpItems", WARM_UP_ITEMS));
             for (Line line : lines) {
                 Map<String, Object> figures = new LinkedHashMap<>();
                 figures.put("oneInstance", line.one().asMap());
@@ -131,7 +132,7 @@ final class ScaleOutPhase {
             // As many more items as the limit is higher, so both lines last about as long.
             lines.add(line(settings, work, highRate, (int) Math.round((double) items * highRate / rate)));
         }
-        return new Result(lines);
+        return new Result(items, rate, highRate, lines);
     }
 
     private static Line line(BenchSettings settings, Path work, int rate, int items) throws Exception {
