@@ -4,6 +4,7 @@ import io.retrobridge.testsupport.ConnectorProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The benchmark: {@code ./mvnw -B -o -Pbench test} (settings with {@code -Dbench.<name>=...}, see
  * {@link BenchSettings}; {@code -Dbench.phases=steady,baseline,growth} (the default) picks the phases; the backfill
- * runs first when steady or baseline is asked for, and not at all for {@code growth}, {@code gate}, {@code reports} or
- * {@code pacing} alone).
+ * runs first when steady or baseline is asked for, and not at all for {@code growth}, {@code gate}, {@code reports},
+ * {@code pacing} or {@code scale-out} alone).
  * Nothing is asserted but that each phase finished: it measures and reports, as a table on stdout and as JSON
  * under {@code target/bench/}. The connector and the baseline run as their own processes; the simulators run here.
  */
@@ -31,7 +32,8 @@ class BenchmarkRun {
 
     /** Phases that need the connector's backfill first; the others seed their own stores. */
     static final Set<String> AFTER_BACKFILL = Set.of("steady", "baseline");
-    static final Set<String> PHASES = Set.of("steady", "baseline", "growth", "gate", "reports", "pacing");
+    static final Set<String> PHASES = Set.of("steady", "baseline", "growth", "gate", "reports", "pacing",
+            "scale-out");
 
     @Test
     void run() throws Exception {
@@ -59,6 +61,9 @@ class BenchmarkRun {
         }
         if (phases.contains("pacing")) {
             pacing(report, PacingPhase.run());
+        }
+        if (phases.contains("scale-out")) {
+            scaleOut(report, ScaleOutPhase.run(settings, work));
         }
         Path file = report.write(settings);
         Progress.say("figures written to %s and target/bench/latest.json", file);
@@ -195,6 +200,34 @@ class BenchmarkRun {
                     "%.2f permits/s (%d permits, per instance %s); most starts in any second %d", run.permitsPerSecond(),
                     run.permits(), run.permitsPerNode(), run.mostStartsInASecond()));
         }
+    }
+
+    private static void scaleOut(BenchReport report, ScaleOutPhase.Result scaleOut) {
+        report.add("scaleOut", scaleOut.asMap());
+        for (ScaleOutPhase.Line line : scaleOut.lines()) {
+            String limit = String.format("scale-out at %d/s", line.rateLimit());
+            for (ScaleOutPhase.Run run : List.of(line.one(), line.two())) {
+                report.row(String.format("%s: %d instance(s), %,d items by webhook", limit, run.instances(), run.items()),
+                        String.format("%.1f s, %.2f items/s; ServiceNow %.2f requests/item, mean %.2f/s, 429s %d;"
+                                + " CPU %.1f s; load %s -> %s", run.seconds(), run.itemsPerSecond(),
+                                (double) run.serviceNowRequests() / run.items(), run.meanPerSecond(), run.refused429(),
+                                run.connectorCpuSeconds(), run.loadAverageAtStart(), run.loadAverageAtEnd()));
+                report.row(String.format("%s: %d instance(s), share (webhooks / events synced / ServiceNow calls)",
+                        limit, run.instances()), shares(run));
+                report.row(String.format("%s: %d instance(s), ServiceNow requests: most in any 1 s; in a clock second;"
+                        + " per second over any 10 s", limit, run.instances()), String.format("%d; %d; %.1f",
+                        run.mostInAnySecond(), run.mostInAClockSecond(), run.mostPerSecondOverTenSeconds()),
+                        "<= " + line.rateLimit() + " per clock second", run.withinLimit());
+            }
+            report.row(limit + ": items/s two instances / one", String.format("%.2f", line.ratio()));
+        }
+    }
+
+    private static String shares(ScaleOutPhase.Run run) {
+        long events = run.shares().stream().mapToLong(ScaleOutPhase.Share::eventsSynced).sum();
+        return String.join(", ", run.shares().stream().map(s -> String.format("%s %.0f%% (%d / %d / %d)", s.instance(),
+                100.0 * s.eventsSynced() / Math.max(1, events), s.webhooks(), s.eventsSynced(), s.serviceNowCalls()))
+                .toList());
     }
 
     private static void row(BenchReport report, String db, String path, GatePhase.Timed timed) {
