@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,10 +138,13 @@ public final class SandboxHttpServer implements AutoCloseable {
         }
         String rawQuery = exchange.getRequestURI().getRawQuery();
         try {
-            sleep(faults.latency().toMillis());
+            // As a real server does, the rate limit counts a request when it arrives, and the log says when it did;
+            // the latency is the time the answer takes.
+            Instant arrived = Instant.now();
             Optional<FaultPlan.Fault> fault = faults.faultFor(request);
+            sleep(faults.latency().toMillis());
             if (fault.isPresent() && fault.get() instanceof FaultPlan.DropConnection) {
-                requests.add(new RequestLog.Entry(java.time.Instant.now(), request.method(), request.path(), rawQuery,
+                requests.add(new RequestLog.Entry(arrived, request.method(), request.path(), rawQuery,
                         request.body(), 0));
                 exchange.close();
                 return;
@@ -148,7 +152,7 @@ public final class SandboxHttpServer implements AutoCloseable {
             SandboxResponse response = fault.map(f -> ((FaultPlan.Respond) f).response())
                     .or(() -> authentication.apply(request))
                     .orElseGet(() -> dispatch(request));
-            requests.add(new RequestLog.Entry(java.time.Instant.now(), request.method(), request.path(), rawQuery,
+            requests.add(new RequestLog.Entry(arrived, request.method(), request.path(), rawQuery,
                     request.body(), response.status()));
             send(exchange, response);
         } catch (RuntimeException e) {
