@@ -1,5 +1,6 @@
 package io.retrobridge.cluster;
 
+import static io.retrobridge.testsupport.Leaderships.believing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -10,7 +11,6 @@ import io.retrobridge.store.JdbcWatermarkStore;
 import io.retrobridge.store.SharedPostgres;
 import io.retrobridge.sync.Fence;
 import io.retrobridge.sync.FencedOutException;
-import io.retrobridge.sync.LeaderTerm;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -128,20 +127,6 @@ class JdbcLeaderElectionTest {
 
         // Released, not expired: well within the lock-ttl a crashed leader would cost.
         await().atMost(TTL.minus(HEARTBEAT)).until(() -> leaders().stream().anyMatch(node -> node != former));
-    }
-
-    private static LeaderTerm believing(Fence fence) {
-        return new LeaderTerm() {
-            @Override
-            public boolean fenced() {
-                return true;
-            }
-
-            @Override
-            public Optional<Fence> current() {
-                return Optional.of(fence);
-            }
-        };
     }
 
     /** One instance: its own connections to the database, which the test can cut. */

@@ -8,6 +8,7 @@ import io.retrobridge.sync.Fence;
 import io.retrobridge.sync.FencedOutException;
 import io.retrobridge.sync.LeaderTerm;
 import io.retrobridge.sync.SingletonRuns;
+import io.retrobridge.testsupport.Leaderships;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,17 +42,7 @@ class SingletonRunBracketsTest {
 
     @BeforeEach
     void startCamel() throws Exception {
-        LeaderTerm leadership = new LeaderTerm() {
-            @Override
-            public boolean fenced() {
-                return true;
-            }
-
-            @Override
-            public Optional<Fence> current() {
-                return Optional.ofNullable(leading.get());
-            }
-        };
+        LeaderTerm leadership = Leaderships.following(() -> Optional.ofNullable(leading.get()));
         ClusterMetrics metrics = new ClusterMetrics(meters, "retrobridge", leadership);
         camel = new DefaultCamelContext();
         camel.addRoutePolicyFactory(new SingletonRunBrackets(Set.of("jira-poll"), leadership, runs, "node-1", metrics,

@@ -27,6 +27,7 @@ import io.retrobridge.sync.LeaderTerm;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.SideGateway;
 import io.retrobridge.sync.WriteIntents;
+import io.retrobridge.testsupport.Leaderships;
 import io.retrobridge.testsupport.MutableClock;
 import io.retrobridge.testsupport.SandboxPair;
 import java.lang.reflect.InvocationTargetException;
@@ -238,17 +239,7 @@ class EscalationHandOverTest {
 
     /** An instance of several that leads under whatever term {@code term} says now. */
     private static LeaderTerm leadingUnder(LongSupplier term) {
-        return new LeaderTerm() {
-            @Override
-            public boolean fenced() {
-                return true;
-            }
-
-            @Override
-            public Optional<Fence> current() {
-                return Optional.of(new Fence("retrobridge", term.getAsLong()));
-            }
-        };
+        return Leaderships.following(() -> Optional.of(new Fence("retrobridge", term.getAsLong())));
     }
 
     private EscalationRecord claimed(Item item, String step, String board, Long term) {

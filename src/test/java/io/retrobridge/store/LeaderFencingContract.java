@@ -1,5 +1,6 @@
 package io.retrobridge.store;
 
+import static io.retrobridge.testsupport.Leaderships.believing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,21 +39,6 @@ abstract class LeaderFencingContract extends StoreContractSupport {
 
     private JdbcWatermarkStore watermarksUnder(LeaderTerm leadership) {
         return new JdbcWatermarkStore(jdbc(), leadership, clock);
-    }
-
-    /** An instance that believes it leads under {@code fence}, whether or not that is still true. */
-    private static LeaderTerm believing(Fence fence) {
-        return new LeaderTerm() {
-            @Override
-            public boolean fenced() {
-                return true;
-            }
-
-            @Override
-            public Optional<Fence> current() {
-                return Optional.of(fence);
-            }
-        };
     }
 
     @BeforeEach
