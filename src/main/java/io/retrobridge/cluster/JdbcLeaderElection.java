@@ -81,10 +81,12 @@ public class JdbcLeaderElection implements LeaderTerm, SmartLifecycle {
         return current.get() == null ? Optional.empty() : Optional.ofNullable(since);
     }
 
+    @Override
     public String instanceId() {
         return instanceId;
     }
 
+    @Override
     public String namespace() {
         return namespace;
     }

@@ -36,6 +36,11 @@ public interface LeaderTerm {
         return null;
     }
 
+    /** This instance's name in the election; null when nothing is elected. */
+    default String instanceId() {
+        return null;
+    }
+
     /** The fence to write under; throws {@link FencedOutException} when this instance does not lead. */
     default Fence require(String what) {
         return current().orElseThrow(() -> new FencedOutException(what + " refused: this instance does not lead"));

@@ -2,14 +2,17 @@ package io.retrobridge.flow.inbox;
 
 import io.retrobridge.sync.BackfillRun;
 import io.retrobridge.sync.BackfillRuns;
+import io.retrobridge.sync.LeaderTerm;
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +33,7 @@ public class BackfillRunner {
     private final BackfillRuns runs;
     private final BackfillReading reading;
     private final Duration staleAfter;
-    private final String instanceId = ManagementFactory.getRuntimeMXBean().getName();
+    private final String instanceId;
     private final AtomicReference<HeldBackfill> holding = new AtomicReference<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "backfill");
@@ -39,13 +42,17 @@ public class BackfillRunner {
     });
     private volatile boolean stopped;
 
-    BackfillRunner(BackfillRuns runs, BackfillReading reading, BackfillProperties settings) {
+    BackfillRunner(BackfillRuns runs, BackfillReading reading, BackfillProperties settings,
+                   ObjectProvider<LeaderTerm> leadership) {
         this.runs = runs;
         this.reading = reading;
         this.staleAfter = settings.staleAfter();
+        // The name health and singleton_runs give this instance when several elect a leader; else process and host.
+        this.instanceId = Optional.ofNullable(leadership.getIfAvailable()).map(LeaderTerm::instanceId)
+                .orElseGet(() -> ManagementFactory.getRuntimeMXBean().getName());
     }
 
-    /** How this instance is named in the runs it takes: process id and host. */
+    /** How this instance is named in the runs it takes: its cluster instance id, else process id and host. */
     public String instanceId() {
         return instanceId;
     }
