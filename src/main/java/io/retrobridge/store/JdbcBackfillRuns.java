@@ -121,58 +121,54 @@ public class JdbcBackfillRuns implements BackfillRuns {
 
     @Override
     public boolean heartbeat(BackfillRun held) {
-        return jdbc.sql("UPDATE backfill_runs SET heartbeat_at = :now" + HELD)
+        return whileHeld("UPDATE backfill_runs SET heartbeat_at = :now", held)
                 .param("now", SqlInstants.toColumn(clock.instant()))
-                .param("id", held.id())
-                .param("token", held.claimToken())
                 .update() == 1;
     }
 
     @Override
     public boolean progress(BackfillRun held, long processed) {
-        return jdbc.sql("UPDATE backfill_runs SET processed = :processed, heartbeat_at = :now" + HELD)
+        return whileHeld("UPDATE backfill_runs SET processed = :processed, heartbeat_at = :now", held)
                 .param("processed", processed)
                 .param("now", SqlInstants.toColumn(clock.instant()))
-                .param("id", held.id())
-                .param("token", held.claimToken())
                 .update() == 1;
     }
 
     @Override
     public boolean queued(BackfillRun held, Map<String, Integer> queued, long processed) {
-        return jdbc.sql("UPDATE backfill_runs SET queued_json = :queued, processed = :processed, heartbeat_at = :now"
-                        + HELD)
+        return whileHeld("UPDATE backfill_runs SET queued_json = :queued, processed = :processed,"
+                        + " heartbeat_at = :now", held)
                 .param("queued", queuedJson(queued))
                 .param("processed", processed)
                 .param("now", SqlInstants.toColumn(clock.instant()))
-                .param("id", held.id())
-                .param("token", held.claimToken())
                 .update() == 1;
     }
 
     @Override
     public boolean finish(BackfillRun held, long processed, String error) {
         Instant now = clock.instant();
-        return jdbc.sql("""
+        return whileHeld("""
                         UPDATE backfill_runs
                            SET state = :state, open_slot = NULL, finished_at = :now, heartbeat_at = :now,
                                processed = :processed, error = :error
-                        """ + HELD)
+                        """, held)
                 .param("state", (error == null ? State.DONE : State.FAILED).value())
                 .param("now", SqlInstants.toColumn(now))
                 .param("processed", processed)
                 .param("error", error)
-                .param("id", held.id())
-                .param("token", held.claimToken())
                 .update() == 1;
     }
 
     @Override
     public boolean release(BackfillRun held) {
-        return jdbc.sql("UPDATE backfill_runs SET heartbeat_at = NULL" + HELD)
+        return whileHeld("UPDATE backfill_runs SET heartbeat_at = NULL", held).update() == 1;
+    }
+
+    /** {@code update}, applied only while {@code held} is still held under its token. */
+    private JdbcClient.StatementSpec whileHeld(String update, BackfillRun held) {
+        return jdbc.sql(update + HELD)
                 .param("id", held.id())
-                .param("token", held.claimToken())
-                .update() == 1;
+                .param("token", held.claimToken());
     }
 
     private static String queuedJson(Map<String, Integer> queued) {
