@@ -55,8 +55,8 @@ class ClusterHealthIndicator implements HealthIndicator {
             boolean lockHeld = renewed.filter(at -> !at.plus(settings.lockTtl()).isBefore(now)).isPresent();
             health.withDetail("leader", lockHeld ? latest.map(LeaderTerms.Holder::holder).orElse("unknown") : "none")
                     .withDetail("thisInstanceLeads", mine.isPresent())
-                    .withDetail("term", mine.or(() -> latest.map(h -> new Fence(h.namespace(), h.term())))
-                            .map(Fence::term).orElse(0L));
+                    .withDetail("term", mine.map(Fence::term).or(() -> latest.map(LeaderTerms.Holder::term))
+                            .orElse(0L));
             latest.ifPresent(holder -> health.withDetail("since", holder.grantedAt().toString()));
             health.withDetail("leaderRoutes", routeStates());
             if (!lockHeld) {
