@@ -24,12 +24,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The application as deployed for production: pointed at PostgreSQL, it migrates it and stores through it. */
+/**
+ * The application as deployed for production: pointed at PostgreSQL, it migrates it and stores through it. Its
+ * context is closed after the class: kept to the JVM's end, its timer routes would wait on a PostgreSQL the shared
+ * instance's shutdown hook stops meanwhile, and hold the test JVM's exit.
+ */
 @SpringBootTest
+@DirtiesContext
 @ActiveProfiles("test")
 class PostgresApplicationStoreTest {
 
@@ -57,7 +63,6 @@ class PostgresApplicationStoreTest {
 
     @AfterAll
     static void closePool() {
-        // The application's own pool still holds connections to the database, so it is left for the JVM's end.
         database.close();
     }
 
