@@ -19,7 +19,6 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -98,12 +97,8 @@ class DeliveryReportController {
         }
         Delivery delivery = report.report(query, teams);
         if (format.equals(FollowUpReportController.CSV)) {
-            return ResponseEntity.ok()
-                    .contentType(FollowUpReportController.CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("delivery-" + LocalDate.ofInstant(query.from(), query.zone()) + ".csv").build()
-                            .toString())
-                    .body(DeliveryCsv.write(delivery));
+            return ReportAnswers.csv("delivery-" + LocalDate.ofInstant(query.from(), query.zone()) + ".csv",
+                    DeliveryCsv.write(delivery));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(DeliveryViews.of(delivery));
     }

@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -108,11 +107,7 @@ class EffectivenessReportController {
         EffectivenessReport report = reader.report(wanted, start, end, asked.periods(), asked.zone(), asked.today(),
                 asked.teams());
         if (format.equals(FollowUpReportController.CSV)) {
-            return ResponseEntity.ok()
-                    .contentType(FollowUpReportController.CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("effectiveness-" + start + "-" + end + ".csv").build().toString())
-                    .body(EffectivenessCsv.write(report));
+            return ReportAnswers.csv("effectiveness-" + start + "-" + end + ".csv", EffectivenessCsv.write(report));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -80,11 +79,7 @@ class FollowUpReportController {
         LocalDate today = LocalDate.ofInstant(now, zone);
         FollowUpReport report = FollowUpReport.of(facts.all(), today);
         if (format.equals(CSV)) {
-            return ResponseEntity.ok()
-                    .contentType(CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("follow-up-" + today + ".csv").build().toString())
-                    .body(FollowUpCsv.write(report));
+            return ReportAnswers.csv("follow-up-" + today + ".csv", FollowUpCsv.write(report));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new ReportView(now, today,
                 RowView.of(report.byRetrospective()), RowView.of(report.byTeam())));

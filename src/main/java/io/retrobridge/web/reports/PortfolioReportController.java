@@ -17,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -95,10 +94,7 @@ class PortfolioReportController {
         Portfolio portfolio = report.report(asked.application(), start, end, asked.zone(), asked.today(),
                 asked.teams());
         if (chosen.equals(FollowUpReportController.CSV)) {
-            return ResponseEntity.ok().contentType(FollowUpReportController.CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("portfolio-" + start + "-" + end + ".csv").build().toString())
-                    .body(PortfolioCsv.write(portfolio));
+            return ReportAnswers.csv("portfolio-" + start + "-" + end + ".csv", PortfolioCsv.write(portfolio));
         }
         if (chosen.equals(HTML)) {
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
