@@ -12,22 +12,14 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,22 +38,7 @@ class DeliveryReportController {
 
     static final Duration WINDOW = Duration.ofDays(30);
     static final long MAX_BUCKETS = 1000;
-    /** Times outside these years are typing mistakes; refusing them keeps the window arithmetic in range. */
-    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
-
-    private static final Pattern APPLICATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,254}");
     private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
-
-    /** A parameter that cannot be used, and why. */
-    private static final class Refused extends Exception {
-        final String parameter;
-
-        Refused(String parameter, String message) {
-            super(message, null, false, false);
-            this.parameter = parameter;
-        }
-    }
 
     private final DeliveryReport report;
     private final CurrentMappings mappings;
@@ -105,75 +82,48 @@ class DeliveryReportController {
             @RequestParam(name = "zone", required = false) String zone,
             @Parameter(description = "true to list the events (runs) behind each figure; default false")
             @RequestParam(name = "events", required = false) String events) {
-        Optional<MediaType> format;
-        try {
-            format = FollowUpReportController.chosenFormat(accept);
-        } catch (InvalidMediaTypeException e) {
-            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "Accept", "The Accept header is not readable (" + e.getMessage()
-                    + "); send application/json or text/csv.");
-        }
-        if (format.isEmpty()) {
-            return ReportParameters.refusal(HttpStatus.NOT_ACCEPTABLE, "Accept", "The delivery report is available as application/json"
-                    + " or text/csv, not as '" + ReportParameters.shortened(accept) + "'; send one of those in Accept.");
-        }
+        MediaType format;
         DeliveryQuery query;
-        try {
-            query = query(application, environment, from, to, granularity, zone, events);
-        } catch (Refused refused) {
-            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, refused.parameter, refused.getMessage());
-        }
         TeamScope teams;
         try {
+            format = ReportParameters.format(accept, ReportParameters.JSON_OR_CSV, problem -> "The Accept header is"
+                    + " not readable (" + problem + "); send application/json or text/csv.", "The delivery report is"
+                    + " available as application/json or text/csv, not as '" + ReportParameters.shortened(accept)
+                    + "'; send one of those in Accept.");
+            query = query(application, environment, from, to, granularity, zone, events);
             teams = ReportTeams.scope(mappings, team, query.application());
-        } catch (ReportTeams.Refused refused) {
-            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, refused.parameter, refused.getMessage());
+        } catch (ReportParameters.Refused refused) {
+            return refused.answer();
         }
         Delivery delivery = report.report(query, teams);
-        if (format.get().equals(FollowUpReportController.CSV)) {
-            return ResponseEntity.ok()
-                    .contentType(FollowUpReportController.CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("delivery-" + LocalDate.ofInstant(query.from(), query.zone()) + ".csv").build()
-                            .toString())
-                    .body(DeliveryCsv.write(delivery));
+        if (format.equals(FollowUpReportController.CSV)) {
+            return ReportAnswers.csv("delivery-" + LocalDate.ofInstant(query.from(), query.zone()) + ".csv",
+                    DeliveryCsv.write(delivery));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(DeliveryViews.of(delivery));
     }
 
     private DeliveryQuery query(String application, String environment, String from, String to,
-                                String granularity, String zone, String events) throws Refused {
-        String onlyApplication = null;
-        if (ReportParameters.given(application)) {
-            onlyApplication = application.strip();
-            if (!APPLICATION.matcher(onlyApplication).matches()) {
-                throw new Refused("application", "application '" + ReportParameters.shortened(application) + "' is not an"
-                        + " application name (letters, digits and . _ - /, at most 255 characters).");
-            }
-        }
+                                String granularity, String zone, String events) throws ReportParameters.Refused {
+        String onlyApplication = ReportParameters.application(application);
         String inEnvironment = ReportParameters.given(environment) ? environment.strip() : "production";
         if (!ENVIRONMENT.matcher(inEnvironment).matches()) {
-            throw new Refused("environment", "environment '" + ReportParameters.shortened(inEnvironment) + "' is not an environment"
-                    + " name (letters, digits and . _ -, e.g. production).");
+            throw new ReportParameters.Refused("environment", "environment '" + ReportParameters.shortened(inEnvironment)
+                    + "' is not an environment name (letters, digits and . _ -, e.g. production).");
         }
-        ZoneId inZone;
-        try {
-            inZone = ReportParameters.given(zone) ? ZoneId.of(zone.strip()) : ZoneId.of("UTC");
-        } catch (DateTimeException e) {
-            throw new Refused("zone", "zone '" + ReportParameters.shortened(zone) + "' is not a time zone such as Europe/Berlin or"
-                    + " UTC.");
-        }
-        Granularity buckets = ReportParameters.given(granularity) ? Granularity.named(granularity).orElseThrow(() -> new Refused(
-                "granularity", "granularity '" + ReportParameters.shortened(granularity) + "' is not one of day, week, month."))
-                : Granularity.WEEK;
-        Instant end = ReportParameters.given(to) ? instant(to, inZone, "to") : clock.instant();
-        Instant start = ReportParameters.given(from) ? instant(from, inZone, "from") : end.minus(WINDOW);
+        ZoneId inZone = ReportParameters.zone(zone);
+        Granularity buckets = ReportParameters.named("granularity", granularity, Granularity.WEEK, Granularity::named,
+                () -> "granularity '" + ReportParameters.shortened(granularity) + "' is not one of day, week, month.");
+        Instant end = ReportParameters.given(to) ? ReportParameters.instant(to, inZone, "to") : clock.instant();
+        Instant start = ReportParameters.given(from) ? ReportParameters.instant(from, inZone, "from") : end.minus(WINDOW);
         if (!start.isBefore(end)) {
-            throw new Refused("from", "from " + start + " is not before to " + end + "; the window is [from, to).");
+            throw new ReportParameters.Refused("from", "from " + start + " is not before to " + end + "; the window is"
+                    + " [from, to).");
         }
         if (DeliveryReport.bucketCount(start, end, buckets, inZone, MAX_BUCKETS) > MAX_BUCKETS) {
-            throw new Refused("granularity", "the window from " + start + " to " + end + " makes more than "
-                    + MAX_BUCKETS + " " + buckets.label() + " buckets; choose a coarser granularity or a shorter"
-                    + " window.");
+            throw new ReportParameters.Refused("granularity", "the window from " + start + " to " + end + " makes more"
+                    + " than " + MAX_BUCKETS + " " + buckets.label() + " buckets; choose a coarser granularity or a"
+                    + " shorter window.");
         }
         boolean withEvents;
         if (!ReportParameters.given(events)) {
@@ -181,30 +131,10 @@ class DeliveryReportController {
         } else if (events.strip().equalsIgnoreCase("true") || events.strip().equalsIgnoreCase("false")) {
             withEvents = Boolean.parseBoolean(events.strip().toLowerCase(Locale.ROOT));
         } else {
-            throw new Refused("events", "events '" + ReportParameters.shortened(events) + "' is neither true nor false.");
+            throw new ReportParameters.Refused("events", "events '" + ReportParameters.shortened(events) + "' is neither"
+                    + " true nor false.");
         }
         return new DeliveryQuery(onlyApplication, inEnvironment.toLowerCase(Locale.ROOT), start, end, buckets, inZone,
                 withEvents);
-    }
-
-    private static Instant instant(String text, ZoneId zone, String parameter) throws Refused {
-        Instant instant = parsed(text, zone, parameter);
-        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
-            throw new Refused(parameter, parameter + " " + instant + " is not between 1970 and 9998.");
-        }
-        return instant;
-    }
-
-    private static Instant parsed(String text, ZoneId zone, String parameter) throws Refused {
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException notATime) {
-            try {
-                return LocalDate.parse(text.strip()).atStartOfDay(zone).toInstant();
-            } catch (DateTimeException notADate) {
-                throw new Refused(parameter, parameter + " '" + ReportParameters.shortened(text) + "' is neither an ISO 8601 time such"
-                        + " as 2026-11-01T00:00:00Z nor a date such as 2026-11-01.");
-            }
-        }
     }
 }

@@ -5,6 +5,7 @@ import io.retrobridge.insight.effectiveness.EffectivenessReport;
 import io.retrobridge.insight.effectiveness.Granularity;
 import io.retrobridge.insight.team.TeamScope;
 import io.retrobridge.mapping.CurrentMappings;
+import io.retrobridge.web.reports.ReportParameters.Days;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -14,16 +15,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,83 +83,67 @@ class EffectivenessReportController {
                     + " false")
             @RequestParam(name = "items", required = false) String items,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        Optional<MediaType> format;
+        MediaType format;
+        Asked asked;
         try {
-            format = FollowUpReportController.chosenFormat(accept);
-        } catch (InvalidMediaTypeException e) {
-            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "Accept", "The Accept header '" + accept + "' is not readable; "
-                    + "send application/json or text/csv.");
+            format = ReportParameters.format(accept, ReportParameters.JSON_OR_CSV, problem -> "The Accept header '"
+                    + accept + "' is not readable; send application/json or text/csv.", "The effectiveness report is"
+                    + " available as application/json or text/csv, not as '" + accept + "'; send one of those in"
+                    + " Accept.");
+            asked = asked(application, team, from, to, granularity, items);
+        } catch (ReportParameters.Refused refused) {
+            return refused.answer();
         }
-        if (format.isEmpty()) {
-            return ReportParameters.refusal(HttpStatus.NOT_ACCEPTABLE, "Accept", "The effectiveness report is available as "
-                    + "application/json or text/csv, not as '" + accept + "'; send one of those in Accept.");
-        }
-        String wanted = application == null || application.isBlank() ? null : application.strip();
-        if (wanted != null && !APPLICATION.matcher(wanted).matches()) {
-            return badParameter("application", "application '" + shown(application) + "' is not an application "
-                    + "name (letters, digits and . _ - /, at most 255 characters, e.g. payment-gateway).");
-        }
-        ZoneId zone = mappings.escalations().map(policy -> policy.calendar().zone()).orElse(ZoneOffset.UTC);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        LocalDate end;
-        LocalDate start;
-        try {
-            end = to == null || to.isBlank() ? today.plusDays(1) : LocalDate.parse(to.strip());
-        } catch (DateTimeParseException e) {
-            return badParameter("to", "to '" + shown(to) + "' is not an ISO date such as 2026-12-01.");
-        }
-        try {
-            start = from == null || from.isBlank() ? end.minusDays(DEFAULT_DAYS) : LocalDate.parse(from.strip());
-        } catch (DateTimeParseException e) {
-            return badParameter("from", "from '" + shown(from) + "' is not an ISO date such as 2026-09-01.");
-        }
-        if (!start.isBefore(end)) {
-            return badParameter("from", "from " + start + " must be before to " + end + " (to is exclusive).");
-        }
-        if (ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
-            return badParameter("from", "the window " + start + " to " + end + " is longer than " + MAX_DAYS
-                    + " days; ask for a shorter one.");
-        }
-        String cut = granularity == null || granularity.isBlank() ? "window" : granularity.strip();
-        Optional<Granularity> periods = Granularity.named(cut);
-        if (periods.isEmpty()) {
-            return badParameter("granularity", "granularity '" + shown(granularity) + "' is not known: use window, "
-                    + "month or week.");
-        }
-        if (items != null && !items.isBlank() && !items.strip().equals("true") && !items.strip().equals("false")) {
-            return badParameter("items", "items '" + shown(items) + "' is neither true nor false.");
-        }
-        TeamScope teams;
-        try {
-            teams = ReportTeams.scope(mappings, team, wanted);
-        } catch (ReportTeams.Refused refused) {
-            return badParameter(refused.parameter, refused.getMessage());
-        }
-        boolean withItems = items != null && items.strip().equals("true")
-                && !format.get().equals(FollowUpReportController.CSV);
+        String wanted = asked.application();
+        LocalDate start = asked.days().from();
+        LocalDate end = asked.days().to();
+        boolean withItems = asked.items() && !format.equals(FollowUpReportController.CSV);
         if (withItems) {
-            EffectivenessReader.WithItems read = reader.reportWithItems(wanted, start, end, periods.get(), zone, today,
-                    MAX_ITEMS, teams);
+            EffectivenessReader.WithItems read = reader.reportWithItems(wanted, start, end, asked.periods(),
+                    asked.zone(), asked.today(), MAX_ITEMS, asked.teams());
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(new EffectivenessWithItems(read.report(), read.items()));
         }
-        EffectivenessReport report = reader.report(wanted, start, end, periods.get(), zone, today, teams);
-        if (format.get().equals(FollowUpReportController.CSV)) {
-            return ResponseEntity.ok()
-                    .contentType(FollowUpReportController.CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("effectiveness-" + start + "-" + end + ".csv").build().toString())
-                    .body(EffectivenessCsv.write(report));
+        EffectivenessReport report = reader.report(wanted, start, end, asked.periods(), asked.zone(), asked.today(),
+                asked.teams());
+        if (format.equals(FollowUpReportController.CSV)) {
+            return ReportAnswers.csv("effectiveness-" + start + "-" + end + ".csv", EffectivenessCsv.write(report));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }
 
+    /** The parameters read; today is the escalation calendar's, which the window's defaults count from. */
+    private record Asked(String application, Days days, Granularity periods, ZoneId zone, LocalDate today,
+                         boolean items, TeamScope teams) {
+    }
+
+    private Asked asked(String application, String team, String from, String to, String granularity, String items)
+            throws ReportParameters.Refused {
+        String wanted = ReportParameters.matching("application", application, APPLICATION, () -> "application '"
+                + shown(application) + "' is not an application name (letters, digits and . _ - /, at most 255"
+                + " characters, e.g. payment-gateway).");
+        ZoneId zone = mappings.escalations().map(policy -> policy.calendar().zone()).orElse(ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        Days days = ReportParameters.days(from, to, () -> today.plusDays(1), end -> end.minusDays(DEFAULT_DAYS),
+                EffectivenessReportController::shown);
+        if (ChronoUnit.DAYS.between(days.from(), days.to()) > MAX_DAYS) {
+            throw new ReportParameters.Refused("from", "the window " + days.from() + " to " + days.to() + " is longer"
+                    + " than " + MAX_DAYS + " days; ask for a shorter one.");
+        }
+        Granularity periods = ReportParameters.named("granularity", granularity, Granularity.WINDOW,
+                Granularity::named, () -> "granularity '" + shown(granularity) + "' is not known: use window, month"
+                        + " or week.");
+        if (ReportParameters.given(items) && !items.strip().equals("true") && !items.strip().equals("false")) {
+            throw new ReportParameters.Refused("items", "items '" + shown(items) + "' is neither true nor false.");
+        }
+        TeamScope teams = ReportTeams.scope(mappings, team, wanted);
+        return new Asked(wanted, days, periods, zone, today, ReportParameters.given(items)
+                && items.strip().equals("true"), teams);
+    }
+
+    /** A value quoted back in a refusal of this report: cut at 64 characters. */
     private static String shown(String value) {
         String text = value == null ? "" : value;
         return text.length() > 64 ? text.substring(0, 64) + "..." : text;
-    }
-
-    private static ResponseEntity<Map<String, String>> badParameter(String parameter, String message) {
-        return ReportParameters.refusal(HttpStatus.BAD_REQUEST, parameter, message);
     }
 }

@@ -12,15 +12,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,28 +62,24 @@ class FollowUpReportController {
     @Operation(summary = "How retrospective action items were followed up, per retrospective and team (JSON or CSV)")
     @GetMapping("/api/reports/follow-up")
     ResponseEntity<?> followUp(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        Optional<MediaType> format;
+        MediaType format;
         try {
-            format = chosenFormat(accept);
-        } catch (InvalidMediaTypeException e) {
-            return refusal(HttpStatus.BAD_REQUEST, "The Accept header '" + accept + "' is not readable ("
-                    + e.getMessage() + "); send application/json or text/csv.");
-        }
-        if (format.isEmpty()) {
-            return refusal(HttpStatus.NOT_ACCEPTABLE, "The follow-up report is available as application/json or "
-                    + "text/csv, not as '" + accept + "'; send one of those in Accept.");
+            format = ReportParameters.format(accept, ReportParameters.JSON_OR_CSV, problem -> "The Accept header '"
+                    + accept + "' is not readable (" + problem + "); send application/json or text/csv.", "The"
+                    + " follow-up report is available as application/json or text/csv, not as '" + accept + "'; send"
+                    + " one of those in Accept.");
+        } catch (ReportParameters.Refused refused) {
+            // This report's refusals name no parameter: it takes none.
+            return ResponseEntity.status(refused.status).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("error", refused.getMessage()));
         }
         Instant now = clock.instant();
         // Overdue is judged on the same day as the scan judges it: in the escalation calendar's zone.
         ZoneId zone = mappings.escalations().map(policy -> policy.calendar().zone()).orElse(ZoneOffset.UTC);
         LocalDate today = LocalDate.ofInstant(now, zone);
         FollowUpReport report = FollowUpReport.of(facts.all(), today);
-        if (format.get().equals(CSV)) {
-            return ResponseEntity.ok()
-                    .contentType(CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("follow-up-" + today + ".csv").build().toString())
-                    .body(FollowUpCsv.write(report));
+        if (format.equals(CSV)) {
+            return ReportAnswers.csv("follow-up-" + today + ".csv", FollowUpCsv.write(report));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new ReportView(now, today,
                 RowView.of(report.byRetrospective()), RowView.of(report.byTeam())));
@@ -95,27 +87,6 @@ class FollowUpReportController {
 
     /** JSON unless CSV is asked for with a higher preference; empty when the caller accepts neither. */
     static Optional<MediaType> chosenFormat(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return Optional.of(MediaType.APPLICATION_JSON);
-        }
-        List<MediaType> wanted = MediaType.parseMediaTypes(accept).stream()
-                .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
-                .toList();
-        for (MediaType type : wanted) {
-            if (type.getQualityValue() == 0) {
-                continue;
-            }
-            if (type.includes(MediaType.APPLICATION_JSON)) {
-                return Optional.of(MediaType.APPLICATION_JSON);
-            }
-            if (type.includes(CSV)) {
-                return Optional.of(CSV);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static ResponseEntity<Map<String, String>> refusal(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
+        return ReportParameters.preferred(accept, ReportParameters.JSON_OR_CSV);
     }
 }

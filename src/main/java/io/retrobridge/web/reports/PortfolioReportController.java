@@ -4,28 +4,20 @@ import io.retrobridge.insight.portfolio.Portfolio;
 import io.retrobridge.insight.portfolio.PortfolioReport;
 import io.retrobridge.insight.team.TeamScope;
 import io.retrobridge.mapping.CurrentMappings;
+import io.retrobridge.web.reports.ReportParameters.Days;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,8 +37,9 @@ class PortfolioReportController {
     /** Months reported when the caller names no window: the last three whole months and the current one. */
     static final int DEFAULT_MONTHS = 4;
     static final int MAX_MONTHS = 36;
-    private static final Pattern APPLICATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,254}");
     private static final MediaType HTML = MediaType.TEXT_HTML;
+    private static final List<MediaType> FORMATS = List.of(MediaType.APPLICATION_JSON, FollowUpReportController.CSV,
+            HTML);
 
     private final PortfolioReport report;
     private final CurrentMappings mappings;
@@ -88,84 +81,22 @@ class PortfolioReportController {
             @RequestParam(name = "zone", required = false) String zone,
             @Parameter(description = "json, csv or html; overrides Accept")
             @RequestParam(name = "format", required = false) String format) {
-        Optional<MediaType> chosen;
-        if (ReportParameters.given(format)) {
-            chosen = switch (format.strip().toLowerCase(Locale.ROOT)) {
-                case "json" -> Optional.of(MediaType.APPLICATION_JSON);
-                case "csv" -> Optional.of(FollowUpReportController.CSV);
-                case "html" -> Optional.of(HTML);
-                default -> null;
-            };
-            if (chosen == null) {
-                return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "format", "format '" + ReportParameters.shortened(format) + "' is not one of "
-                        + "json, csv, html.");
-            }
-        } else {
-            try {
-                chosen = chosenFormat(accept);
-            } catch (InvalidMediaTypeException e) {
-                return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "Accept", "The Accept header is not readable; send "
-                        + "application/json, text/csv or text/html.");
-            }
-            if (chosen.isEmpty()) {
-                return ReportParameters.refusal(HttpStatus.NOT_ACCEPTABLE, "Accept", "The portfolio report is available as "
-                        + "application/json, text/csv or text/html, not as '" + ReportParameters.shortened(accept) + "'.");
-            }
-        }
-        String wanted = ReportParameters.given(application) ? application.strip() : null;
-        if (wanted != null && !APPLICATION.matcher(wanted).matches()) {
-            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "application", "application '" + ReportParameters.shortened(application) + "' is "
-                    + "not an application name (letters, digits and . _ - /, at most 255 characters).");
-        }
-        ZoneId inZone;
+        MediaType chosen;
+        Asked asked;
         try {
-            inZone = ReportParameters.given(zone) ? ZoneId.of(zone.strip()) : ZoneId.of("UTC");
-        } catch (DateTimeException e) {
-            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "zone", "zone '" + ReportParameters.shortened(zone) + "' is not a time zone such "
-                    + "as Europe/Berlin or UTC.");
+            chosen = chosen(format, accept);
+            asked = asked(application, team, from, to, zone);
+        } catch (ReportParameters.Refused refused) {
+            return refused.answer();
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), inZone);
-        LocalDate end;
-        LocalDate start;
-        try {
-            end = ReportParameters.given(to) ? LocalDate.parse(to.strip()) : today.withDayOfMonth(1).plusMonths(1);
-        } catch (DateTimeParseException e) {
-            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "to", "to '" + ReportParameters.shortened(to) + "' is not an ISO date such as "
-                    + "2026-12-01.");
+        LocalDate start = asked.days().from();
+        LocalDate end = asked.days().to();
+        Portfolio portfolio = report.report(asked.application(), start, end, asked.zone(), asked.today(),
+                asked.teams());
+        if (chosen.equals(FollowUpReportController.CSV)) {
+            return ReportAnswers.csv("portfolio-" + start + "-" + end + ".csv", PortfolioCsv.write(portfolio));
         }
-        try {
-            start = ReportParameters.given(from) ? LocalDate.parse(from.strip())
-                    : end.minusDays(1).withDayOfMonth(1).minusMonths(DEFAULT_MONTHS - 1);
-        } catch (DateTimeParseException e) {
-            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "from", "from '" + ReportParameters.shortened(from) + "' is not an ISO date such "
-                    + "as 2026-09-01.");
-        }
-        if (!start.isBefore(end)) {
-            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "from", "from " + start + " must be before to " + end
-                    + " (to is exclusive).");
-        }
-        if (start.getYear() < 1970 || end.getYear() > 9998) {
-            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "from", "the window " + start + " to " + end + " is not between "
-                    + "1970 and 9998.");
-        }
-        if (ChronoUnit.MONTHS.between(start.withDayOfMonth(1), end.minusDays(1).withDayOfMonth(1)) >= MAX_MONTHS) {
-            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, "from", "the window " + start + " to " + end + " spans more than "
-                    + MAX_MONTHS + " months; ask for a shorter one.");
-        }
-        TeamScope teams;
-        try {
-            teams = ReportTeams.scope(mappings, team, wanted);
-        } catch (ReportTeams.Refused refused) {
-            return ReportParameters.refusal(HttpStatus.BAD_REQUEST, refused.parameter, refused.getMessage());
-        }
-        Portfolio portfolio = report.report(wanted, start, end, inZone, today, teams);
-        if (chosen.get().equals(FollowUpReportController.CSV)) {
-            return ResponseEntity.ok().contentType(FollowUpReportController.CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("portfolio-" + start + "-" + end + ".csv").build().toString())
-                    .body(PortfolioCsv.write(portfolio));
-        }
-        if (chosen.get().equals(HTML)) {
+        if (chosen.equals(HTML)) {
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                     .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
                     .body(PortfolioHtml.write(portfolio));
@@ -174,23 +105,44 @@ class PortfolioReportController {
                 .body(PortfolioViews.of(portfolio, PortfolioReport.ENVIRONMENT));
     }
 
-    /** JSON, CSV or HTML in the caller's order of preference; empty when none is acceptable. */
-    static Optional<MediaType> chosenFormat(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return Optional.of(MediaType.APPLICATION_JSON);
+    /** The format named by {@code ?format=}, else the one Accept prefers. */
+    private static MediaType chosen(String format, String accept) throws ReportParameters.Refused {
+        if (!ReportParameters.given(format)) {
+            return ReportParameters.format(accept, FORMATS, problem -> "The Accept header is not readable; send "
+                    + "application/json, text/csv or text/html.", "The portfolio report is available as "
+                    + "application/json, text/csv or text/html, not as '" + ReportParameters.shortened(accept) + "'.");
         }
-        List<MediaType> wanted = MediaType.parseMediaTypes(accept).stream()
-                .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed()).toList();
-        for (MediaType type : wanted) {
-            if (type.getQualityValue() == 0) {
-                continue;
-            }
-            for (MediaType offered : List.of(MediaType.APPLICATION_JSON, FollowUpReportController.CSV, HTML)) {
-                if (type.includes(offered)) {
-                    return Optional.of(offered);
-                }
-            }
-        }
-        return Optional.empty();
+        return switch (format.strip().toLowerCase(Locale.ROOT)) {
+            case "json" -> MediaType.APPLICATION_JSON;
+            case "csv" -> FollowUpReportController.CSV;
+            case "html" -> HTML;
+            default -> throw new ReportParameters.Refused("format", "format '" + ReportParameters.shortened(format)
+                    + "' is not one of json, csv, html.");
+        };
     }
+
+    /** The parameters read; today is the zone's, which the window's defaults count from. */
+    private record Asked(String application, ZoneId zone, LocalDate today, Days days, TeamScope teams) {
+    }
+
+    private Asked asked(String application, String team, String from, String to, String zone)
+            throws ReportParameters.Refused {
+        String wanted = ReportParameters.application(application);
+        ZoneId inZone = ReportParameters.zone(zone);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), inZone);
+        Days days = ReportParameters.days(from, to, () -> today.withDayOfMonth(1).plusMonths(1),
+                end -> end.minusDays(1).withDayOfMonth(1).minusMonths(DEFAULT_MONTHS - 1), ReportParameters::shortened);
+        LocalDate start = days.from();
+        LocalDate end = days.to();
+        if (start.getYear() < 1970 || end.getYear() > 9998) {
+            throw new ReportParameters.Refused("from", "the window " + start + " to " + end + " is not between "
+                    + "1970 and 9998.");
+        }
+        if (ChronoUnit.MONTHS.between(start.withDayOfMonth(1), end.minusDays(1).withDayOfMonth(1)) >= MAX_MONTHS) {
+            throw new ReportParameters.Refused("from", "the window " + start + " to " + end + " spans more than "
+                    + MAX_MONTHS + " months; ask for a shorter one.");
+        }
+        return new Asked(wanted, inZone, today, days, ReportTeams.scope(mappings, team, wanted));
+    }
+
 }

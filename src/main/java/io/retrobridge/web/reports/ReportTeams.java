@@ -3,6 +3,7 @@ package io.retrobridge.web.reports;
 import io.retrobridge.insight.team.TeamScope;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.team.TeamsMapping;
+import io.retrobridge.web.reports.ReportParameters.Refused;
 import java.util.Optional;
 
 /**
@@ -10,16 +11,6 @@ import java.util.Optional;
  * to and the one it is restricted to, or why the parameter (or an application outside the team) is refused.
  */
 final class ReportTeams {
-
-    /** A team, or an application with a team, that cannot be reported on; nothing was read. */
-    static final class Refused extends Exception {
-        final String parameter;
-
-        Refused(String parameter, String message) {
-            super(message, null, false, false);
-            this.parameter = parameter;
-        }
-    }
 
     private ReportTeams() {
     }
