@@ -6,14 +6,11 @@ import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalEntry;
-import io.retrobridge.domain.Retrospective;
-import io.retrobridge.domain.RetrospectiveTrigger;
 import io.retrobridge.sync.ChangeRecordStore;
 import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.RetrospectiveIssues;
 import io.retrobridge.sync.RetrospectiveProblems;
-import io.retrobridge.sync.RetrospectiveStore;
 import io.retrobridge.sync.WriteIntent;
 import io.retrobridge.sync.WriteIntents;
 import java.time.Instant;
@@ -28,66 +25,6 @@ import java.util.UUID;
 final class RetrospectiveFakes {
 
     private RetrospectiveFakes() {
-    }
-
-    static final class Retrospectives implements RetrospectiveStore {
-        final Map<String, Retrospective> byKey = new LinkedHashMap<>();
-
-        @Override
-        public Retrospective open(RetrospectiveTrigger trigger, String serviceNowTable, Instant at) {
-            return byKey.computeIfAbsent(trigger.key(), key -> Retrospective.opened(trigger, serviceNowTable, at));
-        }
-
-        @Override
-        public Optional<Retrospective> find(UUID id) {
-            return byKey.values().stream().filter(r -> r.id().equals(id)).findFirst();
-        }
-
-        @Override
-        public Optional<Retrospective> findByKey(String key) {
-            return Optional.ofNullable(byKey.get(key));
-        }
-
-        @Override
-        public Retrospective recordServiceNow(UUID id, String sysId, String number, String changeSysId, String note) {
-            Retrospective r = find(id).orElseThrow();
-            return put(new Retrospective(r.id(), r.key(), r.ruleId(), r.tier(), r.reason(), r.application(),
-                    r.environment(), r.version(), r.changeNumber(), r.program(), r.due(), r.createdAt(),
-                    r.serviceNowTable(), sysId, number, changeSysId, note, r.jiraIssueId(), r.jiraKey(), r.linkedAt()));
-        }
-
-        @Override
-        public Retrospective recordJira(UUID id, String issueId, String key) {
-            Retrospective r = find(id).orElseThrow();
-            return put(new Retrospective(r.id(), r.key(), r.ruleId(), r.tier(), r.reason(), r.application(),
-                    r.environment(), r.version(), r.changeNumber(), r.program(), r.due(), r.createdAt(),
-                    r.serviceNowTable(), r.serviceNowSysId(), r.serviceNowNumber(), r.changeSysId(), r.rfcNote(),
-                    issueId, key, r.linkedAt()));
-        }
-
-        @Override
-        public Retrospective recordLinked(UUID id, Instant at) {
-            Retrospective r = find(id).orElseThrow();
-            return put(new Retrospective(r.id(), r.key(), r.ruleId(), r.tier(), r.reason(), r.application(),
-                    r.environment(), r.version(), r.changeNumber(), r.program(), r.due(), r.createdAt(),
-                    r.serviceNowTable(), r.serviceNowSysId(), r.serviceNowNumber(), r.changeSysId(), r.rfcNote(),
-                    r.jiraIssueId(), r.jiraKey(), at));
-        }
-
-        private Retrospective put(Retrospective r) {
-            byKey.put(r.key(), r);
-            return r;
-        }
-
-        @Override
-        public List<Retrospective> list(String application, Instant since, int offset, int limit) {
-            return List.copyOf(byKey.values());
-        }
-
-        @Override
-        public long count(String application, Instant since) {
-            return byKey.size();
-        }
     }
 
     /** The journal and the write intents in one. */

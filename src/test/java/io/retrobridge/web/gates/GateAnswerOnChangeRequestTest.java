@@ -31,9 +31,7 @@ import io.retrobridge.sandbox.servicenow.ServiceNowSeed.SeededRecord;
 import io.retrobridge.servicenow.ServiceNowClient;
 import io.retrobridge.servicenow.ServiceNowGateDecisions;
 import io.retrobridge.sync.AdminAuditLog;
-import io.retrobridge.sync.ClaimedEvent;
 import io.retrobridge.sync.DeploymentStore;
-import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.GateDecisionRecords;
 import io.retrobridge.sync.GateEvaluations;
 import io.retrobridge.sync.InboxOutcome;
@@ -42,6 +40,7 @@ import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.RetrospectiveIssues;
 import io.retrobridge.sync.SyncResult;
 import io.retrobridge.testsupport.CamelHttpExtension;
+import io.retrobridge.testsupport.InMemoryInbox;
 import io.retrobridge.testsupport.SandboxPair;
 import io.retrobridge.transport.Credentials;
 import io.retrobridge.transport.FailureTriage;
@@ -87,7 +86,7 @@ class GateAnswerOnChangeRequestTest {
     @TempDir
     Path dir;
 
-    private final Inbox inbox = new Inbox();
+    private final InMemoryInbox inbox = new InMemoryInbox();
     private final List<JournalEntry> journal = new ArrayList<>();
     private final List<Deployment> deployments = new ArrayList<>();
     /** payment-gateway's open immediate fixes: title by link id. */
@@ -186,7 +185,7 @@ class GateAnswerOnChangeRequestTest {
 
         ask(gates(GateFiles.shipped()), null);
 
-        assertThat(inbox.accepted).isEmpty();
+        assertThat(inbox.accepted()).isEmpty();
     }
 
     @Test
@@ -201,7 +200,7 @@ class GateAnswerOnChangeRequestTest {
         ask(gates, null);
         drain(gates);
 
-        assertThat(inbox.accepted).singleElement().satisfies(e -> assertThat(e.entityId())
+        assertThat(inbox.accepted()).singleElement().satisfies(e -> assertThat(e.entityId())
                 .isEqualTo("gate:" + change.number()));
         assertThat(workNotes(change)).hasSize(1);
     }
@@ -218,11 +217,11 @@ class GateAnswerOnChangeRequestTest {
                 provider(Clock.class, Clock.fixed(NOW, ZoneOffset.UTC))).answered(question, again);
 
         assertThat(again.repeated()).isTrue();
-        assertThat(inbox.accepted).hasSize(1);
+        assertThat(inbox.accepted()).hasSize(1);
 
         String withoutWrite = GateFiles.shipped().substring(0, GateFiles.shipped().indexOf("\nwrite:"));
         ask(gates(withoutWrite), change.number());
-        assertThat(inbox.accepted).hasSize(1);
+        assertThat(inbox.accepted()).hasSize(1);
     }
 
     @Test
@@ -278,7 +277,7 @@ class GateAnswerOnChangeRequestTest {
         faults.next(1, FaultPlan.on("PATCH", "/api/now/table/change_request/" + change.sysId()),
                 new FaultPlan.Respond(faults.tooManyRequests(120, null)));
 
-        InboundEvent event = inbox.accepted.get(0);
+        InboundEvent event = inbox.accepted().get(0);
         GateDecisionWriter writer = writer(gates);
         assertThatThrownBy(() -> writer.handle(event)).isInstanceOfSatisfying(RemoteCallException.class, e -> {
             assertThat(e.status()).hasValue(429);
@@ -355,8 +354,8 @@ class GateAnswerOnChangeRequestTest {
     /** Hands every event not handled yet to the handler, as the inbox worker would. */
     private void drain(CurrentMappings gates) {
         GateDecisionWriter writer = writer(gates);
-        while (handled < inbox.accepted.size()) {
-            results.add(writer.handle(inbox.accepted.get(handled++)));
+        while (handled < inbox.accepted().size()) {
+            results.add(writer.handle(inbox.accepted().get(handled++)));
         }
     }
 
@@ -432,54 +431,6 @@ class GateAnswerOnChangeRequestTest {
             factory.addBean(type.getSimpleName() + i, beans[i]);
         }
         return factory.getBeanProvider(type);
-    }
-
-    /** Keeps what is accepted, once per dedup key; the test hands the events on itself. */
-    private static final class Inbox implements EventInbox {
-        final List<InboundEvent> accepted = new ArrayList<>();
-
-        @Override
-        public boolean accept(InboundEvent event) {
-            if (accepted.stream().anyMatch(e -> e.dedupKey().equals(event.dedupKey()))) {
-                return false;
-            }
-            return accepted.add(event);
-        }
-
-        @Override
-        public List<ClaimedEvent> claimNext(int max) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void complete(ClaimedEvent claim, InboxOutcome outcome, String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean defer(ClaimedEvent claim, String reason, Instant notBefore) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean renew(ClaimedEvent claim) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int releaseClaimsBefore(Instant claimedBefore) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long pendingCount() {
-            return accepted.size();
-        }
-
-        @Override
-        public long dueCount(Instant now) {
-            return accepted.size();
-        }
     }
 
     /** The runs this test reported, read as the store's range read answers. */
