@@ -1,13 +1,8 @@
 package io.retrobridge.retro;
 
-import io.retrobridge.domain.ChangeStateMove;
-import io.retrobridge.domain.ChangeRecord;
-import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalEntry;
-import io.retrobridge.sync.ChangeRecordStore;
-import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.RetrospectiveIssues;
 import io.retrobridge.sync.RetrospectiveProblems;
@@ -177,59 +172,6 @@ final class RetrospectiveFakes {
 
         private Problem problem(String table, Map<String, String> p) {
             return new Problem(p.get("sys_id"), p.get("number"), browseUrl(table, p.get("sys_id")));
-        }
-    }
-
-    static final class Deployments implements DeploymentStore {
-        final List<Deployment> runs = new ArrayList<>();
-        final List<String> asked = new ArrayList<>();
-
-        @Override
-        public Recorded record(Deployment report) {
-            runs.add(report);
-            return new Recorded(report, true);
-        }
-
-        @Override
-        public Optional<Deployment> find(String source, String runId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Deployment> between(String application, String environment, Instant from, Instant to) {
-            asked.add("between " + application + " " + environment + " " + from + " " + to);
-            return runs.stream().filter(r -> r.application().equals(application)
-                    && !r.lastMoved().isBefore(from) && r.lastMoved().isBefore(to)).toList();
-        }
-
-        @Override
-        public List<Deployment> forChange(String changeNumber) {
-            asked.add("forChange " + changeNumber);
-            return runs.stream().filter(r -> changeNumber.equals(r.changeNumber())).toList();
-        }
-
-        @Override
-        public List<Deployment> successfulBefore(String application, String environment, Instant before, int limit) {
-            return List.of();
-        }
-    }
-
-    static final class Changes implements ChangeRecordStore {
-        final List<ChangeStateMove> moves = new ArrayList<>();
-
-        @Override
-        public Optional<ChangeRecord> save(ChangeRecord change) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<ChangeRecord> findByNumber(String number) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<ChangeStateMove> stateMoves(String number) {
-            return moves.stream().filter(m -> m.changeNumber().equals(number)).toList();
         }
     }
 }

@@ -23,6 +23,8 @@ import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.sync.HandledKind;
 import io.retrobridge.sync.InboxOutcome;
 import io.retrobridge.sync.SyncResult;
+import io.retrobridge.testsupport.InMemoryChanges;
+import io.retrobridge.testsupport.InMemoryDeployments;
 import io.retrobridge.testsupport.InMemoryRetrospectives;
 import io.retrobridge.testsupport.MutableClock;
 import java.nio.file.Path;
@@ -47,8 +49,8 @@ class RetrospectiveOpenerTest {
     private final RetrospectiveFakes.Issues issues = new RetrospectiveFakes.Issues();
     private final RetrospectiveFakes.Problems problems = new RetrospectiveFakes.Problems();
     private final RetrospectiveFakes.Records records = new RetrospectiveFakes.Records();
-    private final RetrospectiveFakes.Deployments deployments = new RetrospectiveFakes.Deployments();
-    private final RetrospectiveFakes.Changes changes = new RetrospectiveFakes.Changes();
+    private final InMemoryDeployments deployments = new InMemoryDeployments();
+    private final InMemoryChanges changes = new InMemoryChanges();
 
     private RetrospectiveOpener opener(boolean releaseStores) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory(releaseStores

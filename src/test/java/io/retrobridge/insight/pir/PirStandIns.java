@@ -3,8 +3,6 @@ package io.retrobridge.insight.pir;
 import io.retrobridge.domain.Alert;
 import io.retrobridge.domain.AlertTruncation;
 import io.retrobridge.domain.ChangeRecord;
-import io.retrobridge.domain.ChangeStateMove;
-import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalEntry;
@@ -24,8 +22,6 @@ import io.retrobridge.mapping.pir.PirMetricsMapping.ServiceNowDestination;
 import io.retrobridge.mapping.pir.PirMetricsMapping.Windows;
 import io.retrobridge.mapping.pir.PirMetricsMapping;
 import io.retrobridge.sync.AlertStore;
-import io.retrobridge.sync.ChangeRecordStore;
-import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.MetricQueries;
 import io.retrobridge.sync.MetricsUnavailableException;
@@ -36,7 +32,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,61 +206,6 @@ final class PirStandIns {
         @Override
         public void rememberWritten(String key, ExternalSystem system, String noteId) {
             notes.put(key + "|" + system.name(), noteId);
-        }
-    }
-
-    static final class Deployments implements DeploymentStore {
-        final List<Deployment> runs = new ArrayList<>();
-
-        @Override
-        public Recorded record(Deployment report) {
-            runs.add(report);
-            return new Recorded(report, true);
-        }
-
-        @Override
-        public Optional<Deployment> find(String source, String runId) {
-            return runs.stream().filter(run -> run.source().name().equals(source) && run.runId().equals(runId))
-                    .findFirst();
-        }
-
-        @Override
-        public List<Deployment> between(String application, String environment, Instant from, Instant to) {
-            return runs.stream().filter(run -> run.application().equals(application)
-                            && run.environment().equals(environment) && !run.lastMoved().isBefore(from)
-                            && run.lastMoved().isBefore(to))
-                    .sorted(Comparator.comparing(Deployment::lastMoved).reversed()).toList();
-        }
-
-        @Override
-        public List<Deployment> forChange(String changeNumber) {
-            return runs.stream().filter(run -> changeNumber.equals(run.changeNumber()))
-                    .sorted(Comparator.comparing(Deployment::lastMoved)).toList();
-        }
-
-        @Override
-        public List<Deployment> successfulBefore(String application, String environment, Instant before, int limit) {
-            return List.of();
-        }
-    }
-
-    static final class Changes implements ChangeRecordStore {
-        final Map<String, ChangeRecord> changes = new HashMap<>();
-        final List<ChangeStateMove> moves = new ArrayList<>();
-
-        @Override
-        public Optional<ChangeRecord> save(ChangeRecord change) {
-            return Optional.ofNullable(changes.put(change.number(), change));
-        }
-
-        @Override
-        public Optional<ChangeRecord> findByNumber(String number) {
-            return Optional.ofNullable(changes.get(number));
-        }
-
-        @Override
-        public List<ChangeStateMove> stateMoves(String number) {
-            return moves.stream().filter(move -> move.changeNumber().equals(number)).toList();
         }
     }
 
