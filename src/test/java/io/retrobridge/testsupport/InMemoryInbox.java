@@ -40,7 +40,7 @@ public final class InMemoryInbox implements EventInbox {
         return held.putIfAbsent(event.dedupKey(), new Held(event, notBefore)) == null;
     }
 
-    /** The next event whose dedup key starts with {@code dedupKeyPrefix} fails to be stored, as when the database is down. */
+    /** The next event whose dedup key starts with {@code dedupKeyPrefix} fails to be stored: the database is down. */
     public void refuseNext(String dedupKeyPrefix) {
         refusing = dedupKeyPrefix;
     }

@@ -40,6 +40,7 @@ import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.RetrospectiveIssues;
 import io.retrobridge.sync.SyncResult;
 import io.retrobridge.testsupport.CamelHttpExtension;
+import io.retrobridge.testsupport.InMemoryDeployments;
 import io.retrobridge.testsupport.InMemoryInbox;
 import io.retrobridge.testsupport.SandboxPair;
 import io.retrobridge.transport.Credentials;
@@ -57,7 +58,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +88,7 @@ class GateAnswerOnChangeRequestTest {
 
     private final InMemoryInbox inbox = new InMemoryInbox();
     private final List<JournalEntry> journal = new ArrayList<>();
-    private final List<Deployment> deployments = new ArrayList<>();
+    private final InMemoryDeployments deployments = new InMemoryDeployments();
     /** payment-gateway's open immediate fixes: title by link id. */
     private final Map<String, String> openFixes = new LinkedHashMap<>();
     private final List<SyncResult> results = new ArrayList<>();
@@ -192,9 +192,9 @@ class GateAnswerOnChangeRequestTest {
     void withoutAChangeNumberTheChangeOfADeploymentOfTheSameReleaseIsWrittenTo() {
         SeededRecord change = newChange();
         openFixes.put("link-pay-31", "Fix the ledger rounding");
-        deployments.add(run("run-0", "4.3.1", "CHG1^ORnumberISNOTEMPTY"));
-        deployments.add(run("run-1", "4.3.0", "CHG0099999"));
-        deployments.add(run("run-2", "4.3.1", change.number()));
+        deployments.record(run("run-0", "4.3.1", "CHG1^ORnumberISNOTEMPTY"));
+        deployments.record(run("run-1", "4.3.0", "CHG0099999"));
+        deployments.record(run("run-2", "4.3.1", change.number()));
         CurrentMappings gates = gates(GateFiles.shipped());
 
         ask(gates, null);
@@ -416,8 +416,7 @@ class GateAnswerOnChangeRequestTest {
                         "PTASK0010001", Scope.IMMEDIATE_FIX, true, LocalDate.parse("2026-12-01"), null, null, false))
                         .toList())));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        DeploymentStore runs = new Runs();
-        GateDecisionQueue queue = new GateDecisionQueue(inbox, gates, provider(DeploymentStore.class, runs),
+        GateDecisionQueue queue = new GateDecisionQueue(inbox, gates, provider(DeploymentStore.class, deployments),
                 provider(Clock.class, clock));
         return new GateEvaluator(gates, provider(GateFactsSource.class, facts), evaluations, audit,
                 new GateLinks(new NoJira(), new MockEnvironment()), new ObjectMapper(), List.of(queue),
@@ -431,38 +430,6 @@ class GateAnswerOnChangeRequestTest {
             factory.addBean(type.getSimpleName() + i, beans[i]);
         }
         return factory.getBeanProvider(type);
-    }
-
-    /** The runs this test reported, read as the store's range read answers. */
-    private final class Runs implements DeploymentStore {
-        @Override
-        public Recorded record(Deployment report) {
-            deployments.add(report);
-            return new Recorded(report, true);
-        }
-
-        @Override
-        public Optional<Deployment> find(String source, String runId) {
-            return deployments.stream().filter(d -> d.runId().equals(runId)).findFirst();
-        }
-
-        @Override
-        public List<Deployment> between(String application, String environment, Instant from, Instant to) {
-            return deployments.stream().filter(d -> d.application().equals(application)
-                    && d.environment().equals(environment) && !d.lastMoved().isBefore(from)
-                    && d.lastMoved().isBefore(to)).sorted(Comparator.comparing(Deployment::lastMoved).reversed())
-                    .toList();
-        }
-
-        @Override
-        public List<Deployment> forChange(String changeNumber) {
-            return List.of();
-        }
-
-        @Override
-        public List<Deployment> successfulBefore(String application, String environment, Instant before, int limit) {
-            return List.of();
-        }
     }
 
     private static final class NoJira implements RetrospectiveIssues {
