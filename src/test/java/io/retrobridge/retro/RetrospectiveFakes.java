@@ -1,8 +1,11 @@
 package io.retrobridge.retro;
 
+import io.retrobridge.domain.ChangeStateMove;
+import io.retrobridge.domain.ChangeRecord;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalEntry;
+import io.retrobridge.sync.ChangeRecordStore;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.RetrospectiveIssues;
 import io.retrobridge.sync.RetrospectiveProblems;
@@ -172,6 +175,25 @@ final class RetrospectiveFakes {
 
         private Problem problem(String table, Map<String, String> p) {
             return new Problem(p.get("sys_id"), p.get("number"), browseUrl(table, p.get("sys_id")));
+        }
+    }
+
+    static final class Changes implements ChangeRecordStore {
+        final List<ChangeStateMove> moves = new ArrayList<>();
+
+        @Override
+        public Optional<ChangeRecord> save(ChangeRecord change) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ChangeRecord> findByNumber(String number) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<ChangeStateMove> stateMoves(String number) {
+            return moves.stream().filter(m -> m.changeNumber().equals(number)).toList();
         }
     }
 }

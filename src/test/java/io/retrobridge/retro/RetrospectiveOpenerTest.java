@@ -23,7 +23,6 @@ import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.sync.HandledKind;
 import io.retrobridge.sync.InboxOutcome;
 import io.retrobridge.sync.SyncResult;
-import io.retrobridge.testsupport.InMemoryChanges;
 import io.retrobridge.testsupport.InMemoryDeployments;
 import io.retrobridge.testsupport.InMemoryRetrospectives;
 import io.retrobridge.testsupport.MutableClock;
@@ -50,7 +49,7 @@ class RetrospectiveOpenerTest {
     private final RetrospectiveFakes.Problems problems = new RetrospectiveFakes.Problems();
     private final RetrospectiveFakes.Records records = new RetrospectiveFakes.Records();
     private final InMemoryDeployments deployments = new InMemoryDeployments();
-    private final InMemoryChanges changes = new InMemoryChanges();
+    private final RetrospectiveFakes.Changes changes = new RetrospectiveFakes.Changes();
 
     private RetrospectiveOpener opener(boolean releaseStores) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory(releaseStores

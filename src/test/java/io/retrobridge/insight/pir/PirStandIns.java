@@ -3,6 +3,7 @@ package io.retrobridge.insight.pir;
 import io.retrobridge.domain.Alert;
 import io.retrobridge.domain.AlertTruncation;
 import io.retrobridge.domain.ChangeRecord;
+import io.retrobridge.domain.ChangeStateMove;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalEntry;
@@ -22,6 +23,7 @@ import io.retrobridge.mapping.pir.PirMetricsMapping.ServiceNowDestination;
 import io.retrobridge.mapping.pir.PirMetricsMapping.Windows;
 import io.retrobridge.mapping.pir.PirMetricsMapping;
 import io.retrobridge.sync.AlertStore;
+import io.retrobridge.sync.ChangeRecordStore;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.MetricQueries;
 import io.retrobridge.sync.MetricsUnavailableException;
@@ -206,6 +208,26 @@ final class PirStandIns {
         @Override
         public void rememberWritten(String key, ExternalSystem system, String noteId) {
             notes.put(key + "|" + system.name(), noteId);
+        }
+    }
+
+    static final class Changes implements ChangeRecordStore {
+        final Map<String, ChangeRecord> changes = new HashMap<>();
+        final List<ChangeStateMove> moves = new ArrayList<>();
+
+        @Override
+        public Optional<ChangeRecord> save(ChangeRecord change) {
+            return Optional.ofNullable(changes.put(change.number(), change));
+        }
+
+        @Override
+        public Optional<ChangeRecord> findByNumber(String number) {
+            return Optional.ofNullable(changes.get(number));
+        }
+
+        @Override
+        public List<ChangeStateMove> stateMoves(String number) {
+            return moves.stream().filter(move -> move.changeNumber().equals(number)).toList();
         }
     }
 
