@@ -2,50 +2,25 @@ package io.retrobridge.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.escalation.EscalationMarkers;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationState;
 import io.retrobridge.escalation.EscalationStore;
-import io.retrobridge.escalation.FollowUpStore;
 import io.retrobridge.escalation.scan.EscalationScan;
-import io.retrobridge.escalation.scan.EscalationScanConfiguration;
 import io.retrobridge.flow.EscalationWorld.Item;
-import io.retrobridge.flow.inbox.InboxWorker;
-import io.retrobridge.flow.writes.CreateSettleTimes;
-import io.retrobridge.jira.JiraClient;
-import io.retrobridge.jira.JiraPoller;
-import io.retrobridge.mapping.CurrentMappings;
-import io.retrobridge.servicenow.ServiceNowClient;
-import io.retrobridge.servicenow.ServiceNowPoller;
-import io.retrobridge.sync.BoardQueueGateway;
-import io.retrobridge.sync.CommentLinkStore;
-import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Fence;
-import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.LeaderTerm;
-import io.retrobridge.sync.LinkStore;
-import io.retrobridge.sync.SideGateway;
-import io.retrobridge.sync.WriteIntents;
 import io.retrobridge.testsupport.Leaderships;
-import io.retrobridge.testsupport.MutableClock;
 import io.retrobridge.testsupport.SandboxPair;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -60,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-class EscalationHandOverTest {
+class EscalationHandOverTest extends EscalationSetup {
 
     static final SandboxPair systems = new SandboxPair();
     static final String LADDER = "production-fixes";
@@ -75,47 +50,8 @@ class EscalationHandOverTest {
         systems.close();
     }
 
-    @Autowired
-    WriteIntents intents;
-    @Autowired
-    CreateSettleTimes settleTimes;
-    @Autowired
-    List<SideGateway> sides;
-    @Autowired
-    List<BoardQueueGateway> boardQueues;
-    @Autowired
-    CurrentMappings mappings;
-    @Autowired
-    EscalationStore store;
-    @Autowired
-    FollowUpStore followUps;
-    @Autowired
-    ServiceNowClient servicenow;
-    @Autowired
-    JiraClient jira;
-    @Autowired
-    LinkStore links;
-    @Autowired
-    CommentLinkStore comments;
-    @Autowired
-    Journal journal;
-    @Autowired
-    DeadLetterStore deadLetters;
-    @Autowired
-    InboxWorker worker;
-    @Autowired
-    JiraPoller jiraPoller;
-    @Autowired
-    ServiceNowPoller serviceNowPoller;
-
-    EscalationWorld world;
-    final LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    final MutableClock clock = new MutableClock(Instant.now());
-
-    @BeforeEach
-    void world() {
-        world = new EscalationWorld(systems, mappings, store, followUps, servicenow, jira, links, comments, journal,
-                deadLetters, worker, jiraPoller, serviceNowPoller, intents, settleTimes, sides, boardQueues);
+    EscalationHandOverTest() {
+        super(systems);
     }
 
     @Test
@@ -184,8 +120,7 @@ class EscalationHandOverTest {
     void withOneInstanceAYoungClaimWaitsTheTenMinutesAsBeforeWhateverItsTerm() {
         Item item = world.linkedItem("Hand over: one instance keeps the pipeline waiting", today.minusDays(1));
         store.claim(claimed(item, "cab", "cab", 1L));
-        EscalationScan alone = EscalationScanConfiguration.assemble(mappings, store, followUps, sides, boardQueues,
-                links, comments, journal, deadLetters, intents, settleTimes, LeaderTerm.NOT_FENCED, clock);
+        EscalationScan alone = scan(store, LeaderTerm.NOT_FENCED);
 
         alone.scan();
         assertThat(world.serviceNowTickets(item, LADDER, "cab")).isEmpty();
@@ -218,8 +153,7 @@ class EscalationHandOverTest {
                     return result;
                 });
 
-        EscalationScanConfiguration.assemble(mappings, electedMeanwhile, followUps, sides, boardQueues, links,
-                comments, journal, deadLetters, intents, settleTimes, leadingUnder(term::get), clock).scan();
+        scan(electedMeanwhile, leadingUnder(term::get)).scan();
 
         assertThat(claimedItems).as("items the scan claimed steps of, once its term was over").hasSize(1);
         assertThat(world.serviceNowTickets(first, LADDER, "cab").size() + world.serviceNowTickets(second, LADDER,
@@ -233,8 +167,7 @@ class EscalationHandOverTest {
 
     /** The scan of the instance leading under {@code term}, as the application assembles it. */
     private EscalationScan scanLeadingUnder(long term) {
-        return EscalationScanConfiguration.assemble(mappings, store, followUps, sides, boardQueues, links, comments,
-                journal, deadLetters, intents, settleTimes, leadingUnder(() -> term), clock);
+        return scan(store, leadingUnder(() -> term));
     }
 
     /** An instance of several that leads under whatever term {@code term} says now. */
@@ -243,9 +176,6 @@ class EscalationHandOverTest {
     }
 
     private EscalationRecord claimed(Item item, String step, String board, Long term) {
-        return new EscalationRecord(UUID.randomUUID(), item.key(), LADDER, step, board,
-                board == null ? "remind" : "ticket", board == null ? null : ExternalSystem.SERVICENOW, null, null, null,
-                EscalationMarkers.ticketMarker(item.key(), LADDER, step), EscalationState.CLAIMED, 1, clock.instant(),
-                null, null, "claimed before the kill", term);
+        return claimed(item, LADDER, step, board, "claimed before the kill", term);
     }
 }

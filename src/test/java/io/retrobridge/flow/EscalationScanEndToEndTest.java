@@ -9,26 +9,18 @@ import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.escalation.EscalationMarkers;
 import io.retrobridge.escalation.EscalationRecord;
 import io.retrobridge.escalation.EscalationState;
-import io.retrobridge.escalation.EscalationStore;
 import io.retrobridge.escalation.FollowUpStore;
 import io.retrobridge.escalation.scan.EscalationScan;
 import io.retrobridge.escalation.scan.ScanAlreadyRunningException;
 import io.retrobridge.escalation.scan.ScanSummary;
 import io.retrobridge.flow.EscalationWorld.Item;
 import io.retrobridge.flow.EscalationWorld.Writes;
-import io.retrobridge.flow.inbox.InboxWorker;
-import io.retrobridge.flow.writes.CreateSettleTimes;
-import io.retrobridge.jira.JiraClient;
-import io.retrobridge.jira.JiraPoller;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.sandbox.RequestLog;
-import io.retrobridge.servicenow.ServiceNowClient;
-import io.retrobridge.servicenow.ServiceNowPoller;
-import io.retrobridge.sync.CommentLinkStore;
 import io.retrobridge.sync.DeadLetterStore;
 import io.retrobridge.sync.Journal;
-import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.WriteIntent;
+import io.retrobridge.sync.WriteIntents;
 import io.retrobridge.testsupport.AdminApi;
 import io.retrobridge.testsupport.MutableClock;
 import io.retrobridge.testsupport.SandboxPair;
@@ -51,7 +43,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,7 +58,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class EscalationScanEndToEndTest {
+class EscalationScanEndToEndTest extends EscalationSetup {
 
     static final SandboxPair systems = new SandboxPair();
     /** The owner of every item here, as ServiceNow and Jira name him. */
@@ -83,53 +74,20 @@ class EscalationScanEndToEndTest {
         systems.close();
     }
 
+    EscalationScanEndToEndTest() {
+        super(systems);
+    }
+
     @LocalServerPort
     int port;
     @Autowired
-    io.retrobridge.sync.WriteIntents intents;
-
-    @Autowired
-    CreateSettleTimes settleTimes;
-    @Autowired
-    java.util.List<io.retrobridge.sync.SideGateway> sides;
-    @Autowired
-    java.util.List<io.retrobridge.sync.BoardQueueGateway> boardQueues;
-
-    @Autowired
-    CurrentMappings mappings;
-    @Autowired
-    EscalationStore store;
-    @Autowired
     FollowUpStore followUps;
-    @Autowired
-    ServiceNowClient servicenow;
-    @Autowired
-    JiraClient jira;
-    @Autowired
-    LinkStore links;
-    @Autowired
-    CommentLinkStore comments;
     @Autowired
     Journal journal;
     @Autowired
     DeadLetterStore deadLetters;
     @Autowired
-    InboxWorker worker;
-    @Autowired
-    JiraPoller jiraPoller;
-    @Autowired
-    ServiceNowPoller serviceNowPoller;
-
-    EscalationWorld world;
-    final LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    final MutableClock clock = new MutableClock(Instant.now());
-
-    @BeforeEach
-    void world() {
-        world = new EscalationWorld(systems, mappings, store, followUps, servicenow, jira, links, comments, journal,
-                deadLetters, worker, jiraPoller, serviceNowPoller, intents, settleTimes,
-                sides, boardQueues);
-    }
+    WriteIntents intents;
 
     @Test
     void aProductionFixIsRemindedOnBothSidesTakenToTheCabThenToTheArchitectureBoardAndComesDownWhenDone() {
@@ -762,9 +720,6 @@ class EscalationScanEndToEndTest {
     }
 
     EscalationRecord claimed(Item item, String step, String board) {
-        return new EscalationRecord(UUID.randomUUID(), item.key(), "production-fixes", step, board,
-                board == null ? "remind" : "ticket", board == null ? null : io.retrobridge.domain.ExternalSystem.SERVICENOW,
-                null, null, null, EscalationMarkers.ticketMarker(item.key(), "production-fixes", step),
-                EscalationState.CLAIMED, 1, clock.instant(), null, null, "claimed before a crash");
+        return claimed(item, "production-fixes", step, board, "claimed before a crash", null);
     }
 }

@@ -3,22 +3,9 @@ package io.retrobridge.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retrobridge.escalation.EscalationStore;
-import io.retrobridge.escalation.FollowUpStore;
 import io.retrobridge.escalation.scan.EscalationScan;
 import io.retrobridge.escalation.scan.ScanSummary;
 import io.retrobridge.flow.EscalationWorld.Item;
-import io.retrobridge.flow.inbox.InboxWorker;
-import io.retrobridge.flow.writes.CreateSettleTimes;
-import io.retrobridge.jira.JiraClient;
-import io.retrobridge.jira.JiraPoller;
-import io.retrobridge.mapping.CurrentMappings;
-import io.retrobridge.servicenow.ServiceNowClient;
-import io.retrobridge.servicenow.ServiceNowPoller;
-import io.retrobridge.sync.CommentLinkStore;
-import io.retrobridge.sync.DeadLetterStore;
-import io.retrobridge.sync.Journal;
-import io.retrobridge.sync.LinkStore;
 import io.retrobridge.testsupport.AdminApi;
 import io.retrobridge.testsupport.SandboxPair;
 import java.net.URI;
@@ -26,8 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -48,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class EscalationScanEndpointTest {
+class EscalationScanEndpointTest extends EscalationSetup {
 
     static final SandboxPair systems = new SandboxPair();
 
@@ -62,44 +47,14 @@ class EscalationScanEndpointTest {
         systems.close();
     }
 
+    EscalationScanEndpointTest() {
+        super(systems);
+    }
+
     @LocalServerPort
     int port;
     @Autowired
-    io.retrobridge.sync.WriteIntents intents;
-
-    @Autowired
-    CreateSettleTimes settleTimes;
-    @Autowired
-    java.util.List<io.retrobridge.sync.SideGateway> sides;
-    @Autowired
-    java.util.List<io.retrobridge.sync.BoardQueueGateway> boardQueues;
-
-    @Autowired
     EscalationScan scan;
-    @Autowired
-    CurrentMappings mappings;
-    @Autowired
-    EscalationStore store;
-    @Autowired
-    FollowUpStore followUps;
-    @Autowired
-    ServiceNowClient servicenow;
-    @Autowired
-    JiraClient jira;
-    @Autowired
-    LinkStore links;
-    @Autowired
-    CommentLinkStore comments;
-    @Autowired
-    Journal journal;
-    @Autowired
-    DeadLetterStore deadLetters;
-    @Autowired
-    InboxWorker worker;
-    @Autowired
-    JiraPoller jiraPoller;
-    @Autowired
-    ServiceNowPoller serviceNowPoller;
 
     @Test
     void anAdminGetsTheSummaryOfTheScanItRan() {
@@ -141,10 +96,6 @@ class EscalationScanEndpointTest {
      */
     @Test
     void afterAScanTheFollowUpReportCountsTheRetrospectivesActions() throws Exception {
-        EscalationWorld world = new EscalationWorld(systems, mappings, store, followUps, servicenow, jira, links,
-                comments, journal, deadLetters, worker, jiraPoller, serviceNowPoller, intents, settleTimes,
-                sides, boardQueues);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String title = "Follow-up " + UUID.randomUUID().toString().substring(0, 8);
         String problemSysId = SandboxPair.json(systems.servicenowCall("POST", "/api/now/table/problem",
                 "{\"short_description\":" + SandboxPair.quote(title) + "}")).path("result").path("sys_id").asText();

@@ -2,18 +2,13 @@ package io.retrobridge.retro;
 
 import io.retrobridge.domain.ChangeStateMove;
 import io.retrobridge.domain.ChangeRecord;
-import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.JournalEntry;
-import io.retrobridge.domain.Retrospective;
-import io.retrobridge.domain.RetrospectiveTrigger;
 import io.retrobridge.sync.ChangeRecordStore;
-import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.RetrospectiveIssues;
 import io.retrobridge.sync.RetrospectiveProblems;
-import io.retrobridge.sync.RetrospectiveStore;
 import io.retrobridge.sync.WriteIntent;
 import io.retrobridge.sync.WriteIntents;
 import java.time.Instant;
@@ -28,66 +23,6 @@ import java.util.UUID;
 final class RetrospectiveFakes {
 
     private RetrospectiveFakes() {
-    }
-
-    static final class Retrospectives implements RetrospectiveStore {
-        final Map<String, Retrospective> byKey = new LinkedHashMap<>();
-
-        @Override
-        public Retrospective open(RetrospectiveTrigger trigger, String serviceNowTable, Instant at) {
-            return byKey.computeIfAbsent(trigger.key(), key -> Retrospective.opened(trigger, serviceNowTable, at));
-        }
-
-        @Override
-        public Optional<Retrospective> find(UUID id) {
-            return byKey.values().stream().filter(r -> r.id().equals(id)).findFirst();
-        }
-
-        @Override
-        public Optional<Retrospective> findByKey(String key) {
-            return Optional.ofNullable(byKey.get(key));
-        }
-
-        @Override
-        public Retrospective recordServiceNow(UUID id, String sysId, String number, String changeSysId, String note) {
-            Retrospective r = find(id).orElseThrow();
-            return put(new Retrospective(r.id(), r.key(), r.ruleId(), r.tier(), r.reason(), r.application(),
-                    r.environment(), r.version(), r.changeNumber(), r.program(), r.due(), r.createdAt(),
-                    r.serviceNowTable(), sysId, number, changeSysId, note, r.jiraIssueId(), r.jiraKey(), r.linkedAt()));
-        }
-
-        @Override
-        public Retrospective recordJira(UUID id, String issueId, String key) {
-            Retrospective r = find(id).orElseThrow();
-            return put(new Retrospective(r.id(), r.key(), r.ruleId(), r.tier(), r.reason(), r.application(),
-                    r.environment(), r.version(), r.changeNumber(), r.program(), r.due(), r.createdAt(),
-                    r.serviceNowTable(), r.serviceNowSysId(), r.serviceNowNumber(), r.changeSysId(), r.rfcNote(),
-                    issueId, key, r.linkedAt()));
-        }
-
-        @Override
-        public Retrospective recordLinked(UUID id, Instant at) {
-            Retrospective r = find(id).orElseThrow();
-            return put(new Retrospective(r.id(), r.key(), r.ruleId(), r.tier(), r.reason(), r.application(),
-                    r.environment(), r.version(), r.changeNumber(), r.program(), r.due(), r.createdAt(),
-                    r.serviceNowTable(), r.serviceNowSysId(), r.serviceNowNumber(), r.changeSysId(), r.rfcNote(),
-                    r.jiraIssueId(), r.jiraKey(), at));
-        }
-
-        private Retrospective put(Retrospective r) {
-            byKey.put(r.key(), r);
-            return r;
-        }
-
-        @Override
-        public List<Retrospective> list(String application, Instant since, int offset, int limit) {
-            return List.copyOf(byKey.values());
-        }
-
-        @Override
-        public long count(String application, Instant since) {
-            return byKey.size();
-        }
     }
 
     /** The journal and the write intents in one. */
@@ -240,40 +175,6 @@ final class RetrospectiveFakes {
 
         private Problem problem(String table, Map<String, String> p) {
             return new Problem(p.get("sys_id"), p.get("number"), browseUrl(table, p.get("sys_id")));
-        }
-    }
-
-    static final class Deployments implements DeploymentStore {
-        final List<Deployment> runs = new ArrayList<>();
-        final List<String> asked = new ArrayList<>();
-
-        @Override
-        public Recorded record(Deployment report) {
-            runs.add(report);
-            return new Recorded(report, true);
-        }
-
-        @Override
-        public Optional<Deployment> find(String source, String runId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Deployment> between(String application, String environment, Instant from, Instant to) {
-            asked.add("between " + application + " " + environment + " " + from + " " + to);
-            return runs.stream().filter(r -> r.application().equals(application)
-                    && !r.lastMoved().isBefore(from) && r.lastMoved().isBefore(to)).toList();
-        }
-
-        @Override
-        public List<Deployment> forChange(String changeNumber) {
-            asked.add("forChange " + changeNumber);
-            return runs.stream().filter(r -> changeNumber.equals(r.changeNumber())).toList();
-        }
-
-        @Override
-        public List<Deployment> successfulBefore(String application, String environment, Instant before, int limit) {
-            return List.of();
         }
     }
 

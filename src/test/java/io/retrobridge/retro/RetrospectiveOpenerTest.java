@@ -23,6 +23,8 @@ import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.sync.HandledKind;
 import io.retrobridge.sync.InboxOutcome;
 import io.retrobridge.sync.SyncResult;
+import io.retrobridge.testsupport.InMemoryDeployments;
+import io.retrobridge.testsupport.InMemoryRetrospectives;
 import io.retrobridge.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,11 +44,11 @@ class RetrospectiveOpenerTest {
             "caused_by");
 
     private final MutableClock clock = new MutableClock(T0.plusSeconds(7200));
-    private final RetrospectiveFakes.Retrospectives store = new RetrospectiveFakes.Retrospectives();
+    private final InMemoryRetrospectives store = new InMemoryRetrospectives();
     private final RetrospectiveFakes.Issues issues = new RetrospectiveFakes.Issues();
     private final RetrospectiveFakes.Problems problems = new RetrospectiveFakes.Problems();
     private final RetrospectiveFakes.Records records = new RetrospectiveFakes.Records();
-    private final RetrospectiveFakes.Deployments deployments = new RetrospectiveFakes.Deployments();
+    private final InMemoryDeployments deployments = new InMemoryDeployments();
     private final RetrospectiveFakes.Changes changes = new RetrospectiveFakes.Changes();
 
     private RetrospectiveOpener opener(boolean releaseStores) {

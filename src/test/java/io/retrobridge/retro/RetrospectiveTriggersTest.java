@@ -12,12 +12,10 @@ import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.domain.RetrospectiveTrigger;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.MappingFiles;
-import io.retrobridge.sync.ClaimedEvent;
-import io.retrobridge.sync.EventInbox;
-import io.retrobridge.sync.InboxOutcome;
 import io.retrobridge.sync.DeploymentStore;
 import io.retrobridge.sync.MajorIncidents;
 import io.retrobridge.sync.ReleaseFailures;
+import io.retrobridge.testsupport.InMemoryInbox;
 import io.retrobridge.testsupport.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +39,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  */
 class RetrospectiveTriggersTest {
 
-    private final AcceptingInbox inbox = new AcceptingInbox();
+    private final InMemoryInbox inbox = new InMemoryInbox();
     private final InMemoryReleaseFailures failures = new InMemoryReleaseFailures();
     private final CountingMajorIncidents majorIncidents = new CountingMajorIncidents();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
@@ -59,7 +57,7 @@ class RetrospectiveTriggersTest {
     }
 
     private List<RetrospectiveTrigger> queued() {
-        return inbox.stored.values().stream().map(event -> TriggerJson.read(event.payload())).toList();
+        return inbox.accepted().stream().map(event -> TriggerJson.read(event.payload())).toList();
     }
 
     @Test
@@ -67,8 +65,8 @@ class RetrospectiveTriggersTest {
         shipped().deploymentRecorded(deployment("checkout", "production", "2.7.1", DeploymentResult.FAILURE, false,
                 null));
 
-        assertThat(inbox.stored).hasSize(1);
-        InboundEvent event = inbox.stored.values().iterator().next();
+        assertThat(inbox.accepted()).hasSize(1);
+        InboundEvent event = inbox.accepted().get(0);
         assertThat(event.source().name()).isEqualTo("RETROBRIDGE");
         assertThat(event.kind()).isEqualTo("retro:open");
         assertThat(event.entityId()).isEqualTo("release:checkout:production:2.7.1");
@@ -93,8 +91,9 @@ class RetrospectiveTriggersTest {
         triggers.changeRecorded(change("CHG0030001", "normal", ChangeState.CLOSED, "unsuccessful", "payment-gateway"),
                 Optional.of(change("CHG0030001", "normal", ChangeState.REVIEW, null, "payment-gateway")));
 
-        assertThat(inbox.offered).isEqualTo(4);
-        assertThat(inbox.stored.keySet()).containsExactly("retro:open:change:CHG0030001");
+        assertThat(inbox.offered()).isEqualTo(4);
+        assertThat(inbox.accepted()).extracting(InboundEvent::dedupKey)
+                .containsExactly("retro:open:change:CHG0030001");
         assertThat(failures.rows).hasSize(1);
     }
 
@@ -107,7 +106,7 @@ class RetrospectiveTriggersTest {
         triggers.changeRecorded(change("CHG0030003", "normal", ChangeState.IMPLEMENT, null, "checkout"),
                 Optional.empty());
 
-        assertThat(inbox.offered).isZero();
+        assertThat(inbox.offered()).isZero();
         assertThat(failures.rows).isEmpty();
     }
 
@@ -169,7 +168,7 @@ class RetrospectiveTriggersTest {
             Deployment failed = deployment("run-" + i, "checkout", "production", "2." + i, DeploymentResult.FAILURE,
                     false, null, ENDED.plus(Duration.ofHours(i)));
             if (i == 3) {
-                inbox.refuseNextStartingWith = "retro:open:program:";
+                inbox.refuseNext("retro:open:program:");
                 try {
                     triggers.deploymentRecorded(failed);
                 } catch (IllegalStateException databaseDown) {
@@ -180,7 +179,7 @@ class RetrospectiveTriggersTest {
                 triggers.deploymentRecorded(failed);
             }
         }
-        assertThat(inbox.refuseNextStartingWith).as("the program retrospective was refused once").isNull();
+        assertThat(inbox.refusing()).as("the program retrospective was refused once").isNull();
         assertThat(queued()).filteredOn(RetrospectiveTrigger::programLevel).hasSize(1);
         assertThat(failures.rows.values()).allMatch(f -> f.coveredBy() != null);
     }
@@ -195,60 +194,9 @@ class RetrospectiveTriggersTest {
         triggers.changeRecorded(change("CHG0030020", "normal", ChangeState.CLOSED, "unsuccessful", "checkout"),
                 Optional.empty());
 
-        assertThat(inbox.offered).isZero();
+        assertThat(inbox.offered()).isZero();
         assertThat(failures.rows).isEmpty();
         assertThat(majorIncidents.askedAbout).isEmpty();
-    }
-
-    /** Stores each dedup key once, as the inbox contract says. */
-    static final class AcceptingInbox implements EventInbox {
-        final Map<String, InboundEvent> stored = new LinkedHashMap<>();
-        int offered;
-        String refuseNextStartingWith;
-
-        @Override
-        public boolean accept(InboundEvent event) {
-            offered++;
-            if (refuseNextStartingWith != null && event.dedupKey().startsWith(refuseNextStartingWith)) {
-                refuseNextStartingWith = null;
-                throw new IllegalStateException("database unavailable");
-            }
-            return stored.putIfAbsent(event.dedupKey(), event) == null;
-        }
-
-        @Override
-        public List<ClaimedEvent> claimNext(int max) {
-            return List.of();
-        }
-
-        @Override
-        public void complete(ClaimedEvent claim, InboxOutcome outcome, String reason) {
-        }
-
-        @Override
-        public boolean defer(ClaimedEvent claim, String reason, Instant notBefore) {
-            return false;
-        }
-
-        @Override
-        public boolean renew(ClaimedEvent claim) {
-            return false;
-        }
-
-        @Override
-        public int releaseClaimsBefore(Instant claimedBefore) {
-            return 0;
-        }
-
-        @Override
-        public long pendingCount() {
-            return stored.size();
-        }
-
-        @Override
-        public long dueCount(Instant now) {
-            return stored.size();
-        }
     }
 
     /** release_failures in memory. */

@@ -11,20 +11,16 @@ import io.retrobridge.mapping.MappingLoader;
 import io.retrobridge.mapping.TextFormatConverters;
 import io.retrobridge.sandbox.servicenow.ServiceNowSandbox;
 import io.retrobridge.sandbox.servicenow.ServiceNowSeed.SeededRecord;
-import io.retrobridge.sync.ClaimedEvent;
-import io.retrobridge.sync.EventInbox;
-import io.retrobridge.sync.InboxOutcome;
 import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.PollRound;
 import io.retrobridge.sync.WatermarkStore;
 import io.retrobridge.testsupport.CamelHttpExtension;
+import io.retrobridge.testsupport.InMemoryInbox;
 import io.retrobridge.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +47,7 @@ class ServiceNowPollerWatermarkTest {
     @RegisterExtension
     final CamelHttpExtension camel = new CamelHttpExtension();
     final Map<String, Watermark> stored = new HashMap<>();
-    final List<InboundEvent> queued = new ArrayList<>();
+    final InMemoryInbox inbox = new InMemoryInbox();
     ServiceNowSandbox sandbox;
     ServiceNowPoller poller;
     SeededRecord problem;
@@ -68,7 +64,7 @@ class ServiceNowPollerWatermarkTest {
                 ServiceNowClient.DEFAULT_USER_REFERENCE_FIELDS, ourClock);
         CurrentMappings mappings = new CurrentMappings(new MappingLoader(TextFormatConverters.standard())
                 .load(Path.of("mappings")));
-        poller = new ServiceNowPoller(client, List.of(), new NoLinks(), mappings, new ListInbox(), new MapWatermarks(),
+        poller = new ServiceNowPoller(client, List.of(), new NoLinks(), mappings, inbox, new MapWatermarks(),
                 (system, kind, result, amount) -> { }, Optional.of(ourClock));
     }
 
@@ -90,7 +86,7 @@ class ServiceNowPollerWatermarkTest {
 
         poller.poll();
 
-        assertThat(queued).extracting(InboundEvent::entityId).containsExactly(imported.sysId());
+        assertThat(inbox.accepted()).extracting(InboundEvent::entityId).containsExactly(imported.sysId());
         Instant watermark = stored.get(ServiceNowPoller.WATERMARK).at();
         assertThat(watermark).isBeforeOrEqualTo(NOW.minus(PollRound.CLOCK_SKEW));
 
@@ -100,7 +96,7 @@ class ServiceNowPollerWatermarkTest {
         ourClock.advance(Duration.ofSeconds(30));
         poller.poll();
 
-        assertThat(queued).extracting(InboundEvent::entityId).contains(ordinary.sysId());
+        assertThat(inbox.accepted()).extracting(InboundEvent::entityId).contains(ordinary.sysId());
         assertThat(stored.get(ServiceNowPoller.WATERMARK).at()).isBeforeOrEqualTo(ourClock.instant());
     }
 
@@ -114,7 +110,7 @@ class ServiceNowPollerWatermarkTest {
 
         poller.poll();
 
-        assertThat(queued).extracting(InboundEvent::entityId).containsExactly(ordinary.sysId());
+        assertThat(inbox.accepted()).extracting(InboundEvent::entityId).containsExactly(ordinary.sysId());
         assertThat(stored.get(ServiceNowPoller.WATERMARK).at()).isBeforeOrEqualTo(ourClock.instant());
     }
 
@@ -162,56 +158,6 @@ class ServiceNowPollerWatermarkTest {
         @Override
         public void save(Watermark watermark) {
             stored.put(watermark.poller(), watermark);
-        }
-    }
-
-    /** Only what a poller uses: accept, dropping a version seen before, as the real inbox does. */
-    private final class ListInbox implements EventInbox {
-
-        private final Set<String> keys = new HashSet<>();
-
-        @Override
-        public boolean accept(InboundEvent event) {
-            if (!keys.add(event.dedupKey())) {
-                return false;
-            }
-            queued.add(event);
-            return true;
-        }
-
-        @Override
-        public List<ClaimedEvent> claimNext(int max) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void complete(ClaimedEvent claim, InboxOutcome outcome, String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean defer(ClaimedEvent claim, String reason, Instant notBefore) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean renew(ClaimedEvent claim) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int releaseClaimsBefore(Instant claimedBefore) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long pendingCount() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long dueCount(Instant now) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -4,15 +4,11 @@ import io.retrobridge.domain.Alert;
 import io.retrobridge.domain.AlertTruncation;
 import io.retrobridge.domain.ChangeRecord;
 import io.retrobridge.domain.ChangeStateMove;
-import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.ExternalRef;
 import io.retrobridge.domain.ExternalSystem;
-import io.retrobridge.domain.InboundEvent;
 import io.retrobridge.domain.JournalEntry;
 import io.retrobridge.domain.MetricSeries;
 import io.retrobridge.domain.PirSummary;
-import io.retrobridge.domain.Retrospective;
-import io.retrobridge.domain.RetrospectiveTrigger;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.LoadedMappings;
 import io.retrobridge.mapping.MappingFiles;
@@ -28,24 +24,17 @@ import io.retrobridge.mapping.pir.PirMetricsMapping.Windows;
 import io.retrobridge.mapping.pir.PirMetricsMapping;
 import io.retrobridge.sync.AlertStore;
 import io.retrobridge.sync.ChangeRecordStore;
-import io.retrobridge.sync.ClaimedEvent;
-import io.retrobridge.sync.DeploymentStore;
-import io.retrobridge.sync.EventInbox;
-import io.retrobridge.sync.InboxOutcome;
 import io.retrobridge.sync.Journal;
 import io.retrobridge.sync.MetricQueries;
 import io.retrobridge.sync.MetricsUnavailableException;
 import io.retrobridge.sync.PirRecords;
 import io.retrobridge.sync.PirStore;
-import io.retrobridge.sync.RetrospectiveStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,62 +91,6 @@ final class PirStandIns {
             samples.add(new MetricSeries.Sample((Instant) atAndValue[i], ((Number) atAndValue[i + 1]).doubleValue()));
         }
         return new MetricSeries(Map.of("instance", instance), samples);
-    }
-
-    /** Keeps what is queued with its not-before time; each dedup key once. */
-    static final class HeldInbox implements EventInbox {
-        record Held(InboundEvent event, Instant notBefore) {
-        }
-
-        final Map<String, Held> held = new LinkedHashMap<>();
-
-        @Override
-        public boolean accept(InboundEvent event) {
-            return accept(event, null);
-        }
-
-        @Override
-        public boolean accept(InboundEvent event, Instant notBefore) {
-            return held.putIfAbsent(event.dedupKey(), new Held(event, notBefore)) == null;
-        }
-
-        List<Held> all() {
-            return List.copyOf(held.values());
-        }
-
-        @Override
-        public List<ClaimedEvent> claimNext(int max) {
-            return List.of();
-        }
-
-        @Override
-        public void complete(ClaimedEvent claim, InboxOutcome outcome, String reason) {
-        }
-
-        @Override
-        public boolean defer(ClaimedEvent claim, String reason, Instant notBefore) {
-            return false;
-        }
-
-        @Override
-        public boolean renew(ClaimedEvent claim) {
-            return true;
-        }
-
-        @Override
-        public int releaseClaimsBefore(Instant claimedBefore) {
-            return 0;
-        }
-
-        @Override
-        public long pendingCount() {
-            return held.size();
-        }
-
-        @Override
-        public long dueCount(Instant now) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     /** Answers each query with the series given for it, or fails it as told; remembers what was asked. */
@@ -278,41 +211,6 @@ final class PirStandIns {
         }
     }
 
-    static final class Deployments implements DeploymentStore {
-        final List<Deployment> runs = new ArrayList<>();
-
-        @Override
-        public Recorded record(Deployment report) {
-            runs.add(report);
-            return new Recorded(report, true);
-        }
-
-        @Override
-        public Optional<Deployment> find(String source, String runId) {
-            return runs.stream().filter(run -> run.source().name().equals(source) && run.runId().equals(runId))
-                    .findFirst();
-        }
-
-        @Override
-        public List<Deployment> between(String application, String environment, Instant from, Instant to) {
-            return runs.stream().filter(run -> run.application().equals(application)
-                            && run.environment().equals(environment) && !run.lastMoved().isBefore(from)
-                            && run.lastMoved().isBefore(to))
-                    .sorted(Comparator.comparing(Deployment::lastMoved).reversed()).toList();
-        }
-
-        @Override
-        public List<Deployment> forChange(String changeNumber) {
-            return runs.stream().filter(run -> changeNumber.equals(run.changeNumber()))
-                    .sorted(Comparator.comparing(Deployment::lastMoved)).toList();
-        }
-
-        @Override
-        public List<Deployment> successfulBefore(String application, String environment, Instant before, int limit) {
-            return List.of();
-        }
-    }
-
     static final class Changes implements ChangeRecordStore {
         final Map<String, ChangeRecord> changes = new HashMap<>();
         final List<ChangeStateMove> moves = new ArrayList<>();
@@ -330,52 +228,6 @@ final class PirStandIns {
         @Override
         public List<ChangeStateMove> stateMoves(String number) {
             return moves.stream().filter(move -> move.changeNumber().equals(number)).toList();
-        }
-    }
-
-    static final class Retrospectives implements RetrospectiveStore {
-        final Map<String, Retrospective> byKey = new LinkedHashMap<>();
-
-        @Override
-        public Retrospective open(RetrospectiveTrigger trigger, String serviceNowTable, Instant at) {
-            return byKey.computeIfAbsent(trigger.key(), key -> Retrospective.opened(trigger, serviceNowTable, at));
-        }
-
-        @Override
-        public Optional<Retrospective> find(UUID id) {
-            return byKey.values().stream().filter(retro -> retro.id().equals(id)).findFirst();
-        }
-
-        @Override
-        public Optional<Retrospective> findByKey(String key) {
-            return Optional.ofNullable(byKey.get(key));
-        }
-
-        @Override
-        public Retrospective recordServiceNow(UUID id, String sysId, String number, String changeSysId,
-                                              String rfcNote) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Retrospective recordJira(UUID id, String issueId, String key) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Retrospective recordLinked(UUID id, Instant at) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Retrospective> list(String application, Instant since, int offset, int limit) {
-            return byKey.values().stream().filter(retro -> application == null
-                    || application.equals(retro.application())).skip(offset).limit(limit).toList();
-        }
-
-        @Override
-        public long count(String application, Instant since) {
-            return list(application, since, 0, Integer.MAX_VALUE).size();
         }
     }
 

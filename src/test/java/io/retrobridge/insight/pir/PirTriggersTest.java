@@ -8,7 +8,7 @@ import io.retrobridge.domain.Deployment;
 import io.retrobridge.domain.DeploymentResult;
 import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.domain.PirSummary;
-import io.retrobridge.insight.pir.PirStandIns.HeldInbox;
+import io.retrobridge.testsupport.InMemoryInbox;
 import io.retrobridge.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ class PirTriggersTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final Instant ENDED = Instant.parse("2026-11-26T10:42:00Z");
 
-    private final HeldInbox inbox = new HeldInbox();
+    private final InMemoryInbox inbox = new InMemoryInbox();
     private final PirQueue queue = new PirQueue(inbox, Optional.of(new MutableClock(NOW)));
     private final PirStandIns.Summaries summaries = new PirStandIns.Summaries();
 
@@ -117,7 +117,7 @@ class PirTriggersTest {
 
         triggers(true).changeRecorded(noEnd, Optional.empty());
 
-        assertThat(inbox.all()).singleElement().extracting(HeldInbox.Held::notBefore)
+        assertThat(inbox.all()).singleElement().extracting(InMemoryInbox.Held::notBefore)
                 .isEqualTo(ENDED.plus(Duration.ofHours(1)));
     }
 

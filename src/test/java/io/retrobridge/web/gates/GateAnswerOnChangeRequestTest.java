@@ -31,9 +31,7 @@ import io.retrobridge.sandbox.servicenow.ServiceNowSeed.SeededRecord;
 import io.retrobridge.servicenow.ServiceNowClient;
 import io.retrobridge.servicenow.ServiceNowGateDecisions;
 import io.retrobridge.sync.AdminAuditLog;
-import io.retrobridge.sync.ClaimedEvent;
 import io.retrobridge.sync.DeploymentStore;
-import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.GateDecisionRecords;
 import io.retrobridge.sync.GateEvaluations;
 import io.retrobridge.sync.InboxOutcome;
@@ -42,6 +40,8 @@ import io.retrobridge.sync.LinkStore;
 import io.retrobridge.sync.RetrospectiveIssues;
 import io.retrobridge.sync.SyncResult;
 import io.retrobridge.testsupport.CamelHttpExtension;
+import io.retrobridge.testsupport.InMemoryDeployments;
+import io.retrobridge.testsupport.InMemoryInbox;
 import io.retrobridge.testsupport.SandboxPair;
 import io.retrobridge.transport.Credentials;
 import io.retrobridge.transport.FailureTriage;
@@ -58,7 +58,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +86,9 @@ class GateAnswerOnChangeRequestTest {
     @TempDir
     Path dir;
 
-    private final Inbox inbox = new Inbox();
+    private final InMemoryInbox inbox = new InMemoryInbox();
     private final List<JournalEntry> journal = new ArrayList<>();
-    private final List<Deployment> deployments = new ArrayList<>();
+    private final InMemoryDeployments deployments = new InMemoryDeployments();
     /** payment-gateway's open immediate fixes: title by link id. */
     private final Map<String, String> openFixes = new LinkedHashMap<>();
     private final List<SyncResult> results = new ArrayList<>();
@@ -186,22 +185,22 @@ class GateAnswerOnChangeRequestTest {
 
         ask(gates(GateFiles.shipped()), null);
 
-        assertThat(inbox.accepted).isEmpty();
+        assertThat(inbox.accepted()).isEmpty();
     }
 
     @Test
     void withoutAChangeNumberTheChangeOfADeploymentOfTheSameReleaseIsWrittenTo() {
         SeededRecord change = newChange();
         openFixes.put("link-pay-31", "Fix the ledger rounding");
-        deployments.add(run("run-0", "4.3.1", "CHG1^ORnumberISNOTEMPTY"));
-        deployments.add(run("run-1", "4.3.0", "CHG0099999"));
-        deployments.add(run("run-2", "4.3.1", change.number()));
+        deployments.record(run("run-0", "4.3.1", "CHG1^ORnumberISNOTEMPTY"));
+        deployments.record(run("run-1", "4.3.0", "CHG0099999"));
+        deployments.record(run("run-2", "4.3.1", change.number()));
         CurrentMappings gates = gates(GateFiles.shipped());
 
         ask(gates, null);
         drain(gates);
 
-        assertThat(inbox.accepted).singleElement().satisfies(e -> assertThat(e.entityId())
+        assertThat(inbox.accepted()).singleElement().satisfies(e -> assertThat(e.entityId())
                 .isEqualTo("gate:" + change.number()));
         assertThat(workNotes(change)).hasSize(1);
     }
@@ -218,11 +217,11 @@ class GateAnswerOnChangeRequestTest {
                 provider(Clock.class, Clock.fixed(NOW, ZoneOffset.UTC))).answered(question, again);
 
         assertThat(again.repeated()).isTrue();
-        assertThat(inbox.accepted).hasSize(1);
+        assertThat(inbox.accepted()).hasSize(1);
 
         String withoutWrite = GateFiles.shipped().substring(0, GateFiles.shipped().indexOf("\nwrite:"));
         ask(gates(withoutWrite), change.number());
-        assertThat(inbox.accepted).hasSize(1);
+        assertThat(inbox.accepted()).hasSize(1);
     }
 
     @Test
@@ -278,7 +277,7 @@ class GateAnswerOnChangeRequestTest {
         faults.next(1, FaultPlan.on("PATCH", "/api/now/table/change_request/" + change.sysId()),
                 new FaultPlan.Respond(faults.tooManyRequests(120, null)));
 
-        InboundEvent event = inbox.accepted.get(0);
+        InboundEvent event = inbox.accepted().get(0);
         GateDecisionWriter writer = writer(gates);
         assertThatThrownBy(() -> writer.handle(event)).isInstanceOfSatisfying(RemoteCallException.class, e -> {
             assertThat(e.status()).hasValue(429);
@@ -355,8 +354,8 @@ class GateAnswerOnChangeRequestTest {
     /** Hands every event not handled yet to the handler, as the inbox worker would. */
     private void drain(CurrentMappings gates) {
         GateDecisionWriter writer = writer(gates);
-        while (handled < inbox.accepted.size()) {
-            results.add(writer.handle(inbox.accepted.get(handled++)));
+        while (handled < inbox.accepted().size()) {
+            results.add(writer.handle(inbox.accepted().get(handled++)));
         }
     }
 
@@ -417,8 +416,7 @@ class GateAnswerOnChangeRequestTest {
                         "PTASK0010001", Scope.IMMEDIATE_FIX, true, LocalDate.parse("2026-12-01"), null, null, false))
                         .toList())));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        DeploymentStore runs = new Runs();
-        GateDecisionQueue queue = new GateDecisionQueue(inbox, gates, provider(DeploymentStore.class, runs),
+        GateDecisionQueue queue = new GateDecisionQueue(inbox, gates, provider(DeploymentStore.class, deployments),
                 provider(Clock.class, clock));
         return new GateEvaluator(gates, provider(GateFactsSource.class, facts), evaluations, audit,
                 new GateLinks(new NoJira(), new MockEnvironment()), new ObjectMapper(), List.of(queue),
@@ -432,86 +430,6 @@ class GateAnswerOnChangeRequestTest {
             factory.addBean(type.getSimpleName() + i, beans[i]);
         }
         return factory.getBeanProvider(type);
-    }
-
-    /** Keeps what is accepted, once per dedup key; the test hands the events on itself. */
-    private static final class Inbox implements EventInbox {
-        final List<InboundEvent> accepted = new ArrayList<>();
-
-        @Override
-        public boolean accept(InboundEvent event) {
-            if (accepted.stream().anyMatch(e -> e.dedupKey().equals(event.dedupKey()))) {
-                return false;
-            }
-            return accepted.add(event);
-        }
-
-        @Override
-        public List<ClaimedEvent> claimNext(int max) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void complete(ClaimedEvent claim, InboxOutcome outcome, String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean defer(ClaimedEvent claim, String reason, Instant notBefore) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean renew(ClaimedEvent claim) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int releaseClaimsBefore(Instant claimedBefore) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long pendingCount() {
-            return accepted.size();
-        }
-
-        @Override
-        public long dueCount(Instant now) {
-            return accepted.size();
-        }
-    }
-
-    /** The runs this test reported, read as the store's range read answers. */
-    private final class Runs implements DeploymentStore {
-        @Override
-        public Recorded record(Deployment report) {
-            deployments.add(report);
-            return new Recorded(report, true);
-        }
-
-        @Override
-        public Optional<Deployment> find(String source, String runId) {
-            return deployments.stream().filter(d -> d.runId().equals(runId)).findFirst();
-        }
-
-        @Override
-        public List<Deployment> between(String application, String environment, Instant from, Instant to) {
-            return deployments.stream().filter(d -> d.application().equals(application)
-                    && d.environment().equals(environment) && !d.lastMoved().isBefore(from)
-                    && d.lastMoved().isBefore(to)).sorted(Comparator.comparing(Deployment::lastMoved).reversed())
-                    .toList();
-        }
-
-        @Override
-        public List<Deployment> forChange(String changeNumber) {
-            return List.of();
-        }
-
-        @Override
-        public List<Deployment> successfulBefore(String application, String environment, Instant before, int limit) {
-            return List.of();
-        }
     }
 
     private static final class NoJira implements RetrospectiveIssues {
