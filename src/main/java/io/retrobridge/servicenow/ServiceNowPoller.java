@@ -46,8 +46,8 @@ public class ServiceNowPoller extends WatermarkPoller {
     private static final Logger log = LoggerFactory.getLogger(ServiceNowPoller.class);
     private static final Duration OVERLAP = Duration.ofMinutes(1);
     private static final int PAGE = 200;
-    private static final Polling POLLING = new Polling(WATERMARK, ExternalSystem.SERVICENOW, OVERLAP, PolledRecords.KIND,
-            "ServiceNow poll: {} changed action item(s) queued ({} read)");
+    private static final Polling POLLING = new Polling(WATERMARK, ExternalSystem.SERVICENOW, OVERLAP,
+            PolledRecords.KIND, "ServiceNow poll: {} changed action item(s) queued ({} read)");
 
     private final ServiceNowClient servicenow;
     private final List<SideGateway> sides;
