@@ -4,7 +4,6 @@ import io.retrobridge.domain.ExternalSystem;
 import io.retrobridge.mapping.ActionItemMapping;
 import io.retrobridge.mapping.CurrentMappings;
 import io.retrobridge.mapping.Scopes;
-import io.retrobridge.sync.ChangeSource;
 import io.retrobridge.sync.CounterpartLookup;
 import io.retrobridge.sync.EventInbox;
 import io.retrobridge.sync.LinkStore;
@@ -12,6 +11,7 @@ import io.retrobridge.sync.PageLookups;
 import io.retrobridge.sync.PollRound;
 import io.retrobridge.sync.ReceivedEvents;
 import io.retrobridge.sync.SideGateway;
+import io.retrobridge.sync.WatermarkPoller;
 import io.retrobridge.sync.WatermarkStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,56 +40,32 @@ import org.springframework.stereotype.Component;
 // throughput was measured in.
 @Order(1)
 @Component("serviceNowPoller")
-public class ServiceNowPoller implements ChangeSource {
+public class ServiceNowPoller extends WatermarkPoller {
 
     public static final String WATERMARK = "servicenow-action-items";
     private static final Logger log = LoggerFactory.getLogger(ServiceNowPoller.class);
     private static final Duration OVERLAP = Duration.ofMinutes(1);
     private static final int PAGE = 200;
+    private static final Polling POLLING = new Polling(WATERMARK, ExternalSystem.SERVICENOW, OVERLAP,
+            PolledRecords.KIND, "ServiceNow poll: {} changed action item(s) queued ({} read)");
 
     private final ServiceNowClient servicenow;
     private final List<SideGateway> sides;
     private final LinkStore links;
     private final CurrentMappings mappings;
-    private final EventInbox inbox;
-    private final WatermarkStore watermarks;
-    private final ReceivedEvents received;
-    private final Clock clock;
 
     public ServiceNowPoller(ServiceNowClient servicenow, List<SideGateway> sides, LinkStore links,
             CurrentMappings mappings, EventInbox inbox, WatermarkStore watermarks, ReceivedEvents received,
             Optional<Clock> clock) {
+        super(POLLING, inbox, watermarks, received, clock);
         this.servicenow = servicenow;
         this.sides = List.copyOf(sides);
         this.links = links;
         this.mappings = mappings;
-        this.inbox = inbox;
-        this.watermarks = watermarks;
-        this.received = received;
-        this.clock = clock.orElse(Clock.systemUTC());
     }
 
     @Override
-    public ExternalSystem system() {
-        return ExternalSystem.SERVICENOW;
-    }
-
-    @Override
-    public String watermark() {
-        return WATERMARK;
-    }
-
-    @Override
-    public int poll() {
-        return poll(PollRound.fromWatermark(WATERMARK, ExternalSystem.SERVICENOW, OVERLAP, watermarks, inbox, clock));
-    }
-
-    @Override
-    public int pollAll() {
-        return poll(PollRound.everything(WATERMARK, ExternalSystem.SERVICENOW, inbox, clock));
-    }
-
-    private int poll(PollRound round) {
+    protected boolean read(PollRound round) {
         ActionItemMapping mapping = mappings.actionItems();
         Scopes.ServiceNow scope = mapping.serviceNowScope();
         // Paged by the last sys_updated_on read, not by offset: an edit during the poll moves a record
@@ -108,12 +84,7 @@ public class ServiceNowPoller implements ChangeSource {
                 round.offer(PolledRecords.KIND, record.sysId(), version(scope, record), record.updatedOn(), payload);
             }
         }
-        int queued = round.finish(watermarks);
-        round.countInto(received, PolledRecords.KIND);
-        if (queued > 0) {
-            log.info("ServiceNow poll: {} changed action item(s) queued ({} read)", queued, round.seen());
-        }
-        return queued;
+        return true;
     }
 
     /** What one page carries for its new versions of unlinked records: their journals and their copies' look-up. */
@@ -123,7 +94,7 @@ public class ServiceNowPoller implements ChangeSource {
     }
 
     private Carried carried(PollRound round, List<ServiceNowRecord> page, ActionItemMapping mapping) {
-        Instant polledAt = clock.instant();
+        Instant polledAt = clock().instant();
         List<String> fresh = new ArrayList<>();
         for (ServiceNowRecord record : page) {
             if (round.isNew(PolledRecords.KIND, record.sysId(), version(mapping.serviceNowScope(), record))) {
@@ -144,7 +115,7 @@ public class ServiceNowPoller implements ChangeSource {
             journals = Map.of();
         }
         Map<String, CounterpartLookup> lookups = PageLookups.counterpartOf(ExternalSystem.SERVICENOW, sides)
-                .map(other -> PageLookups.counterparts(ExternalSystem.SERVICENOW, unlinked, other, mapping, clock))
+                .map(other -> PageLookups.counterparts(ExternalSystem.SERVICENOW, unlinked, other, mapping, clock()))
                 .orElse(Map.of());
         return new Carried(polledAt, new HashSet<>(unlinked), journals, lookups);
     }
