@@ -1,6 +1,7 @@
 package io.retrobridge.transport;
 
 import io.github.resilience4j.core.IntervalFunction;
+import io.retrobridge.sync.StaleLinkException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -77,9 +78,11 @@ public final class FailureTriage {
     private static final Duration DATABASE_MAX_BACKOFF = Duration.ofSeconds(5);
     /** How long work waits after the database kept failing, before it is offered again. */
     private static final Duration DATABASE_WAIT = Duration.ofSeconds(30);
+    // A stale link is a write conflict like an optimistic-lock failure: an event of the item's other side (or of
+    // another instance) stored the link first, and a run with fresh state settles it.
     private static final List<Class<? extends Throwable>> DATABASE_BLIPS = List.of(TransientDataAccessException.class,
             RecoverableDataAccessException.class, CannotGetJdbcConnectionException.class, SQLTransientException.class,
-            SQLRecoverableException.class);
+            SQLRecoverableException.class, StaleLinkException.class);
 
     private final ResilienceProperties resilience;
     private final Duration maxDeferral;

@@ -3,6 +3,7 @@ package io.retrobridge.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.retrobridge.sync.StaleLinkException;
 import io.retrobridge.transport.FailureTriage.Park;
 import io.retrobridge.transport.FailureTriage.RunAgain;
 import io.retrobridge.transport.FailureTriage.Wait;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -91,13 +93,14 @@ class FailureTriageTest {
     }
 
     @Test
-    void databaseBlipsAreRunAgainWithBackoffThenWaitButAreNeverParked() {
+    void databaseBlipsAndStaleLinksAreRunAgainWithBackoffThenWaitButAreNeverParked() {
         for (RuntimeException blip : List.of(new CannotAcquireLockException("lock timeout"),
                 new QueryTimeoutException("statement timeout"),
                 new CannotGetJdbcConnectionException("pool exhausted"),
                 new RecoverableDataAccessException("connection lost"),
                 new UncategorizedSQLException("update", "UPDATE links", new SQLTransientConnectionException("gone")),
-                new IllegalStateException("while saving", new CannotAcquireLockException("deadlock")))) {
+                new IllegalStateException("while saving", new CannotAcquireLockException("deadlock")),
+                new StaleLinkException(UUID.randomUUID(), 3))) {
             assertThat(triage.judge(blip, 1, NOW, Optional.empty())).as(blip.toString()).isInstanceOf(RunAgain.class);
             assertThat(triage.judge(blip, 5, NOW, Optional.empty())).as(blip.toString())
                     .isEqualTo(new Wait(NOW.plusSeconds(30), "database", blip.getMessage()));
