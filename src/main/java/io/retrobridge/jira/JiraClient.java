@@ -201,17 +201,26 @@ public class JiraClient {
                 // The issue exists now: say so, so the caller links it instead of creating it again.
                 throw new JiraTransitionRefusedException(named, e.targetStatus(), e.missingFields(),
                         "Created " + named + " but could not move it: " + e.getMessage());
+            } catch (RemoteCallException e) {
+                if (e.failure() != RemoteCallException.Failure.NOT_FOUND) {
+                    throw e;
+                }
+                // Hidden before it could be moved; its status follows once the account sees it again.
+                return createdButHidden(id, named);
             }
         }
-        Optional<JiraIssue> readBack = find(named, List.of("*all"));
-        if (readBack.isEmpty()) {
-            // Created but hidden from us (Browse Projects missing, an issue security level): still the one created.
-            log.warn("Jira created {} but does not show it to the connector's account; check its Browse Projects "
-                    + "permission", named);
-            return new JiraIssue(ISSUE_ID.matcher(id).matches() ? id : named, named, null,
-                    JiraPayloads.JSON.createObjectNode());
-        }
-        return readBack.get();
+        return find(named, List.of("*all")).orElseGet(() -> createdButHidden(id, named));
+    }
+
+    /**
+     * The issue just created, which Jira does not show the connector's account (Browse Projects missing, an issue
+     * security level): still the one created, so the caller links it instead of creating it again.
+     */
+    private JiraIssue createdButHidden(String id, String named) {
+        log.warn("Jira created {} but does not show it to the connector's account; check its Browse Projects "
+                + "permission", named);
+        return new JiraIssue(ISSUE_ID.matcher(id).matches() ? id : named, named, null,
+                JiraPayloads.JSON.createObjectNode());
     }
 
     /** Sets the given fields; a {@code status} among them is ignored (status moves only by transition). */

@@ -98,8 +98,17 @@ class PermissionLossFaultTest extends FaultSuiteSupport {
 
         systems.jira.showProjectTo("PAY", SYNC_ACCOUNT);
         // No operator needed: the scheduled recheck reads the unreadable records again and queues those that are back.
-        assertThat(recheck.recheck()).as("records read again and queued").isGreaterThanOrEqualTo(ITEMS);
-        settle();
+        // A round reads the longest-waiting 50; the suite's earlier classes may have left some of their own waiting.
+        int queued = 0;
+        for (int round = 0; round < 10; round++) {
+            int readAgain = recheck.recheck();
+            settle();
+            if (readAgain == 0) {
+                break;
+            }
+            queued += readAgain;
+        }
+        assertThat(queued).as("records read again and queued").isGreaterThanOrEqualTo(ITEMS);
 
         long recovered = 0;
         long lost = 0;

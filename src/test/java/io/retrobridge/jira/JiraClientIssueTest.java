@@ -113,6 +113,21 @@ class JiraClientIssueTest extends JiraClientTestSupport {
     }
 
     @Test
+    void createInAProjectTheAccountCannotBrowseAnswersTheIssueItDidCreate() {
+        sandbox.hideProjectFrom("PAY", BOT);
+        ObjectNode fields = task("Rotate the signing keys");
+        fields.putObject("status").put("name", "In Progress");
+
+        JiraIssue created = jira.create(fields);
+
+        assertThat(sandbox.issueKeys()).as("made once, and named").containsExactly(created.key());
+        assertThat(created.id()).matches("\\d+");
+        assertThat(sentCount("POST", "/transitions")).as("not moved while hidden").isZero();
+        assertThat(sandbox.requests().all()).filteredOn(e -> e.method().equals("POST") && e.path().equals("/rest/api/3/issue"))
+                .hasSize(1);
+    }
+
+    @Test
     void editChangesFieldsButNeverTheStatus() {
         String key = sandbox.seed().issue(IssueSpec.of("PAY", "Task", "Old summary"), BETH);
         ObjectNode fields = object("{\"summary\":\"New summary\",\"labels\":[\"rb-7\"],\"status\":{\"name\":\"Done\"}}");
