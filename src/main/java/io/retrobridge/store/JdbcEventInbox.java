@@ -195,6 +195,18 @@ public class JdbcEventInbox implements EventInbox {
         return updated != null && updated == 1;
     }
 
+    @Override
+    public boolean handBack(ClaimedEvent claim) {
+        Integer updated = ownTransaction.execute(status -> jdbc.sql("""
+                        UPDATE inbound_events SET status = 'PENDING', claim_key = NULL, claimed_at = NULL
+                         WHERE id = :id AND status = 'CLAIMED' AND claim_token = :token
+                        """)
+                .param("id", claim.event().id())
+                .param("token", claim.token())
+                .update());
+        return updated != null && updated == 1;
+    }
+
     private RuntimeException notHeld(ClaimedEvent claim, String done) {
         UUID eventId = claim.event().id();
         Optional<String> status = statusOf(eventId);

@@ -76,6 +76,14 @@ public interface EventInbox {
     boolean renew(ClaimedEvent claim);
 
     /**
+     * Hands a claimed event that was never started back to waiting, as it was: its place, deferrals and reason
+     * unchanged, claimable again at once. For a worker that stops (the application closes) with claims in hand.
+     *
+     * @return false when the claim was no longer held (nothing is changed then)
+     */
+    boolean handBack(ClaimedEvent claim);
+
+    /**
      * Hands claimed events back for another claim when their claim (or its last renewal) is older than
      * {@code claimedBefore}: the worker that claimed them stopped (crash, lost instance, long stall) and would
      * otherwise block their entity forever. A later claim gets a new token, so the stopped worker cannot finish.

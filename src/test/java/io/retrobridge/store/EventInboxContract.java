@@ -242,6 +242,24 @@ abstract class EventInboxContract extends StoreContractSupport {
     }
 
     @Test
+    void anEventHandedBackUnstartedIsClaimedAgainAtOnceAheadOfItsEntityAsIfNeverTaken() {
+        InboundEvent handedBack = accepted(JIRA, "RB-1");
+        InboundEvent later = accepted(JIRA, "RB-1");
+        assertThat(claimNext(10)).containsExactly(handedBack);
+        ClaimedEvent first = claimOf(handedBack);
+
+        assertThat(inbox().handBack(first)).isTrue();
+
+        assertThat(inbox().pendingCount()).as("nothing was finished").isEqualTo(2);
+        assertThat(inbox().dueCount(clock.instant())).as("due at once, not held until later").isEqualTo(2);
+        assertThat(claimNext(10)).as("its entity's next event still").containsExactly(handedBack);
+        assertThat(claimOf(handedBack).firstDeferred()).as("not counted as a deferral").isEmpty();
+        assertThat(inbox().handBack(first)).as("the earlier claim hands back nothing").isFalse();
+        inbox().complete(claimOf(handedBack), InboxOutcome.APPLIED, null);
+        assertThat(claimNext(10)).containsExactly(later);
+    }
+
+    @Test
     void onlyAClaimedEventCanBeDeferred() {
         InboundEvent waiting = accepted(JIRA, "RB-1");
         InboundEvent done = accepted(JIRA, "RB-2");

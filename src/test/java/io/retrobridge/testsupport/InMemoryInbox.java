@@ -86,6 +86,11 @@ public final class InMemoryInbox implements EventInbox {
     }
 
     @Override
+    public boolean handBack(ClaimedEvent claim) {
+        return false;
+    }
+
+    @Override
     public int releaseClaimsBefore(Instant claimedBefore) {
         return 0;
     }

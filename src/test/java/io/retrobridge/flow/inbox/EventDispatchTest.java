@@ -26,8 +26,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -156,6 +159,40 @@ class EventDispatchTest {
         }
         assertThat(deployments.seen).containsExactly("deploy-42");
         assertThat(outcomeOf(replayed)).containsExactly("APPLIED", "deployment deploy-42 noted");
+    }
+
+    @ParameterizedTest(name = "{0} worker(s)")
+    @ValueSource(ints = {1, 4})
+    void aWorkerClosingWithTheApplicationFinishesWhatItStartedAndHandsTheRestBackUntouched(int workers) {
+        List<InboundEvent> events = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            events.add(accept(ExternalSystem.JIRA, "test:ping", "closing-" + workers + "-" + i));
+        }
+        List<EventHandler> closingOnFirst = new ArrayList<>(handlers);
+        AtomicReference<InboxWorker> closingWorker = new AtomicReference<>();
+        closingOnFirst.removeIf(handler -> handler == pings);
+        closingOnFirst.add(new Pings() {
+            @Override
+            public SyncResult handle(InboundEvent event) {
+                closingWorker.get().closing();
+                return super.handle(event);
+            }
+        });
+        InboxWorker closing = new InboxWorker(inbox, closingOnFirst, deadLetters, journal, resilience, metrics,
+                transactions, Optional.empty(), InboxProperties.of(workers, Duration.ofMinutes(5)));
+        closingWorker.set(closing);
+        try {
+            int finished = closing.drain();
+
+            assertThat(finished).as("only what had started when it closed").isBetween(1, workers);
+            assertThat(inbox.pendingCount()).isEqualTo(events.size() - finished);
+            assertThat(inbox.dueCount(Instant.now())).as("the rest is claimable at once, not left claimed")
+                    .isEqualTo(events.size() - finished);
+            assertThat(worker.drain()).as("the next worker takes them").isEqualTo(events.size() - finished);
+            assertThat(events).allSatisfy(event -> assertThat(outcome(event).get(0)).isEqualTo("APPLIED"));
+        } finally {
+            closing.stop();
+        }
     }
 
     private InboundEvent accept(ExternalSystem source, String kind, String entityId) {

@@ -153,6 +153,11 @@ class GitHubGateHandlerTest {
             }
 
             @Override
+            public boolean handBack(ClaimedEvent claim) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public int releaseClaimsBefore(Instant claimedBefore) {
                 throw new UnsupportedOperationException();
             }
