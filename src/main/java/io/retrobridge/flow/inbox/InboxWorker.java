@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -85,6 +86,8 @@ public class InboxWorker {
     private final TransactionTemplate recording;
     /** Set as the application starts closing: nothing more is claimed, and claims not started are handed back. */
     private volatile boolean closing;
+    /** Opened with {@link #closing}: a backoff pause ends at once. */
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     public InboxWorker(EventInbox inbox, List<EventHandler> handlers, DeadLetterStore deadLetters, Journal journal,
             ResilienceProperties resilience, SyncMetrics metrics, PlatformTransactionManager transactions,
@@ -225,6 +228,7 @@ public class InboxWorker {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     public void closing() {
         closing = true;
+        closed.countDown();
     }
 
     /** A claim not started, given back as it was so the next worker (here after a restart, or another instance) takes it at once. */
@@ -319,8 +323,9 @@ public class InboxWorker {
                                 event.entityId(), attempt + 1, again.reason());
                         continue;
                     }
-                    // Shutting down: the claim goes stale and the event is offered again.
-                    throw new ClaimLostException(event.id(), claim.token(), "interrupted while waiting to run again");
+                    // Closing: the next worker runs it again at once, as this one would have after the pause.
+                    handBack(claim);
+                    return Optional.empty();
                 }
                 if (verdict instanceof FailureTriage.Wait wait) {
                     defer(claim, wait);
@@ -395,10 +400,10 @@ public class InboxWorker {
     }
 
     /** Waits before running the event again; false when interrupted. */
-    private static boolean pause(Duration wait) {
+    /** False when the application closed (or the thread was interrupted) before the pause was over. */
+    private boolean pause(Duration wait) {
         try {
-            Thread.sleep(wait.toMillis());
-            return true;
+            return !closed.await(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return false;

@@ -35,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -193,6 +194,41 @@ class EventDispatchTest {
         } finally {
             closing.stop();
         }
+    }
+
+    @Test
+    void anEventWaitingToRunAgainWhenTheApplicationClosesIsHandedBackNotRunAgainNorParked() {
+        InboundEvent blipped = accept(ExternalSystem.JIRA, "test:ping", "closing-during-backoff");
+        List<EventHandler> blippingOnce = new ArrayList<>(handlers);
+        AtomicReference<InboxWorker> closingWorker = new AtomicReference<>();
+        List<UUID> attempts = new CopyOnWriteArrayList<>();
+        blippingOnce.removeIf(handler -> handler == pings);
+        blippingOnce.add(new Pings() {
+            @Override
+            public SyncResult handle(InboundEvent event) {
+                attempts.add(event.id());
+                if (attempts.size() == 1) {
+                    closingWorker.get().closing();
+                    throw new CannotGetJdbcConnectionException("pool exhausted");
+                }
+                return super.handle(event);
+            }
+        });
+        InboxWorker closing = new InboxWorker(inbox, blippingOnce, deadLetters, journal, resilience, metrics,
+                transactions, Optional.empty(), InboxProperties.of(1, Duration.ofMinutes(5)));
+        closingWorker.set(closing);
+        try {
+            assertThat(closing.drain()).isZero();
+        } finally {
+            closing.stop();
+        }
+
+        assertThat(attempts).as("not run again by the closing worker").hasSize(1);
+        assertThat(outcome(blipped).get(0)).isEqualTo("PENDING");
+        assertThat(inbox.dueCount(Instant.now())).as("claimable at once").isEqualTo(1);
+        assertThat(deadLetters.list(0, 10)).isEmpty();
+        assertThat(worker.drain()).as("the next worker runs it").isEqualTo(1);
+        assertThat(outcome(blipped)).containsExactly("APPLIED", "pinged closing-during-backoff");
     }
 
     private InboundEvent accept(ExternalSystem source, String kind, String entityId) {
