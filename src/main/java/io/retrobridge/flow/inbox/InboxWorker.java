@@ -231,7 +231,10 @@ public class InboxWorker {
         closed.countDown();
     }
 
-    /** A claim not started, given back as it was so the next worker (here after a restart, or another instance) takes it at once. */
+    /**
+     * A claim not started, given back as it was, so the next worker (this instance after a restart, or another one)
+     * takes it at once.
+     */
     private void handBack(ClaimedEvent claim) {
         held.remove(claim.event().id());
         try {
@@ -399,8 +402,7 @@ public class InboxWorker {
         }
     }
 
-    /** Waits before running the event again; false when interrupted. */
-    /** False when the application closed (or the thread was interrupted) before the pause was over. */
+    /** Waits before running the event again; false when the application closed (or the thread was interrupted) first. */
     private boolean pause(Duration wait) {
         try {
             return !closed.await(wait.toMillis(), TimeUnit.MILLISECONDS);
