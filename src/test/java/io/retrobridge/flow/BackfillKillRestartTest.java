@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,14 +209,7 @@ class BackfillKillRestartTest {
 
     /** ServiceNow copies of each seeded Jira item, by title; 0 means lost. */
     private Map<String, Integer> copiesByTitle() {
-        Map<String, Integer> copies = new HashMap<>();
-        for (int i = 1; i <= ITEMS; i++) {
-            copies.put(TITLE + i, 0);
-        }
-        for (Map<String, String> task : systems.servicenow.records(SandboxPair.TASKS)) {
-            copies.computeIfPresent(task.get("short_description"), (title, n) -> n + 1);
-        }
-        return copies;
+        return systems.tasksByTitle(IntStream.rangeClosed(1, ITEMS).mapToObj(i -> TITLE + i).toList());
     }
 
     private long jiraItemsInScope() {

@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -368,14 +369,7 @@ class LeaderFailoverFaultTest {
     }
 
     private Map<String, Integer> copiesByTitle() {
-        Map<String, Integer> copies = new HashMap<>();
-        for (int i = 1; i <= ITEMS; i++) {
-            copies.put(TITLE + i, 0);
-        }
-        for (Map<String, String> task : systems.servicenow.records(SandboxPair.TASKS)) {
-            copies.computeIfPresent(task.get("short_description"), (title, n) -> n + 1);
-        }
-        return copies;
+        return systems.tasksByTitle(IntStream.rangeClosed(1, ITEMS).mapToObj(i -> TITLE + i).toList());
     }
 
     // ---- the shared database

@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -213,6 +215,16 @@ public final class SandboxPair implements AutoCloseable {
 
     public long tasksTitled(String shortDescription) {
         return tasksWhere(t -> shortDescription.equals(t.get("short_description"))).size();
+    }
+
+    /** How many problem tasks carry each of {@code titles} as their short description; 0 for one none has. */
+    public Map<String, Integer> tasksByTitle(Collection<String> titles) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        titles.forEach(title -> counts.put(title, 0));
+        for (Map<String, String> task : servicenow.records(TASKS)) {
+            counts.computeIfPresent(task.get("short_description"), (title, n) -> n + 1);
+        }
+        return counts;
     }
 
     public Map<String, String> taskTitled(String shortDescription) {
